@@ -1,0 +1,70 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "annual-review",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "annual-review", targets: ["annual-review"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+    ],
+    targets: [
+        // C libraries, through the system's -dev packages (scripts/install-deps installs them).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibcsv", path: "Sources/CLibcsv", providers: [.apt(["libcsv-dev"])]),
+
+        // Values that cross stage boundaries. No I/O.
+        .target(name: "PipelineModel"),
+
+        // The stages: each depends on the model only.
+        .target(name: "Ingestion", dependencies: [
+            "PipelineModel", "CZlib", "CLibcsv",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "Cleaning", dependencies: ["PipelineModel"]),
+        .target(name: "Classification", dependencies: ["PipelineModel"]),
+        .target(name: "Aggregation", dependencies: ["PipelineModel", .product(name: "BigInt", package: "BigInt")]),
+        .target(name: "Output", dependencies: [
+            "PipelineModel",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+
+        // Configuration files (register, rule tables, pipeline definitions) -> validated values.
+        .target(name: "PipelineConfig", dependencies: [
+            "PipelineModel", "Ingestion",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+
+        // Wires the stages together: task group, bounded channels, cancellation.
+        .target(name: "PipelineRunner", dependencies: [
+            "PipelineModel", "Ingestion", "Cleaning", "Classification", "Aggregation", "Output",
+            "PipelineConfig",
+            .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // Arguments, logging, exit codes. Nothing else.
+        .executableTarget(name: "annual-review", dependencies: [
+            "PipelineRunner", "PipelineConfig", "PipelineModel",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .target(name: "TestSupport", dependencies: ["PipelineModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "PipelineModelTests", dependencies: ["PipelineModel", "TestSupport"]),
+        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "PipelineModel", "TestSupport", "CZlib"]),
+        .testTarget(name: "CleaningTests", dependencies: ["Cleaning", "PipelineModel", "TestSupport"]),
+        .testTarget(name: "ClassificationTests", dependencies: ["Classification", "PipelineModel", "PipelineConfig", "TestSupport"]),
+        .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "PipelineModel", "TestSupport"]),
+        .testTarget(name: "OutputTests", dependencies: ["Output", "PipelineModel", "TestSupport"]),
+        .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig", "PipelineModel", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PipelineRunner", "PipelineConfig", "PipelineModel", "TestSupport"]),
+    ]
+)

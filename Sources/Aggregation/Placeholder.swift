@@ -1,0 +1,1 @@
+// The Aggregation stage is being written.

@@ -1,0 +1,1 @@
+// The Classification stage is being written.

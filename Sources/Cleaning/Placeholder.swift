@@ -1,0 +1,1 @@
+// The Cleaning stage is being written.

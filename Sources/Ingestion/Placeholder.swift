@@ -1,0 +1,1 @@
+// The Ingestion stage is being written.

@@ -1,0 +1,1 @@
+// The Output stage is being written.

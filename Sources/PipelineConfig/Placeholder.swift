@@ -1,0 +1,1 @@
+// The PipelineConfig stage is being written.

@@ -1,0 +1,1 @@
+// The PipelineRunner stage is being written.

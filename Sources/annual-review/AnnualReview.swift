@@ -1,0 +1,4 @@
+@main
+struct AnnualReview {
+    static func main() {}
+}
