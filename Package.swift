@@ -31,8 +31,10 @@ let package = Package(
         .target(name: "Cleaning", dependencies: ["PipelineModel"]),
         .target(name: "Classification", dependencies: ["PipelineModel"]),
         .target(name: "Aggregation", dependencies: ["PipelineModel", .product(name: "BigInt", package: "BigInt")]),
+        // Linux file-system calls Swift cannot import directly (renameat2's RENAME_EXCHANGE).
+        .target(name: "CFileSystem", path: "Sources/CFileSystem"),
         .target(name: "Output", dependencies: [
-            "PipelineModel",
+            "PipelineModel", "CFileSystem",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
@@ -63,7 +65,7 @@ let package = Package(
         .testTarget(name: "CleaningTests", dependencies: ["Cleaning", "PipelineModel", "TestSupport"]),
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "PipelineModel", "PipelineConfig", "TestSupport"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "PipelineModel", "TestSupport"]),
-        .testTarget(name: "OutputTests", dependencies: ["Output", "PipelineModel", "TestSupport"]),
+        .testTarget(name: "OutputTests", dependencies: ["Output", "PipelineModel", "TestSupport", "CFileSystem"]),
         .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig", "PipelineModel", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PipelineRunner", "PipelineConfig", "PipelineModel", "TestSupport"]),
     ]

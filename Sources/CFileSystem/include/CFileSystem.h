@@ -1,0 +1,8 @@
+#ifndef ANNUAL_REVIEW_CFILESYSTEM_H
+#define ANNUAL_REVIEW_CFILESYSTEM_H
+
+/// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE).
+/// Returns 0 on success, -1 with errno set on failure.
+int annual_review_rename_exchange(const char *a, const char *b);
+
+#endif
