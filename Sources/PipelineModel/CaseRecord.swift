@@ -81,6 +81,8 @@ public struct CleanRow: Sendable {
 public struct CleanBatch: Sendable {
     /// The input file's index in the run.
     public let fileIndex: Int
+    /// The input file's path, for rejects.
+    public let file: String
     /// The rows that passed Cleaning's checks so far.
     public var rows: [CleanRow]
     /// Distinct texts of this batch's category and decision fields (decoded strings).
@@ -91,9 +93,10 @@ public struct CleanBatch: Sendable {
     public var rowsRead: Int
 
     /// A batch; see the properties.
-    public init(fileIndex: Int, rows: [CleanRow] = [], texts: [String] = [], rejects: [Reject] = [],
+    public init(fileIndex: Int, file: String, rows: [CleanRow] = [], texts: [String] = [], rejects: [Reject] = [],
                 rowsRead: Int = 0) {
         self.fileIndex = fileIndex
+        self.file = file
         self.rows = rows
         self.texts = texts
         self.rejects = rejects

@@ -12,13 +12,16 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable, Comparable {
     /// A category text that no service-area rule matches. Not in the spec's list, which
     /// never expects one: such a row is rejected rather than counted as "Other" in silence.
     case unclassifiedCategory = "unclassified_category"
-    /// A flag or compliance outcome outside its vocabulary (`Y`/`N`/..., `Complied`/...).
-    /// Not in the spec's list either; rejected for the same reason.
-    case badValue = "bad_value"
     case decisionWithoutDate = "decision_without_date"
     case unknownAuthority = "unknown_authority"
     case ambiguousAuthority = "ambiguous_authority"
+    /// The authority is not in England, outside the Ombudsman's jurisdiction (authorities.md
+    /// says such cases are rejected, without naming a code).
+    case outOfJurisdiction = "out_of_jurisdiction"
     case badReference = "bad_reference"
+    /// A flag, compliance outcome or date combination outside its vocabulary (`Y`/`N`/...,
+    /// `Complied`/..., a compliance outcome without its date). Not in the spec's list either.
+    case badValue = "bad_value"
 
     /// The spec's order of precedence.
     public static func < (a: RejectReason, b: RejectReason) -> Bool {
@@ -54,7 +57,7 @@ public struct Reject: Sendable, Equatable {
 /// Cleaning cannot judge decision texts (Classification does), yet an unclassified decision
 /// outranks an unknown authority; so Cleaning hands on its later faults for Classification
 /// to rank. See ``RejectReason`` for the order.
-public struct RowFault: Sendable, Equatable {
+public struct RowFault: Error, Sendable, Equatable {
     /// The reason code.
     public let reason: RejectReason
     /// The human-readable detail.

@@ -1,0 +1,120 @@
+import PipelineModel
+
+/// Turns the run's cases into the published figures: counts per authority and year, each
+/// by its own date, then the type averages (statistics.md).
+public struct FigureBuilder: Sendable {
+    private let register: AuthorityRegister
+    private let method: AveragingMethod
+
+    /// A builder over `register`, averaging by `method`.
+    public init(register: AuthorityRegister, method: AveragingMethod) {
+        self.register = register
+        self.method = method
+    }
+
+    /// The counts per (year start, authority index) of the given cases.
+    public func counts(of cases: some Sequence<CaseRecord>) -> [YearAuthority: AuthorityYearCounts] {
+        var counts: [YearAuthority: AuthorityYearCounts] = [:]
+        for c in cases {
+            let a = c.authority
+            counts[YearAuthority(ReportingYear(containing: c.received), a), default: .init()]
+                .received[c.area.rawValue] += 1
+            if let decided = c.decisionDate, let outcome = c.outcome {
+                let key = YearAuthority(ReportingYear(containing: decided), a)
+                counts[key, default: .init()].outcomes[outcome.rawValue] += 1
+                if outcome == .upheld && c.satisfactoryRemedy { counts[key, default: .init()].satisfactoryRemedies += 1 }
+                if c.publicReport { counts[key, default: .init()].publicReports += 1 }
+            }
+            if let compliance = c.compliance, let recorded = c.complianceDate {
+                let key = YearAuthority(ReportingYear(containing: recorded), a)
+                switch compliance {
+                case .complied: counts[key, default: .init()].complied += 1
+                case .compliedLate: counts[key, default: .init()].compliedLate += 1
+                case .notComplied: counts[key, default: .init()].notComplied += 1
+                case .awaiting: break
+                }
+            }
+        }
+        return counts
+    }
+
+    /// The years that hold any count, as one contiguous range; nil when there are none.
+    public static func span(of counts: [YearAuthority: AuthorityYearCounts]) -> YearRange? {
+        guard let first = counts.keys.map(\.year).min(), let last = counts.keys.map(\.year).max() else { return nil }
+        return YearRange(first: first, last: last)
+    }
+
+    /// The figures of every year in `years` from per-year counts.
+    public func figures(from counts: [YearAuthority: AuthorityYearCounts], years: YearRange?) -> AnnualFigures {
+        guard let years = years ?? Self.span(of: counts) else { return AnnualFigures(method: method, years: []) }
+        return AnnualFigures(method: method, years: years.years.map { figures(for: $0, counts: counts) })
+    }
+
+    private func figures(for year: ReportingYear, counts: [YearAuthority: AuthorityYearCounts]) -> YearFigures {
+        var rows: [AuthorityYearFigures] = []
+        for (i, authority) in register.authorities.enumerated() {
+            let current = authority.isCurrent(in: year)
+            let c = counts[YearAuthority(year, Int32(i))] ?? AuthorityYearCounts()
+            guard (authority.comparisonType != nil && current) || !c.isEmpty else { continue }
+            let population = register.population(ofAuthorityAt: i, in: year)
+            rows.append(AuthorityYearFigures(
+                year: year, authority: authority, isCurrent: current, counts: c, population: population,
+                upholdRate: Rounding.percent(c.upheld, of: c.investigations),
+                satisfactoryRemedyRate: Rounding.percent(c.satisfactoryRemedies, of: c.upheld),
+                complianceRate: Rounding.percent(c.compliant, of: c.complianceOutcomes),
+                upheldPer100kTenths: Rounding.per100kTenths(c.upheld, population: population)))
+        }
+        let types = ComparisonType.allCases.map { type in
+            average(of: rows.filter { $0.isCurrent && $0.authority.comparisonType == type }, type: type, year: year)
+        }
+        return YearFigures(year: year, authorities: rows, types: types)
+    }
+
+    private func average(of members: [AuthorityYearFigures], type: ComparisonType, year: ReportingYear) -> TypeYearFigures {
+        let counts = members.map(\.counts)
+        let investigations = counts.map(\.investigations).reduce(0, +)
+        let upheld = counts.map(\.upheld).reduce(0, +)
+        let remedies = counts.map(\.satisfactoryRemedies).reduce(0, +)
+        let outcomes = counts.map(\.complianceOutcomes).reduce(0, +)
+        let compliant = counts.map(\.compliant).reduce(0, +)
+        let withPopulation = members.compactMap { m in m.population.flatMap { $0 > 0 ? (m.counts.upheld, $0) : nil } }
+        let population = withPopulation.isEmpty ? nil : withPopulation.map(\.1).reduce(0, +)
+
+        let uphold, remedy, compliance, per100k: Int?
+        switch method {
+        case .pooled:
+            uphold = Rounding.percent(upheld, of: investigations)
+            remedy = Rounding.percent(remedies, of: upheld)
+            compliance = Rounding.percent(compliant, of: outcomes)
+            per100k = population.flatMap { Rounding.per100kTenths(withPopulation.map(\.0).reduce(0, +), population: $0) }
+        case .mean:
+            func mean(_ pairs: [(Int, Int)], scale: Int) -> Int? {
+                Rounding.mean(of: pairs.filter { $0.1 > 0 }.map { (numerator: $0.0, denominator: $0.1) }, scale: scale)
+            }
+            uphold = mean(counts.map { ($0.upheld, $0.investigations) }, scale: 100)
+            remedy = mean(counts.map { ($0.satisfactoryRemedies, $0.upheld) }, scale: 100)
+            compliance = mean(counts.map { ($0.compliant, $0.complianceOutcomes) }, scale: 100)
+            per100k = mean(withPopulation, scale: 1_000_000)
+        }
+        return TypeYearFigures(
+            year: year, type: type, method: method, authorities: members.count,
+            investigations: investigations, upheld: upheld, satisfactoryRemedies: remedies,
+            complianceOutcomes: outcomes, compliant: compliant, population: population,
+            averageUpholdRate: uphold, averageSatisfactoryRemedyRate: remedy,
+            averageComplianceRate: compliance, averageUpheldPer100kTenths: per100k)
+    }
+}
+
+/// A (reporting year, authority index) key of the count tables.
+public struct YearAuthority: Hashable, Sendable {
+    /// The reporting year.
+    public let year: ReportingYear
+    /// The authority's index in the register.
+    public let authority: Int32
+
+    /// The key for `authority` in `year`.
+    public init(_ year: ReportingYear, _ authority: Int32) {
+        self.year = year
+        self.authority = authority
+    }
+}

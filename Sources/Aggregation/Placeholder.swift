@@ -1,1 +1,0 @@
-// The Aggregation stage is being written.

@@ -1,1 +1,0 @@
-// The Classification stage is being written.

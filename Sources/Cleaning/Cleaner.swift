@@ -1,0 +1,178 @@
+import PipelineModel
+
+/// Turns raw records into clean rows: references, dates, flags, authorities and encodings,
+/// with the spec's reject reasons for rows that cannot be used.
+///
+/// One value lives in the Cleaning task and keeps its caches across batches: each distinct
+/// authority name and code is resolved once per run (authorities.md, rule 4).
+public struct Cleaner: Sendable {
+    private let matcher: AuthorityMatcher
+    private let inputPaths: [String]
+    private var resolutions: [[UInt8]: AuthorityMatcher.Resolution] = [:]
+
+    /// A cleaner matching against `register`; `inputPaths[i]` names input `i` in rejects.
+    public init(register: AuthorityRegister, inputPaths: [String]) {
+        matcher = AuthorityMatcher(register: register)
+        self.inputPaths = inputPaths
+    }
+
+    /// Cleans one batch. Rejected rows go to the result's `rejects`; the others become rows
+    /// for Classification, which judges their texts and ranks their later faults.
+    public mutating func clean(_ batch: RawRecordBatch) -> CleanBatch {
+        let file = batch.fileIndex < inputPaths.count ? inputPaths[batch.fileIndex] : "input \(batch.fileIndex)"
+        var out = CleanBatch(fileIndex: batch.fileIndex, file: file, rowsRead: batch.count)
+        out.rows.reserveCapacity(batch.count)
+        var textIndex: [[UInt8]: Int32] = [:]
+
+        func intern(_ bytes: ArraySlice<UInt8>) -> Int32 {
+            let key = Array(bytes)
+            if let i = textIndex[key] { return i }
+            let i = Int32(out.texts.count)
+            out.texts.append(FieldText.decode(bytes).text)
+            textIndex[key] = i
+            return i
+        }
+
+        for r in 0 ..< batch.count {
+            let line = batch.lines[r]
+            let field = { (column: ExportColumn) in FieldText.trimmed(batch.field(r, column)) }
+            let referenceBytes = field(.reference)
+            let referenceText = FieldText.decode(referenceBytes).text
+            func reject(_ reason: RejectReason, _ detail: String) {
+                out.rejects.append(Reject(file: file, line: line, reference: referenceText,
+                                          reason: reason, detail: detail))
+            }
+
+            switch batch.faults[r] {
+            case .fieldCount(let found, let expected)?:
+                reject(.fieldCount, "\(found) fields, expected \(expected)")
+                continue
+            case .unterminatedQuote?:
+                reject(.unterminatedQuote, "quoted field not closed before the end of the file")
+                continue
+            case .malformedQuote(let detail)?:
+                reject(.unterminatedQuote, detail)
+                continue
+            case nil:
+                break
+            }
+
+            // missing_required, in the spec's order of fields.
+            let name = field(.authorityName)
+            let code = field(.authorityCode)
+            let category = field(.category)
+            let receivedBytes = field(.receivedDate)
+            let lastUpdatedBytes = field(.lastUpdated)
+            if referenceBytes.isEmpty { reject(.missingRequired, "reference is blank"); continue }
+            if name.isEmpty && code.isEmpty { reject(.missingRequired, "authority_name is blank"); continue }
+            if category.isEmpty { reject(.missingRequired, "category is blank"); continue }
+            if receivedBytes.isEmpty { reject(.missingRequired, "received_date is blank"); continue }
+            if lastUpdatedBytes.isEmpty { reject(.missingRequired, "last_updated is blank"); continue }
+
+            // bad_date
+            let decisionDateBytes = field(.decisionDate)
+            let complianceDateBytes = field(.complianceDate)
+            func badDate(_ column: ExportColumn, _ bytes: ArraySlice<UInt8>) {
+                reject(.badDate, "\(column.name) \(FieldText.decode(bytes).text) is not a real date")
+            }
+            guard let received = DateParser.day(receivedBytes) else {
+                badDate(.receivedDate, receivedBytes); continue
+            }
+            var decisionDate: Day?
+            if !decisionDateBytes.isEmpty {
+                guard let d = DateParser.day(decisionDateBytes) else { badDate(.decisionDate, decisionDateBytes); continue }
+                decisionDate = d
+            }
+            var complianceDate: Day?
+            if !complianceDateBytes.isEmpty {
+                guard let d = DateParser.day(complianceDateBytes) else { badDate(.complianceDate, complianceDateBytes); continue }
+                complianceDate = d
+            }
+            guard let lastUpdated = DateParser.parse(lastUpdatedBytes) else {
+                badDate(.lastUpdated, lastUpdatedBytes); continue
+            }
+
+            if let decisionDate, decisionDate < received {
+                let days = received.daysSinceEpoch - decisionDate.daysSinceEpoch
+                reject(.decisionBeforeReceived, "decision date \(days) days before received date")
+                continue
+            }
+
+            // Faults that rank after an unclassified decision: found here, ranked by Classification.
+            let decisionText = field(.decision)
+            var laterFault: RowFault?
+            func later(_ fault: RowFault) { if laterFault == nil { laterFault = fault } }
+            if !decisionText.isEmpty && decisionDate == nil {
+                later(RowFault(.decisionWithoutDate, "decision without decision date"))
+            }
+
+            var key = Array(name)
+            key.append(0xFF) // never in UTF-8 text, and rare enough in Windows-1252 names
+            key.append(contentsOf: code)
+            let resolution: AuthorityMatcher.Resolution
+            if let cached = resolutions[key] {
+                resolution = cached
+            } else {
+                resolution = matcher.resolve(name: FieldText.decode(name).text, code: FieldText.decode(code).text)
+                resolutions[key] = resolution
+            }
+            var authority: Int32 = -1
+            switch matcher.authority(for: resolution, receivedOn: received) {
+            case .success(let index): authority = index
+            case .failure(let fault): later(fault)
+            }
+
+            let reference = ReferenceParser.parse(referenceBytes)
+            if reference == nil {
+                later(RowFault(.badReference, "reference '\(referenceText)' not in the expected shape"))
+            }
+
+            if decisionText.isEmpty && decisionDate != nil {
+                later(RowFault(.badValue, "decision_date without a decision"))
+            }
+            let satisfactory = FlagParser.parse(field(.satisfactoryRemedyByAuthority))
+            if satisfactory == .invalid {
+                later(RowFault(.badValue, "satisfactory_remedy_by_authority '\(FieldText.decode(field(.satisfactoryRemedyByAuthority)).text)' is not a yes/no value"))
+            }
+            let publicReport = FlagParser.parse(field(.publicReport))
+            if publicReport == .invalid {
+                later(RowFault(.badValue, "public_report '\(FieldText.decode(field(.publicReport)).text)' is not a yes/no value"))
+            }
+            var compliance: ComplianceOutcome?
+            switch ComplianceParser.parse(field(.complianceOutcome)) {
+            case .success(let value): compliance = value
+            case .failure(let unknown): later(RowFault(.badValue, "compliance_outcome '\(unknown.text)' is not a compliance outcome"))
+            }
+            if let c = compliance, c.isOutcome, complianceDate == nil {
+                later(RowFault(.badValue, "compliance outcome without a compliance date"))
+            }
+
+            var reencoded = false
+            for column in ExportColumn.allCases where !FieldText.isValidUTF8(batch.field(r, column)) {
+                reencoded = true
+                break
+            }
+
+            let record = CaseRecord(
+                reference: reference ?? 0,
+                lastUpdated: lastUpdated.secondsSinceEpoch,
+                sequence: UInt64(batch.fileIndex) << 40 | UInt64(line),
+                authority: authority,
+                received: received,
+                decisionDate: decisionDate,
+                satisfactoryRemedy: satisfactory == .yes,
+                publicReport: publicReport == .yes,
+                compliance: compliance,
+                complianceDate: compliance?.isOutcome == true ? complianceDate : nil)
+            out.rows.append(CleanRow(
+                record: record,
+                categoryText: intern(category),
+                decisionText: decisionText.isEmpty ? -1 : intern(decisionText),
+                laterFault: laterFault,
+                line: line,
+                referenceText: referenceText,
+                reencoded: reencoded))
+        }
+        return out
+    }
+}

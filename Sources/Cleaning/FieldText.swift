@@ -1,0 +1,86 @@
+/// Byte-level helpers for field values: trimming, UTF-8 validation and the Windows-1252
+/// fallback of export-format.md.
+///
+/// Hand-written rather than through Foundation: the check runs on every field of every row
+/// (tens of millions), so it must not allocate, and Foundation's decoders do.
+public enum FieldText {
+    /// The slice without leading and trailing spaces and tabs.
+    @inlinable
+    public static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var lower = bytes.startIndex
+        var upper = bytes.endIndex
+        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
+        return bytes[lower ..< upper]
+    }
+
+    /// Whether the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
+    public static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { isValidUTF8($0) }
+    }
+
+    /// Whether the bytes are well-formed UTF-8.
+    public static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = buffer.count
+        while i < n {
+            // ASCII fast path, eight bytes at a time.
+            while i + 8 <= n {
+                let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+            guard i < n else { return true }
+            let b0 = buffer[i]
+            if b0 < 0x80 { i += 1; continue }
+            let length: Int
+            var lowerBound: UInt8 = 0x80
+            var upperBound: UInt8 = 0xBF
+            switch b0 {
+            case 0xC2 ... 0xDF: length = 2
+            case 0xE0: length = 3; lowerBound = 0xA0
+            case 0xE1 ... 0xEC, 0xEE ... 0xEF: length = 3
+            case 0xED: length = 3; upperBound = 0x9F
+            case 0xF0: length = 4; lowerBound = 0x90
+            case 0xF1 ... 0xF3: length = 4
+            case 0xF4: length = 4; upperBound = 0x8F
+            default: return false
+            }
+            guard i + length <= n else { return false }
+            let b1 = buffer[i + 1]
+            guard b1 >= lowerBound, b1 <= upperBound else { return false }
+            var k = 2
+            while k < length {
+                guard buffer[i + k] & 0xC0 == 0x80 else { return false }
+                k += 1
+            }
+            i += length
+        }
+        return true
+    }
+
+    /// Decodes a field: as UTF-8 when valid, else every byte as Windows-1252 (WHATWG table).
+    /// `reencoded` tells which happened.
+    public static func decode(_ bytes: ArraySlice<UInt8>) -> (text: String, reencoded: Bool) {
+        if isValidUTF8(bytes) {
+            return (String(decoding: bytes, as: UTF8.self), false)
+        }
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes { scalars.append(windows1252(byte)) }
+        return (String(scalars), true)
+    }
+
+    /// The character a Windows-1252 byte stands for (WHATWG encoding standard's index).
+    public static func windows1252(_ byte: UInt8) -> Unicode.Scalar {
+        if byte < 0x80 || byte >= 0xA0 { return Unicode.Scalar(byte) }
+        return Unicode.Scalar(windows1252C1[Int(byte - 0x80)])!
+    }
+
+    // 0x80...0x9F; WHATWG maps the five bytes Windows leaves undefined to the C1 controls.
+    private static let windows1252C1: [UInt32] = [
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    ]
+}

@@ -1,1 +1,0 @@
-// The Cleaning stage is being written.

@@ -1,1 +1,0 @@
-// The PipelineConfig stage is being written.

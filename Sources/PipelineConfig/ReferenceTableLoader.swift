@@ -1,0 +1,130 @@
+import Ingestion
+import PipelineModel
+
+/// Reads the register (mySociety layout), its alternative-names table and a population table
+/// into an ``AuthorityRegister`` (authorities.md).
+public enum ReferenceTableLoader {
+    /// Loads the register, and the optional lookup and population tables.
+    public static func load(register: String, lookup: String? = nil, population: String? = nil) throws(ConfigurationError) -> AuthorityRegister {
+        let authorities = try loadRegister(register)
+        let lookupNames = try lookup.map { path throws(ConfigurationError) in try loadLookup(path) } ?? []
+        var result = AuthorityRegister(authorities: authorities, lookupNames: lookupNames)
+        if let population {
+            result = result.with(populationTable: try loadPopulation(population, register: result))
+        }
+        return result
+    }
+
+    static func read(_ path: String, required: [String]) throws(ConfigurationError) -> (table: CSVTable, column: [String: Int]) {
+        let table: CSVTable
+        do {
+            table = try CSVTable.read(path: path)
+        } catch {
+            throw ConfigurationError(file: path, "\(error)")
+        }
+        var column: [String: Int] = [:]
+        for (i, name) in table.header.enumerated() where column[name.trimmingSpaces] == nil {
+            column[name.trimmingSpaces] = i
+        }
+        for name in required where column[name] == nil {
+            throw ConfigurationError(file: path, line: 1, "missing column '\(name)'")
+        }
+        return (table, column)
+    }
+
+    static func loadRegister(_ path: String) throws(ConfigurationError) -> [Authority] {
+        let (table, column) = try read(path, required: ["local-authority-code", "official-name", "local-authority-type"])
+        var authorities: [Authority] = []
+        var seen = Set<String>()
+        for (r, row) in table.rows.enumerated() {
+            let line = r + 2
+            func value(_ name: String) -> String {
+                guard let i = column[name], i < row.count else { return "" }
+                return row[i].trimmingSpaces
+            }
+            func list(_ name: String) -> [String] {
+                value(name).split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+            }
+            func date(_ name: String) throws(ConfigurationError) -> Day? {
+                let text = value(name)
+                if text.isEmpty { return nil }
+                guard let day = Self.isoDay(text) else {
+                    throw ConfigurationError(file: path, line: line, "\(name) '\(text)' is not a date (yyyy-mm-dd)")
+                }
+                return day
+            }
+            let code = value("local-authority-code")
+            guard !code.isEmpty else { throw ConfigurationError(file: path, line: line, "blank local-authority-code") }
+            guard seen.insert(code).inserted else {
+                throw ConfigurationError(file: path, line: line, "local-authority-code \(code) appears twice")
+            }
+            let populationText = value("pop-2020")
+            var population: Int?
+            if !populationText.isEmpty {
+                // mySociety writes populations as decimals (`217232.0`): keep the whole part.
+                let whole = populationText.split(separator: ".", omittingEmptySubsequences: false)[0]
+                guard let p = Int(whole), p >= 0 else {
+                    throw ConfigurationError(file: path, line: line, "pop-2020 '\(populationText)' is not a number")
+                }
+                population = p > 0 ? p : nil
+            }
+            authorities.append(Authority(
+                code: code, officialName: value("official-name"), niceName: value("nice-name"),
+                altNames: list("alt-names"), gssCode: value("gss-code"), formerGSSCodes: list("former-gss-codes"),
+                registerType: value("local-authority-type"), nation: value("nation"),
+                startDate: try date("start-date"), endDate: try date("end-date"),
+                replacedBy: list("replaced-by"), population2020: population))
+        }
+        return authorities
+    }
+
+    static func loadLookup(_ path: String) throws(ConfigurationError) -> [(name: String, code: String)] {
+        let (table, column) = try read(path, required: ["la-name", "local-authority-code"])
+        let name = column["la-name"]!, code = column["local-authority-code"]!
+        return table.rows.compactMap { row in
+            guard name < row.count, code < row.count else { return nil }
+            return (row[name], row[code].trimmingSpaces)
+        }
+    }
+
+    static func loadPopulation(_ path: String, register: AuthorityRegister) throws(ConfigurationError) -> [PopulationKey: Int] {
+        let (table, column) = try read(path, required: ["local-authority-code", "year", "population"])
+        let codeColumn = column["local-authority-code"]!, yearColumn = column["year"]!, popColumn = column["population"]!
+        var result: [PopulationKey: Int] = [:]
+        for (r, row) in table.rows.enumerated() {
+            let line = r + 2
+            guard row.count > max(codeColumn, yearColumn, popColumn) else {
+                throw ConfigurationError(file: path, line: line, "expected \(table.header.count) fields")
+            }
+            let code = row[codeColumn].trimmingSpaces
+            guard register.index(ofCode: code) != nil else {
+                throw ConfigurationError(file: path, line: line, "unknown local-authority-code \(code)")
+            }
+            guard let year = ReportingYear(label: row[yearColumn].trimmingSpaces) else {
+                throw ConfigurationError(file: path, line: line, "year '\(row[yearColumn])' is not a reporting year like 2019-20")
+            }
+            let text = row[popColumn].trimmingSpaces
+            guard let population = Int(text.split(separator: ".", omittingEmptySubsequences: false)[0]), population > 0 else {
+                throw ConfigurationError(file: path, line: line, "population '\(text)' is not a positive number")
+            }
+            result[PopulationKey(code: code, year: year)] = population
+        }
+        return result
+    }
+
+    static func isoDay(_ text: String) -> Day? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
+              let d = Int(parts[2].prefix(2)) else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
+              let end = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        return String(scalars[start ... end])
+    }
+}

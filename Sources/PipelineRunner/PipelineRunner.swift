@@ -1,0 +1,148 @@
+import Aggregation
+import AsyncAlgorithms
+import Classification
+import Cleaning
+import Foundation
+import Ingestion
+import Logging
+import Output
+import PipelineConfig
+import PipelineModel
+
+/// The program's version, recorded in every manifest.
+public let annualReviewVersion = "0.1.0"
+
+/// Runs the pipeline: configuration first (nothing is read before it is valid), then the four
+/// stages as child tasks of one task group joined by bounded channels, then publication.
+///
+/// Ingestion -> Cleaning -> Classification run as child tasks; Aggregation runs in the group's
+/// own body, which also streams rejects into the staging folder. The first error cancels every
+/// stage and leaves the previous outputs untouched.
+public struct PipelineRunner: Sendable {
+    /// The run's configuration.
+    public let configuration: RunConfiguration
+
+    /// A runner for `configuration`.
+    public init(configuration: RunConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Runs the pipeline and publishes its outputs.
+    ///
+    /// - Throws: ``RunError``, `ConfigurationError`, `IngestionError`, `OutputError`,
+    ///   `CancellationError`; the previous outputs are then untouched.
+    public func run(logger: Logger = Logger(label: "annual-review")) async throws -> RunReport {
+        let started = Date()
+        let config = configuration
+        try checkFilesExist()
+        let register = try ReferenceTableLoader.load(register: config.register, lookup: config.lookup,
+                                                     population: config.population)
+        let rules = try RuleTableLoader.load(decisions: config.decisionRules, serviceAreas: config.serviceAreaRules)
+        let classifier: Classifier
+        do {
+            classifier = try Classifier(rules: rules)
+        } catch {
+            throw ConfigurationError(file: config.decisionRules, error.description)
+        }
+        logger.info("configuration loaded", metadata: [
+            "authorities": "\(register.authorities.count)", "inputs": "\(config.inputs.count)",
+            "method": "\(config.method.rawValue)",
+        ])
+
+        let publisher = try OutputPublisher(destination: config.outputDirectory)
+        do {
+            let rejects = try RejectsFileWriter(sink: try publisher.fileSink(RejectsFileWriter.fileName))
+            let (summaries, collector, counted) = try await runStages(register: register, classifier: classifier,
+                                                                       rejects: rejects, logger: logger)
+            try rejects.finish()
+            var counts = counted
+            counts.rowsAccepted = collector.accepted
+            counts.duplicatesSuperseded = collector.superseded
+            counts.rejectedByReason = rejects.countsByReason.filter { $0.value > 0 }
+
+            let builder = FigureBuilder(register: register, method: config.method)
+            let figures = builder.figures(from: builder.counts(of: collector.cases.values), years: config.years)
+            for table in TableFile.allCases {
+                try publisher.writeFile(table.fileName, table.render(figures))
+            }
+            try writeManifest(to: publisher, started: started, inputs: summaries, counts: counts, figures: figures)
+            try publisher.publish()
+            logger.info("published", metadata: [
+                "out": "\(config.outputDirectory)", "rows": "\(counts.rowsRead)", "cases": "\(counts.cases)",
+                "rejected": "\(counts.rowsRejected)", "superseded": "\(counts.duplicatesSuperseded)",
+            ])
+            return RunReport(inputs: summaries, counts: counts, figures: figures, outputDirectory: config.outputDirectory)
+        } catch {
+            publisher.abandon()
+            throw error
+        }
+    }
+
+    private func checkFilesExist() throws {
+        let config = configuration
+        let fm = FileManager.default
+        for path in config.inputs where path != "-" && !fm.fileExists(atPath: path) {
+            throw RunError.inputMissing(path: path)
+        }
+        let files: [(String?, String)] = [
+            (config.register, "register"), (config.lookup, "name lookup"), (config.population, "population table"),
+            (config.decisionRules, "decision rule table"), (config.serviceAreaRules, "service-area rule table"),
+        ]
+        for case let (path?, what) in files where !fm.fileExists(atPath: path) {
+            throw RunError.configurationMissing(path: path, what: what)
+        }
+    }
+
+    /// Runs the stages; returns the inputs' summaries, the collected cases and the row counts.
+    private func runStages(register: AuthorityRegister, classifier: Classifier, rejects: RejectsFileWriter,
+                           logger: Logger) async throws -> ([InputFileSummary], CaseCollector, RunCounts) {
+        let config = configuration
+        // AsyncThrowingChannel is bounded (a send waits for its receiver), so no stage can run
+        // ahead of the next by more than the batch in hand: memory stays flat.
+        let raw = AsyncThrowingChannel<RawRecordBatch, any Error>()
+        let cleaned = AsyncThrowingChannel<CleanBatch, any Error>()
+        let classified = AsyncThrowingChannel<CaseBatch, any Error>()
+        let reader = ExportReader(batchSize: config.batchSize)
+        let cleaner = Cleaner(register: register, inputPaths: config.inputs)
+
+        return try await withThrowingTaskGroup(of: [InputFileSummary].self) { group in
+            group.addTask { try await Stages.ingest(config.inputs, reader: reader, into: raw) }
+            group.addTask { try await Stages.clean(cleaner, from: raw, into: cleaned); return [] }
+            group.addTask { try await Stages.classify(classifier, from: cleaned, into: classified); return [] }
+
+            // Aggregation: the group's own body consumes the last channel.
+            var collector = CaseCollector()
+            var counts = RunCounts()
+            for try await batch in classified {
+                collector.add(batch.cases)
+                try rejects.write(batch.rejects)
+                counts.rowsRead += batch.rowsRead
+                counts.rowsReencoded += batch.rowsReencoded
+            }
+            var summaries: [InputFileSummary] = []
+            for try await result in group { summaries += result }
+            logger.debug("stages finished", metadata: ["rows": "\(counts.rowsRead)"])
+            return (summaries, collector, counts)
+        }
+    }
+
+    private func writeManifest(to publisher: OutputPublisher, started: Date, inputs: [InputFileSummary],
+                               counts: RunCounts, figures: AnnualFigures) throws {
+        let config = configuration
+        var files: [RunManifest.FileDigest] = []
+        for path in [config.lookup, config.population, config.decisionRules, config.serviceAreaRules].compactMap({ $0 }) {
+            files.append(try RunManifest.FileDigest(contentsOf: path))
+        }
+        let years = figures.years.isEmpty ? "" :
+            YearRange(first: figures.years.first!.year, last: figures.years.last!.year)!.description
+        let manifest = RunManifest(
+            version: annualReviewVersion, started: started, ended: Date(),
+            inputs: inputs.map(RunManifest.Input.init), counts: .init(counts),
+            configuration: .init(register: try RunManifest.FileDigest(contentsOf: config.register),
+                                 method: config.method, years: years, files: files,
+                                 settings: ["batch-size": "\(config.batchSize)",
+                                            "years": config.years?.description ?? "all"]),
+            outputs: try publisher.stagedFileDigests())
+        try publisher.writeFile("manifest.json", try manifest.jsonBytes())
+    }
+}

@@ -1,1 +1,0 @@
-// The PipelineRunner stage is being written.

@@ -1,0 +1,42 @@
+import PipelineModel
+
+/// Everything a run needs to know, after the command line (and pipeline definition) are read.
+public struct RunConfiguration: Sendable {
+    /// Export files in order (`-` for standard input); later files' rows supersede earlier
+    /// ones by the duplicate rule.
+    public var inputs: [String]
+    /// The authority register (mySociety layout).
+    public var register: String
+    /// The alternative-names table, if any.
+    public var lookup: String?
+    /// The population table, if any.
+    public var population: String?
+    /// The decision rule table.
+    public var decisionRules: String
+    /// The service-area rule table.
+    public var serviceAreaRules: String
+    /// How type averages are computed.
+    public var method: AveragingMethod
+    /// The reporting years to publish; nil for every year the data covers.
+    public var years: YearRange?
+    /// The output folder (published atomically).
+    public var outputDirectory: String
+    /// Records per batch between stages.
+    public var batchSize: Int
+
+    /// A configuration; see the properties.
+    public init(inputs: [String], register: String, lookup: String? = nil, population: String? = nil,
+                decisionRules: String, serviceAreaRules: String, method: AveragingMethod = .pooled,
+                years: YearRange? = nil, outputDirectory: String, batchSize: Int = 4096) {
+        self.inputs = inputs
+        self.register = register
+        self.lookup = lookup
+        self.population = population
+        self.decisionRules = decisionRules
+        self.serviceAreaRules = serviceAreaRules
+        self.method = method
+        self.years = years
+        self.outputDirectory = outputDirectory
+        self.batchSize = batchSize
+    }
+}

@@ -1,0 +1,51 @@
+import Ingestion
+import Output
+import PipelineConfig
+import PipelineRunner
+
+/// The process's exit codes, after sysexits.h, so cron and monitoring can tell what happened.
+enum ExitCode: Int32 {
+    case success = 0
+    case usage = 64
+    case dataError = 65
+    case noInput = 66
+    case internalError = 70
+    case cannotCreate = 73
+    case ioError = 74
+    case temporaryFailure = 75
+    case configuration = 78
+
+    /// The exit-code table for `--help`.
+    static let documentation = """
+    Exit codes: 0 success (rejected rows, if any, are in rejects.csv); 64 usage; \
+    65 bad input data (unreadable or truncated file, missing column); 66 an input or \
+    register file is missing; 70 internal error; 73 cannot create the outputs; 74 cannot \
+    write the outputs; 75 try again later (another run holds the lock, or interrupted); \
+    78 bad configuration (register, lookup, population or rule table).
+    """
+
+    /// The code for an error that ended a run.
+    static func `for`(_ error: any Error) -> ExitCode {
+        switch error {
+        case let error as RunError:
+            switch error {
+            case .inputMissing, .configurationMissing: return .noInput
+            }
+        case is ConfigurationError:
+            return .configuration
+        case let error as IngestionError:
+            if case .cannotOpen = error { return .noInput }
+            return .dataError
+        case let error as OutputError:
+            switch error {
+            case .locked: return .temporaryFailure
+            case .cannotCreate: return .cannotCreate
+            case .writeFailed, .readFailed, .publishFailed: return .ioError
+            }
+        case is CancellationError:
+            return .temporaryFailure
+        default:
+            return .internalError
+        }
+    }
+}
