@@ -67,6 +67,7 @@ let package = Package(
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "PipelineModel", "TestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "PipelineModel", "TestSupport", "CFileSystem"]),
         .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig", "PipelineModel", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["PipelineRunner", "PipelineConfig", "PipelineModel", "TestSupport"]),
+        // Depends on the executable too, so that `swift test` builds the binary it drives.
+        .testTarget(name: "EndToEndTests", dependencies: ["annual-review", "PipelineRunner", "PipelineConfig", "PipelineModel", "TestSupport"]),
     ]
 )

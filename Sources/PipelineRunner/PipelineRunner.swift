@@ -59,6 +59,14 @@ public struct PipelineRunner: Sendable {
             counts.rowsAccepted = collector.accepted
             counts.duplicatesSuperseded = collector.superseded
             counts.rejectedByReason = rejects.countsByReason.filter { $0.value > 0 }
+            do {
+                try checkLimits(counts)
+            } catch {
+                keepRejects(of: publisher)
+                throw error
+            }
+            // A cancelled stage may end its loop quietly: never publish after cancellation.
+            try Task.checkCancellation()
 
             let builder = FigureBuilder(register: register, method: config.method)
             let figures = builder.figures(from: builder.counts(of: collector.cases.values), years: config.years)
@@ -66,6 +74,7 @@ public struct PipelineRunner: Sendable {
                 try publisher.writeFile(table.fileName, table.render(figures))
             }
             try writeManifest(to: publisher, started: started, inputs: summaries, counts: counts, figures: figures)
+            try Task.checkCancellation()
             try publisher.publish()
             logger.info("published", metadata: [
                 "out": "\(config.outputDirectory)", "rows": "\(counts.rowsRead)", "cases": "\(counts.cases)",
@@ -75,6 +84,57 @@ public struct PipelineRunner: Sendable {
         } catch {
             publisher.abandon()
             throw error
+        }
+    }
+
+    /// The rejects of a run that failed its limits, kept beside the output folder so that an
+    /// operator can see why (the output folder itself stays as it was).
+    public static func keptRejectsPath(for outputDirectory: String) -> String {
+        var path = outputDirectory
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        return path + ".rejects.csv"
+    }
+
+    private func keepRejects(of publisher: OutputPublisher) {
+        let kept = Self.keptRejectsPath(for: configuration.outputDirectory)
+        try? FileManager.default.removeItem(atPath: kept)
+        try? FileManager.default.moveItem(atPath: publisher.stagingDirectory + "/" + RejectsFileWriter.fileName, toPath: kept)
+    }
+
+    /// Runs the pipeline until it ends or one of `signals` arrives; a signal cancels every
+    /// stage, removes the staging folder and throws ``Interrupted``.
+    public func run(stoppingOn signals: [Int32], logger: Logger = Logger(label: "annual-review")) async throws -> RunReport {
+        let watcher = SignalWatcher(signals)
+        let received = watcher.signals
+        defer { withExtendedLifetime(watcher) {} }
+        return try await withThrowingTaskGroup(of: RunReport?.self) { group in
+            group.addTask { try await self.run(logger: logger) }
+            group.addTask {
+                // Ends quietly (nil) when the run finishes first and this task is cancelled.
+                for await signal in received {
+                    logger.warning("signal received, stopping", metadata: ["signal": "\(signal)"])
+                    throw Interrupted(signal: signal)
+                }
+                return nil
+            }
+            // The first child to finish decides; leaving the group cancels the other.
+            while let result = try await group.next() {
+                if let report = result {
+                    group.cancelAll()
+                    return report
+                }
+            }
+            throw CancellationError()
+        }
+    }
+
+    private func checkLimits(_ counts: RunCounts) throws {
+        let config = configuration
+        if counts.rowsRead < config.minRows {
+            throw RunError.tooFewRows(read: counts.rowsRead, minimum: config.minRows)
+        }
+        if Double(counts.rowsRejected) > config.maxRejectRate * Double(counts.rowsRead) {
+            throw RunError.rejectLimitExceeded(rejected: counts.rowsRejected, read: counts.rowsRead, limit: config.maxRejectRate)
         }
     }
 
@@ -141,7 +201,9 @@ public struct PipelineRunner: Sendable {
             configuration: .init(register: try RunManifest.FileDigest(contentsOf: config.register),
                                  method: config.method, years: years, files: files,
                                  settings: ["batch-size": "\(config.batchSize)",
-                                            "years": config.years?.description ?? "all"]),
+                                            "years": config.years?.description ?? "all",
+                                            "max-reject-rate": "\(config.maxRejectRate)",
+                                            "min-rows": "\(config.minRows)"]),
             outputs: try publisher.stagedFileDigests())
         try publisher.writeFile("manifest.json", try manifest.jsonBytes())
     }

@@ -23,11 +23,17 @@ public struct RunConfiguration: Sendable {
     public var outputDirectory: String
     /// Records per batch between stages.
     public var batchSize: Int
+    /// The largest share of rejected rows (0.01 = 1%) a run may have and still publish.
+    public var maxRejectRate: Double
+    /// The fewest data rows a run must read to publish, so that an export that parses into
+    /// nothing never replaces good figures.
+    public var minRows: Int
 
     /// A configuration; see the properties.
     public init(inputs: [String], register: String, lookup: String? = nil, population: String? = nil,
                 decisionRules: String, serviceAreaRules: String, method: AveragingMethod = .pooled,
-                years: YearRange? = nil, outputDirectory: String, batchSize: Int = 4096) {
+                years: YearRange? = nil, outputDirectory: String, batchSize: Int = 4096,
+                maxRejectRate: Double = 0.01, minRows: Int = 1) {
         self.inputs = inputs
         self.register = register
         self.lookup = lookup
@@ -38,5 +44,7 @@ public struct RunConfiguration: Sendable {
         self.years = years
         self.outputDirectory = outputDirectory
         self.batchSize = batchSize
+        self.maxRejectRate = maxRejectRate
+        self.minRows = minRows
     }
 }

@@ -4,11 +4,30 @@ public enum RunError: Error, Sendable, Equatable, CustomStringConvertible {
     case inputMissing(path: String)
     /// A configuration file (register, lookup, population, rule table) is missing.
     case configurationMissing(path: String, what: String)
+    /// More rows were rejected than the limit allows: nothing was published.
+    case rejectLimitExceeded(rejected: Int, read: Int, limit: Double)
+    /// Fewer data rows were read than the minimum: nothing was published.
+    case tooFewRows(read: Int, minimum: Int)
 
     public var description: String {
         switch self {
         case .inputMissing(let path): "\(path): no such input file"
         case .configurationMissing(let path, let what): "\(path): no such \(what) file"
+        case .rejectLimitExceeded(let rejected, let read, let limit):
+            "rejected \(rejected) of \(read) rows (\(Self.percent(rejected, read))), over the limit of "
+                + "\(Self.format(limit * 100))%: nothing published (the rejects are kept beside the output folder, "
+                + "as <out>.rejects.csv)"
+        case .tooFewRows(let read, let minimum):
+            "read \(read) data rows, fewer than the minimum of \(minimum): nothing published"
         }
+    }
+
+    private static func percent(_ part: Int, _ whole: Int) -> String {
+        whole == 0 ? "0%" : "\(format(Double(part) * 100 / Double(whole)))%"
+    }
+
+    private static func format(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return rounded == rounded.rounded() ? "\(Int(rounded))" : "\(rounded)"
     }
 }

@@ -18,7 +18,8 @@ enum ExitCode: Int32 {
     /// The exit-code table for `--help`.
     static let documentation = """
     Exit codes: 0 success (rejected rows, if any, are in rejects.csv); 64 usage; \
-    65 bad input data (unreadable or truncated file, missing column); 66 an input or \
+    65 bad input data (unreadable or truncated file, missing column, reject share over \
+    --max-reject-rate, fewer rows than --min-rows: nothing is published); 66 an input or \
     register file is missing; 70 internal error; 73 cannot create the outputs; 74 cannot \
     write the outputs; 75 try again later (another run holds the lock, or interrupted); \
     78 bad configuration (register, lookup, population or rule table).
@@ -30,6 +31,7 @@ enum ExitCode: Int32 {
         case let error as RunError:
             switch error {
             case .inputMissing, .configurationMissing: return .noInput
+            case .rejectLimitExceeded, .tooFewRows: return .dataError
             }
         case is ConfigurationError:
             return .configuration
@@ -42,7 +44,7 @@ enum ExitCode: Int32 {
             case .cannotCreate: return .cannotCreate
             case .writeFailed, .readFailed, .publishFailed: return .ioError
             }
-        case is CancellationError:
+        case is Interrupted, is CancellationError:
             return .temporaryFailure
         default:
             return .internalError

@@ -46,12 +46,19 @@ extension AnnualReview {
         @Option(name: .customLong("batch-size"), help: ArgumentHelp("Rows per batch between stages.", valueName: "n"))
         var batchSize = 4096
 
+        @Option(name: .customLong("max-reject-rate"), help: ArgumentHelp("The largest share of rejected rows that still publishes, as 1% or 0.01; over it the run fails with 65 and publishes nothing.", valueName: "rate"))
+        var maxRejectRate: RejectRate = RejectRate(0.01)
+
+        @Option(name: .customLong("min-rows"), help: ArgumentHelp("The fewest data rows that still publish; fewer fails with 65 (a header-only export never replaces good figures).", valueName: "n"))
+        var minRows = 1
+
         @Argument(help: ArgumentHelp("Decisions exports (.csv.gz, .csv, or - for standard input).", valueName: "input"))
         var inputs: [String]
 
         func validate() throws {
             guard !inputs.isEmpty else { throw ValidationError("give at least one input file") }
             guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
+            guard minRows >= 0 else { throw ValidationError("--min-rows must not be negative") }
         }
 
         func run() async throws {
@@ -64,9 +71,10 @@ extension AnnualReview {
             let runner = PipelineRunner(configuration: RunConfiguration(
                 inputs: inputs, register: register, lookup: lookup, population: population,
                 decisionRules: decisionRules, serviceAreaRules: serviceAreaRules, method: method,
-                years: years, outputDirectory: out, batchSize: batchSize))
+                years: years, outputDirectory: out, batchSize: batchSize,
+                maxRejectRate: maxRejectRate.value, minRows: minRows))
             do {
-                let report = try await runner.run(logger: logger)
+                let report = try await runner.run(stoppingOn: [SIGTERM, SIGINT], logger: logger)
                 let rejected = report.counts.rowsRejected
                 print("annual-review: \(report.counts.rowsRead) rows read, \(report.counts.cases) cases, "
                       + "\(rejected) rejected (see \(out)/rejects.csv); outputs in \(out)/")
@@ -83,4 +91,20 @@ extension AveragingMethod: ExpressibleByArgument {}
 
 extension YearRange: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
+}
+
+/// A share given as `1%` or `0.01`, between 0 and 1.
+struct RejectRate: ExpressibleByArgument {
+    let value: Double
+
+    init(_ value: Double) { self.value = value }
+
+    init?(argument: String) {
+        let text = argument.trimmingCharacters(in: .whitespaces)
+        let number = text.hasSuffix("%") ? Double(text.dropLast()).map { $0 / 100 } : Double(text)
+        guard let number, (0 ... 1).contains(number) else { return nil }
+        value = number
+    }
+
+    var defaultValueDescription: String { "\(value * 100)%" }
 }

@@ -1,0 +1,42 @@
+import Dispatch
+import Foundation
+
+/// The run was stopped by a signal (SIGTERM from cron or systemd, SIGINT from a terminal).
+public struct Interrupted: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The signal's number.
+    public let signal: Int32
+
+    public var description: String {
+        let name = signal == SIGTERM ? "SIGTERM" : signal == SIGINT ? "SIGINT" : "signal \(signal)"
+        return "interrupted by \(name): nothing published, the previous outputs are untouched"
+    }
+}
+
+/// Turns process signals into an async sequence, so that a task of the run's group can wait
+/// for one and end the group. The watcher stays with the task that made it; only its
+/// (Sendable) stream crosses to the waiting task.
+///
+/// The signals' default actions (which would kill the process before the staging folder is
+/// removed) are replaced for the watcher's lifetime; Dispatch delivers them on its own queue.
+final class SignalWatcher {
+    /// The signals received, in order.
+    let signals: AsyncStream<Int32>
+    private let sources: [any DispatchSourceSignal]
+
+    init(_ numbers: [Int32]) {
+        // A signal or two per run: AsyncStream's unbounded buffer cannot grow here.
+        let (stream, continuation) = AsyncStream<Int32>.makeStream()
+        signals = stream
+        sources = numbers.map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield(number) }
+            source.resume()
+            return source
+        }
+    }
+
+    deinit {
+        for source in sources { source.cancel() }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// The real executable, as cron runs it: exit codes and one-line errors.
+@Suite struct CommandLineTests {
+    let register = SharedMaterial.path("sample-data/register.csv")
+
+    func run(_ arguments: [String]) throws -> ProcessResult {
+        try ProcessRunner.run(ProcessRunner.executable, arguments, currentDirectory: SharedMaterial.packageRoot.path)
+    }
+
+    @Test func missingInputIsAOneLineErrorWithExit66() throws {
+        let out = try ProcessRunner.temporaryFolder("cli") + "/out"
+        let result = try run(["run", "--register", register, "--out", out, "/nonexistent/decisions.csv.gz"])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("/nonexistent/decisions.csv.gz: no such input file"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func missingRegisterIsAOneLineErrorWithExit66() throws {
+        let out = try ProcessRunner.temporaryFolder("cli") + "/out"
+        let result = try run(["run", "--register", "/nonexistent/register.csv", "--out", out,
+                              SharedMaterial.path("sample-data/decisions-sample.csv.gz")])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("/nonexistent/register.csv: no such register file"))
+    }
+
+    @Test func badYearRangeIsAUsageError() throws {
+        let result = try run(["run", "--register", register, "--years", "2019-21", "--out", "/tmp/x", "a.csv"])
+        #expect(result.status == 64)
+    }
+
+    @Test func helpExplainsEveryOptionAndTheExitCodes() throws {
+        let result = try run(["run", "--help"])
+        #expect(result.status == 0)
+        for option in ["--register", "--lookup", "--population", "--method", "--years", "--out", "--decision-rules",
+                       "--service-area-rules", "Exit codes", "75"] {
+            #expect(result.stdout.contains(option), "help lacks \(option)")
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import PipelineModel
+import PipelineRunner
+import Testing
+
+/// End to end against the independent oracle: make-export writes an export and the outputs
+/// it must give; the pipeline runs on the export; `make-export check` compares every table
+/// cell and the reject counts.
+@Suite(.enabled(if: SharedMaterial.isAvailable, SharedMaterial.skipReason), .serialized)
+struct MakeExportTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let generatorArguments: [String]
+        let method: AveragingMethod
+        var testDescription: String { name }
+    }
+
+    static let cases = [
+        Case(name: "messy, pooled", generatorArguments: ["--messy", "0.01"], method: .pooled),
+        Case(name: "messy, shuffled columns", generatorArguments: ["--messy", "0.01", "--shuffle-columns"], method: .pooled),
+        Case(name: "messy, mean", generatorArguments: ["--messy", "0.01", "--method", "mean"], method: .mean),
+    ]
+
+    @Test(arguments: cases)
+    func outputsMatchTheOracle(_ testCase: Case) async throws {
+        let folder = try ProcessRunner.temporaryFolder("make-export")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let export = folder + "/decisions.csv.gz", expect = folder + "/expect", out = folder + "/out"
+        let generated = try ProcessRunner.run("/usr/bin/python3", [
+            SharedMaterial.makeExport, "--rows", "50000", "--seed", "1", "--years", "2015-16..2023-24",
+            "--register", SharedMaterial.register, "--out", export, "--expect", expect,
+        ] + testCase.generatorArguments)
+        try #require(generated.status == 0, "make-export failed: \(generated.stderr)")
+
+        let report = try await PipelineRunner(configuration: RunConfiguration(
+            inputs: [export], register: SharedMaterial.register, lookup: SharedMaterial.lookup,
+            decisionRules: SharedMaterial.path("pipelines/rules/decisions.yaml"),
+            serviceAreaRules: SharedMaterial.path("pipelines/rules/service-areas.yaml"),
+            method: testCase.method, years: YearRange("2015-16..2023-24"), outputDirectory: out)).run()
+
+        let check = try ProcessRunner.run("/usr/bin/python3", [
+            SharedMaterial.makeExport, "check", "--expect", expect, "--actual", out, "--rejects", out + "/rejects.csv",
+        ])
+        #expect(check.status == 0, "make-export check:\n\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains(" 0 failed"))
+
+        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: expect + "/expected.json"))) as! [String: Any]
+        #expect(report.counts.rowsRead == expected["rows_written"] as? Int)
+        #expect(report.counts.rowsRejected == expected["rows_rejected"] as? Int)
+        #expect(report.counts.rowsAccepted == expected["rows_accepted"] as? Int)
+        #expect(report.counts.duplicatesSuperseded == expected["duplicates_superseded"] as? Int)
+        #expect(report.counts.cases == expected["cases"] as? Int)
+        #expect(report.counts.rowsReencoded == expected["rows_reencoded"] as? Int)
+        #expect(report.inputs.first?.hadByteOrderMark == expected["bom"] as? Bool)
+    }
+}
