@@ -1,0 +1,73 @@
+/// The CSV dialect of every data output (outputs.md): UTF-8, LF line ends, and RFC 4180 quoting
+/// only where a field needs it.
+///
+/// A field is quoted when it contains a comma, a double quote, a carriage return or a line feed;
+/// quotes inside a quoted field are doubled. Python's `csv.writer(lineterminator="\n")`, which
+/// writes the oracle, quotes the same fields with one exception: it leaves a lone carriage return
+/// unquoted (it only looks for the line terminator's characters). We quote it, as RFC 4180 asks,
+/// because an unquoted CR reads as a line break in most CSV readers.
+///
+/// - Important: A record of exactly one empty field is written as `""`, as Python's writer does,
+///   so that it does not read back as a blank line (no record at all).
+public enum CSVFormat {
+    /// Whether `field` must be quoted: it contains `,`, `"`, CR or LF.
+    public static func needsQuoting(_ field: some Sequence<UInt8>) -> Bool {
+        field.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+    }
+
+    /// Appends `field`'s UTF-8 bytes to `buffer`, quoted only if it needs quoting.
+    public static func appendField(_ field: String, to buffer: inout [UInt8]) {
+        appendField(bytes: field.utf8, to: &buffer)
+    }
+
+    /// Appends the bytes of one field to `buffer`, quoted only if it needs quoting.
+    public static func appendField(bytes field: some Collection<UInt8>, to buffer: inout [UInt8]) {
+        guard needsQuoting(field) else {
+            buffer.append(contentsOf: field)
+            return
+        }
+        buffer.append(UInt8(ascii: "\""))
+        for byte in field {
+            if byte == UInt8(ascii: "\"") { buffer.append(byte) }
+            buffer.append(byte)
+        }
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends one record (fields separated by commas, ended by LF) to `buffer`.
+    public static func appendRecord(_ fields: [String], to buffer: inout [UInt8]) {
+        if fields.count == 1, fields[0].isEmpty {
+            buffer.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: "\""), 0x0A])
+            return
+        }
+        for (i, field) in fields.enumerated() {
+            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            appendField(field, to: &buffer)
+        }
+        buffer.append(0x0A)
+    }
+
+    /// The bytes of one record, ended by LF.
+    public static func record(_ fields: [String]) -> [UInt8] {
+        var buffer: [UInt8] = []
+        appendRecord(fields, to: &buffer)
+        return buffer
+    }
+
+    /// Appends the decimal digits of `value` (with a leading `-` when negative) without making a
+    /// `String`, for hot loops such as the rejects file.
+    public static func appendDecimal(_ value: Int, to buffer: inout [UInt8]) {
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        if magnitude == 0 {
+            buffer.append(UInt8(ascii: "0"))
+            return
+        }
+        let start = buffer.count
+        while magnitude > 0 {
+            buffer.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        }
+        buffer[start...].reverse()
+    }
+}

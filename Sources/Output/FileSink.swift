@@ -1,0 +1,123 @@
+// Linux only, like CFileSystem's renameat2.
+import Glibc
+
+/// A buffered writer of one staged output file: bytes collect in memory and reach the file in
+/// large writes; ``close()`` flushes, syncs the file to disk and closes it.
+///
+/// Obtain one from ``OutputPublisher/fileSink(_:)``. Confined to the task that writes the file.
+/// - Important: Call ``close()`` and check its error before publishing; ``OutputPublisher``
+///   closes any sink still open when it publishes, so a file is never published half-written.
+public final class FileSink {
+    /// The file's path (in the staging folder).
+    public let path: String
+    /// Bytes handed to the sink so far (written or still buffered).
+    public private(set) var byteCount = 0
+
+    private var descriptor: Int32
+    private var buffer: [UInt8]
+    private static let capacity = 1 << 16
+
+    /// Creates (or truncates) the file at `path`.
+    init(creating path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError.cannotCreate(path: path, reason: systemReason()) }
+        self.path = path
+        self.descriptor = fd
+        self.buffer = []
+        buffer.reserveCapacity(Self.capacity + 4096)
+    }
+
+    deinit {
+        if descriptor >= 0 { _ = Glibc.close(descriptor) }
+    }
+
+    /// Whether the sink has been closed.
+    public var isClosed: Bool { descriptor < 0 }
+
+    /// Appends `bytes` to the file.
+    public func write(_ bytes: some Collection<UInt8>) throws {
+        try checkOpen()
+        byteCount += bytes.count
+        if buffer.count + bytes.count <= Self.capacity {
+            buffer.append(contentsOf: bytes)
+            return
+        }
+        try flush()
+        if bytes.count >= Self.capacity {
+            let written: Void? = try bytes.withContiguousStorageIfAvailable { try writeAll(UnsafeRawBufferPointer($0)) }
+            if written == nil { try Array(bytes).withUnsafeBytes { try writeAll($0) } }
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+    }
+
+    /// Appends the UTF-8 bytes of `text` to the file.
+    public func write(_ text: String) throws {
+        try write(text.utf8)
+    }
+
+    /// Lets `body` append to the sink's buffer directly (no intermediate copy), then writes the
+    /// buffer out if it has grown past its capacity.
+    func append(_ body: (inout [UInt8]) -> Void) throws {
+        try checkOpen()
+        let before = buffer.count
+        body(&buffer)
+        byteCount += buffer.count - before
+        if buffer.count >= Self.capacity { try flush() }
+    }
+
+    /// Writes the buffered bytes to the file (without syncing).
+    public func flush() throws {
+        try checkOpen()
+        guard !buffer.isEmpty else { return }
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try buffer.withUnsafeBytes { try writeAll($0) }
+    }
+
+    /// Flushes, syncs the file to disk and closes it; does nothing when already closed.
+    public func close() throws {
+        guard descriptor >= 0 else { return }
+        let fd = descriptor
+        do {
+            try flush()
+            guard fsync(fd) == 0 else { throw OutputError.writeFailed(path: path, reason: systemReason()) }
+        } catch {
+            descriptor = -1
+            _ = Glibc.close(fd)
+            throw error
+        }
+        descriptor = -1
+        // close(2) can report a delayed write error (NFS); it must fail the run too.
+        guard Glibc.close(fd) == 0 else { throw OutputError.writeFailed(path: path, reason: systemReason()) }
+    }
+
+    /// Closes the file without flushing or syncing, for a run that is being abandoned.
+    func discard() {
+        guard descriptor >= 0 else { return }
+        _ = Glibc.close(descriptor)
+        descriptor = -1
+        buffer.removeAll()
+    }
+
+    private func checkOpen() throws {
+        guard descriptor >= 0 else { throw OutputError.writeFailed(path: path, reason: "the file is already closed") }
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
+        try writeFully(descriptor, bytes, path: path)
+    }
+}
+
+/// Writes all of `bytes` to `fd`, retrying short writes and interruptions.
+func writeFully(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
+    var offset = 0
+    while offset < bytes.count {
+        let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+        if n < 0 {
+            if errno == EINTR { continue }
+            throw OutputError.writeFailed(path: path, reason: systemReason())
+        }
+        if n == 0 { throw OutputError.writeFailed(path: path, reason: systemReason(EIO)) }
+        offset += n
+    }
+}

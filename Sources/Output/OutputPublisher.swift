@@ -1,0 +1,315 @@
+import CFileSystem
+import Foundation
+import Glibc
+
+/// Publishes a run's outputs to a destination folder atomically: readers see either the previous
+/// complete outputs or the new complete outputs, never a mix.
+///
+/// Everything is written into a staging folder `.<name>.staging-<pid>` beside the destination
+/// (so on the same file system); ``publish()`` syncs the files and folders, swaps the staging
+/// folder with the destination in one `renameat2(RENAME_EXCHANGE)` (a plain `rename` when the
+/// destination does not exist yet), syncs the parent folder and removes the previous outputs.
+///
+/// A lock, `flock` on `.<name>.lock` beside the destination, keeps a second run off the same
+/// destination: its initializer throws ``OutputError/locked(lockFile:holderPID:)`` at once. The
+/// kernel frees the lock when the holder dies, and the next run removes the staging folders a
+/// killed run left behind. The lock file lives beside the folder, not in it, so that it survives
+/// the exchange.
+///
+/// Usage: write the tables, letters and rejects; take ``stagedFileDigests()`` for the manifest;
+/// write `manifest.json` last; then ``publish()``. On any error, ``abandon()`` (or let the
+/// publisher go): the previous outputs stay byte-identical.
+///
+/// Confined to the one task that writes the outputs (not `Sendable`).
+public final class OutputPublisher {
+    /// The destination folder, as given (without trailing slashes).
+    public let destination: String
+    /// The staging folder the outputs are written into before ``publish()``.
+    public let stagingDirectory: String
+    /// The lock file beside the destination.
+    public let lockFile: String
+
+    private let parent: String
+    private var lockDescriptor: Int32
+    private var state = State.open
+    /// Folders created inside the staging folder, to sync before publishing.
+    private var createdFolders: [String] = []
+    /// Relative paths of the files written, for ``stagedFileDigests()``.
+    private var files: Set<String> = []
+    private var sinks: [FileSink] = []
+
+    private enum State { case open, published, abandoned }
+
+    /// Takes the lock on `destination`, removes stale staging folders and creates a new one.
+    ///
+    /// - Throws: ``OutputError/locked(lockFile:holderPID:)`` when another run holds the lock;
+    ///   ``OutputError/cannotCreate(path:reason:)`` when the lock file or staging folder cannot be
+    ///   created, or the destination exists and is not a folder.
+    public init(destination: String) throws {
+        var dest = destination
+        while dest.count > 1, dest.hasSuffix("/") { dest.removeLast() }
+        let (parent, name) = Self.split(dest)
+        guard !name.isEmpty, name != ".", name != "..", name != "/" else {
+            throw OutputError.cannotCreate(path: destination, reason: "not a usable output folder name")
+        }
+        let lockFile = Self.join(parent, ".\(name).lock")
+        let staging = Self.join(parent, ".\(name).staging-\(getpid())")
+
+        var st = stat()
+        if lstat(dest, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR {
+            throw OutputError.cannotCreate(path: dest, reason: "exists and is not a folder")
+        }
+
+        let fd = try Self.lock(lockFile)
+        do {
+            try Self.removeStaleStaging(in: parent, prefix: ".\(name).staging-")
+            guard mkdir(staging, 0o755) == 0 else {
+                throw OutputError.cannotCreate(path: staging, reason: systemReason())
+            }
+        } catch {
+            // Closing the descriptor releases the lock.
+            _ = close(fd)
+            throw error
+        }
+        self.destination = dest
+        self.parent = parent
+        self.lockFile = lockFile
+        self.stagingDirectory = staging
+        self.lockDescriptor = fd
+    }
+
+    deinit {
+        abandon()
+    }
+
+    /// Writes a whole file into the staging folder at `relativePath` (such as
+    /// `letters/2019-20/LCE.md`), creating its folders, and syncs it.
+    /// - Throws: ``OutputError/cannotCreate(path:reason:)`` or ``OutputError/writeFailed(path:reason:)``.
+    public func writeFile(_ relativePath: String, _ bytes: some Collection<UInt8>) throws {
+        let sink = try makeSink(relativePath)
+        do {
+            try sink.write(bytes)
+            try sink.close()
+        } catch {
+            sink.discard()
+            throw error
+        }
+    }
+
+    /// A buffered streaming writer for the staged file at `relativePath` (for `rejects.csv`).
+    ///
+    /// Close it when done; ``publish()`` closes any sink still open.
+    /// - Throws: ``OutputError/cannotCreate(path:reason:)``.
+    public func fileSink(_ relativePath: String) throws -> FileSink {
+        let sink = try makeSink(relativePath)
+        sinks.append(sink)
+        return sink
+    }
+
+    /// The size and sha256 of every file written so far, by relative path, sorted by path; read
+    /// back from the staged files, so they describe exactly what will be published.
+    ///
+    /// Call it just before writing `manifest.json`, which is written last and does not list itself.
+    /// - Throws: ``OutputError/readFailed(path:reason:)``, or ``OutputError/writeFailed(path:reason:)``
+    ///   when a sink still open cannot be flushed.
+    public func stagedFileDigests() throws -> [RunManifest.FileDigest] {
+        try checkOpen()
+        for sink in sinks where !sink.isClosed { try sink.flush() }
+        return try files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map {
+            try RunManifest.FileDigest(contentsOf: Self.join(stagingDirectory, $0), recordedAs: $0)
+        }
+    }
+
+    /// Makes the staged outputs the destination's contents in one atomic step and releases the lock.
+    ///
+    /// Closes (flushes and syncs) any sink still open, syncs the staging folders, exchanges the
+    /// staging folder with the destination (or renames it there when there is none yet), syncs
+    /// the parent folder, then removes the previous outputs.
+    /// - Throws: ``OutputError/writeFailed(path:reason:)`` or
+    ///   ``OutputError/publishFailed(destination:reason:)``; the previous outputs are then intact
+    ///   and the publisher is still open, to ``abandon()``.
+    public func publish() throws {
+        try checkOpen()
+        for sink in sinks { try sink.close() }
+        // Deepest first, so that every folder's entry is on disk before its parent's.
+        let folders = createdFolders.sorted { $0.utf8.count > $1.utf8.count }
+        for folder in folders { try Self.syncFolder(folder) }
+        try Self.syncFolder(stagingDirectory)
+
+        var st = stat()
+        let exists = lstat(destination, &st) == 0
+        if exists {
+            guard (st.st_mode & S_IFMT) == S_IFDIR else {
+                throw OutputError.publishFailed(destination: destination, reason: "exists and is not a folder")
+            }
+            guard annual_review_rename_exchange(stagingDirectory, destination) == 0 else {
+                let code = errno
+                let reason = code == EINVAL || code == ENOSYS
+                    ? "the file system cannot exchange folders atomically (renameat2 RENAME_EXCHANGE): \(systemReason(code))"
+                    : systemReason(code)
+                throw OutputError.publishFailed(destination: destination, reason: reason)
+            }
+        } else {
+            guard rename(stagingDirectory, destination) == 0 else {
+                throw OutputError.publishFailed(destination: destination, reason: systemReason())
+            }
+        }
+        state = .published
+        // The new outputs are in place from here on: a failure to sync the parent is reported
+        // but must not lead anyone to think the old outputs are still there.
+        defer { releaseLock() }
+        let syncError: Error?
+        do { try Self.syncFolder(parent); syncError = nil } catch { syncError = error }
+        if exists {
+            // The previous outputs now sit at the staging path. If removing them fails, the
+            // next run removes them as a stale staging folder.
+            Self.removeTree(stagingDirectory)
+        }
+        if let syncError { throw syncError }
+    }
+
+    /// Drops the staged outputs and releases the lock; the destination is untouched. Does
+    /// nothing after ``publish()`` or a previous ``abandon()``.
+    public func abandon() {
+        guard state == .open else { return }
+        state = .abandoned
+        for sink in sinks { sink.discard() }
+        sinks.removeAll()
+        Self.removeTree(stagingDirectory)
+        releaseLock()
+    }
+
+    // MARK: - Staging
+
+    private func checkOpen() throws {
+        guard state == .open else {
+            throw OutputError.publishFailed(destination: destination,
+                                            reason: state == .published ? "already published" : "abandoned")
+        }
+    }
+
+    private func makeSink(_ relativePath: String) throws -> FileSink {
+        try checkOpen()
+        let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        guard !relativePath.isEmpty,
+              components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") })
+        else {
+            throw OutputError.cannotCreate(path: Self.join(stagingDirectory, relativePath),
+                                           reason: "not a relative path inside the output folder")
+        }
+        var folder = stagingDirectory
+        for component in components.dropLast() {
+            folder = Self.join(folder, String(component))
+            if mkdir(folder, 0o755) == 0 {
+                createdFolders.append(folder)
+                continue
+            }
+            let code = errno
+            var st = stat()
+            guard code == EEXIST, stat(folder, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
+                throw OutputError.cannotCreate(path: folder, reason: systemReason(code == EEXIST ? ENOTDIR : code))
+            }
+        }
+        let sink = try FileSink(creating: Self.join(stagingDirectory, relativePath))
+        files.insert(relativePath)
+        return sink
+    }
+
+    // MARK: - Lock
+
+    private static func lock(_ lockFile: String) throws -> Int32 {
+        let fd = open(lockFile, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError.cannotCreate(path: lockFile, reason: systemReason()) }
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let code = errno
+            if code == EINTR { continue }
+            _ = close(fd)
+            if code == EWOULDBLOCK || code == EAGAIN {
+                throw OutputError.locked(lockFile: lockFile, holderPID: holderPID(lockFile))
+            }
+            throw OutputError.cannotCreate(path: lockFile, reason: systemReason(code))
+        }
+        let pid = Array("\(getpid())\n".utf8)
+        let wrote = ftruncate(fd, 0) == 0 && pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) } == pid.count
+        guard wrote else {
+            let reason = systemReason()
+            _ = close(fd)
+            throw OutputError.writeFailed(path: lockFile, reason: reason)
+        }
+        return fd
+    }
+
+    /// The pid written in the lock file by its holder; retried briefly because the holder
+    /// writes it just after taking the lock.
+    private static func holderPID(_ lockFile: String) -> Int32? {
+        for attempt in 0 ..< 20 {
+            if attempt > 0 { usleep(5_000) }
+            let fd = open(lockFile, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            var bytes = [UInt8](repeating: 0, count: 32)
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            _ = close(fd)
+            guard n > 0 else { continue }
+            let text = String(decoding: bytes[..<n], as: UTF8.self)
+            if let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) { return pid }
+        }
+        return nil
+    }
+
+    private func releaseLock() {
+        guard lockDescriptor >= 0 else { return }
+        // Clear the pid while still holding the lock, so that it never names a finished run.
+        _ = ftruncate(lockDescriptor, 0)
+        _ = close(lockDescriptor)
+        lockDescriptor = -1
+    }
+
+    // MARK: - File system
+
+    /// Removes every `<prefix><pid>` entry of `parent`: called with the lock held, so none of
+    /// them belongs to a live run on this destination.
+    private static func removeStaleStaging(in parent: String, prefix: String) throws {
+        guard let dir = opendir(parent) else {
+            throw OutputError.cannotCreate(path: parent, reason: systemReason())
+        }
+        var stale: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasPrefix(prefix) else { continue }
+            let suffix = name.dropFirst(prefix.count)
+            // Digits only: `.out.staging-1.staging-7` belongs to a destination named `out.staging-1`.
+            if !suffix.isEmpty, suffix.allSatisfy({ $0.isASCII && $0.isNumber }) { stale.append(name) }
+        }
+        closedir(dir)
+        for name in stale {
+            let path = join(parent, name)
+            removeTree(path)
+            if access(path, F_OK) == 0 {
+                throw OutputError.cannotCreate(path: path, reason: "cannot remove a stale staging folder")
+            }
+        }
+    }
+
+    private static func removeTree(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    private static func syncFolder(_ path: String) throws {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw OutputError.writeFailed(path: path, reason: systemReason()) }
+        defer { _ = close(fd) }
+        guard fsync(fd) == 0 else { throw OutputError.writeFailed(path: path, reason: systemReason()) }
+    }
+
+    private static func split(_ path: String) -> (parent: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let parent = String(path[..<slash])
+        return (parent.isEmpty ? "/" : parent, String(path[path.index(after: slash)...]))
+    }
+
+    private static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+}

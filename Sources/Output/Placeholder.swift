@@ -1,1 +1,0 @@
-// The Output stage is being written.

@@ -1,0 +1,259 @@
+import Crypto
+import Foundation
+import Glibc
+import PipelineModel
+
+/// What a run read, counted, was configured with and wrote: `manifest.json` (outputs.md).
+///
+/// Rendered by ``jsonBytes()`` as pretty-printed JSON with sorted keys and a final line feed,
+/// so the same values always give the same bytes; times are ISO 8601 UTC to the second.
+/// - Important: The manifest is written last and does not list itself among ``outputs``.
+public struct RunManifest: Codable, Sendable, Equatable {
+    /// The program's name, `annual-review`.
+    public var program: String
+    /// The program's version.
+    public var version: String
+    /// When the run started.
+    public var started: Date
+    /// When the run ended (just before the manifest was written).
+    public var ended: Date
+    /// The input files read, in the order given.
+    public var inputs: [Input]
+    /// The run's counts.
+    public var counts: Counts
+    /// The configuration used.
+    public var configuration: Configuration
+    /// The output files written beside the manifest, sorted by path.
+    public var outputs: [FileDigest]
+
+    /// A manifest; see the properties.
+    public init(program: String = "annual-review", version: String, started: Date, ended: Date,
+                inputs: [Input], counts: Counts, configuration: Configuration, outputs: [FileDigest]) {
+        self.program = program
+        self.version = version
+        self.started = started
+        self.ended = ended
+        self.inputs = inputs
+        self.counts = counts
+        self.configuration = configuration
+        self.outputs = outputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    /// A file by its path, size and content digest.
+    public struct FileDigest: Codable, Sendable, Equatable {
+        /// The path: as given to the run for inputs, relative to the output folder for outputs.
+        public var path: String
+        /// Its size in bytes.
+        public var bytes: Int
+        /// sha256 of its bytes, lower-case hex.
+        public var sha256: String
+
+        /// A digest; see the properties.
+        public init(path: String, bytes: Int, sha256: String) {
+            self.path = path
+            self.bytes = bytes
+            self.sha256 = sha256
+        }
+
+        /// Reads the file at `location` and records its size and sha256 under `path` (by
+        /// default `location` itself).
+        /// - Throws: ``OutputError/readFailed(path:reason:)``.
+        public init(contentsOf location: String, recordedAs path: String? = nil) throws {
+            let (bytes, sha256) = try digestFile(at: location)
+            self.init(path: path ?? location, bytes: bytes, sha256: sha256)
+        }
+    }
+
+    /// One input file as read.
+    public struct Input: Codable, Sendable, Equatable {
+        /// The path as given to the run (`-` for standard input).
+        public var path: String
+        /// Bytes as stored (compressed bytes for gzip).
+        public var bytes: Int
+        /// sha256 of the bytes as stored, lower-case hex.
+        public var sha256: String
+        /// Whether it was gzip-compressed.
+        public var compressed: Bool
+        /// Data records read (the header excluded).
+        public var records: Int
+        /// Whether the data began with a UTF-8 byte-order mark.
+        public var byteOrderMark: Bool
+        /// Header cells that name no known column.
+        public var unknownColumns: [String]
+
+        /// The manifest's record of `summary`.
+        public init(_ summary: InputFileSummary) {
+            path = summary.path
+            bytes = summary.bytes
+            sha256 = summary.sha256
+            compressed = summary.compressed
+            records = summary.records
+            byteOrderMark = summary.hadByteOrderMark
+            unknownColumns = summary.unknownColumns
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case path, bytes, sha256, compressed, records
+            case byteOrderMark = "byte_order_mark"
+            case unknownColumns = "unknown_columns"
+        }
+    }
+
+    /// The run's counts of rows and cases.
+    public struct Counts: Codable, Sendable, Equatable {
+        /// Data rows read from all inputs.
+        public var rowsRead: Int
+        /// Rows accepted, before duplicates were resolved.
+        public var rowsAccepted: Int
+        /// Rows rejected.
+        public var rowsRejected: Int
+        /// Rows rejected, by reason code; every code of ``RejectReason`` is present.
+        public var rejectedByReason: [String: Int]
+        /// Accepted rows superseded by a later version of the same case.
+        public var duplicatesSuperseded: Int
+        /// Accepted rows in which a field was decoded as Windows-1252.
+        public var rowsReencoded: Int
+        /// Cases: accepted rows less superseded ones.
+        public var cases: Int
+
+        /// The manifest's record of `counts`, with a 0 for every reason that had no row.
+        public init(_ counts: RunCounts) {
+            rowsRead = counts.rowsRead
+            rowsAccepted = counts.rowsAccepted
+            rowsRejected = counts.rowsRejected
+            var byReason: [String: Int] = [:]
+            for reason in RejectReason.allCases { byReason[reason.rawValue] = counts.rejectedByReason[reason] ?? 0 }
+            rejectedByReason = byReason
+            duplicatesSuperseded = counts.duplicatesSuperseded
+            rowsReencoded = counts.rowsReencoded
+            cases = counts.cases
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case rowsRead = "rows_read"
+            case rowsAccepted = "rows_accepted"
+            case rowsRejected = "rows_rejected"
+            case rejectedByReason = "rejected_by_reason"
+            case duplicatesSuperseded = "duplicates_superseded"
+            case rowsReencoded = "rows_reencoded"
+            case cases
+        }
+    }
+
+    /// The configuration a run used: what a person needs to reproduce it.
+    public struct Configuration: Codable, Sendable, Equatable {
+        /// The authority register read.
+        public var register: FileDigest
+        /// The averaging method.
+        public var method: AveragingMethod
+        /// The reporting years of the run, `2019-20..2023-24`.
+        public var years: String
+        /// Other configuration files read (rule tables, name lookup, population table, pipeline
+        /// definition), sorted by path.
+        public var files: [FileDigest]
+        /// Every other setting (limits such as `max-reject-rate`, options), by its option name.
+        public var settings: [String: String]
+
+        /// A configuration; see the properties.
+        public init(register: FileDigest, method: AveragingMethod, years: String,
+                    files: [FileDigest] = [], settings: [String: String] = [:]) {
+            self.register = register
+            self.method = method
+            self.years = years
+            self.files = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            self.settings = settings
+        }
+    }
+
+    /// The manifest as `manifest.json`'s bytes.
+    /// - Throws: an `EncodingError` (not expected for these values).
+    public func jsonBytes() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Self.iso8601(date))
+        }
+        var bytes = [UInt8](try encoder.encode(self))
+        bytes.append(0x0A)
+        return bytes
+    }
+
+    /// Reads a manifest back from `manifest.json`'s bytes.
+    /// - Throws: a `DecodingError` when the bytes are not such a manifest.
+    public static func decode(_ bytes: some Collection<UInt8>) throws -> RunManifest {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = parseISO8601(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO 8601 UTC time: \(text)")
+            }
+            return date
+        }
+        return try decoder.decode(RunManifest.self, from: Data(bytes))
+    }
+
+    /// `date` as ISO 8601 UTC to the second, `2024-05-01T02:03:04Z`.
+    public static func iso8601(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let year = String(parts.tm_year + 1900)
+        return "\(year)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
+
+    private static func parseISO8601(_ text: String) -> Date? {
+        let b = Array(text.utf8)
+        guard b.count == 20, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"),
+              b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"), b[19] == UInt8(ascii: "Z") else { return nil }
+        func number(_ r: Range<Int>) -> Int32? {
+            var n: Int32 = 0
+            for i in r {
+                guard b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") else { return nil }
+                n = n * 10 + Int32(b[i] - UInt8(ascii: "0"))
+            }
+            return n
+        }
+        guard let year = number(0 ..< 4), let month = number(5 ..< 7), let day = number(8 ..< 10),
+              let hour = number(11 ..< 13), let minute = number(14 ..< 16), let second = number(17 ..< 19)
+        else { return nil }
+        var parts = tm()
+        parts.tm_year = year - 1900
+        parts.tm_mon = month - 1
+        parts.tm_mday = day
+        parts.tm_hour = hour
+        parts.tm_min = minute
+        parts.tm_sec = second
+        let seconds = timegm(&parts)
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+}
+
+/// The size and sha256 (lower-case hex) of the file at `path`, read in 1 MiB chunks.
+func digestFile(at path: String) throws -> (bytes: Int, sha256: String) {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw OutputError.readFailed(path: path, reason: systemReason()) }
+    defer { _ = close(fd) }
+    var hasher = SHA256()
+    var total = 0
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            throw OutputError.readFailed(path: path, reason: systemReason())
+        }
+        if n == 0 { break }
+        chunk.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[..<n])) }
+        total += n
+    }
+    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = []
+    for byte in hasher.finalize() {
+        text.append(hex[Int(byte >> 4)])
+        text.append(hex[Int(byte & 0xF)])
+    }
+    return (total, String(decoding: text, as: UTF8.self))
+}

@@ -1,0 +1,127 @@
+import PipelineModel
+
+/// The three data tables of a run (outputs.md), each rendered from ``AnnualFigures`` to the
+/// exact bytes that downstream publishing reads.
+///
+/// Rows come out in the order the figures hold them (years in order, authorities by code,
+/// types in ``ComparisonType`` order); the renderer neither sorts nor filters beyond what
+/// outputs.md states for `comparison.csv`.
+public enum TableFile: String, CaseIterable, Sendable {
+    /// `authority_year.csv`: one row per authority and year.
+    case authorityYear = "authority_year.csv"
+    /// `type_year.csv`: one row per comparison type and year.
+    case typeYear = "type_year.csv"
+    /// `comparison.csv`: each compared authority's headline figures beside its type's averages.
+    case comparison = "comparison.csv"
+
+    /// The file name inside the output folder.
+    public var fileName: String { rawValue }
+
+    /// The header row's column names, in order.
+    public var columns: [String] {
+        switch self {
+        case .authorityYear:
+            ["year", "authority_code", "authority_name", "comparison_type", "current", "received_total"]
+                + ServiceArea.allCases.map(\.column)
+                + ["decisions_total"]
+                + Outcome.allCases.map(\.column)
+                + ["investigations", "uphold_rate", "satisfactory_remedies", "satisfactory_remedy_rate",
+                   "compliance_outcomes", "complied", "complied_late", "not_complied", "compliance_rate",
+                   "public_reports", "population", "upheld_per_100k"]
+        case .typeYear:
+            ["year", "comparison_type", "method", "authorities", "investigations", "upheld",
+             "satisfactory_remedies", "compliance_outcomes", "compliant", "population",
+             "avg_uphold_rate", "avg_satisfactory_remedy_rate", "avg_compliance_rate",
+             "avg_upheld_per_100k"]
+        case .comparison:
+            ["year", "authority_code", "authority_name", "comparison_type", "uphold_rate",
+             "avg_uphold_rate", "satisfactory_remedy_rate", "avg_satisfactory_remedy_rate",
+             "compliance_rate", "avg_compliance_rate", "upheld_per_100k", "avg_upheld_per_100k"]
+        }
+    }
+
+    /// The whole file (header and rows) for `figures`.
+    public func render(_ figures: AnnualFigures) -> [UInt8] {
+        var buffer: [UInt8] = []
+        CSVFormat.appendRecord(columns, to: &buffer)
+        for year in figures.years {
+            switch self {
+            case .authorityYear:
+                for row in year.authorities {
+                    CSVFormat.appendRecord(Self.authorityYearCells(row), to: &buffer)
+                }
+            case .typeYear:
+                for row in year.types {
+                    CSVFormat.appendRecord(Self.typeYearCells(row), to: &buffer)
+                }
+            case .comparison:
+                for row in year.authorities {
+                    guard let type = row.authority.comparisonType else { continue }
+                    let averages = row.isCurrent ? year.figures(for: type) : nil
+                    CSVFormat.appendRecord(Self.comparisonCells(row, type: type, averages: averages), to: &buffer)
+                }
+            }
+        }
+        return buffer
+    }
+
+    /// One decimal place from tenths, as outputs.md prints per-100,000 figures (48 -> `4.8`,
+    /// 110 -> `11.0`, 0 -> `0.0`).
+    public static func formatTenths(_ tenths: Int) -> String {
+        let sign = tenths < 0 ? "-" : ""
+        let m = tenths.magnitude
+        return "\(sign)\(m / 10).\(m % 10)"
+    }
+
+    // MARK: - Cells
+
+    static func authorityYearCells(_ row: AuthorityYearFigures) -> [String] {
+        let c = row.counts
+        var cells: [String] = [
+            row.year.label, row.authority.code, row.authority.officialName,
+            row.authority.comparisonType?.name ?? "", row.isCurrent ? "true" : "false",
+            String(c.receivedTotal),
+        ]
+        cells.reserveCapacity(34)
+        cells += c.received.map(String.init)
+        cells.append(String(c.decisionsTotal))
+        cells += c.outcomes.map(String.init)
+        cells += [
+            String(c.investigations), cell(row.upholdRate),
+            String(c.satisfactoryRemedies), cell(row.satisfactoryRemedyRate),
+            String(c.complianceOutcomes), String(c.complied), String(c.compliedLate), String(c.notComplied),
+            cell(row.complianceRate),
+            String(c.publicReports),
+            // The oracle writes `pop if pop else ""`: a population of 0 is as good as unknown
+            // (it has no per-100,000 figure either), so it prints empty too.
+            cell(row.population.flatMap { $0 > 0 ? $0 : nil }),
+            tenthsCell(row.upheldPer100kTenths),
+        ]
+        return cells
+    }
+
+    static func typeYearCells(_ row: TypeYearFigures) -> [String] {
+        [
+            row.year.label, row.type.name, row.method.rawValue, String(row.authorities),
+            String(row.investigations), String(row.upheld), String(row.satisfactoryRemedies),
+            String(row.complianceOutcomes), String(row.compliant), cell(row.population),
+            cell(row.averageUpholdRate), cell(row.averageSatisfactoryRemedyRate),
+            cell(row.averageComplianceRate), tenthsCell(row.averageUpheldPer100kTenths),
+        ]
+    }
+
+    static func comparisonCells(_ row: AuthorityYearFigures, type: ComparisonType,
+                                averages: TypeYearFigures?) -> [String] {
+        [
+            row.year.label, row.authority.code, row.authority.officialName, type.name,
+            cell(row.upholdRate), cell(averages?.averageUpholdRate),
+            cell(row.satisfactoryRemedyRate), cell(averages?.averageSatisfactoryRemedyRate),
+            cell(row.complianceRate), cell(averages?.averageComplianceRate),
+            tenthsCell(row.upheldPer100kTenths), tenthsCell(averages?.averageUpheldPer100kTenths),
+        ]
+    }
+
+    private static func cell(_ value: Int?) -> String { value.map(String.init) ?? "" }
+
+    private static func tenthsCell(_ value: Int?) -> String { value.map(formatTenths) ?? "" }
+}
