@@ -1,0 +1,45 @@
+import PipelineModel
+
+/// Reads one decisions export (gzip or plain CSV, or standard input) into raw record batches.
+///
+/// The stage's entry point for the runner: it does the blocking zlib and libcsv work one chunk
+/// at a time and awaits `emit` for each batch in between, so a bounded channel behind `emit`
+/// holds the reader back when downstream is slower.
+public struct ExportReader: Sendable {
+    /// Records per batch (a batch is also handed on early once its fields pass `maxBatchBytes`).
+    public let batchSize: Int
+    /// Field bytes per batch before it is handed on early.
+    public let maxBatchBytes: Int
+    /// Bytes read from the file, and inflated, per step.
+    public let chunkSize: Int
+
+    /// A reader making batches of `batchSize` records (fewer when their fields pass `maxBatchBytes`).
+    public init(batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20, chunkSize: Int = 1 << 20) {
+        self.batchSize = batchSize
+        self.maxBatchBytes = maxBatchBytes
+        self.chunkSize = chunkSize
+    }
+
+    /// Reads the file at `path` (`-` for standard input), calling `emit` with each batch in
+    /// file order, and returns what the file turned out to be.
+    ///
+    /// - Important: A gzip file is only known to be intact at its very end (the CRC is checked
+    ///   there), so batches emitted before this throws must be discarded, never published.
+    ///   Checks for cancellation between chunks.
+    public func read(path: String, fileIndex: Int,
+                     emit: (RawRecordBatch) async throws -> Void) async throws -> InputFileSummary {
+        let source = try ByteSource(path: path, chunkSize: chunkSize)
+        let reader = CSVRecordReader(file: path, fileIndex: fileIndex, batchSize: batchSize,
+                                     maxBatchBytes: maxBatchBytes)
+        while try source.read({ try reader.feed($0) }) {
+            for batch in reader.takeBatches() { try await emit(batch) }
+            try Task.checkCancellation()
+        }
+        try reader.finish()
+        for batch in reader.takeBatches() { try await emit(batch) }
+        return InputFileSummary(
+            path: path, bytes: source.storedByteCount, sha256: source.sha256Hex(),
+            compressed: source.isCompressed, unknownColumns: reader.unknownColumns,
+            hadByteOrderMark: reader.hadByteOrderMark, records: reader.recordCount)
+    }
+}

@@ -1,1 +1,0 @@
-// The Ingestion stage is being written.

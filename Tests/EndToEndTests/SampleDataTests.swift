@@ -1,0 +1,74 @@
+import Foundation
+import PipelineModel
+import PipelineRunner
+import Testing
+
+/// The project's own end-to-end check, which needs nothing outside the repository: the
+/// sample export through the whole pipeline gives the committed expected outputs, byte for byte.
+@Suite struct SampleDataTests {
+    func run(method: AveragingMethod, out: String) async throws -> RunReport {
+        try await PipelineRunner(configuration: RunConfiguration(
+            inputs: [SharedMaterial.path("sample-data/decisions-sample.csv.gz")],
+            register: SharedMaterial.path("sample-data/register.csv"),
+            lookup: SharedMaterial.path("sample-data/lookup_name_to_registry.csv"),
+            population: SharedMaterial.path("sample-data/population.csv"),
+            decisionRules: SharedMaterial.path("pipelines/rules/decisions.yaml"),
+            serviceAreaRules: SharedMaterial.path("pipelines/rules/service-areas.yaml"),
+            method: method, outputDirectory: out, maxRejectRate: 0.05)).run()
+    }
+
+    @Test(arguments: [(AveragingMethod.pooled, "expected"), (.mean, "expected-mean")])
+    func tablesEqualTheCommittedExpectedOutputs(method: AveragingMethod, folder: String) async throws {
+        let out = try ProcessRunner.temporaryFolder("sample") + "/out"
+        _ = try await run(method: method, out: out)
+        for table in ["authority_year.csv", "type_year.csv", "comparison.csv"] {
+            let actual = try Data(contentsOf: URL(fileURLWithPath: out + "/" + table))
+            let expected = try Data(contentsOf: URL(fileURLWithPath: SharedMaterial.path("sample-data/\(folder)/\(table)")))
+            #expect(actual == expected, "\(table) differs from sample-data/\(folder)/\(table)")
+        }
+    }
+
+    @Test func rejectsAndCountsEqualTheCommittedExpectations() async throws {
+        let out = try ProcessRunner.temporaryFolder("sample") + "/out"
+        let report = try await run(method: .pooled, out: out)
+
+        let expected = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: SharedMaterial.path("sample-data/expected/expected.json")))) as! [String: Any]
+        #expect(report.counts.rowsRead == expected["rows_written"] as? Int)
+        #expect(report.counts.rowsRejected == expected["rows_rejected"] as? Int)
+        #expect(report.counts.duplicatesSuperseded == expected["duplicates_superseded"] as? Int)
+        #expect(report.counts.cases == expected["cases"] as? Int)
+        #expect(report.counts.rowsReencoded == expected["rows_reencoded"] as? Int)
+        let byReason = expected["rejects"] as! [String: Int]
+        for (reason, count) in byReason {
+            #expect(report.counts.rejectedByReason[RejectReason(rawValue: reason)!, default: 0] == count, "\(reason)")
+        }
+
+        // Every expected reject is reported at its line with its reason and reference.
+        func rows(_ path: String, _ columns: [String]) throws -> Set<[String]> {
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+            let header = lines[0].split(separator: ",").map(String.init)
+            let index = columns.map { header.firstIndex(of: $0)! }
+            // The columns compared hold no commas or quotes, so a plain split is exact enough here.
+            return Set(lines.dropFirst().map { line in
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                return index.map { cells[$0] }
+            })
+        }
+        let expectedRejects = try rows(SharedMaterial.path("sample-data/expected/expected_rejects.csv"), ["line", "reason"])
+        let actualRejects = try rows(out + "/rejects.csv", ["line", "reason"])
+        #expect(actualRejects == expectedRejects)
+    }
+
+    @Test func sameInputsGiveByteIdenticalDataFiles() async throws {
+        let first = try ProcessRunner.temporaryFolder("sample") + "/out"
+        let second = try ProcessRunner.temporaryFolder("sample") + "/out"
+        _ = try await run(method: .pooled, out: first)
+        _ = try await run(method: .pooled, out: second)
+        for file in ["authority_year.csv", "type_year.csv", "comparison.csv", "rejects.csv"] {
+            let a = try Data(contentsOf: URL(fileURLWithPath: first + "/" + file))
+            let b = try Data(contentsOf: URL(fileURLWithPath: second + "/" + file))
+            #expect(a == b, "\(file) differs between two runs")
+        }
+    }
+}

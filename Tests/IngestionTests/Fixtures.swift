@@ -1,0 +1,95 @@
+import CZlib
+import Foundation
+import Ingestion
+import PipelineModel
+
+/// Temporary files, gzip bytes and whole-file reads for the Ingestion tests.
+enum Fixtures {
+    /// The header of a file with every column, in the spec's order.
+    static let fullHeader = ExportColumn.allCases.map(\.name).joined(separator: ",")
+
+    /// The minimal header: the required columns only.
+    static let requiredHeader = "reference,authority_name,category,received_date,last_updated"
+
+    /// A fresh directory for one test's files.
+    static func makeDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("ingestion-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes `bytes` to a new file called `name` and returns its path.
+    static func write(_ bytes: [UInt8], name: String) throws -> String {
+        let url = try makeDirectory().appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    /// Writes `text` as UTF-8 to a new file called `name` and returns its path.
+    static func write(_ text: String, name: String) throws -> String {
+        try write(Array(text.utf8), name: name)
+    }
+
+    /// One gzip member holding `data`, made with zlib.
+    static func gzip(_ data: [UInt8]) -> [UInt8] {
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        defer {
+            deflateEnd(stream)
+            stream.deinitialize(count: 1)
+            stream.deallocate()
+        }
+        // deflateInit2 is a macro; its function takes the version and struct size explicitly.
+        let status = deflateInit2_(stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
+                                   Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        precondition(status == Z_OK)
+        var input = data
+        var output: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        input.withUnsafeMutableBufferPointer { inBuf in
+            stream.pointee.next_in = inBuf.baseAddress
+            stream.pointee.avail_in = uInt(inBuf.count)
+            var result: Int32 = Z_OK
+            while result != Z_STREAM_END {
+                chunk.withUnsafeMutableBufferPointer { outBuf in
+                    stream.pointee.next_out = outBuf.baseAddress
+                    stream.pointee.avail_out = uInt(outBuf.count)
+                    result = deflate(stream, Z_FINISH)
+                    output.append(contentsOf: outBuf[0 ..< (outBuf.count - Int(stream.pointee.avail_out))])
+                }
+            }
+        }
+        return output
+    }
+
+    /// Every record of the file at `path`, its batches and its summary, through ``ExportReader``.
+    static func read(_ path: String, batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20,
+                     chunkSize: Int = 1 << 20) async throws -> (rows: [ParsedRow], batches: [RawRecordBatch], summary: InputFileSummary) {
+        var batches: [RawRecordBatch] = []
+        let reader = ExportReader(batchSize: batchSize, maxBatchBytes: maxBatchBytes, chunkSize: chunkSize)
+        let summary = try await reader.read(path: path, fileIndex: 7) { batches.append($0) }
+        return (ParsedRow.rows(of: batches), batches, summary)
+    }
+
+    /// Every record of CSV `bytes` fed to a ``CSVRecordReader`` in chunks of `chunk` bytes.
+    static func parse(_ bytes: [UInt8], chunk: Int = 1 << 20, batchSize: Int = 4096) throws -> (rows: [ParsedRow], reader: CSVRecordReader) {
+        let reader = CSVRecordReader(file: "test.csv", fileIndex: 0, batchSize: batchSize)
+        var batches: [RawRecordBatch] = []
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + chunk)
+            try bytes[start ..< end].withUnsafeBytes { try reader.feed($0) }
+            batches += reader.takeBatches()
+            start = end
+        }
+        try reader.finish()
+        batches += reader.takeBatches()
+        return (ParsedRow.rows(of: batches), reader)
+    }
+
+    /// Every record of CSV `text`, fed whole.
+    static func parse(_ text: String, chunk: Int = 1 << 20) throws -> [ParsedRow] {
+        try parse(Array(text.utf8), chunk: chunk).rows
+    }
+}
