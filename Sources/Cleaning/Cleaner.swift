@@ -16,6 +16,10 @@ public struct Cleaner: Sendable {
         self.inputPaths = inputPaths
     }
 
+    /// The number of distinct (authority name, code) pairs resolved so far: each is resolved
+    /// once per run, however often it repeats (authorities.md, rule 4).
+    package var distinctAuthorityKeysResolved: Int { resolutions.count }
+
     /// Cleans one batch. Rejected rows go to the result's `rejects`; the others become rows
     /// for Classification, which judges their texts and ranks their later faults.
     public mutating func clean(_ batch: RawRecordBatch) -> CleanBatch {

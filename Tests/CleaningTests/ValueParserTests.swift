@@ -1,0 +1,68 @@
+import Cleaning
+import PipelineModel
+import Testing
+
+@Suite struct ReferenceParserTests {
+    private func parse(_ text: String) -> UInt32? { ReferenceParser.parse(ArraySlice(text.utf8)) }
+
+    @Test(arguments: ["19 012 345", "19012345", "19-012-345", " 19 012 345 ", "19  012-345"])
+    func spacesAndHyphensDoNotMatter(text: String) {
+        #expect(parse(text) == 19_012_345)
+    }
+
+    @Test func leadingZerosAreKept() {
+        #expect(parse("00 000 001") == 1)
+        #expect(parse("09 123 456") == 9_123_456)
+    }
+
+    @Test(arguments: ["19 012 34", "1901234", "190123456", "2019 012 345", "19 O12 345", "AB 012 345", "19/012/345",
+                      "", "  ", "19.012.345", "19 012 345x"])
+    func anythingButEightDigitsIsNil(text: String) {
+        #expect(parse(text) == nil)
+    }
+}
+
+@Suite struct FlagParserTests {
+    @Test(arguments: ["Y", "y", "Yes", "YES", "yes", "TRUE", "true", "True", "1", " Y "])
+    func yesValues(text: String) {
+        #expect(FlagParser.parse(ArraySlice(text.utf8)) == .yes)
+    }
+
+    @Test(arguments: ["N", "n", "No", "NO", "no", "FALSE", "false", "False", "0", "\tN"])
+    func noValues(text: String) {
+        #expect(FlagParser.parse(ArraySlice(text.utf8)) == .no)
+    }
+
+    @Test(arguments: ["", "  ", "\t"])
+    func blankIsBlank(text: String) {
+        #expect(FlagParser.parse(ArraySlice(text.utf8)) == .blank)
+    }
+
+    @Test(arguments: ["maybe", "2", "Ye", "yess", "T", "F", "-", "N/A", "Oui"])
+    func otherValuesAreInvalid(text: String) {
+        #expect(FlagParser.parse(ArraySlice(text.utf8)) == .invalid)
+    }
+}
+
+@Suite struct ComplianceParserTests {
+    @Test(arguments: [
+        ("Complied", ComplianceOutcome.complied), ("complied", .complied), ("Complied late", .compliedLate),
+        ("COMPLIED LATE", .compliedLate), ("complied_late", .compliedLate), ("Not complied", .notComplied),
+        ("not-complied", .notComplied), ("Awaiting", .awaiting), (" Awaiting ", .awaiting),
+    ])
+    func vocabularyIsRecognised(text: String, outcome: ComplianceOutcome) {
+        #expect(ComplianceParser.parse(ArraySlice(text.utf8)) == .success(outcome))
+    }
+
+    @Test func blankMeansNoRecommendation() {
+        #expect(ComplianceParser.parse(ArraySlice("  ".utf8)) == .success(nil))
+    }
+
+    @Test func unknownValueIsAFailureNamingIt() {
+        guard case .failure(let unknown) = ComplianceParser.parse(ArraySlice("Partly complied".utf8)) else {
+            Issue.record("an unknown outcome was accepted")
+            return
+        }
+        #expect(unknown.text == "Partly complied")
+    }
+}
