@@ -303,6 +303,17 @@ public final class OutputPublisher {
         guard fsync(fd) == 0 else { throw OutputError.writeFailed(path: path, reason: systemReason()) }
     }
 
+    /// The staging folder this process uses for `destination`: `.<name>.staging-<pid>` beside it.
+    ///
+    /// For a last-resort clean-up when the publisher's own task cannot run any more (a stage
+    /// stuck in a blocking read when the process must stop).
+    public static func stagingDirectory(forDestination destination: String) -> String {
+        var dest = destination
+        while dest.count > 1, dest.hasSuffix("/") { dest.removeLast() }
+        let (parent, name) = split(dest)
+        return join(parent, ".\(name).staging-\(getpid())")
+    }
+
     private static func split(_ path: String) -> (parent: String, name: String) {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
         let parent = String(path[..<slash])

@@ -113,6 +113,7 @@ public struct PipelineRunner: Sendable {
                 // Ends quietly (nil) when the run finishes first and this task is cancelled.
                 for await signal in received {
                     logger.warning("signal received, stopping", metadata: ["signal": "\(signal)"])
+                    Self.exitIfStuck(after: .seconds(5), destination: self.configuration.outputDirectory, logger: logger)
                     throw Interrupted(signal: signal)
                 }
                 return nil
@@ -125,6 +126,20 @@ public struct PipelineRunner: Sendable {
                 }
             }
             throw CancellationError()
+        }
+    }
+
+    /// A stage blocked in a read that never returns (a stalled pipe or network file system)
+    /// cannot see cancellation; after `grace`, remove the staging folder and exit with 75
+    /// ("temporary failure") rather than ignore the signal.
+    private static func exitIfStuck(after grace: Duration, destination: String, logger: Logger) {
+        let staging = OutputPublisher.stagingDirectory(forDestination: destination)
+        let seconds = Double(grace.components.seconds)
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+            logger.error("stages did not stop in time: removing the staging folder and exiting",
+                         metadata: ["staging": "\(staging)"])
+            try? FileManager.default.removeItem(atPath: staging)
+            _exit(75)
         }
     }
 
