@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries, through the system's -dev packages (scripts/install-deps installs them).
@@ -38,6 +39,20 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
+        // What the publishing team reads beyond the tables: letters, the HTML report, the data
+        // package and the map's JSON, rendered from the figures through templates in pipelines/.
+        .target(name: "Publishing", dependencies: [
+            "PipelineModel",
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+
+        // Running unattended: JSON log lines, the Prometheus textfile, the terminal progress line.
+        .target(name: "Operations", dependencies: [
+            "PipelineModel",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
         // Configuration files (register, rule tables, pipeline definitions) -> validated values.
         .target(name: "PipelineConfig", dependencies: [
             "PipelineModel", "Ingestion",
@@ -47,14 +62,14 @@ let package = Package(
         // Wires the stages together: task group, bounded channels, cancellation.
         .target(name: "PipelineRunner", dependencies: [
             "PipelineModel", "Ingestion", "Cleaning", "Classification", "Aggregation", "Output",
-            "PipelineConfig",
+            "PipelineConfig", "Publishing", "Operations",
             .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Arguments, logging, exit codes. Nothing else.
         .executableTarget(name: "annual-review", dependencies: [
-            "PipelineRunner", "PipelineConfig", "PipelineModel",
+            "PipelineRunner", "PipelineConfig", "PipelineModel", "Operations",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -66,6 +81,8 @@ let package = Package(
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "PipelineModel", "PipelineConfig", "TestSupport"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "PipelineModel", "TestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "PipelineModel", "TestSupport", "CFileSystem"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "PipelineModel", "TestSupport"]),
+        .testTarget(name: "OperationsTests", dependencies: ["Operations", "PipelineModel", "TestSupport"]),
         .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig", "PipelineModel", "TestSupport"]),
         // Depends on the executable too, so that `swift test` builds the binary it drives.
         .testTarget(name: "EndToEndTests", dependencies: ["annual-review", "PipelineRunner", "PipelineConfig", "PipelineModel", "TestSupport"]),

@@ -1,0 +1,1 @@
+// Logs, metrics, progress: being written.

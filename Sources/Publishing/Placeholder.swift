@@ -1,0 +1,1 @@
+// Letters, report, data package: being written.
