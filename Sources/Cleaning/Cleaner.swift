@@ -8,7 +8,18 @@ import PipelineModel
 public struct Cleaner: Sendable {
     private let matcher: AuthorityMatcher
     private let inputPaths: [String]
-    private var resolutions: [[UInt8]: AuthorityMatcher.Resolution] = [:]
+    private var resolutions: [NameAndCode: AuthorityMatcher.Resolution] = [:]
+
+    /// A case's authority name and code as written, the key of the resolution cache.
+    ///
+    /// Slices, so that a look-up allocates nothing; a stored key is a copy (`owned`), so that
+    /// the cache does not keep whole batches alive.
+    private struct NameAndCode: Hashable {
+        let name: ArraySlice<UInt8>
+        let code: ArraySlice<UInt8>
+
+        var owned: NameAndCode { NameAndCode(name: ArraySlice(Array(name)), code: ArraySlice(Array(code))) }
+    }
 
     /// A cleaner matching against `register`; `inputPaths[i]` names input `i` in rejects.
     public init(register: AuthorityRegister, inputPaths: [String]) {
@@ -26,14 +37,15 @@ public struct Cleaner: Sendable {
         let file = batch.fileIndex < inputPaths.count ? inputPaths[batch.fileIndex] : "input \(batch.fileIndex)"
         var out = CleanBatch(fileIndex: batch.fileIndex, file: file, rowsRead: batch.count)
         out.rows.reserveCapacity(batch.count)
-        var textIndex: [[UInt8]: Int32] = [:]
+        // Keyed by slices of the batch's own bytes: a look-up allocates nothing, and the
+        // table lives no longer than the batch.
+        var textIndex: [ArraySlice<UInt8>: Int32] = [:]
 
         func intern(_ bytes: ArraySlice<UInt8>) -> Int32 {
-            let key = Array(bytes)
-            if let i = textIndex[key] { return i }
+            if let i = textIndex[bytes] { return i }
             let i = Int32(out.texts.count)
             out.texts.append(FieldText.decode(bytes).text)
-            textIndex[key] = i
+            textIndex[bytes] = i
             return i
         }
 
@@ -110,15 +122,13 @@ public struct Cleaner: Sendable {
                 later(RowFault(.decisionWithoutDate, "decision without decision date"))
             }
 
-            var key = Array(name)
-            key.append(0xFF) // never in UTF-8 text, and rare enough in Windows-1252 names
-            key.append(contentsOf: code)
+            let key = NameAndCode(name: name, code: code)
             let resolution: AuthorityMatcher.Resolution
             if let cached = resolutions[key] {
                 resolution = cached
             } else {
                 resolution = matcher.resolve(name: FieldText.decode(name).text, code: FieldText.decode(code).text)
-                resolutions[key] = resolution
+                resolutions[key.owned] = resolution
             }
             var authority: Int32 = -1
             switch matcher.authority(for: resolution, receivedOn: received) {

@@ -28,18 +28,16 @@ public struct ExportReader: Sendable {
     ///   Checks for cancellation between chunks.
     public func read(path: String, fileIndex: Int,
                      emit: (RawRecordBatch) async throws -> Void) async throws -> InputFileSummary {
-        let source = try ByteSource(path: path, chunkSize: chunkSize)
-        let reader = CSVRecordReader(file: path, fileIndex: fileIndex, batchSize: batchSize,
-                                     maxBatchBytes: maxBatchBytes)
-        while try source.read({ try reader.feed($0) }) {
-            for batch in reader.takeBatches() { try await emit(batch) }
-            try Task.checkCancellation()
+        // Both halves in one task; the runner runs them as two (see DecompressedData).
+        var parser = ChunkParser(inputPaths: Array(repeating: path, count: fileIndex + 1),
+                                 batchSize: batchSize, maxBatchBytes: maxBatchBytes)
+        var summary: InputFileSummary?
+        try await Decompressor(chunkSize: chunkSize).decompress(path: path, fileIndex: fileIndex) { data in
+            let (batches, finished) = try parser.consume(data)
+            for batch in batches { try await emit(batch) }
+            summary = finished ?? summary
         }
-        try reader.finish()
-        for batch in reader.takeBatches() { try await emit(batch) }
-        return InputFileSummary(
-            path: path, bytes: source.storedByteCount, sha256: source.sha256Hex(),
-            compressed: source.isCompressed, unknownColumns: reader.unknownColumns,
-            hadByteOrderMark: reader.hadByteOrderMark, records: reader.recordCount)
+        guard let summary else { throw IngestionError.readFailed(file: path, reason: "no end of file reached") }
+        return summary
     }
 }

@@ -15,7 +15,8 @@ public let annualReviewVersion = "0.1.0"
 /// Runs the pipeline: configuration first (nothing is read before it is valid), then the four
 /// stages as child tasks of one task group joined by bounded channels, then publication.
 ///
-/// Ingestion -> Cleaning -> Classification run as child tasks; Aggregation runs in the group's
+/// Decompression -> Parsing (the two halves of Ingestion) -> Cleaning -> Classification run
+/// as child tasks; Aggregation runs in the group's
 /// own body, which also streams rejects into the staging folder. The first error cancels every
 /// stage and leaves the previous outputs untouched.
 public struct PipelineRunner: Sendable {
@@ -174,14 +175,15 @@ public struct PipelineRunner: Sendable {
         let config = configuration
         // AsyncThrowingChannel is bounded (a send waits for its receiver), so no stage can run
         // ahead of the next by more than the batch in hand: memory stays flat.
+        let decompressed = AsyncThrowingChannel<DecompressedData, any Error>()
         let raw = AsyncThrowingChannel<RawRecordBatch, any Error>()
         let cleaned = AsyncThrowingChannel<CleanBatch, any Error>()
         let classified = AsyncThrowingChannel<CaseBatch, any Error>()
-        let reader = ExportReader(batchSize: config.batchSize)
         let cleaner = Cleaner(register: register, inputPaths: config.inputs)
 
         return try await withThrowingTaskGroup(of: [InputFileSummary].self) { group in
-            group.addTask { try await Stages.ingest(config.inputs, reader: reader, into: raw) }
+            group.addTask { try await Stages.decompress(config.inputs, with: Decompressor(), into: decompressed); return [] }
+            group.addTask { try await Stages.parse(config.inputs, batchSize: config.batchSize, from: decompressed, into: raw) }
             group.addTask { try await Stages.clean(cleaner, from: raw, into: cleaned); return [] }
             group.addTask { try await Stages.classify(classifier, from: cleaned, into: classified); return [] }
 

@@ -8,17 +8,39 @@ import PipelineModel
 /// batch, and sends the result on. A stage that fails `fail`s its output channel, so the next
 /// stage never mistakes a partial input for a complete one; the task group cancels the rest.
 enum Stages {
-    /// Reads every input in order into `output`; returns what each file turned out to be.
-    static func ingest(_ inputs: [String], reader: ExportReader,
-                       into output: AsyncThrowingChannel<RawRecordBatch, any Error>) async throws -> [InputFileSummary] {
+    /// Reads every input in order, as stored, into `output` as decompressed chunks.
+    static func decompress(_ inputs: [String], with decompressor: Decompressor,
+                           into output: AsyncThrowingChannel<DecompressedData, any Error>) async throws {
         do {
-            var summaries: [InputFileSummary] = []
             for (index, path) in inputs.enumerated() {
-                summaries.append(try await reader.read(path: path, fileIndex: index) { batch in
-                    await output.send(batch)
+                try await decompressor.decompress(path: path, fileIndex: index) { data in
+                    await output.send(data)
                     // A cancelled send returns silently: notice it here.
                     try Task.checkCancellation()
-                })
+                }
+            }
+            output.finish()
+        } catch {
+            output.fail(error)
+            throw error
+        }
+    }
+
+    /// Parses the decompressed chunks of `input` into record batches; returns what each file
+    /// turned out to be.
+    static func parse(_ inputs: [String], batchSize: Int, from input: AsyncThrowingChannel<DecompressedData, any Error>,
+                      into output: AsyncThrowingChannel<RawRecordBatch, any Error>) async throws -> [InputFileSummary] {
+        // Made here: it owns libcsv parsers and stays in this task.
+        var parser = ChunkParser(inputPaths: inputs, batchSize: batchSize)
+        do {
+            var summaries: [InputFileSummary] = []
+            for try await data in input {
+                let (batches, finished) = try parser.consume(data)
+                for batch in batches {
+                    await output.send(batch)
+                    try Task.checkCancellation()
+                }
+                if let finished { summaries.append(finished) }
             }
             output.finish()
             return summaries

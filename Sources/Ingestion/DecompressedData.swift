@@ -1,0 +1,100 @@
+import PipelineModel
+
+/// One step of the decompressed stream of a run's inputs, between the decompression task and
+/// the parsing task: a chunk of CSV bytes, or the end of a file with what it was as stored.
+///
+/// Splitting the stage in two lets zlib's inflate and libcsv's parse, which cost about the same,
+/// run on two cores.
+public enum DecompressedData: Sendable {
+    /// CSV bytes of input `fileIndex`, in file order.
+    case chunk(fileIndex: Int, bytes: [UInt8])
+    /// Input `fileIndex` ended intact (for gzip: every member complete, CRCs checked).
+    case end(StoredFile)
+
+    /// What an input file was as stored.
+    public struct StoredFile: Sendable, Equatable {
+        /// The input's index in the run.
+        public let fileIndex: Int
+        /// The path as given.
+        public let path: String
+        /// Bytes as stored.
+        public let bytes: Int
+        /// sha256 of the stored bytes, lower-case hex.
+        public let sha256: String
+        /// Whether it was gzip.
+        public let compressed: Bool
+    }
+}
+
+/// Reads input files as stored and hands on their decompressed bytes in chunks.
+public struct Decompressor: Sendable {
+    /// Bytes read, and inflated, per chunk.
+    public let chunkSize: Int
+
+    /// A decompressor handing on chunks of `chunkSize` bytes.
+    public init(chunkSize: Int = 1 << 20) {
+        self.chunkSize = chunkSize
+    }
+
+    /// Reads `path` (`-` for standard input), calling `emit` with each chunk and then `.end`.
+    ///
+    /// - Important: A gzip file is only known to be intact at its very end; chunks emitted
+    ///   before this throws must be discarded. Checks for cancellation between chunks.
+    public func decompress(path: String, fileIndex: Int,
+                           emit: (DecompressedData) async throws -> Void) async throws {
+        let source = try ByteSource(path: path, chunkSize: chunkSize)
+        var chunk: [UInt8] = []
+        while try source.read({ chunk = Array($0) }) {
+            try await emit(.chunk(fileIndex: fileIndex, bytes: chunk))
+            try Task.checkCancellation()
+        }
+        try await emit(.end(.init(fileIndex: fileIndex, path: path, bytes: source.storedByteCount,
+                                  sha256: source.sha256Hex(), compressed: source.isCompressed)))
+    }
+}
+
+/// Parses the decompressed stream of a run's inputs into record batches, one
+/// ``CSVRecordReader`` per file in turn.
+///
+/// - Important: Not `Sendable` (it owns libcsv parsers): keep it in the parsing task.
+public struct ChunkParser {
+    private let inputPaths: [String]
+    private let batchSize: Int
+    private let maxBatchBytes: Int
+    private var reader: CSVRecordReader?
+    private var readerIndex = -1
+
+    /// A parser for inputs named `inputPaths` (for errors and rejects).
+    public init(inputPaths: [String], batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20) {
+        self.inputPaths = inputPaths
+        self.batchSize = batchSize
+        self.maxBatchBytes = maxBatchBytes
+    }
+
+    /// Parses one step; returns the batches completed by it and, at a file's end, its summary.
+    public mutating func consume(_ data: DecompressedData) throws -> (batches: [RawRecordBatch], finished: InputFileSummary?) {
+        switch data {
+        case .chunk(let fileIndex, let bytes):
+            let reader = self.reader(for: fileIndex)
+            try bytes.withUnsafeBytes { try reader.feed($0) }
+            return (reader.takeBatches(), nil)
+        case .end(let stored):
+            let reader = self.reader(for: stored.fileIndex)
+            try reader.finish()
+            self.reader = nil
+            return (reader.takeBatches(), InputFileSummary(
+                path: stored.path, bytes: stored.bytes, sha256: stored.sha256, compressed: stored.compressed,
+                unknownColumns: reader.unknownColumns, hadByteOrderMark: reader.hadByteOrderMark,
+                records: reader.recordCount))
+        }
+    }
+
+    private mutating func reader(for fileIndex: Int) -> CSVRecordReader {
+        if let reader, readerIndex == fileIndex { return reader }
+        let path = fileIndex < inputPaths.count ? inputPaths[fileIndex] : "input \(fileIndex)"
+        let reader = CSVRecordReader(file: path, fileIndex: fileIndex, batchSize: batchSize, maxBatchBytes: maxBatchBytes)
+        self.reader = reader
+        readerIndex = fileIndex
+        return reader
+    }
+}
