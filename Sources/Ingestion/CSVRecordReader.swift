@@ -20,6 +20,16 @@ public final class CSVRecordReader {
     public let batchSize: Int
     /// Field bytes per batch before a batch is handed on early (keeps memory flat for huge fields).
     public let maxBatchBytes: Int
+    /// The longest field read; a longer one ends the file with an error (it is almost always a
+    /// quote never closed, swallowing the rest of the file, and batch offsets are 32-bit).
+    public let maxFieldBytes: Int
+    /// The longest header row read, cells and separators; a longer one is not a decisions export.
+    public let maxHeaderBytes: Int
+
+    /// 64 MiB: thousands of times a long summary, and 15 such fields still fit a batch's offsets.
+    public static let defaultMaxFieldBytes = 64 << 20
+    /// 64 KiB: a header of the 15 columns is about 250 bytes.
+    public static let defaultMaxHeaderBytes = 64 << 10
 
     private let fileIndex: Int
     private let parser = LibcsvParser()
@@ -39,13 +49,17 @@ public final class CSVRecordReader {
     private static let byteOrderMark: [UInt8] = [0xef, 0xbb, 0xbf]
 
     /// A reader for the file at index `fileIndex` of the run, named `file` in errors.
-    public init(file: String, fileIndex: Int, batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20) {
+    public init(file: String, fileIndex: Int, batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20,
+                maxFieldBytes: Int = defaultMaxFieldBytes, maxHeaderBytes: Int = defaultMaxHeaderBytes) {
         self.file = file
         self.fileIndex = fileIndex
         self.batchSize = max(1, batchSize)
         self.maxBatchBytes = max(1, maxBatchBytes)
+        self.maxFieldBytes = max(1, maxFieldBytes)
+        self.maxHeaderBytes = max(1, maxHeaderBytes)
         state = .allocate(capacity: 1)
-        state.initialize(to: RecordParseState(fileIndex: fileIndex, reservingRecords: self.batchSize))
+        state.initialize(to: RecordParseState(fileIndex: fileIndex, reservingRecords: self.batchSize,
+                                              maxFieldBytes: self.maxFieldBytes, maxHeaderBytes: self.maxHeaderBytes))
     }
 
     deinit {
@@ -81,7 +95,9 @@ public final class CSVRecordReader {
         }
         try splitter.finish(feedPiece)
         if !skippingToLineEnd {
-            if !parser.finish(field: recordParseField, row: recordParseRow, context: UnsafeMutableRawPointer(state)) {
+            let finished = parser.finish(field: recordParseField, row: recordParseRow, context: UnsafeMutableRawPointer(state))
+            try checkLength()
+            if !finished {
                 try endOfFileInsideQuotes()
             }
             try applyHeaderIfEnded()
@@ -129,6 +145,8 @@ public final class CSVRecordReader {
         }
         let used = parser.parse(piece, field: recordParseField, row: recordParseRow,
                                 context: UnsafeMutableRawPointer(state))
+        // Before the quote errors below: which error a file gets must not depend on its chunks.
+        try checkLength()
         if used < piece.count {
             try parseFailed(at: piece[used], endsLine: endsLine)
         }
@@ -153,6 +171,22 @@ public final class CSVRecordReader {
         parser.reset()
         // The rest of this line is dropped; the next record starts on a fresh line.
         skippingToLineEnd = !endsLine
+    }
+
+    /// Throws when the header or a field has passed its limit, done or still being collected.
+    private func checkLength() throws {
+        let pending = parser.pendingFieldBytes
+        if state.pointee.readingRecords {
+            // libcsv holds a quote it is not yet sure of (`"` then `,` or `"`): one byte over.
+            guard state.pointee.tooLong || pending > maxFieldBytes + 1 else { return }
+            throw IngestionError.malformedCSV(
+                file: file, line: state.pointee.recordLine,
+                reason: "a field longer than \(maxFieldBytes) bytes (a quoted field never closed?)")
+        }
+        guard state.pointee.tooLong || state.pointee.headerBytes + pending > maxHeaderBytes else { return }
+        throw IngestionError.malformedCSV(
+            file: file, line: state.pointee.recordLine,
+            reason: "header: longer than \(maxHeaderBytes) bytes (not a decisions export?)")
     }
 
     /// Records the quoted field that `csv_fini` found still open.

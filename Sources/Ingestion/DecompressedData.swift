@@ -36,18 +36,24 @@ public struct Decompressor: Sendable {
         self.chunkSize = chunkSize
     }
 
-    /// Reads `path` (`-` for standard input), calling `emit` with each chunk and then `.end`.
+    /// Reads `path` (`-` for standard input), calling `emit` with each chunk and then `.end`;
+    /// `bytesRead` gets the bytes read as stored (compressed, for gzip) since its last call, for
+    /// the progress line.
     ///
     /// - Important: A gzip file is only known to be intact at its very end; chunks emitted
     ///   before this throws must be discarded. Checks for cancellation between chunks.
-    public func decompress(path: String, fileIndex: Int,
+    public func decompress(path: String, fileIndex: Int, bytesRead: (Int) -> Void = { _ in },
                            emit: (DecompressedData) async throws -> Void) async throws {
         let source = try ByteSource(path: path, chunkSize: chunkSize)
         var chunk: [UInt8] = []
+        var reported = 0
         while try source.read({ chunk = Array($0) }) {
+            bytesRead(source.storedByteCount - reported)
+            reported = source.storedByteCount
             try await emit(.chunk(fileIndex: fileIndex, bytes: chunk))
             try Task.checkCancellation()
         }
+        bytesRead(source.storedByteCount - reported)
         try await emit(.end(.init(fileIndex: fileIndex, path: path, bytes: source.storedByteCount,
                                   sha256: source.sha256Hex(), compressed: source.isCompressed)))
     }

@@ -50,6 +50,9 @@ final class LibcsvParser {
         csv_fini(parser, field, row, context) == 0
     }
 
+    /// Bytes of the field libcsv is still collecting (a quoted field grows here until it closes).
+    var pendingFieldBytes: Int { parser.pointee.entry_pos }
+
     /// libcsv's status after a short ``parse(_:field:row:context:)`` (`CSV_EPARSE`, `CSV_ENOMEM`, ...).
     var status: Int32 { csv_error(parser) }
 

@@ -24,21 +24,35 @@ struct RecordParseState {
     var recordLine = 0
     /// Data records completed, faulty ones included.
     var records = 0
+    /// The longest field kept; a longer one sets ``tooLong`` and is not stored.
+    let maxFieldBytes: Int
+    /// The longest header row kept (cells and separators); a longer one sets ``tooLong``.
+    let maxHeaderBytes: Int
+    /// Bytes of the header row so far, a separator counted per cell.
+    var headerBytes = 0
+    /// Set when a field or the header passed its limit, for the reader to throw.
+    var tooLong = false
 
     /// A state whose records go into batches of file `fileIndex`.
-    init(fileIndex: Int, reservingRecords: Int) {
+    init(fileIndex: Int, reservingRecords: Int, maxFieldBytes: Int, maxHeaderBytes: Int) {
         batch = RawRecordBatch(fileIndex: fileIndex, reservingRecords: reservingRecords)
+        self.maxFieldBytes = maxFieldBytes
+        self.maxHeaderBytes = maxHeaderBytes
     }
 
     /// Takes the end of a field from libcsv.
     @inline(__always)
     mutating func endField(_ bytes: UnsafeRawBufferPointer) {
         guard readingRecords else {
-            headerCells.append(Array(bytes))
+            headerBytes += bytes.count + 1
+            if headerBytes > maxHeaderBytes { tooLong = true } else { headerCells.append(Array(bytes)) }
             return
         }
         if fieldIndex == 0 { batch.beginRecord(line: recordLine) }
-        if fieldIndex < columns.count, let column = columns[fieldIndex] {
+        // Batch offsets are Int32: an unbounded field would trap there, after eating the memory.
+        if bytes.count > maxFieldBytes {
+            tooLong = true
+        } else if fieldIndex < columns.count, let column = columns[fieldIndex] {
             batch.appendField(column, bytes: bytes)
         }
         fieldIndex += 1

@@ -5,6 +5,7 @@ import Cleaning
 import Foundation
 import Ingestion
 import Logging
+import Operations
 import Output
 import PipelineConfig
 import PipelineModel
@@ -32,7 +33,9 @@ public struct PipelineRunner: Sendable {
     ///
     /// - Throws: ``RunError``, `ConfigurationError`, `IngestionError`, `OutputError`,
     ///   `CancellationError`; the previous outputs are then untouched.
-    public func run(logger: Logger = Logger(label: "annual-review")) async throws -> RunReport {
+    ///
+    /// `progress`, when given, counts the bytes (as stored) and rows read, for the progress line.
+    public func run(logger: Logger = Logger(label: "annual-review"), progress: ProgressCounter? = nil) async throws -> RunReport {
         let started = Date()
         let config = configuration
         try checkFilesExist()
@@ -54,7 +57,8 @@ public struct PipelineRunner: Sendable {
         do {
             let rejects = try RejectsFileWriter(sink: try publisher.fileSink(RejectsFileWriter.fileName))
             let (summaries, collector, counted) = try await runStages(register: register, classifier: classifier,
-                                                                       rejects: rejects, logger: logger)
+                                                                       rejects: rejects, logger: logger,
+                                                                       progress: progress)
             try rejects.finish()
             var counts = counted
             counts.rowsAccepted = collector.accepted
@@ -104,12 +108,13 @@ public struct PipelineRunner: Sendable {
 
     /// Runs the pipeline until it ends or one of `signals` arrives; a signal cancels every
     /// stage, removes the staging folder and throws ``Interrupted``.
-    public func run(stoppingOn signals: [Int32], logger: Logger = Logger(label: "annual-review")) async throws -> RunReport {
+    public func run(stoppingOn signals: [Int32], logger: Logger = Logger(label: "annual-review"),
+                    progress: ProgressCounter? = nil) async throws -> RunReport {
         let watcher = SignalWatcher(signals)
         let received = watcher.signals
         defer { withExtendedLifetime(watcher) {} }
         return try await withThrowingTaskGroup(of: RunReport?.self) { group in
-            group.addTask { try await self.run(logger: logger) }
+            group.addTask { try await self.run(logger: logger, progress: progress) }
             group.addTask {
                 // Ends quietly (nil) when the run finishes first and this task is cancelled.
                 for await signal in received {
@@ -171,7 +176,7 @@ public struct PipelineRunner: Sendable {
 
     /// Runs the stages; returns the inputs' summaries, the collected cases and the row counts.
     private func runStages(register: AuthorityRegister, classifier: Classifier, rejects: RejectsFileWriter,
-                           logger: Logger) async throws -> ([InputFileSummary], CaseCollector, RunCounts) {
+                           logger: Logger, progress: ProgressCounter?) async throws -> ([InputFileSummary], CaseCollector, RunCounts) {
         let config = configuration
         // AsyncThrowingChannel is bounded (a send waits for its receiver), so no stage can run
         // ahead of the next by more than the batch in hand: memory stays flat.
@@ -182,8 +187,8 @@ public struct PipelineRunner: Sendable {
         let cleaner = Cleaner(register: register, inputPaths: config.inputs)
 
         return try await withThrowingTaskGroup(of: [InputFileSummary].self) { group in
-            group.addTask { try await Stages.decompress(config.inputs, with: Decompressor(), into: decompressed); return [] }
-            group.addTask { try await Stages.parse(config.inputs, batchSize: config.batchSize, from: decompressed, into: raw) }
+            group.addTask { try await Stages.decompress(config.inputs, with: Decompressor(), progress: progress, into: decompressed); return [] }
+            group.addTask { try await Stages.parse(config.inputs, batchSize: config.batchSize, progress: progress, from: decompressed, into: raw) }
             group.addTask { try await Stages.clean(cleaner, from: raw, into: cleaned); return [] }
             group.addTask { try await Stages.classify(classifier, from: cleaned, into: classified); return [] }
 

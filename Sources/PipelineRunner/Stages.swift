@@ -2,6 +2,7 @@ import AsyncAlgorithms
 import Classification
 import Cleaning
 import Ingestion
+import Operations
 import PipelineModel
 
 /// The stage loops: each reads batches from its input channel, does its stage's work per
@@ -9,11 +10,12 @@ import PipelineModel
 /// stage never mistakes a partial input for a complete one; the task group cancels the rest.
 enum Stages {
     /// Reads every input in order, as stored, into `output` as decompressed chunks.
-    static func decompress(_ inputs: [String], with decompressor: Decompressor,
+    static func decompress(_ inputs: [String], with decompressor: Decompressor, progress: ProgressCounter?,
                            into output: AsyncThrowingChannel<DecompressedData, any Error>) async throws {
         do {
             for (index, path) in inputs.enumerated() {
-                try await decompressor.decompress(path: path, fileIndex: index) { data in
+                try await decompressor.decompress(path: path, fileIndex: index,
+                                                  bytesRead: { progress?.add(bytes: $0) }) { data in
                     await output.send(data)
                     // A cancelled send returns silently: notice it here.
                     try Task.checkCancellation()
@@ -28,7 +30,8 @@ enum Stages {
 
     /// Parses the decompressed chunks of `input` into record batches; returns what each file
     /// turned out to be.
-    static func parse(_ inputs: [String], batchSize: Int, from input: AsyncThrowingChannel<DecompressedData, any Error>,
+    static func parse(_ inputs: [String], batchSize: Int, progress: ProgressCounter?,
+                      from input: AsyncThrowingChannel<DecompressedData, any Error>,
                       into output: AsyncThrowingChannel<RawRecordBatch, any Error>) async throws -> [InputFileSummary] {
         // Made here: it owns libcsv parsers and stays in this task.
         var parser = ChunkParser(inputPaths: inputs, batchSize: batchSize)
@@ -37,6 +40,7 @@ enum Stages {
             for try await data in input {
                 let (batches, finished) = try parser.consume(data)
                 for batch in batches {
+                    progress?.add(rows: batch.count)
                     await output.send(batch)
                     try Task.checkCancellation()
                 }

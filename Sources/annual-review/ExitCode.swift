@@ -22,7 +22,7 @@ enum ExitCode: Int32 {
     --max-reject-rate, fewer rows than --min-rows: nothing is published); 66 an input or \
     register file is missing; 70 internal error; 73 cannot create the outputs; 74 cannot \
     write the outputs; 75 try again later (another run holds the lock, or interrupted); \
-    78 bad configuration (register, lookup, population or rule table).
+    78 bad configuration (pipeline definition, register, lookup, population or rule table).
     """
 
     /// The code for an error that ended a run.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Operations
+import PipelineConfig
 import PipelineModel
 import PipelineRunner
 
@@ -9,7 +11,15 @@ extension AnnualReview {
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Read decisions exports and publish the yearly authority tables.",
+            usage: """
+            annual-review run <pipeline.yaml> [<options>] [<input> ...]
+            annual-review run --register <file> --out <dir> [<options>] <input> ...
+            """,
             discussion: """
+            With a pipeline definition (a .yaml file, such as pipelines/nightly.yaml) as the first \
+            argument, every setting comes from it; options given here override it, and INPUTs given \
+            after it replace its inputs. Paths in the definition are relative to its folder.
+
             Reads each INPUT (gzip or plain CSV; - for standard input) in order, rows of later \
             files superseding earlier rows of the same case by the duplicate rule, and writes \
             authority_year.csv, type_year.csv, comparison.csv, rejects.csv and manifest.json into \
@@ -20,7 +30,7 @@ extension AnnualReview {
             """)
 
         @Option(help: ArgumentHelp("The authority register, in mySociety's layout (uk_local_authorities_current.csv).", valueName: "file"))
-        var register: String
+        var register: String?
 
         @Option(help: ArgumentHelp("The alternative-names table (lookup_name_to_registry.csv: la-name,local-authority-code).", valueName: "file"))
         var lookup: String?
@@ -28,66 +38,149 @@ extension AnnualReview {
         @Option(help: ArgumentHelp("Population per authority and year (local-authority-code,year,population); the register's pop-2020 fills gaps.", valueName: "file"))
         var population: String?
 
-        @Option(help: ArgumentHelp("How type averages are computed: pooled (sum over sum) or mean (of the authorities' rates).", valueName: "pooled|mean"))
-        var method: AveragingMethod = .pooled
+        @Option(help: ArgumentHelp("How type averages are computed: pooled (sum over sum) or mean (of the authorities' rates). Default: pooled.", valueName: "pooled|mean"))
+        var method: AveragingMethod?
 
         @Option(help: ArgumentHelp("Reporting years to publish, 2019-20..2023-24 or one year (default: every year the data covers).", valueName: "range"))
         var years: YearRange?
 
-        @Option(name: .customLong("decision-rules"), help: ArgumentHelp("The decision rule table.", valueName: "file"))
-        var decisionRules = "pipelines/rules/decisions.yaml"
+        @Option(name: .customLong("decision-rules"), help: ArgumentHelp("The decision rule table. Default: pipelines/rules/decisions.yaml.", valueName: "file"))
+        var decisionRules: String?
 
-        @Option(name: .customLong("service-area-rules"), help: ArgumentHelp("The service-area rule table.", valueName: "file"))
-        var serviceAreaRules = "pipelines/rules/service-areas.yaml"
+        @Option(name: .customLong("service-area-rules"), help: ArgumentHelp("The service-area rule table. Default: pipelines/rules/service-areas.yaml.", valueName: "file"))
+        var serviceAreaRules: String?
 
         @Option(help: ArgumentHelp("The output folder; created or replaced as a whole.", valueName: "dir"))
-        var out: String
+        var out: String?
 
-        @Option(name: .customLong("batch-size"), help: ArgumentHelp("Rows per batch between stages.", valueName: "n"))
-        var batchSize = 4096
+        @Option(name: .customLong("batch-size"), help: ArgumentHelp("Rows per batch between stages. Default: 4096.", valueName: "n"))
+        var batchSize: Int?
 
-        @Option(name: .customLong("max-reject-rate"), help: ArgumentHelp("The largest share of rejected rows that still publishes, as 1% or 0.01; over it the run fails with 65 and publishes nothing.", valueName: "rate"))
-        var maxRejectRate: RejectRate = RejectRate(0.01)
+        @Option(name: .customLong("max-reject-rate"), help: ArgumentHelp("The largest share of rejected rows that still publishes, as 1% or 0.01; over it the run fails with 65 and publishes nothing. Default: 1%.", valueName: "rate"))
+        var maxRejectRate: RejectRate?
 
-        @Option(name: .customLong("min-rows"), help: ArgumentHelp("The fewest data rows that still publish; fewer fails with 65 (a header-only export never replaces good figures).", valueName: "n"))
-        var minRows = 1
+        @Option(name: .customLong("min-rows"), help: ArgumentHelp("The fewest data rows that still publish; fewer fails with 65 (a header-only export never replaces good figures). Default: 1.", valueName: "n"))
+        var minRows: Int?
 
-        @Argument(help: ArgumentHelp("Decisions exports (.csv.gz, .csv, or - for standard input).", valueName: "input"))
-        var inputs: [String]
+        @Option(name: .customLong("metrics-file"), help: ArgumentHelp("Write a Prometheus textfile-collector file here at the end of every run (duration, rows by state, exit code, last success).", valueName: "file"))
+        var metricsFile: String?
+
+        @Option(name: .customLong("log-format"), help: ArgumentHelp("Log lines on standard error: auto (text on a terminal, JSON lines otherwise), text or json. Default: auto.", valueName: "auto|text|json"))
+        var logFormat: LogFormat?
+
+        @Argument(help: ArgumentHelp("A pipeline definition (.yaml), and/or decisions exports (.csv.gz, .csv, or - for standard input).", valueName: "input"))
+        var inputs: [String] = []
 
         func validate() throws {
-            guard !inputs.isEmpty else { throw ValidationError("give at least one input file") }
-            guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
-            guard minRows >= 0 else { throw ValidationError("--min-rows must not be negative") }
+            guard !inputs.isEmpty else { throw ValidationError("give a pipeline definition (.yaml) or at least one input file") }
+            if let batchSize, batchSize <= 0 { throw ValidationError("--batch-size must be positive") }
+            if let minRows, minRows < 0 { throw ValidationError("--min-rows must not be negative") }
+        }
+
+        /// The settings given as options (and inputs after the definition), as a definition
+        /// that overrides the file's.
+        private func options(inputs: [String]) -> PipelineDefinition {
+            PipelineDefinition(
+                inputs: inputs.isEmpty ? nil : inputs, register: register, lookup: lookup, population: population,
+                decisionRules: decisionRules, serviceAreaRules: serviceAreaRules, method: method, years: years,
+                output: out, batchSize: batchSize, maxRejectRate: maxRejectRate?.value, minRows: minRows,
+                metricsFile: metricsFile, logFormat: logFormat.flatMap { PipelineDefinition.LogFormat(rawValue: $0.rawValue) })
         }
 
         func run() async throws {
-            LoggingSystem.bootstrap { label in
-                var handler = StreamLogHandler.standardError(label: label)
-                handler.logLevel = .info
-                return handler
+            let started = Date()
+            let runID = JSONLogHandler.newRunID()
+
+            // The definition comes first (the log format and metrics file may be in it), but a
+            // bad one is reported only once logging is set up.
+            var positional = inputs
+            var definition = PipelineDefinition()
+            var definitionError: ConfigurationError?
+            var pipeline = "command-line"
+            if let first = positional.first, PipelineDefinition.isDefinitionPath(first) {
+                positional.removeFirst()
+                pipeline = URL(fileURLWithPath: first).deletingPathExtension().lastPathComponent
+                do {
+                    definition = try PipelineDefinition.load(path: first)
+                } catch {
+                    definitionError = error
+                }
             }
-            let logger = Logger(label: "annual-review")
+            let settings = definition.overriding(with: options(inputs: positional))
+            let format = LogFormat(rawValue: settings.logFormat?.rawValue ?? "auto") ?? .auto
+            JSONLogHandler.bootstrap(format: format, runID: runID, level: .info)
+            let json = format.resolved(isTerminal: ConsoleOutput.standardError.isTerminal) == .json
+            var logger = Logger(label: "annual-review")
+            logger[metadataKey: "pipeline"] = "\(pipeline)"
+            let counter = ProgressCounter()
+
+            /// Ends the run: the metrics file (every run, success or not), then the exit code.
+            func finish(_ code: ExitCode, counts: RunCounts? = nil, error: (any Error)? = nil) throws {
+                if let path = settings.metricsFile {
+                    let seconds = Date().timeIntervalSince(started)
+                    var metrics = counts.map { RunMetrics(durationSeconds: seconds, counts: $0, exitCode: code.rawValue) }
+                        ?? RunMetrics(durationSeconds: seconds, rowsRead: counter.rows, exitCode: code.rawValue)
+                    if case .rejectLimitExceeded(let rejected, let read, _)? = error as? RunError {
+                        metrics.rowsRead = read
+                        metrics.rowsRejected = rejected
+                    }
+                    do {
+                        try PrometheusTextfile.write(metrics, to: path, labels: ["pipeline": pipeline])
+                    } catch {
+                        // The run's own outcome stands; monitoring sees a stale file.
+                        logger.error("\(error)", metadata: ["stage": "metrics"])
+                    }
+                }
+                if let error {
+                    if json {
+                        logger.error("\(error)", metadata: ["exit_code": "\(code.rawValue)"])
+                    } else {
+                        FileHandle.standardError.write(Data("annual-review: \(error)\n".utf8))
+                    }
+                }
+                if code != .success { throw ArgumentParser.ExitCode(code.rawValue) }
+            }
+
+            if let definitionError { return try finish(.configuration, error: definitionError) }
+            guard let register = settings.register, let out = settings.output, let inputs = settings.inputs, !inputs.isEmpty else {
+                let missing = [settings.register == nil ? "--register" : nil, settings.output == nil ? "--out" : nil,
+                               (settings.inputs ?? []).isEmpty ? "an input file" : nil].compactMap { $0 }
+                return try finish(.usage, error: ValidationError("missing \(missing.joined(separator: ", ")) (on the command line or in the pipeline definition)"))
+            }
             let runner = PipelineRunner(configuration: RunConfiguration(
-                inputs: inputs, register: register, lookup: lookup, population: population,
-                decisionRules: decisionRules, serviceAreaRules: serviceAreaRules, method: method,
-                years: years, outputDirectory: out, batchSize: batchSize,
-                maxRejectRate: maxRejectRate.value, minRows: minRows))
+                inputs: inputs, register: register, lookup: settings.lookup, population: settings.population,
+                decisionRules: settings.decisionRules ?? "pipelines/rules/decisions.yaml",
+                serviceAreaRules: settings.serviceAreaRules ?? "pipelines/rules/service-areas.yaml",
+                method: settings.method ?? .pooled, years: settings.years, outputDirectory: out,
+                batchSize: settings.batchSize ?? 4096, maxRejectRate: settings.maxRejectRate ?? 0.01,
+                minRows: settings.minRows ?? 1))
+            logger.info("run started", metadata: ["inputs": "\(inputs.count)", "out": "\(out)"])
+
+            // The output's parent may not exist yet (out/sample on a fresh clone).
+            let parent = URL(fileURLWithPath: out).deletingLastPathComponent().path
+            try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+
+            let progress = ProgressReporter(counter: counter, totalBytes: ProgressReporter.totalBytes(of: inputs))
+            progress.start()
+            let report: RunReport
             do {
-                let report = try await runner.run(stoppingOn: [SIGTERM, SIGINT], logger: logger)
-                let rejected = report.counts.rowsRejected
-                print("annual-review: \(report.counts.rowsRead) rows read, \(report.counts.cases) cases, "
-                      + "\(rejected) rejected (see \(out)/rejects.csv); outputs in \(out)/")
+                report = try await runner.run(stoppingOn: [SIGTERM, SIGINT], logger: logger, progress: counter)
             } catch {
-                let code = ExitCode.for(error)
-                FileHandle.standardError.write(Data("annual-review: \(error)\n".utf8))
-                throw ArgumentParser.ExitCode(code.rawValue)
+                progress.stop()
+                return try finish(ExitCode.for(error), error: error)
             }
+            progress.stop()
+            let rejected = report.counts.rowsRejected
+            print("annual-review: \(report.counts.rowsRead) rows read, \(report.counts.cases) cases, "
+                  + "\(rejected) rejected (see \(out)/rejects.csv); outputs in \(out)/")
+            try finish(.success, counts: report.counts)
         }
     }
 }
 
 extension AveragingMethod: ExpressibleByArgument {}
+
+extension LogFormat: ExpressibleByArgument {}
 
 extension YearRange: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
@@ -100,9 +193,7 @@ struct RejectRate: ExpressibleByArgument {
     init(_ value: Double) { self.value = value }
 
     init?(argument: String) {
-        let text = argument.trimmingCharacters(in: .whitespaces)
-        let number = text.hasSuffix("%") ? Double(text.dropLast()).map { $0 / 100 } : Double(text)
-        guard let number, (0 ... 1).contains(number) else { return nil }
+        guard let number = PipelineDefinition.rejectRate(argument) else { return nil }
         value = number
     }
 

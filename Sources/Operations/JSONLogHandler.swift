@@ -1,0 +1,150 @@
+import Foundation
+import Logging
+
+/// A swift-log handler writing one JSON object per line, for log collectors (journald, Loki,
+/// a cron mail grep): `time` (ISO 8601 UTC, milliseconds), `level`, `run_id`, `stage`,
+/// `message`, then every other metadata field as a string, keys sorted.
+///
+/// `stage` is the metadata field `stage` when there is one, otherwise the logger's label.
+/// Safe to call from any number of tasks at once: lines are written whole, under the
+/// output's lock.
+public struct JSONLogHandler: LogHandler {
+    /// The logger's label.
+    public let label: String
+    /// The run's identifier, on every line.
+    public let runID: String
+    public var logLevel: Logger.Level = .info
+    public var metadata: Logger.Metadata = [:]
+    public var metadataProvider: Logger.MetadataProvider?
+
+    private let output: ConsoleOutput
+    private let clock: @Sendable () -> Date
+
+    /// A handler for the logger `label`, writing to `output` (standard error by default);
+    /// `clock` gives each line's time.
+    public init(label: String, runID: String, output: ConsoleOutput = .standardError,
+                metadataProvider: Logger.MetadataProvider? = nil,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.label = label
+        self.runID = runID
+        self.output = output
+        self.metadataProvider = metadataProvider
+        self.clock = clock
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var fields = metadata
+        if let provided = metadataProvider?.get() { fields.merge(provided) { _, new in new } }
+        if let explicit = event.metadata { fields.merge(explicit) { _, new in new } }
+        if let error = event.error { fields["error"] = "\(error)" }
+        let stage = fields.removeValue(forKey: "stage").map { "\($0)" } ?? label
+        output.writeLine(Self.line(time: clock(), level: event.level, runID: runID, stage: stage,
+                                   message: event.message.description,
+                                   fields: fields.mapValues { "\($0)" }))
+    }
+
+    /// The keys every line has, in order; a metadata field of the same name is written as
+    /// `field.<name>` so that no object has a key twice.
+    public static let fixedKeys = ["time", "level", "run_id", "stage", "message"]
+
+    /// One log line (with its newline): the fixed keys, then `fields` sorted by key.
+    public static func line(time: Date, level: Logger.Level, runID: String, stage: String, message: String,
+                            fields: [String: String]) -> String {
+        var json = "{\"time\":\"\(timestamp(time))\",\"level\":\"\(level.rawValue)\""
+        json += ",\"run_id\":" + quoted(runID) + ",\"stage\":" + quoted(stage) + ",\"message\":" + quoted(message)
+        for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
+            let name = fixedKeys.contains(key) ? "field." + key : key
+            json += "," + quoted(name) + ":" + quoted(value)
+        }
+        return json + "}\n"
+    }
+
+    /// `2025-04-01T02:30:00.123Z`: UTC, milliseconds (truncated, so a line never appears to
+    /// come from the next second).
+    public static func timestamp(_ date: Date) -> String {
+        // Whole microseconds first, so that binary fractions (.999 stored as .99899...) do not
+        // lose a millisecond to the truncation.
+        let microseconds = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        let millisecondsSinceEpoch = microseconds >= 0 ? microseconds / 1000 : (microseconds - 999) / 1000
+        let seconds = millisecondsSinceEpoch >= 0 ? millisecondsSinceEpoch / 1000 : (millisecondsSinceEpoch - 999) / 1000
+        let milliseconds = Int(millisecondsSinceEpoch - seconds * 1000)
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))"
+            + "T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(milliseconds), 3))Z"
+    }
+
+    /// `text` as a JSON string literal (RFC 8259 escapes; other characters as they are, UTF-8).
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        result.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}
+
+extension JSONLogHandler {
+    /// Sets up swift-log for the process: human-readable text (swift-log's stream format) when
+    /// `format` is `text`, or `auto` and standard error is a terminal; JSON lines otherwise.
+    ///
+    /// - Important: swift-log allows one bootstrap per process: call this once, first thing in
+    ///   the command's `run()`.
+    public static func bootstrap(format: LogFormat, runID: String, level: Logger.Level = .info,
+                                 output: ConsoleOutput = .standardError) {
+        LoggingSystem.bootstrap { label in
+            handler(label: label, format: format, runID: runID, level: level, output: output)
+        }
+    }
+
+    /// The handler ``bootstrap(format:runID:level:output:)`` makes for the logger `label`.
+    public static func handler(label: String, format: LogFormat, runID: String, level: Logger.Level = .info,
+                               output: ConsoleOutput = .standardError) -> any LogHandler {
+        switch format.resolved(isTerminal: output.isTerminal) {
+        case .json:
+            var handler = JSONLogHandler(label: label, runID: runID, output: output)
+            handler.logLevel = level
+            return handler
+        case .text, .auto:
+            var handler = StreamLogHandler(label: label, stream: ConsoleStream(output: output), metadataProvider: nil)
+            handler.logLevel = level
+            return handler
+        }
+    }
+
+    /// A fresh run identifier: a random UUID in lower case.
+    public static func newRunID() -> String {
+        UUID().uuidString.lowercased()
+    }
+}
+
+/// A `TextOutputStream` over a ``ConsoleOutput``, so that swift-log's text lines also erase the
+/// progress line before they are written.
+struct ConsoleStream: TextOutputStream, Sendable {
+    let output: ConsoleOutput
+
+    mutating func write(_ string: String) {
+        output.write(string)
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import PipelineModel
+
+/// What one run reports to monitoring: its duration, rows by state and exit code.
+public struct RunMetrics: Sendable, Equatable {
+    /// Wall-clock seconds from start to end.
+    public var durationSeconds: Double
+    /// Data rows read from all inputs.
+    public var rowsRead: Int
+    /// Rows accepted (usable), before duplicates are resolved.
+    public var rowsAccepted: Int
+    /// Rows rejected.
+    public var rowsRejected: Int
+    /// Accepted rows superseded by a later version of the same case.
+    public var rowsSuperseded: Int
+    /// The process's exit code: 0 is success.
+    public var exitCode: Int32
+    /// When the run ended.
+    public var finished: Date
+
+    /// Metrics; row counts a failed run never learnt stay 0.
+    public init(durationSeconds: Double, rowsRead: Int = 0, rowsAccepted: Int = 0, rowsRejected: Int = 0,
+                rowsSuperseded: Int = 0, exitCode: Int32, finished: Date = Date()) {
+        self.durationSeconds = durationSeconds
+        self.rowsRead = rowsRead
+        self.rowsAccepted = rowsAccepted
+        self.rowsRejected = rowsRejected
+        self.rowsSuperseded = rowsSuperseded
+        self.exitCode = exitCode
+        self.finished = finished
+    }
+
+    /// Metrics of a run that counted `counts`.
+    public init(durationSeconds: Double, counts: RunCounts, exitCode: Int32, finished: Date = Date()) {
+        self.init(durationSeconds: durationSeconds, rowsRead: counts.rowsRead, rowsAccepted: counts.rowsAccepted,
+                  rowsRejected: counts.rowsRejected, rowsSuperseded: counts.duplicatesSuperseded,
+                  exitCode: exitCode, finished: finished)
+    }
+
+    /// Whether the run succeeded (exit code 0).
+    public var succeeded: Bool { exitCode == 0 }
+}
+
+/// The file could not be written; the run's own outcome stands.
+public struct MetricsFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The metrics file.
+    public let path: String
+    /// What went wrong.
+    public let reason: String
+
+    public var description: String { "\(path): cannot write the metrics file: \(reason)" }
+}
+
+/// The run's metrics as a Prometheus textfile-collector file (node_exporter's
+/// `--collector.textfile.directory`), written at the end of every run.
+///
+/// `annual_review_last_success_timestamp_seconds` is set from this run only when it succeeds.
+/// A failed run keeps the value of the file it replaces, when that file has one: the series
+/// never disappears after a failure, so an alert on
+/// `time() - annual_review_last_success_timestamp_seconds > 2 * 86400` keeps firing through a
+/// string of failures instead of going silent (an absent series would need an `absent()` rule too).
+public enum PrometheusTextfile {
+    /// The name of the metric that carries the last success across failed runs.
+    public static let lastSuccessMetric = "annual_review_last_success_timestamp_seconds"
+
+    /// The file's text for `metrics`; `lastSuccess` is written when given (Unix seconds). Every
+    /// series carries `labels` (for example `pipeline="nightly"`, so that several pipelines'
+    /// files can sit in one textfile folder).
+    public static func render(_ metrics: RunMetrics, lastSuccess: Double?, labels: [String: String] = [:]) -> String {
+        let common = labels.sorted { $0.key < $1.key }
+        func series(_ name: String, _ value: String, labels extra: [(String, String)] = []) -> String {
+            let all = common.map { ($0.key, $0.value) } + extra
+            let labelText = all.isEmpty ? "" : "{" + all.map { "\($0.0)=\"\(escape($0.1))\"" }.joined(separator: ",") + "}"
+            return "\(name)\(labelText) \(value)\n"
+        }
+        func header(_ name: String, _ help: String) -> String {
+            "# HELP \(name) \(help)\n# TYPE \(name) gauge\n"
+        }
+        var text = header("annual_review_run_duration_seconds", "Wall-clock duration of the last annual-review run.")
+        text += series("annual_review_run_duration_seconds", format((metrics.durationSeconds * 1000).rounded() / 1000))
+        text += header("annual_review_rows",
+                       "Rows of the last run by state: read from the exports, accepted, rejected, superseded by a later version of the same case.")
+        for (state, value) in [("read", metrics.rowsRead), ("accepted", metrics.rowsAccepted),
+                               ("rejected", metrics.rowsRejected), ("superseded", metrics.rowsSuperseded)] {
+            text += series("annual_review_rows", "\(value)", labels: [("state", state)])
+        }
+        text += header("annual_review_exit_code", "Exit code of the last run: 0 success, otherwise a sysexits code (see the README).")
+        text += series("annual_review_exit_code", "\(metrics.exitCode)")
+        text += header("annual_review_last_run_timestamp_seconds", "Unix time at which the last run ended, successful or not.")
+        text += series("annual_review_last_run_timestamp_seconds", format(seconds(metrics.finished)))
+        if let lastSuccess {
+            text += header(lastSuccessMetric, "Unix time at which the last successful run ended.")
+            text += series(lastSuccessMetric, format(lastSuccess))
+        }
+        return text
+    }
+
+    /// Writes the file for `metrics` at `path` atomically: a temporary file in the same folder
+    /// (not ending in `.prom`, so the collector never reads it half-written), fsync, rename over
+    /// `path`, fsync of the folder. On failure the previous file stays as it was.
+    ///
+    /// A failed run's file keeps the previous file's last-success time (see the type's summary).
+    public static func write(_ metrics: RunMetrics, to path: String, labels: [String: String] = [:]) throws(MetricsFileError) {
+        let lastSuccess = metrics.succeeded ? seconds(metrics.finished) : lastSuccess(inFileAt: path)
+        try writeAtomically(Array(render(metrics, lastSuccess: lastSuccess, labels: labels).utf8), to: path)
+    }
+
+    /// The last-success time recorded in the file at `path`, if it exists and has one.
+    public static func lastSuccess(inFileAt path: String) -> Double? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix(lastSuccessMetric) {
+            let rest = line.dropFirst(lastSuccessMetric.count)
+            guard rest.first == " " || rest.first == "{",
+                  let valueText = line.split(separator: " ").last, let value = Double(valueText) else { continue }
+            return value
+        }
+        return nil
+    }
+
+    /// Unix seconds, to the millisecond.
+    static func seconds(_ date: Date) -> Double {
+        (date.timeIntervalSince1970 * 1000).rounded() / 1000
+    }
+
+    /// A sample value: integers without a fraction, others as Swift's shortest exact form.
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-Inf" : "+Inf") }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    /// A label value with `\`, `"` and newlines escaped.
+    static func escape(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    private static func writeAtomically(_ bytes: [UInt8], to path: String) throws(MetricsFileError) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"
+        func failure(_ what: String) -> MetricsFileError {
+            MetricsFileError(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
+        }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure("cannot create \(temporary)") }
+        var ok = writeAll(fd, bytes)
+        var error = ok ? nil : failure("cannot write \(temporary)")
+        if ok, fsync(fd) != 0 {
+            ok = false
+            error = failure("cannot sync \(temporary)")
+        }
+        if close(fd) != 0, ok {
+            ok = false
+            error = failure("cannot close \(temporary)")
+        }
+        if ok, rename(temporary, path) != 0 {
+            ok = false
+            error = failure("cannot rename \(temporary) to \(path)")
+        }
+        guard ok else {
+            unlink(temporary)
+            throw error ?? MetricsFileError(path: path, reason: "unknown error")
+        }
+        // The rename is durable once the folder is synced; a failure here loses nothing now.
+        let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderFD >= 0 {
+            _ = fsync(folderFD)
+            _ = close(folderFD)
+        }
+    }
+}

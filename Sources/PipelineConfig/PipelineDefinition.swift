@@ -1,0 +1,100 @@
+import PipelineModel
+
+/// A pipeline described in YAML (`pipelines/nightly.yaml`): which exports to read, with which
+/// reference and rule tables, and where to publish. Every setting is optional, because the
+/// command line may supply or override any of them (``overriding(with:)``).
+///
+/// Paths are absolute once loaded: relative ones are resolved against the definition's folder,
+/// and input globs are expanded (each pattern's matches sorted, patterns kept in order).
+public struct PipelineDefinition: Sendable, Equatable {
+    /// How log lines are written: chosen by whether standard error is a terminal, or forced.
+    public enum LogFormat: String, Sendable, CaseIterable {
+        /// Human-readable text on a terminal, JSON lines otherwise.
+        case auto
+        /// Human-readable text.
+        case text
+        /// One JSON object per line.
+        case json
+    }
+
+    /// Export files in order; later files' rows supersede earlier ones by the duplicate rule.
+    public var inputs: [String]?
+    /// The authority register (mySociety layout).
+    public var register: String?
+    /// The alternative-names table.
+    public var lookup: String?
+    /// The population table.
+    public var population: String?
+    /// The decision rule table (YAML).
+    public var decisionRules: String?
+    /// The service-area rule table (YAML).
+    public var serviceAreaRules: String?
+    /// How type averages are computed.
+    public var method: AveragingMethod?
+    /// The reporting years to publish; nil for every year the data covers (`years: all`, or no key).
+    public var years: YearRange?
+    /// The output folder (published atomically).
+    public var output: String?
+    /// Records per batch between stages.
+    public var batchSize: Int?
+    /// The largest share of rejected rows (0.01 = 1%) that still publishes.
+    public var maxRejectRate: Double?
+    /// The fewest data rows that still publish.
+    public var minRows: Int?
+    /// Where the Prometheus textfile-collector file is written at the end of every run.
+    public var metricsFile: String?
+    /// How log lines are written.
+    public var logFormat: LogFormat?
+
+    /// A definition; every setting defaults to "not given".
+    public init(inputs: [String]? = nil, register: String? = nil, lookup: String? = nil, population: String? = nil,
+                decisionRules: String? = nil, serviceAreaRules: String? = nil, method: AveragingMethod? = nil,
+                years: YearRange? = nil, output: String? = nil, batchSize: Int? = nil, maxRejectRate: Double? = nil,
+                minRows: Int? = nil, metricsFile: String? = nil, logFormat: LogFormat? = nil) {
+        self.inputs = inputs
+        self.register = register
+        self.lookup = lookup
+        self.population = population
+        self.decisionRules = decisionRules
+        self.serviceAreaRules = serviceAreaRules
+        self.method = method
+        self.years = years
+        self.output = output
+        self.batchSize = batchSize
+        self.maxRejectRate = maxRejectRate
+        self.minRows = minRows
+        self.metricsFile = metricsFile
+        self.logFormat = logFormat
+    }
+
+    /// This definition with every setting that `overrides` gives replacing this one's: the
+    /// command line's options over the file's. Inputs are replaced as a whole, not appended.
+    public func overriding(with overrides: PipelineDefinition) -> PipelineDefinition {
+        PipelineDefinition(
+            inputs: overrides.inputs ?? inputs, register: overrides.register ?? register,
+            lookup: overrides.lookup ?? lookup, population: overrides.population ?? population,
+            decisionRules: overrides.decisionRules ?? decisionRules,
+            serviceAreaRules: overrides.serviceAreaRules ?? serviceAreaRules,
+            method: overrides.method ?? method, years: overrides.years ?? years, output: overrides.output ?? output,
+            batchSize: overrides.batchSize ?? batchSize, maxRejectRate: overrides.maxRejectRate ?? maxRejectRate,
+            minRows: overrides.minRows ?? minRows, metricsFile: overrides.metricsFile ?? metricsFile,
+            logFormat: overrides.logFormat ?? logFormat)
+    }
+
+    /// Whether a command-line argument names a pipeline definition (`.yaml` or `.yml`) rather
+    /// than an export, so that `annual-review run pipelines/nightly.yaml` reads the definition.
+    public static func isDefinitionPath(_ argument: String) -> Bool {
+        let lower = argument.lowercased()
+        return lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
+    }
+
+    /// Parses a reject rate written `1%` or `0.01`; nil unless it lies in 0...1.
+    public static func rejectRate(_ text: String) -> Double? {
+        let trimmed = text.trimmingSpaces
+        let number = trimmed.hasSuffix("%")
+            ? Double(String(trimmed.dropLast()).trimmingSpaces).map { $0 / 100 }
+            : Double(trimmed)
+        guard let number, number.isFinite, (0 ... 1).contains(number) else { return nil }
+        return number
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// The real executable as an operator meets it: the progress line on a terminal, JSON log
+/// lines elsewhere, the Prometheus textfile and pipeline definitions.
+@Suite struct OperationsCommandTests {
+    let sample = SharedMaterial.path("pipelines/sample.yaml")
+
+    func run(_ arguments: [String]) throws -> ProcessResult {
+        try ProcessRunner.run(ProcessRunner.executable, arguments, currentDirectory: SharedMaterial.packageRoot.path)
+    }
+
+    /// Under a pseudo-terminal (util-linux `script`), stderr is a terminal: text logs and the
+    /// progress line, redrawn in place and erased at the end.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) from util-linux"))
+    func progressLineOnATerminal() throws {
+        let out = try ProcessRunner.temporaryFolder("terminal") + "/out"
+        let command = [ProcessRunner.executable, "run", sample, "--out", out].map { "'\($0)'" }.joined(separator: " ")
+        let result = try ProcessRunner.run("/usr/bin/script", ["-qfec", command, "/dev/null"],
+                                           currentDirectory: SharedMaterial.packageRoot.path)
+        #expect(result.status == 0, "\(result.stdout)")
+        let screen = result.stdout
+        // At least the first frame (drawn at once); later ones as the run's length allows.
+        #expect(screen.contains(" / 164.5 kB ("), "\(screen.debugDescription)")
+        #expect(screen.contains(" rows/s  ETA "))
+        #expect(screen.contains("\u{1B}[K"))
+        #expect(screen.contains("info annual-review:"), "text logs on a terminal")
+        #expect(!screen.contains("{\"time\""), "no JSON on a terminal")
+        #expect(screen.contains("annual-review: 3000 rows read"))
+    }
+
+    @Test func jsonLogLinesWhenStderrIsNotATerminal() throws {
+        let out = try ProcessRunner.temporaryFolder("json") + "/out"
+        let result = try run(["run", sample, "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("\r"), "no progress line off a terminal")
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count >= 3)
+        var runIDs = Set<String>()
+        for line in lines {
+            let object = try #require((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: String],
+                                      "not a JSON object of strings: \(line)")
+            for key in ["time", "level", "run_id", "stage", "message"] {
+                #expect(object[key] != nil, "no \(key): \(line)")
+            }
+            runIDs.insert(object["run_id"] ?? "")
+            #expect(object["pipeline"] == "sample")
+        }
+        #expect(runIDs.count == 1)
+        #expect(lines.contains { $0.contains("\"message\":\"published\"") })
+    }
+
+    @Test func textLogsWhenForced() throws {
+        let out = try ProcessRunner.temporaryFolder("text") + "/out"
+        let result = try run(["run", sample, "--out", out, "--log-format", "text"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("info annual-review:"))
+        #expect(!result.stderr.contains("{\"time\""))
+    }
+
+    @Test func metricsFileAfterSuccessThenFailure() throws {
+        let folder = try ProcessRunner.temporaryFolder("metrics")
+        let metrics = folder + "/annual_review.prom"
+        let good = try run(["run", sample, "--out", folder + "/out", "--metrics-file", metrics])
+        #expect(good.status == 0)
+        let first = try String(contentsOfFile: metrics, encoding: .utf8)
+        #expect(first.contains("annual_review_exit_code{pipeline=\"sample\"} 0\n"))
+        #expect(first.contains("annual_review_rows{pipeline=\"sample\",state=\"read\"} 3000\n"))
+        #expect(first.contains("annual_review_rows{pipeline=\"sample\",state=\"accepted\"} 2946\n"))
+        #expect(first.contains("annual_review_rows{pipeline=\"sample\",state=\"rejected\"} 54\n"))
+        #expect(first.contains("annual_review_rows{pipeline=\"sample\",state=\"superseded\"} 56\n"))
+        let lastSuccess = try #require(first.split(separator: "\n").first {
+            $0.hasPrefix("annual_review_last_success_timestamp_seconds{") })
+
+        let bad = try run(["run", sample, "--out", folder + "/out", "--metrics-file", metrics, "--min-rows", "5000"])
+        #expect(bad.status == 65)
+        let second = try String(contentsOfFile: metrics, encoding: .utf8)
+        #expect(second.contains("annual_review_exit_code{pipeline=\"sample\"} 65\n"))
+        #expect(second.split(separator: "\n").contains(lastSuccess), "a failure keeps the last success")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".tmp") }.isEmpty)
+    }
+
+    @Test func badDefinitionStopsBeforeAnyDataWithExit78() throws {
+        let folder = try ProcessRunner.temporaryFolder("definition")
+        let definition = folder + "/broken.yaml"
+        try "inputs: [\(SharedMaterial.path("sample-data/decisions-sample.csv.gz"))]\nregister: missing.csv\n"
+            .write(toFile: definition, atomically: true, encoding: .utf8)
+        let result = try run(["run", definition, "--out", folder + "/out", "--log-format", "text"])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("annual-review: \(definition):2: 'register': no such file: \(folder)/missing.csv"),
+                "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+
+    @Test func optionsOverrideTheDefinition() throws {
+        let out = try ProcessRunner.temporaryFolder("override") + "/elsewhere"
+        let result = try run(["run", sample, "--out", out, "--years", "2022-23", "--method", "mean"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let table = try String(contentsOfFile: out + "/type_year.csv", encoding: .utf8)
+        #expect(!table.isEmpty)
+        #expect(table.split(separator: "\n").dropFirst().allSatisfy { $0.contains("2022-23") })
+    }
+}
