@@ -9,6 +9,7 @@ import Operations
 import Output
 import PipelineConfig
 import PipelineModel
+import Publishing
 
 /// The program's version, recorded in every manifest.
 public let annualReviewVersion = "0.1.0"
@@ -48,6 +49,12 @@ public struct PipelineRunner: Sendable {
         } catch {
             throw ConfigurationError(file: config.decisionRules, error.description)
         }
+        let templates: PublishingTemplates?
+        do {
+            templates = try config.templates.map { try PublishingTemplates.load(from: $0) }
+        } catch {
+            throw ConfigurationError(file: config.templates ?? "", "\(error)")
+        }
         logger.info("configuration loaded", metadata: [
             "authorities": "\(register.authorities.count)", "inputs": "\(config.inputs.count)",
             "method": "\(config.method.rawValue)",
@@ -75,8 +82,14 @@ public struct PipelineRunner: Sendable {
 
             let builder = FigureBuilder(register: register, method: config.method)
             let figures = builder.figures(from: builder.counts(of: collector.cases.values), years: config.years)
+            var dataFiles: [(path: String, bytes: [UInt8])] = []
             for table in TableFile.allCases {
-                try publisher.writeFile(table.fileName, table.render(figures))
+                let bytes = table.render(figures)
+                try publisher.writeFile(table.fileName, bytes)
+                dataFiles.append((table.fileName, bytes))
+            }
+            if let templates {
+                try writePublishingArtefacts(figures: figures, dataFiles: dataFiles, templates: templates, to: publisher)
             }
             try writeManifest(to: publisher, started: started, inputs: summaries, counts: counts, figures: figures)
             try Task.checkCancellation()
@@ -157,6 +170,24 @@ public struct PipelineRunner: Sendable {
         if Double(counts.rowsRejected) > config.maxRejectRate * Double(counts.rowsRead) {
             throw RunError.rejectLimitExceeded(rejected: counts.rowsRejected, read: counts.rowsRead, limit: config.maxRejectRate)
         }
+    }
+
+    /// Letters, the HTML report, the map's JSON and `datapackage.json`, into the staging folder
+    /// so that they are published by the same rename as the tables.
+    private func writePublishingArtefacts(figures: AnnualFigures, dataFiles: [(path: String, bytes: [UInt8])],
+                                          templates: PublishingTemplates, to publisher: OutputPublisher) throws {
+        // Digests of the data files (the tables and the streamed rejects) before anything else is staged.
+        let headers = Dictionary(uniqueKeysWithValues: dataFiles.map { ($0.path, $0.bytes) })
+        let files = try publisher.stagedFileDigests().map { digest in
+            DataPackageWriter.File(path: digest.path,
+                                   header: headers[digest.path] ?? CSVFormat.record(RejectsFileWriter.columns),
+                                   size: digest.bytes, sha256: digest.sha256)
+        }
+        var artefacts = try LetterWriter.letters(figures, templates: templates)
+        artefacts += try ReportWriter.report(figures, templates: templates)
+        artefacts += try MapDataWriter.mapFiles(figures)
+        artefacts.append(DataPackageWriter.dataPackage(files: files))
+        for artefact in artefacts { try publisher.writeFile(artefact.path, artefact.bytes) }
     }
 
     private func checkFilesExist() throws {

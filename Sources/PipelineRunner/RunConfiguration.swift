@@ -25,6 +25,9 @@ public struct RunConfiguration: Sendable {
     public var batchSize: Int
     /// The largest share of rejected rows (0.01 = 1%) a run may have and still publish.
     public var maxRejectRate: Double
+    /// The Mustache templates of the letters and the report (`pipelines/templates`); nil
+    /// publishes the data files only.
+    public var templates: String?
     /// The fewest data rows a run must read to publish, so that an export that parses into
     /// nothing never replaces good figures.
     public var minRows: Int
@@ -33,7 +36,7 @@ public struct RunConfiguration: Sendable {
     public init(inputs: [String], register: String, lookup: String? = nil, population: String? = nil,
                 decisionRules: String, serviceAreaRules: String, method: AveragingMethod = .pooled,
                 years: YearRange? = nil, outputDirectory: String, batchSize: Int = 4096,
-                maxRejectRate: Double = 0.01, minRows: Int = 1) {
+                maxRejectRate: Double = 0.01, minRows: Int = 1, templates: String? = nil) {
         self.inputs = inputs
         self.register = register
         self.lookup = lookup
@@ -46,5 +49,6 @@ public struct RunConfiguration: Sendable {
         self.batchSize = batchSize
         self.maxRejectRate = maxRejectRate
         self.minRows = minRows
+        self.templates = templates
     }
 }

@@ -47,6 +47,9 @@ extension AnnualReview {
         @Option(name: .customLong("decision-rules"), help: ArgumentHelp("The decision rule table. Default: pipelines/rules/decisions.yaml.", valueName: "file"))
         var decisionRules: String?
 
+        @Option(help: ArgumentHelp("The Mustache templates of the letters and the report. Default: the templates folder beside the rule tables' folder (pipelines/templates).", valueName: "dir"))
+        var templates: String?
+
         @Option(name: .customLong("service-area-rules"), help: ArgumentHelp("The service-area rule table. Default: pipelines/rules/service-areas.yaml.", valueName: "file"))
         var serviceAreaRules: String?
 
@@ -153,7 +156,8 @@ extension AnnualReview {
                 serviceAreaRules: settings.serviceAreaRules ?? "pipelines/rules/service-areas.yaml",
                 method: settings.method ?? .pooled, years: settings.years, outputDirectory: out,
                 batchSize: settings.batchSize ?? 4096, maxRejectRate: settings.maxRejectRate ?? 0.01,
-                minRows: settings.minRows ?? 1))
+                minRows: settings.minRows ?? 1,
+                templates: templates ?? Self.templatesBeside(settings.decisionRules ?? "pipelines/rules/decisions.yaml")))
             logger.info("run started", metadata: ["inputs": "\(inputs.count)", "out": "\(out)"])
 
             // The output's parent may not exist yet (out/sample on a fresh clone).
@@ -198,4 +202,13 @@ struct RejectRate: ExpressibleByArgument {
     }
 
     var defaultValueDescription: String { "\(value * 100)%" }
+}
+
+extension AnnualReview.Run {
+    /// `pipelines/templates` for rule tables in `pipelines/rules/`: the definition or the current
+    /// folder places both.
+    static func templatesBeside(_ ruleTable: String) -> String {
+        URL(fileURLWithPath: ruleTable).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("templates").path
+    }
 }

@@ -1,1 +1,0 @@
-// Letters, report, data package: being written.

@@ -1,0 +1,131 @@
+import Crypto
+import Foundation
+@testable import Publishing
+import Testing
+import TestSupport
+
+@Suite struct DataPackageTests {
+    /// rejects.csv as the run writes it (`file,line,reference,reason,detail`), with quoting.
+    static let rejects = Array([
+        "file,line,reference,reason,detail",
+        "decisions-2023.csv.gz,66,24 002 554,decision_without_date,decision 'Not upheld: no fault' without decision date",
+        "decisions-2023.csv.gz,69,24002547,unknown_authority,unknown authority name 'midsomer dc'",
+        "decisions-2023.csv.gz,208,20003290,bad_date,compliance_date 2021-09-31 is not a real date",
+        #""exports/a,b.csv",2,,missing_required,"reference is empty, ""x"""#,
+    ].map { $0 + "\n" }.joined().utf8)
+
+    /// The sample's committed tables (the bytes Output writes), a rejects file and the descriptor.
+    static func resources() throws -> [(path: String, bytes: [UInt8])] {
+        try ["authority_year.csv", "type_year.csv", "comparison.csv"].map { ($0, try SampleFigures.expectedBytes($0)) }
+            + [("rejects.csv", rejects)]
+    }
+
+    /// A folder with the four CSV files and `datapackage.json`.
+    static func sampleCSVFolder() throws -> TemporaryDirectory {
+        let folder = try TemporaryDirectory(prefix: "annual-review-datapackage")
+        let resources = try resources()
+        for resource in resources { try folder.write(resource.bytes, to: resource.path) }
+        let package = DataPackageWriter.dataPackage(resources: resources)
+        try folder.write(package.bytes, to: package.path)
+        return folder
+    }
+
+    func descriptor() throws -> [String: Any] {
+        let package = DataPackageWriter.dataPackage(resources: try Self.resources())
+        #expect(package.path == "datapackage.json")
+        return try #require(try JSONSerialization.jsonObject(with: Data(package.bytes)) as? [String: Any])
+    }
+
+    func resource(_ name: String) throws -> [String: Any] {
+        let resources = try #require(try descriptor()["resources"] as? [[String: Any]])
+        return try #require(resources.first { $0["name"] as? String == name })
+    }
+
+    func fields(_ name: String) throws -> [String: [String: Any]] {
+        let schema = try #require(try resource(name)["schema"] as? [String: Any])
+        let fields = try #require(schema["fields"] as? [[String: Any]])
+        return Dictionary(uniqueKeysWithValues: fields.map { ($0["name"] as! String, $0) })
+    }
+
+    @Test func describesEveryCSVInOrder() throws {
+        let resources = try #require(try descriptor()["resources"] as? [[String: Any]])
+        #expect(resources.map { $0["path"] as? String } == ["authority_year.csv", "type_year.csv", "comparison.csv", "rejects.csv"])
+        #expect(resources.map { $0["name"] as? String } == ["authority_year", "type_year", "comparison", "rejects"])
+        #expect(try descriptor()["profile"] as? String == "tabular-data-package")
+    }
+
+    @Test func sizesAndHashesAreThoseOfTheBytes() throws {
+        for (path, bytes) in try Self.resources() {
+            let name = String(path.dropLast(4))
+            let r = try resource(name)
+            #expect(r["bytes"] as? Int == bytes.count)
+            let hex = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+            #expect(r["hash"] as? String == "sha256:" + hex)
+        }
+    }
+
+    @Test func fieldsFollowTheHeaderWithTypes() throws {
+        let header = try SampleFigures.parseCSV(SampleFigures.expectedBytes("authority_year.csv"))[0]
+        let schema = try #require(try resource("authority_year")["schema"] as? [String: Any])
+        let names = try #require(schema["fields"] as? [[String: Any]]).map { $0["name"] as? String }
+        #expect(names == header)
+        let f = try fields("authority_year")
+        #expect(f["year"]?["type"] as? String == "string")
+        #expect(f["current"]?["type"] as? String == "boolean")
+        #expect(f["current"]?["trueValues"] as? [String] == ["true"])
+        #expect(f["uphold_rate"]?["type"] as? String == "integer")
+        #expect(f["received_housing"]?["type"] as? String == "integer")
+        #expect(f["upheld_per_100k"]?["type"] as? String == "number")
+        #expect(f["authority_name"]?["type"] as? String == "string")
+        #expect(try fields("type_year")["avg_upheld_per_100k"]?["type"] as? String == "number")
+        #expect(try fields("rejects")["line"]?["type"] as? String == "integer")
+        #expect(try fields("rejects")["reason"]?["constraints"].flatMap { ($0 as? [String: Any])?["enum"] as? [String] }?
+            .contains("unknown_authority") == true)
+        #expect(schema["missingValues"] as? [String] == [""])
+    }
+
+    @Test func primaryAndForeignKeys() throws {
+        func key(_ name: String) throws -> [String]? {
+            (try resource(name)["schema"] as? [String: Any])?["primaryKey"] as? [String]
+        }
+        #expect(try key("authority_year") == ["year", "authority_code"])
+        #expect(try key("comparison") == ["year", "authority_code"])
+        #expect(try key("type_year") == ["year", "comparison_type"])
+        #expect(try key("rejects") == ["file", "line"])
+        let foreign = try #require((try resource("comparison")["schema"] as? [String: Any])?["foreignKeys"] as? [[String: Any]])
+        #expect(foreign.compactMap { ($0["reference"] as? [String: Any])?["resource"] as? String } == ["authority_year", "type_year"])
+    }
+
+    @Test func foreignKeysOnlyToResourcesInThePackage() throws {
+        let comparison = try SampleFigures.expectedBytes("comparison.csv")
+        let package = DataPackageWriter.dataPackage(resources: [("comparison.csv", comparison)])
+        #expect(!String(decoding: package.bytes, as: UTF8.self).contains("foreignKeys"))
+    }
+
+    @Test func unknownColumnsAreStrings() throws {
+        let package = DataPackageWriter.dataPackage(resources: [("extra/notes.csv", Array("a,\"b \"\"c\"\"\"\n1,2\n".utf8))])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(package.bytes)) as? [String: Any])
+        let resource = try #require((json["resources"] as? [[String: Any]])?.first)
+        #expect(resource["name"] as? String == "notes")
+        let fields = try #require((resource["schema"] as? [String: Any])?["fields"] as? [[String: Any]])
+        #expect(fields.map { $0["name"] as? String } == ["a", "b \"c\""])
+        #expect(fields.allSatisfy { $0["type"] as? String == "string" })
+    }
+
+    @Test func digestsGiveTheSameDescriptorAsBytes() throws {
+        let resources = try Self.resources()
+        let files = resources.map { resource -> DataPackageWriter.File in
+            let header = Array(resource.bytes.prefix { $0 != 0x0A }) + [0x0A]
+            let hex = SHA256.hash(data: resource.bytes).map { String(format: "%02x", $0) }.joined()
+            return DataPackageWriter.File(path: resource.path, header: header, size: resource.bytes.count, sha256: hex)
+        }
+        #expect(DataPackageWriter.dataPackage(files: files) == DataPackageWriter.dataPackage(resources: resources))
+    }
+
+    @Test func sameInputsGiveTheSameBytes() throws {
+        let a = DataPackageWriter.dataPackage(resources: try Self.resources())
+        let b = DataPackageWriter.dataPackage(resources: try Self.resources())
+        #expect(a == b)
+        #expect(a.bytes.last == 0x0A)
+    }
+}

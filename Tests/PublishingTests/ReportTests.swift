@@ -1,0 +1,239 @@
+import Foundation
+import PipelineModel
+@testable import Publishing
+import Testing
+import TestSupport
+
+@Suite struct ReportTests {
+    let templates: PublishingTemplates
+
+    init() throws { templates = try RepositoryTemplates.load() }
+
+    func pages(_ figures: AnnualFigures) throws -> [String: String] {
+        let artefacts = try ReportWriter.report(figures, templates: templates)
+        return Dictionary(uniqueKeysWithValues: artefacts.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+    }
+
+    @Test func anIndexAndAPagePerAuthorityForEveryYear() throws {
+        let artefacts = try ReportWriter.report(Fixtures.annual, templates: templates)
+        #expect(artefacts.map(\.path) == [
+            "report/2019-20/index.html", "report/2019-20/BUR.html",
+            "report/2020-21/index.html", "report/2020-21/BKM.html",
+            "report/2023-24/index.html", "report/2023-24/BUR.html", "report/2023-24/GMCA.html",
+            "report/2023-24/LCE.html", "report/2023-24/STN.html",
+        ])
+    }
+
+    @Test func pagesAreSelfContained() throws {
+        for (path, html) in try pages(SampleFigures.load()) {
+            #expect(!html.contains("http://") && !html.contains("https://"), "\(path) names an address")
+            #expect(!html.contains("<link") && !html.contains(" src="), "\(path) loads a file")
+            #expect(!html.contains("@import"), "\(path) imports a style sheet")
+            #expect(!html.contains("{{") && !html.contains("}}"), "\(path) has an unrendered tag")
+            #expect(html.hasPrefix("<!DOCTYPE html>\n"), "\(path)")
+        }
+    }
+
+    @Test func indexShowsTheThreeKeyStatisticsBesideTheTypeAverage() throws {
+        let index = try #require(try pages(Fixtures.annual)["report/2023-24/index.html"])
+        let leicester = try #require(index.components(separatedBy: "<tr>").first { $0.contains(">Leicester City Council<") })
+        for cell in [#"data-sort="86">86%"#, #"data-sort="79">79%"#, #"data-sort="100">100%"#, #"data-sort="99">99%"#,
+                     #"data-sort="11">11%"#, #"data-sort="14">14%"#] {
+            #expect(leicester.contains(cell), "missing \(cell)")
+        }
+        // An empty base has no value, which sorts last.
+        let bury = try #require(index.components(separatedBy: "<tr>").first { $0.contains(">Bury Metropolitan Borough Council<") })
+        #expect(bury.contains(#"<td class="n" data-sort="">n/a</td>"#))
+        // Every column sorts: a key per heading, and the script.
+        for key in ["name", "type", "investigations", "uphold_rate", "avg_uphold_rate", "compliance_rate",
+                    "avg_compliance_rate", "satisfactory_remedy_rate", "avg_satisfactory_remedy_rate"] {
+            #expect(index.contains(#"data-key="\#(key)""#), "no sortable column \(key)")
+        }
+        #expect(index.contains("function sortBy(index, descending)"))
+        // Rows come by name.
+        let names = ["Bury Metropolitan Borough Council", "Greater Manchester Combined Authority", "Leicester City Council",
+                     "London Borough of Sutton"]
+        let positions = names.compactMap { index.range(of: ">\($0)</a>")?.lowerBound }
+        #expect(positions.count == 4 && positions == positions.sorted())
+    }
+
+    @Test func nationalChartOfUpholdRatesByType() throws {
+        let index = try #require(try pages(Fixtures.annual)["report/2023-24/index.html"])
+        #expect(index.contains(#"<title id="national-title">Average uphold rate by type of authority, 2023-24</title>"#))
+        #expect(index.contains("<desc id=\"national-desc\">"))
+        #expect(index.contains("Unitary 79%; London Borough 74%"))
+        // The table equivalent.
+        #expect(index.contains(#"<tr><th scope="row">Unitary</th><td class="n">10</td><td class="n">200</td><td class="n">150</td><td class="n">79%</td>"#))
+    }
+
+    @Test func authorityPageChartsItsRatesAgainstTheTypeAverageOverTheYears() throws {
+        let figures = try SampleFigures.load()
+        let page = try #require(try pages(figures)["report/2023-24/LCE.html"])
+        let years = figures.years.filter { $0.authorities.contains { $0.authority.code == "LCE" } }.map(\.year.label)
+        #expect(years.count == 6)
+        for chart in ["uphold", "compliance", "remedy"] {
+            #expect(page.contains(#"aria-labelledby="\#(chart)-title \#(chart)-desc""#), "no \(chart) chart")
+            #expect(page.contains(#"<pattern id="\#(chart)-hatch""#), "no hatching in the \(chart) chart")
+        }
+        #expect(page.contains("<title id=\"uphold-title\">Uphold rate of Leicester City Council and the Unitary average, by year</title>"))
+        // Every year has a group with both bars' values written out, and a table row.
+        for year in years {
+            #expect(page.components(separatedBy: #"<text class="group""#).count - 1 == 3 * years.count)
+            #expect(page.contains(#"<tr><th scope="row">\#(year)</th><td class="n">"#))
+        }
+        // The legend names both series; the average is hatched, the authority solid.
+        #expect(page.contains("<text x=\"70\" y=\"18\">Leicester City Council</text>"))
+        #expect(page.contains("<text x=\"70\" y=\"38\">Unitary average</text>"))
+        #expect(page.contains(#"<th scope="col" class="n">Leicester City Council</th><th scope="col" class="n">Unitary average</th>"#))
+        // The sample's own figures for Leicester in 2023-24 are in the headline table.
+        let row = try #require(figures.years.last?.authorities.first { $0.authority.code == "LCE" })
+        #expect(page.contains("<td>\(row.counts.upheld) upheld of \(row.counts.investigations) detailed investigations</td>"))
+        #expect(page.contains(#"<a href="../../letters/2023-24/LCE.html">"#))
+    }
+
+    @Test func abolishedAuthorityPageHasNoAverages() throws {
+        let page = try #require(try pages(Fixtures.annual)["report/2020-21/BKM.html"])
+        #expect(page.contains("Abolished before 31 March 2021"))
+        #expect(page.contains("Replaced by BUC."))
+        // The average series is there (the type exists) but has no value in a year it was not current.
+        #expect(page.contains("2020-21: Buckinghamshire County Council 100%, County average n/a."))
+        #expect(!page.contains("68%"))
+    }
+
+    @Test func authorityNotYetEstablishedIsNotCalledAbolished() throws {
+        // Buckinghamshire Council starts on 1 April 2020; a case named by its code can still fall in 2019-20.
+        let row = Fixtures.row(RegisterFixture.buckinghamshire, "2019-20", current: false, outcomes: [0, 0, 0, 1, 0, 0],
+                               remedies: 0, population: nil)
+        let pages = try pages(Fixtures.single(row))
+        #expect(try #require(pages["report/2019-20/BUC.html"]).contains("Not yet established on 31 March 2020"))
+        #expect(try #require(pages["report/2019-20/index.html"]).contains(#"<span class="tag">not yet established</span>"#))
+    }
+
+    @Test func authorityOfNoTypeHasOneSeries() throws {
+        let page = try #require(try pages(Fixtures.annual)["report/2023-24/GMCA.html"])
+        #expect(page.contains("No comparison type"))
+        #expect(!page.contains(" average</text>"))
+        #expect(!page.contains("-hatch)\""))
+    }
+
+    @Test func chartGeometry() {
+        let chart = BarChart(id: "c", groupLabels: ["2022-23", "2023-24"], series: [
+            .init(name: "A", isAverage: false, values: [100, nil]),
+            .init(name: "T", isAverage: true, values: [0, 50]),
+        ])
+        #expect(chart.plotTop == 60 && chart.plotBottom == 240)
+        let full = chart.groups[0].bars[0]
+        #expect(full.hasValue && full.y == chart.plotTop && full.height == 180 && full.valueText == "100%")
+        let none = chart.groups[1].bars[0]
+        #expect(!none.hasValue && none.valueText == "n/a" && none.height == 0)
+        let zero = chart.groups[0].bars[1]
+        #expect(zero.hasValue && zero.height == 0 && zero.valueText == "0%")
+        #expect(chart.groups[1].bars[1].height == 90)
+        // Bars of a group do not overlap, groups stay in the plot.
+        #expect(chart.groups[0].bars[0].x + chart.groups[0].bars[0].width < chart.groups[0].bars[1].x)
+        #expect(chart.groups[1].bars[1].x + chart.groups[1].bars[1].width <= chart.plotRight)
+    }
+}
+
+/// The report, letters, data package and map checked with real tools (scripts/check-report);
+/// serialized because they install tools and share the machine's two cores.
+@Suite(.serialized) struct PublishedOutputToolTests {
+    /// Writes the sample's report (of `years`, all by default), letters (of `letterYears`) and map
+    /// files into a fresh folder.
+    static func sampleOutput(years: Set<String>? = nil, letterYears: Set<String> = []) throws -> TemporaryDirectory {
+        let all = try SampleFigures.load()
+        let figures = AnnualFigures(method: all.method, years: all.years.filter { years?.contains($0.year.label) ?? true })
+        let lettered = AnnualFigures(method: all.method, years: all.years.filter { letterYears.contains($0.year.label) })
+        let templates = try RepositoryTemplates.load()
+        let folder = try TemporaryDirectory(prefix: "annual-review-publishing")
+        let artefacts = try LetterWriter.letters(lettered, templates: templates)
+            + ReportWriter.report(figures, templates: templates)
+            + MapDataWriter.mapFiles(figures)
+        try write(artefacts.map { ($0.path, $0.bytes) }, under: folder.url)
+        return folder
+    }
+
+    @Test func reportAndLettersPassTheHTMLChecker() throws {
+        // Every report page; the letters of one year (one template, so one year shows its markup).
+        let folder = try Self.sampleOutput(letterYears: ["2020-21"])
+        defer { folder.remove() }
+        try ExternalCheck.expectPass(["html", folder.url.path])
+    }
+
+    @Test func htmlCheckCatchesInvalidMarkupAndOutsideReferences() throws {
+        let folder = try Self.sampleOutput(years: ["2023-24"])
+        defer { folder.remove() }
+        let index = folder.url.appendingPathComponent("report/2023-24/index.html")
+        let original = try String(contentsOf: index, encoding: .utf8)
+        try original.replacingOccurrences(of: "<main>", with: "<main><div><p>unclosed</span>")
+            .write(to: index, atomically: true, encoding: .utf8)
+        try ExternalCheck.expectFailure(["html", folder.url.path], mentioning: "HTML checker")
+        try original.replacingOccurrences(of: "<main>", with: #"<main><img src="https://example.org/logo.png" alt="logo">"#)
+            .write(to: index, atomically: true, encoding: .utf8)
+        try ExternalCheck.expectFailure(["html", folder.url.path], mentioning: "refer to other files or addresses")
+    }
+
+    @Test func reportLoadsInHeadlessChromiumWithoutErrors() throws {
+        let folder = try Self.sampleOutput()
+        defer { folder.remove() }
+        let shots = ExternalCheck.artefactsFolder.appendingPathComponent("report-screenshots")
+        try? FileManager.default.removeItem(at: shots)
+        try ExternalCheck.expectPass(["browser", folder.url.path, shots.path])
+        let index = shots.appendingPathComponent("2023-24-index.png")
+        let png = try [UInt8](Data(contentsOf: index))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "not a PNG: \(index.path)")
+        Attachment.record(png, named: "2023-24-index.png")
+    }
+
+    @Test func browserCheckCatchesAScriptError() throws {
+        let folder = try Self.sampleOutput(years: ["2023-24"])
+        defer { folder.remove() }
+        let index = folder.url.appendingPathComponent("report/2023-24/index.html")
+        let html = try String(contentsOf: index, encoding: .utf8)
+            .replacingOccurrences(of: "\"use strict\";", with: "\"use strict\"; notDefinedAnywhere();")
+        try html.write(to: index, atomically: true, encoding: .utf8)
+        let shots = try TemporaryDirectory()
+        defer { shots.remove() }
+        try ExternalCheck.expectFailure(["browser", folder.url.path, shots.url.path], mentioning: "script errors")
+    }
+
+    @Test func mapFilesMatchTheirSchema() throws {
+        let folder = try Self.sampleOutput()
+        defer { folder.remove() }
+        let schema = PackagePaths.root.appendingPathComponent(MapDataWriter.schemaPath).path
+        try ExternalCheck.expectPass(["map", folder.url.path, schema])
+        // A file without a required member fails, so the check is real.
+        let file = folder.url.appendingPathComponent("map/2023-24.json")
+        let broken = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\"code\": \"LCE\",", with: "")
+        try broken.write(to: file, atomically: true, encoding: .utf8)
+        try ExternalCheck.expectFailure(["map", folder.url.path, schema], mentioning: "'code' is a required property")
+    }
+
+    @Test func dataPackageOfTheSampleOutputsValidates() throws {
+        let folder = try DataPackageTests.sampleCSVFolder()
+        defer { folder.remove() }
+        try ExternalCheck.expectPass(["datapackage", folder.url.path])
+    }
+
+    @Test func frictionlessCatchesAChangedFile() throws {
+        let folder = try DataPackageTests.sampleCSVFolder()
+        defer { folder.remove() }
+        // One byte changed after the descriptor was written: size is the same, the hash is not.
+        let file = folder.url.appendingPathComponent("type_year.csv")
+        var bytes = try [UInt8](Data(contentsOf: file))
+        let i = try #require(bytes.lastIndex(of: UInt8(ascii: "1")))
+        bytes[i] = UInt8(ascii: "2")
+        try Data(bytes).write(to: file)
+        try ExternalCheck.expectFailure(["datapackage", folder.url.path], mentioning: "hash")
+    }
+
+    @Test func frictionlessCatchesAWrongType() throws {
+        // A descriptor written for a file whose count column holds text: the schema is enforced.
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let csv = Array("year,comparison_type,method,authorities\n2023-24,Unitary,pooled,many\n".utf8)
+        try folder.write(csv, to: "type_year.csv")
+        try folder.write(DataPackageWriter.dataPackage(resources: [("type_year.csv", csv)]).bytes, to: "datapackage.json")
+        try ExternalCheck.expectFailure(["datapackage", folder.url.path], mentioning: "type-error")
+    }
+}
