@@ -76,7 +76,7 @@ import Testing
 
     @Test(.enabled(if: TmpfsMount.isPossible, "needs root and mount(8) to make a small file system"))
     func aFullFileSystemFailsWith74AndKeepsThePreviousOutputs() throws {
-        let mount = try TmpfsMount(kilobytes: 160)
+        let mount = try TmpfsMount(kilobytes: 16_000)
         defer { mount.unmount() }
         let out = mount.path + "/out"
         let before = try publishGoodRun(into: out)
@@ -96,7 +96,7 @@ import Testing
 
     @Test(.enabled(if: TmpfsMount.isPossible, "needs root and mount(8) to make a read-only file system"))
     func aReadOnlyFileSystemFailsWith73AndKeepsThePreviousOutputs() throws {
-        let mount = try TmpfsMount(kilobytes: 1024)
+        let mount = try TmpfsMount(kilobytes: 16_000)
         defer { mount.unmount() }
         let out = mount.path + "/out"
         let before = try publishGoodRun(into: out)
