@@ -220,8 +220,8 @@ public struct PipelineRunner: Sendable {
         return try await withThrowingTaskGroup(of: [InputFileSummary].self) { group in
             group.addTask { try await Stages.decompress(config.inputs, with: Decompressor(), progress: progress, into: decompressed); return [] }
             group.addTask { try await Stages.parse(config.inputs, batchSize: config.batchSize, progress: progress, from: decompressed, into: raw) }
-            group.addTask { try await Stages.clean(cleaner, from: raw, into: cleaned); return [] }
-            group.addTask { try await Stages.classify(classifier, from: cleaned, into: classified); return [] }
+            group.addTask { try await Stages.relay(cleaner, from: raw, into: cleaned) { $0.clean($1) }; return [] }
+            group.addTask { try await Stages.relay(classifier, from: cleaned, into: classified) { $0.classify($1) }; return [] }
 
             // Aggregation: the group's own body consumes the last channel.
             var collector = CaseCollector()

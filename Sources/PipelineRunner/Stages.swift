@@ -54,29 +54,17 @@ enum Stages {
         }
     }
 
-    /// Cleans every batch of `input` into `output`.
-    static func clean(_ cleaner: Cleaner, from input: AsyncThrowingChannel<RawRecordBatch, any Error>,
-                      into output: AsyncThrowingChannel<CleanBatch, any Error>) async throws {
-        var cleaner = cleaner
+    /// Runs a per-batch stage core (`Cleaner`, `Classifier`) over every batch of `input` into
+    /// `output`; the core's state (its caches) lives in this task.
+    static func relay<Core: Sendable, Input: Sendable, Output: Sendable>(
+        _ core: Core, from input: AsyncThrowingChannel<Input, any Error>,
+        into output: AsyncThrowingChannel<Output, any Error>,
+        step: @Sendable (inout Core, Input) -> Output
+    ) async throws {
+        var core = core
         do {
             for try await batch in input {
-                await output.send(cleaner.clean(batch))
-                try Task.checkCancellation()
-            }
-            output.finish()
-        } catch {
-            output.fail(error)
-            throw error
-        }
-    }
-
-    /// Classifies every batch of `input` into `output`.
-    static func classify(_ classifier: Classifier, from input: AsyncThrowingChannel<CleanBatch, any Error>,
-                         into output: AsyncThrowingChannel<CaseBatch, any Error>) async throws {
-        var classifier = classifier
-        do {
-            for try await batch in input {
-                await output.send(classifier.classify(batch))
+                await output.send(step(&core, batch))
                 try Task.checkCancellation()
             }
             output.finish()
