@@ -63,7 +63,7 @@ public struct PipelineRunner: Sendable {
         let publisher = try OutputPublisher(destination: config.outputDirectory)
         do {
             let rejects = try RejectsFileWriter(sink: try publisher.fileSink(RejectsFileWriter.fileName))
-            let (summaries, collector, counted) = try await runStages(register: register, classifier: classifier,
+            let (summaries, collector, counted, quality) = try await runStages(register: register, classifier: classifier,
                                                                        rejects: rejects, logger: logger,
                                                                        progress: progress)
             try rejects.finish()
@@ -93,12 +93,18 @@ public struct PipelineRunner: Sendable {
             }
             try writeManifest(to: publisher, started: started, inputs: summaries, counts: counts, figures: figures)
             try Task.checkCancellation()
-            try publisher.publish()
+            if config.dryRun {
+                publisher.abandon()
+                logger.info("dry run: nothing published", metadata: ["out": "\(config.outputDirectory)"])
+            } else {
+                try publisher.publish()
+            }
             logger.info("published", metadata: [
                 "out": "\(config.outputDirectory)", "rows": "\(counts.rowsRead)", "cases": "\(counts.cases)",
                 "rejected": "\(counts.rowsRejected)", "superseded": "\(counts.duplicatesSuperseded)",
             ])
-            return RunReport(inputs: summaries, counts: counts, figures: figures, outputDirectory: config.outputDirectory)
+            return RunReport(inputs: summaries, counts: counts, figures: figures, outputDirectory: config.outputDirectory,
+                             quality: quality, dryRun: config.dryRun)
         } catch {
             publisher.abandon()
             throw error
@@ -207,7 +213,7 @@ public struct PipelineRunner: Sendable {
 
     /// Runs the stages; returns the inputs' summaries, the collected cases and the row counts.
     private func runStages(register: AuthorityRegister, classifier: Classifier, rejects: RejectsFileWriter,
-                           logger: Logger, progress: ProgressCounter?) async throws -> ([InputFileSummary], CaseCollector, RunCounts) {
+                           logger: Logger, progress: ProgressCounter?) async throws -> ([InputFileSummary], CaseCollector, RunCounts, QualityReport) {
         let config = configuration
         // AsyncThrowingChannel is bounded (a send waits for its receiver), so no stage can run
         // ahead of the next by more than the batch in hand: memory stays flat.
@@ -226,16 +232,18 @@ public struct PipelineRunner: Sendable {
             // Aggregation: the group's own body consumes the last channel.
             var collector = CaseCollector()
             var counts = RunCounts()
+            var quality = QualityReport()
             for try await batch in classified {
                 collector.add(batch.cases)
                 try rejects.write(batch.rejects)
+                quality.add(batch.rejects)
                 counts.rowsRead += batch.rowsRead
                 counts.rowsReencoded += batch.rowsReencoded
             }
             var summaries: [InputFileSummary] = []
             for try await result in group { summaries += result }
             logger.debug("stages finished", metadata: ["rows": "\(counts.rowsRead)"])
-            return (summaries, collector, counts)
+            return (summaries, collector, counts, quality)
         }
     }
 

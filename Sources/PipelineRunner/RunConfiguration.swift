@@ -28,6 +28,8 @@ public struct RunConfiguration: Sendable {
     /// The Mustache templates of the letters and the report (`pipelines/templates`); nil
     /// publishes the data files only.
     public var templates: String?
+    /// Do everything except publication (staging is removed, the output folder untouched).
+    public var dryRun = false
     /// The fewest data rows a run must read to publish, so that an export that parses into
     /// nothing never replaces good figures.
     public var minRows: Int

@@ -8,6 +8,10 @@ public struct RunReport: Sendable {
     public let counts: RunCounts
     /// The published figures.
     public let figures: AnnualFigures
-    /// Where they were published.
+    /// Where they were published (nothing was, on a dry run).
     public let outputDirectory: String
+    /// Rejects by reason with examples, unknown authorities.
+    public let quality: QualityReport
+    /// Whether this was a dry run that published nothing.
+    public let dryRun: Bool
 }

@@ -9,6 +9,6 @@ struct AnnualReview: AsyncParsableCommand {
         abstract: "Produce the Ombudsman's yearly authority statistics from decisions exports.",
         discussion: ExitCode.documentation,
         version: "0.1.0",
-        subcommands: [Run.self],
+        subcommands: [Run.self, Validate.self],
         defaultSubcommand: nil)
 }

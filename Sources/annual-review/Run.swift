@@ -59,6 +59,12 @@ extension AnnualReview {
         @Option(name: .customLong("batch-size"), help: ArgumentHelp("Rows per batch between stages. Default: 4096.", valueName: "n"))
         var batchSize: Int?
 
+        @Flag(name: .customLong("dry-run"), help: "Do everything except publication: the output folder is left as it is.")
+        var dryRun = false
+
+        @Flag(name: .customLong("quality-report"), help: "Print the quality report (rejects by reason with examples, unknown authorities) on standard output.")
+        var qualityReport = false
+
         @Option(name: .customLong("max-reject-rate"), help: ArgumentHelp("The largest share of rejected rows that still publishes, as 1% or 0.01; over it the run fails with 65 and publishes nothing. Default: 1%.", valueName: "rate"))
         var maxRejectRate: RejectRate?
 
@@ -150,7 +156,7 @@ extension AnnualReview {
                                (settings.inputs ?? []).isEmpty ? "an input file" : nil].compactMap { $0 }
                 return try finish(.usage, error: ValidationError("missing \(missing.joined(separator: ", ")) (on the command line or in the pipeline definition)"))
             }
-            let runner = PipelineRunner(configuration: RunConfiguration(
+            let configuredRunner = PipelineRunner(configuration: RunConfiguration(
                 inputs: inputs, register: register, lookup: settings.lookup, population: settings.population,
                 decisionRules: settings.decisionRules ?? "pipelines/rules/decisions.yaml",
                 serviceAreaRules: settings.serviceAreaRules ?? "pipelines/rules/service-areas.yaml",
@@ -158,6 +164,9 @@ extension AnnualReview {
                 batchSize: settings.batchSize ?? 4096, maxRejectRate: settings.maxRejectRate ?? 0.01,
                 minRows: settings.minRows ?? 1,
                 templates: templates ?? Self.templatesBeside(settings.decisionRules ?? "pipelines/rules/decisions.yaml")))
+            var configuration = configuredRunner.configuration
+            configuration.dryRun = dryRun
+            let runner = PipelineRunner(configuration: configuration)
             logger.info("run started", metadata: ["inputs": "\(inputs.count)", "out": "\(out)"])
 
             // The output's parent may not exist yet (out/sample on a fresh clone).
@@ -175,8 +184,14 @@ extension AnnualReview {
             }
             progress.stop()
             let rejected = report.counts.rowsRejected
-            print("annual-review: \(report.counts.rowsRead) rows read, \(report.counts.cases) cases, "
-                  + "\(rejected) rejected (see \(out)/rejects.csv); outputs in \(out)/")
+            if qualityReport || dryRun { print(report.quality.text(counts: report.counts, inputs: report.inputs)) }
+            if dryRun {
+                print("annual-review: dry run: \(report.counts.rowsRead) rows read, \(report.counts.cases) cases, "
+                      + "\(rejected) rejected; nothing published")
+            } else {
+                print("annual-review: \(report.counts.rowsRead) rows read, \(report.counts.cases) cases, "
+                      + "\(rejected) rejected (see \(out)/rejects.csv); outputs in \(out)/")
+            }
             try finish(.success, counts: report.counts)
         }
     }

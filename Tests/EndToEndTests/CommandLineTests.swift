@@ -38,4 +38,27 @@ import Testing
             #expect(result.stdout.contains(option), "help lacks \(option)")
         }
     }
+
+    @Test func validatePrintsTheQualityReportAndPublishesNothing() throws {
+        let out = try ProcessRunner.temporaryFolder("cli") + "/out"
+        let result = try run(["validate", "--register", register, "--lookup", SharedMaterial.path("sample-data/lookup_name_to_registry.csv"),
+                              "--max-reject-rate", "5%", "--out", out, SharedMaterial.path("sample-data/decisions-sample.csv.gz")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("rows read: 3000; accepted: 2946; rejected: 54"))
+        #expect(result.stdout.contains("unknown_authority: 8"))
+        #expect(result.stdout.contains("unknown authorities (add an alternative name"))
+        #expect(result.stdout.contains("nothing published"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func dryRunLeavesThePreviousOutputsAlone() throws {
+        let out = try ProcessRunner.temporaryFolder("cli") + "/out"
+        let arguments = ["run", "--register", register, "--max-reject-rate", "100%", "--out", out,
+                         SharedMaterial.path("sample-data/decisions-sample.csv.gz")]
+        #expect(try run(arguments).status == 0)
+        let before = try Snapshot.digests(of: out)
+        #expect(try run(arguments + ["--method", "mean", "--dry-run"]).status == 0)
+        #expect(try Snapshot.digests(of: out) == before)
+        #expect(try Snapshot.stagingFolders(beside: out).isEmpty)
+    }
 }

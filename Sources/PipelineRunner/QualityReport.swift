@@ -1,0 +1,59 @@
+import PipelineModel
+
+/// What an analyst needs to judge an export: rejects by reason with examples, the authority
+/// names nobody recognised with their counts, and the run's counts.
+public struct QualityReport: Sendable {
+    /// How many examples are kept per reason.
+    public static let examplesPerReason = 3
+
+    /// Rejected rows by reason.
+    public private(set) var rejectsByReason: [RejectReason: Int] = [:]
+    /// The first rejects of each reason, in file order.
+    public private(set) var examples: [RejectReason: [Reject]] = [:]
+    /// Unknown authority names and codes (as the reject detail gives them) with their counts.
+    public private(set) var unknownAuthorities: [String: Int] = [:]
+
+    /// An empty report.
+    public init() {}
+
+    /// Takes note of a batch's rejects.
+    public mutating func add(_ rejects: [Reject]) {
+        for reject in rejects {
+            rejectsByReason[reject.reason, default: 0] += 1
+            if examples[reject.reason, default: []].count < Self.examplesPerReason {
+                examples[reject.reason, default: []].append(reject)
+            }
+            if reject.reason == .unknownAuthority {
+                unknownAuthorities[reject.detail, default: 0] += 1
+            }
+        }
+    }
+
+    /// The report as text, for `annual-review validate`.
+    public func text(counts: RunCounts, inputs: [InputFileSummary]) -> String {
+        var lines: [String] = []
+        for input in inputs {
+            var line = "\(input.path): \(input.records) rows, \(input.bytes) bytes\(input.compressed ? " (gzip)" : "")"
+            if input.hadByteOrderMark { line += ", byte-order mark" }
+            if !input.unknownColumns.isEmpty { line += ", unknown columns ignored: \(input.unknownColumns.joined(separator: ", "))" }
+            lines.append(line)
+        }
+        lines.append("rows read: \(counts.rowsRead); accepted: \(counts.rowsAccepted); rejected: \(counts.rowsRejected); "
+                     + "superseded duplicates: \(counts.duplicatesSuperseded); cases: \(counts.cases); "
+                     + "re-encoded from Windows-1252: \(counts.rowsReencoded)")
+        for reason in RejectReason.allCases {
+            guard let count = rejectsByReason[reason], count > 0 else { continue }
+            lines.append("  \(reason.rawValue): \(count)")
+            for example in examples[reason] ?? [] {
+                lines.append("    e.g. \(example.file):\(example.line) \(example.reference.isEmpty ? "" : "[\(example.reference)] ")\(example.detail)")
+            }
+        }
+        if !unknownAuthorities.isEmpty {
+            lines.append("unknown authorities (add an alternative name to the register or lookup table):")
+            for (name, count) in unknownAuthorities.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
+                lines.append("  \(count) x \(name)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
