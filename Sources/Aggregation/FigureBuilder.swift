@@ -38,16 +38,16 @@ public struct FigureBuilder: Sendable {
         return counts
     }
 
-    /// The years that hold any count, as one contiguous range; nil when there are none.
-    public static func span(of counts: [YearAuthority: AuthorityYearCounts]) -> YearRange? {
-        guard let first = counts.keys.map(\.year).min(), let last = counts.keys.map(\.year).max() else { return nil }
-        return YearRange(first: first, last: last)
+    /// The years that hold any count, in order. Not a contiguous span: one mistyped date
+    /// (2109, 1909) must not add a century of empty years, letters and report pages.
+    public static func yearsWithCounts(_ counts: [YearAuthority: AuthorityYearCounts]) -> [ReportingYear] {
+        Set(counts.keys.map(\.year)).sorted()
     }
 
-    /// The figures of every year in `years` from per-year counts.
+    /// The figures of every year in `years` (default: ``yearsWithCounts(_:)``) from per-year counts.
     public func figures(from counts: [YearAuthority: AuthorityYearCounts], years: YearRange?) -> AnnualFigures {
-        guard let years = years ?? Self.span(of: counts) else { return AnnualFigures(method: method, years: []) }
-        return AnnualFigures(method: method, years: years.years.map { figures(for: $0, counts: counts) })
+        let chosen = years?.years ?? Self.yearsWithCounts(counts)
+        return AnnualFigures(method: method, years: chosen.map { figures(for: $0, counts: counts) })
     }
 
     private func figures(for year: ReportingYear, counts: [YearAuthority: AuthorityYearCounts]) -> YearFigures {

@@ -254,8 +254,11 @@ public struct PipelineRunner: Sendable {
         for path in [config.lookup, config.population, config.decisionRules, config.serviceAreaRules].compactMap({ $0 }) {
             files.append(try RunManifest.FileDigest(contentsOf: path))
         }
-        let years = figures.years.isEmpty ? "" :
-            YearRange(first: figures.years.first!.year, last: figures.years.last!.year)!.description
+        let published = figures.years.map(\.year)
+        let contiguous = zip(published, published.dropFirst()).allSatisfy { $0.startYear + 1 == $1.startYear }
+        let years = published.isEmpty ? "" : contiguous
+            ? YearRange(first: published[0], last: published[published.count - 1])!.description
+            : published.map(\.label).joined(separator: ",")
         let manifest = RunManifest(
             version: annualReviewVersion, started: started, ended: Date(),
             inputs: inputs.map(RunManifest.Input.init), counts: .init(counts),
