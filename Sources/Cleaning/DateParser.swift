@@ -3,7 +3,8 @@ import PipelineModel
 /// Parses the export's dates (export-format.md): `dd/mm/yyyy`, `d/m/yyyy`, `yyyy-mm-dd` and ISO
 /// timestamps (`2019-11-20T10:22:31`, with optional fraction and `Z` or `±hh:mm`), from bytes.
 ///
-/// Impossible dates (31/02/2020) are nil, never rolled over.
+/// Impossible dates (31/02/2020) are nil, never rolled over; so are years before 1900 or
+/// after 2999.
 public enum DateParser {
     /// A parsed date and, for timestamps, the time of day and offset.
     public struct Parsed: Equatable, Sendable {
@@ -34,7 +35,10 @@ public enum DateParser {
         } else {
             return nil
         }
-        guard let day = Day(year: year, month: month, day: dayOfMonth) else { return nil }
+        // Years outside 1900...2999 are typing errors, not cases (the Ombudsman began in 1974),
+        // and their reporting years could not even be labelled or bounded (year 0, year 10000).
+        guard (1900 ... 2999).contains(year),
+              let day = Day(year: year, month: month, day: dayOfMonth) else { return nil }
         var seconds = Int64(day.daysSinceEpoch) * 86_400
         if scanner.atEnd { return Parsed(day: day, secondsSinceEpoch: seconds) }
         // A time: `T` (or one space) then hh:mm[:ss[.fraction]], then an optional zone.
