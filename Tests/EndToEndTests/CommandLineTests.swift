@@ -41,7 +41,7 @@ import Testing
 
     @Test func validatePrintsTheQualityReportAndPublishesNothing() throws {
         let out = try ProcessRunner.temporaryFolder("cli") + "/out"
-        let result = try run(["validate", "--register", register, "--lookup", SharedMaterial.path("sample-data/lookup_name_to_registry.csv"),
+        let result = try run(["validate", "--register", register, "--lookup", SharedMaterial.path("sample-data/name-lookup.csv"),
                               "--max-reject-rate", "5%", "--out", out, SharedMaterial.path("sample-data/decisions-sample.csv.gz")])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("rows read: 3000; accepted: 2946; rejected: 54"))

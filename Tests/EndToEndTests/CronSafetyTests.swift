@@ -7,7 +7,7 @@ import Testing
 /// byte-identical and no staging folder is left for long.
 @Suite(.serialized) struct CronSafetyTests {
     let register = SharedMaterial.path("sample-data/register.csv")
-    let lookup = SharedMaterial.path("sample-data/lookup_name_to_registry.csv")
+    let lookup = SharedMaterial.path("sample-data/name-lookup.csv")
     let sample = SharedMaterial.path("sample-data/decisions-sample.csv.gz")
 
     func arguments(out: String, input: String) -> [String] {

@@ -10,7 +10,7 @@ import Testing
         try await PipelineRunner(configuration: RunConfiguration(
             inputs: [SharedMaterial.path("sample-data/decisions-sample.csv.gz")],
             register: SharedMaterial.path("sample-data/register.csv"),
-            lookup: SharedMaterial.path("sample-data/lookup_name_to_registry.csv"),
+            lookup: SharedMaterial.path("sample-data/name-lookup.csv"),
             population: SharedMaterial.path("sample-data/population.csv"),
             decisionRules: SharedMaterial.path("pipelines/rules/decisions.yaml"),
             serviceAreaRules: SharedMaterial.path("pipelines/rules/service-areas.yaml"),

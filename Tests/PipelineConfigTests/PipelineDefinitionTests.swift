@@ -313,7 +313,7 @@ private let ruleTableFiles: [String: String] = [
         #expect(definition == PipelineDefinition(
             inputs: [root + "/sample-data/decisions-sample.csv.gz"],
             register: root + "/sample-data/register.csv",
-            lookup: root + "/sample-data/lookup_name_to_registry.csv",
+            lookup: root + "/sample-data/name-lookup.csv",
             population: root + "/sample-data/population.csv",
             decisionRules: root + "/pipelines/rules/decisions.yaml",
             serviceAreaRules: root + "/pipelines/rules/service-areas.yaml",
