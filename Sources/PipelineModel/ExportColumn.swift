@@ -71,7 +71,7 @@ public enum ExportColumn: Int, CaseIterable, Sendable, CustomStringConvertible {
                 continue
             }
             if pendingSeparator { key.append("_"); pendingSeparator = false }
-            key.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            key += String(scalar).lowercased()
         }
         return key
     }

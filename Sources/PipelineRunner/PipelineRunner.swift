@@ -174,7 +174,8 @@ public struct PipelineRunner: Sendable {
             throw RunError.tooFewRows(read: counts.rowsRead, minimum: config.minRows)
         }
         if Double(counts.rowsRejected) > config.maxRejectRate * Double(counts.rowsRead) {
-            throw RunError.rejectLimitExceeded(rejected: counts.rowsRejected, read: counts.rowsRead, limit: config.maxRejectRate)
+            throw RunError.rejectLimitExceeded(rejected: counts.rowsRejected, read: counts.rowsRead, limit: config.maxRejectRate,
+                                               keptRejects: Self.keptRejectsPath(for: config.outputDirectory))
         }
     }
 

@@ -5,7 +5,7 @@ public enum RunError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A configuration file (register, lookup, population, rule table) is missing.
     case configurationMissing(path: String, what: String)
     /// More rows were rejected than the limit allows: nothing was published.
-    case rejectLimitExceeded(rejected: Int, read: Int, limit: Double)
+    case rejectLimitExceeded(rejected: Int, read: Int, limit: Double, keptRejects: String)
     /// Fewer data rows were read than the minimum: nothing was published.
     case tooFewRows(read: Int, minimum: Int)
 
@@ -13,10 +13,9 @@ public enum RunError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .inputMissing(let path): "\(path): no such input file"
         case .configurationMissing(let path, let what): "\(path): no such \(what) file"
-        case .rejectLimitExceeded(let rejected, let read, let limit):
+        case .rejectLimitExceeded(let rejected, let read, let limit, let kept):
             "rejected \(rejected) of \(read) rows (\(Self.percent(rejected, read))), over the limit of "
-                + "\(Self.format(limit * 100))%: nothing published (the rejects are kept beside the output folder, "
-                + "as <out>.rejects.csv)"
+                + "\(Self.format(limit * 100))%: nothing published (the rejects are kept in \(kept))"
         case .tooFewRows(let read, let minimum):
             "read \(read) data rows, fewer than the minimum of \(minimum): nothing published"
         }

@@ -129,7 +129,7 @@ extension AnnualReview {
                     let seconds = Date().timeIntervalSince(started)
                     var metrics = counts.map { RunMetrics(durationSeconds: seconds, counts: $0, exitCode: code.rawValue) }
                         ?? RunMetrics(durationSeconds: seconds, rowsRead: counter.rows, exitCode: code.rawValue)
-                    if case .rejectLimitExceeded(let rejected, let read, _)? = error as? RunError {
+                    if case .rejectLimitExceeded(let rejected, let read, _, _)? = error as? RunError {
                         metrics.rowsRead = read
                         metrics.rowsRejected = rejected
                     }
