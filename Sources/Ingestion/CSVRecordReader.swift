@@ -162,7 +162,8 @@ public final class CSVRecordReader {
         guard parser.status == CSV_EPARSE else {
             throw IngestionError.readFailed(file: file, reason: "CSV parser: \(parser.statusMessage)")
         }
-        let field = state.pointee.fieldIndex + 1
+        // While the header is read, fieldIndex stays put: count its cells instead.
+        let field = (state.pointee.readingRecords ? state.pointee.fieldIndex : state.pointee.headerCells.count) + 1
         let what = byte == UInt8(CSV_QUOTE) ? "a quote inside an unquoted field" : "text after a closing quote"
         guard state.pointee.readingRecords else {
             throw IngestionError.malformedCSV(file: file, line: line, reason: "header: \(what) in field \(field)")
