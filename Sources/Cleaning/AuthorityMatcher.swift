@@ -47,7 +47,7 @@ public struct AuthorityMatcher: Sendable {
 
     /// Resolves a case's authority name and code (either may be blank, not both).
     public func resolve(name: String, code: String) -> Resolution {
-        let code = code.trimmingSpacesAndTabs.uppercased()
+        let code = code.trimmingSpaces.uppercased()
         if !code.isEmpty {
             // A wrong code is a data error to be seen, even when the name would match.
             guard let found = byCode[code] else {
@@ -92,14 +92,5 @@ public struct AuthorityMatcher: Sendable {
                                      "\(authority.officialName) (\(authority.code)) is in \(authority.nation), outside the Ombudsman's jurisdiction"))
         }
         return .success(index)
-    }
-}
-
-extension String {
-    var trimmingSpacesAndTabs: String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
-              let end = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
-        return String(scalars[start ... end])
     }
 }

@@ -119,12 +119,3 @@ public enum ReferenceTableLoader {
         return Day(year: y, month: m, day: d)
     }
 }
-
-extension String {
-    var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
-              let end = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
-        return String(scalars[start ... end])
-    }
-}
