@@ -16,9 +16,17 @@ public enum ReportWriter {
     /// - Throws: nothing today; declared so that a template check can be added without changing
     ///   callers.
     public static func report(_ figures: AnnualFigures, templates: PublishingTemplates) throws -> [Artefact] {
+        try report(figures, years: figures.years.map(\.year), templates: templates)
+    }
+
+    /// The pages of `years` only, each as in ``report(_:templates:)`` (with links and charts
+    /// over every year of `figures`): the years' pages can then be rendered at the same time.
+    public static func report(_ figures: AnnualFigures, years: [ReportingYear],
+                              templates: PublishingTemplates) throws -> [Artefact] {
         var artefacts: [Artefact] = []
         let history = History(figures)
-        for year in figures.years {
+        let chosen = Set(years)
+        for year in figures.years where chosen.contains(year.year) {
             let label = year.year.label
             let index = indexView(year, figures: figures)
             artefacts.append(Artefact(path: "report/\(label)/index.html",
