@@ -1,13 +1,16 @@
 import PipelineModel
 
 /// Keeps one entry per case and applies the duplicate rule: the row with the latest
-/// `last_updated` is the case; a tie goes to the later row (file order, then line).
+/// `last_updated` is the case; a tie goes to the later row. Rows must be added in run order
+/// (file order, then line), as the pipeline's single aggregation stage sees them.
 ///
-/// Cases are held as compact ``CaseRecord``s, never as rows, so memory grows with the
-/// number of distinct cases and not with the size of the exports.
+/// Cases are held as 16-byte entries (reference, `last_updated`, ``CaseContribution``), never
+/// as rows, so memory grows with the number of distinct cases and not with the size of the
+/// exports; the counts per year and authority are kept up to date as rows arrive and supersede
+/// each other, so the figures need no second pass over the cases.
 public struct CaseCollector: Sendable {
-    /// The winning record of every case so far, by reference.
-    public private(set) var cases: [UInt32: CaseRecord] = [:]
+    private var table = CaseTable()
+    private var running = RunningCounts()
     /// Accepted rows that lost to another row of the same case.
     public private(set) var superseded = 0
     /// Accepted rows added.
@@ -16,32 +19,48 @@ public struct CaseCollector: Sendable {
     /// An empty collector.
     public init() {}
 
-    /// Adds cases, resolving duplicates as they arrive.
+    /// Distinct cases so far.
+    public var caseCount: Int { table.count }
+
+    /// The counts per reporting year and authority of the winning rows, for ``FigureBuilder``.
+    public var counts: [YearAuthority: AuthorityYearCounts] { running.counts }
+
+    /// The winning row of case `reference`: its `last_updated` and contribution.
+    public func winner(of reference: UInt32) -> (lastUpdated: Int64, contribution: CaseContribution)? {
+        table.winner(of: reference)
+    }
+
+    /// Adds case rows, in run order, resolving duplicates as they arrive.
     public mutating func add(_ records: [CaseRecord]) {
         for record in records { add(record) }
     }
 
-    /// Adds one case row.
+    /// Adds one case row (after every row added before it in the run).
     public mutating func add(_ record: CaseRecord) {
         accepted += 1
-        let isNewer = { (old: CaseRecord) in
-            record.lastUpdated > old.lastUpdated
-                || (record.lastUpdated == old.lastUpdated && record.sequence > old.sequence)
-        }
-        if let old = cases[record.reference] {
-            superseded += 1
-            if isNewer(old) { cases[record.reference] = record }
-        } else {
-            cases[record.reference] = record
-        }
+        collect(record.reference, record.lastUpdated, CaseContribution(record))
     }
 
-    /// Merges another collector (of other rows) into this one, as if its rows had been added.
-    public mutating func merge(_ other: CaseCollector) {
-        let acceptedBefore = accepted
-        for record in other.cases.values { add(record) }
-        // `add` counted the other's winners once; it had already counted its own losers.
-        accepted = acceptedBefore + other.accepted
+    /// Merges the collector of the rows that come after this one's in the run (a later file,
+    /// or a later stretch of one), as if its rows had been added here.
+    public mutating func merge(later other: CaseCollector) {
+        for entry in other.table.entries {
+            collect(entry.reference, entry.lastUpdated, entry.contribution)
+        }
+        accepted += other.accepted
         superseded += other.superseded
+    }
+
+    private mutating func collect(_ reference: UInt32, _ lastUpdated: Int64, _ contribution: CaseContribution) {
+        switch table.upsert(reference: reference, lastUpdated: lastUpdated, contribution: contribution) {
+        case .inserted:
+            running.apply(contribution, sign: 1)
+        case .replaced(let old):
+            superseded += 1
+            running.apply(old, sign: -1)
+            running.apply(contribution, sign: 1)
+        case .kept:
+            superseded += 1
+        }
     }
 }

@@ -12,30 +12,12 @@ public struct FigureBuilder: Sendable {
         self.method = method
     }
 
-    /// The counts per (year start, authority index) of the given cases.
+    /// The counts per reporting year and authority of the given cases (each counted once, as
+    /// they are: no duplicate rule), as ``CaseCollector/counts`` counts its winners.
     public func counts(of cases: some Sequence<CaseRecord>) -> [YearAuthority: AuthorityYearCounts] {
-        var counts: [YearAuthority: AuthorityYearCounts] = [:]
-        for c in cases {
-            let a = c.authority
-            counts[YearAuthority(ReportingYear(containing: c.received), a), default: .init()]
-                .received[c.area.rawValue] += 1
-            if let decided = c.decisionDate, let outcome = c.outcome {
-                let key = YearAuthority(ReportingYear(containing: decided), a)
-                counts[key, default: .init()].outcomes[outcome.rawValue] += 1
-                if outcome == .upheld && c.satisfactoryRemedy { counts[key, default: .init()].satisfactoryRemedies += 1 }
-                if c.publicReport { counts[key, default: .init()].publicReports += 1 }
-            }
-            if let compliance = c.compliance, let recorded = c.complianceDate {
-                let key = YearAuthority(ReportingYear(containing: recorded), a)
-                switch compliance {
-                case .complied: counts[key, default: .init()].complied += 1
-                case .compliedLate: counts[key, default: .init()].compliedLate += 1
-                case .notComplied: counts[key, default: .init()].notComplied += 1
-                case .awaiting: break
-                }
-            }
-        }
-        return counts
+        var running = RunningCounts()
+        for c in cases { running.apply(CaseContribution(c), sign: 1) }
+        return running.counts
     }
 
     /// The years that hold any count, in order. Not a contiguous span: one mistyped date

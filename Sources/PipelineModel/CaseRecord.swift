@@ -5,8 +5,6 @@ public struct CaseRecord: Sendable, Equatable {
     public var reference: UInt32
     /// `last_updated` in seconds since 1970 (UTC); decides which row of a case wins.
     public var lastUpdated: Int64
-    /// The row's place in the run (file order, then line order): breaks `lastUpdated` ties.
-    public var sequence: UInt64
     /// Index of the authority in the register.
     public var authority: Int32
     /// When the complaint was received.
@@ -27,13 +25,12 @@ public struct CaseRecord: Sendable, Equatable {
     public var complianceDate: Day?
 
     /// A case record; see the properties for the meaning of each value.
-    public init(reference: UInt32, lastUpdated: Int64, sequence: UInt64, authority: Int32,
+    public init(reference: UInt32, lastUpdated: Int64, authority: Int32,
                 received: Day, area: ServiceArea = .other, decisionDate: Day? = nil,
                 outcome: Outcome? = nil, satisfactoryRemedy: Bool = false, publicReport: Bool = false,
                 compliance: ComplianceOutcome? = nil, complianceDate: Day? = nil) {
         self.reference = reference
         self.lastUpdated = lastUpdated
-        self.sequence = sequence
         self.authority = authority
         self.received = received
         self.area = area

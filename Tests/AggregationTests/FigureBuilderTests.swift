@@ -8,7 +8,7 @@ private func makeCase(_ authority: Int32, received: Day = .on(2019, 5, 1), area:
                       decided: Day? = .on(2019, 10, 1), outcome: Outcome? = nil, satisfactory: Bool = false,
                       publicReport: Bool = false, compliance: ComplianceOutcome? = nil,
                       complianceDate: Day? = nil) -> CaseRecord {
-    CaseRecord(reference: 0, lastUpdated: 0, sequence: 0, authority: authority, received: received, area: area,
+    CaseRecord(reference: 0, lastUpdated: 0, authority: authority, received: received, area: area,
                decisionDate: outcome == nil ? nil : decided, outcome: outcome, satisfactoryRemedy: satisfactory,
                publicReport: publicReport, compliance: compliance, complianceDate: complianceDate)
 }

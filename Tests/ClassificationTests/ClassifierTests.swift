@@ -105,7 +105,7 @@ import TestSupport
     /// A clean row as Cleaning hands it on, at `line`, with texts `category` and `decision`.
     private func row(line: Int, category: Int32 = 0, decision: Int32 = 1, fault: RowFault? = nil,
                      reencoded: Bool = false) -> CleanRow {
-        CleanRow(record: CaseRecord(reference: UInt32(19_000_000 + line), lastUpdated: 0, sequence: UInt64(line),
+        CleanRow(record: CaseRecord(reference: UInt32(19_000_000 + line), lastUpdated: 0,
                                     authority: 0, received: .on(2019, 4, 3), decisionDate: .on(2019, 11, 20)),
                  categoryText: category, decisionText: decision, laterFault: fault, line: line,
                  referenceText: "19 000 \(line)", reencoded: reencoded)

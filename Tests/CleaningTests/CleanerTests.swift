@@ -48,7 +48,6 @@ import TestSupport
         #expect(!record.satisfactoryRemedy)
         #expect(!record.publicReport)
         #expect(record.lastUpdated == 1_580_552_551)
-        #expect(record.sequence == (1 << 40) | 9)
         #expect(record.outcome == nil) // set by Classification
         #expect(row.line == 9)
         #expect(row.referenceText == "19 012 345")
@@ -103,9 +102,9 @@ import TestSupport
         #expect(batch.rows[0].decisionText == batch.rows[2].decisionText)
     }
 
-    @Test func rowsAreNumberedByFileAndLineInSequence() {
+    @Test func rowsKeepTheirLinesAndFile() {
         let batch = clean([RawRow.valid.at(line: 2), RawRow.valid.at(line: 40)], fileIndex: 0)
-        #expect(batch.rows.map(\.record.sequence) == [2, 40])
+        #expect(batch.rows.map(\.line) == [2, 40])
         #expect(batch.file == "first.csv")
         #expect(clean([RawRow.valid], fileIndex: 5).file == "input 5")
     }

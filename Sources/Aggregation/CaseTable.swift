@@ -1,0 +1,126 @@
+import PipelineModel
+
+/// The winning row of every case: for each reference, its `last_updated` and its
+/// ``CaseContribution``, in 16 bytes.
+///
+/// Hand-written rather than a `Dictionary`: a run holds tens of millions of cases, and memory
+/// must grow by a small fixed size per case. A `Dictionary` of the same entries takes 20 bytes
+/// per bucket and, when it grows, briefly holds the old and the new storage: at 5 million cases
+/// that peak alone passes 200 MB. Here entries live in 256 open-addressing segments chosen by
+/// the hash's top bits, each growing on its own, so a growth copies 1/256 of the table.
+struct CaseTable: Sendable {
+    /// What an ``upsert(reference:lastUpdated:contribution:)`` did.
+    enum Change: Equatable {
+        /// A new case.
+        case inserted
+        /// The case was known and the new row won: the old contribution is replaced.
+        case replaced(CaseContribution)
+        /// The case was known and the old row stays.
+        case kept
+    }
+
+    /// One slot: `key` is 0 when empty, else bit 63 set, the reference in bits 36-62 and
+    /// `last_updated` (seconds since 1900) in bits 0-35.
+    private struct Slot {
+        var key: UInt64
+        var contribution: UInt64
+    }
+
+    private struct Segment {
+        var slots: [Slot] = []
+        var count = 0
+    }
+
+    /// The largest reference a table holds (eight digits fit in 27 bits).
+    static let maximumReference: UInt32 = (1 << 27) - 1
+    private static let secondsFrom1900To1970: Int64 = 2_208_988_800
+    private static let segmentBits = 8
+
+    private var segments = Array(repeating: Segment(), count: 1 << segmentBits)
+
+    /// Cases held.
+    private(set) var count = 0
+
+    /// Records a row of case `reference`: a new case, or the case's new winner when its
+    /// `last_updated` is later or the same (the later row wins a tie: rows arrive in run order).
+    mutating func upsert(reference: UInt32, lastUpdated: Int64, contribution: CaseContribution) -> Change {
+        let key = Self.key(reference: reference, lastUpdated: lastUpdated)
+        let hash = UInt64(reference) &* Self.multiplier
+        let s = Int(truncatingIfNeeded: hash >> (64 - Self.segmentBits))
+        if segments[s].count * 4 >= segments[s].slots.count * 3 { grow(s) }
+        let change = segments[s].slots.withUnsafeMutableBufferPointer { slots in
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: hash >> 24) & mask
+            while true {
+                let found = slots[i].key
+                if found == 0 {
+                    slots[i] = Slot(key: key, contribution: contribution.bits)
+                    return Change.inserted
+                }
+                if found >> 36 == key >> 36 {
+                    guard key & Self.timeMask >= found & Self.timeMask else { return .kept }
+                    let old = CaseContribution(bits: slots[i].contribution)
+                    slots[i] = Slot(key: key, contribution: contribution.bits)
+                    return .replaced(old)
+                }
+                i = (i + 1) & mask
+            }
+        }
+        if change == .inserted {
+            segments[s].count += 1
+            count += 1
+        }
+        return change
+    }
+
+    /// The winner of case `reference`: its `last_updated` (seconds since 1970) and contribution.
+    func winner(of reference: UInt32) -> (lastUpdated: Int64, contribution: CaseContribution)? {
+        let hash = UInt64(reference) &* Self.multiplier
+        let slots = segments[Int(truncatingIfNeeded: hash >> (64 - Self.segmentBits))].slots
+        guard !slots.isEmpty else { return nil }
+        var i = Int(truncatingIfNeeded: hash >> 24) & (slots.count - 1)
+        while slots[i].key != 0 {
+            if slots[i].key >> 36 & UInt64(Self.maximumReference) == UInt64(reference) {
+                return (Int64(slots[i].key & Self.timeMask) - Self.secondsFrom1900To1970,
+                        CaseContribution(bits: slots[i].contribution))
+            }
+            i = (i + 1) & (slots.count - 1)
+        }
+        return nil
+    }
+
+    /// Every case, in no particular order.
+    var entries: some Sequence<(reference: UInt32, lastUpdated: Int64, contribution: CaseContribution)> {
+        segments.lazy.flatMap(\.slots).filter { $0.key != 0 }.map { slot in
+            (UInt32(truncatingIfNeeded: slot.key >> 36 & UInt64(Self.maximumReference)),
+             Int64(slot.key & Self.timeMask) - Self.secondsFrom1900To1970,
+             CaseContribution(bits: slot.contribution))
+        }
+    }
+
+    private static let timeMask: UInt64 = (1 << 36) - 1
+    /// Fibonacci hashing: references are near-sequential numbers, the product spreads them.
+    private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    private static func key(reference: UInt32, lastUpdated: Int64) -> UInt64 {
+        precondition(reference <= maximumReference, "reference \(reference) is more than eight digits")
+        let seconds = lastUpdated + secondsFrom1900To1970
+        precondition(seconds >= 0 && UInt64(seconds) <= timeMask, "last_updated outside 1900-4077")
+        return 1 << 63 | UInt64(reference) << 36 | UInt64(seconds)
+    }
+
+    /// Doubles segment `s` (from 16 slots), re-placing its entries.
+    private mutating func grow(_ s: Int) {
+        let old = segments[s].slots
+        let capacity = max(16, old.count * 2)
+        var slots = [Slot](repeating: Slot(key: 0, contribution: 0), count: capacity)
+        let mask = capacity - 1
+        for slot in old where slot.key != 0 {
+            let reference = slot.key >> 36 & UInt64(Self.maximumReference)
+            var i = Int(truncatingIfNeeded: (reference &* Self.multiplier) >> 24) & mask
+            while slots[i].key != 0 { i = (i + 1) & mask }
+            slots[i] = slot
+        }
+        segments[s].slots = slots
+    }
+}
