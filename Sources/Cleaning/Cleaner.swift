@@ -15,10 +15,10 @@ public struct Cleaner: Sendable {
     /// Slices, so that a look-up allocates nothing; a stored key is a copy (`owned`), so that
     /// the cache does not keep whole batches alive.
     private struct NameAndCode: Hashable {
-        let name: ArraySlice<UInt8>
-        let code: ArraySlice<UInt8>
+        let name: BytesKey
+        let code: BytesKey
 
-        var owned: NameAndCode { NameAndCode(name: ArraySlice(Array(name)), code: ArraySlice(Array(code))) }
+        var owned: NameAndCode { NameAndCode(name: name.owned, code: code.owned) }
     }
 
     /// A cleaner matching against `register`; `inputPaths[i]` names input `i` in rejects.
@@ -39,13 +39,13 @@ public struct Cleaner: Sendable {
         out.rows.reserveCapacity(batch.count)
         // Keyed by slices of the batch's own bytes: a look-up allocates nothing, and the
         // table lives no longer than the batch.
-        var textIndex: [ArraySlice<UInt8>: Int32] = [:]
+        var textIndex: [BytesKey: Int32] = [:]
 
         func intern(_ bytes: ArraySlice<UInt8>) -> Int32 {
-            if let i = textIndex[bytes] { return i }
+            if let i = textIndex[BytesKey(bytes)] { return i }
             let i = Int32(out.texts.count)
             out.texts.append(FieldText.decode(bytes).text)
-            textIndex[bytes] = i
+            textIndex[BytesKey(bytes)] = i
             return i
         }
 
@@ -122,7 +122,7 @@ public struct Cleaner: Sendable {
                 later(RowFault(.decisionWithoutDate, "decision without decision date"))
             }
 
-            let key = NameAndCode(name: name, code: code)
+            let key = NameAndCode(name: BytesKey(name), code: BytesKey(code))
             let resolution: AuthorityMatcher.Resolution
             if let cached = resolutions[key] {
                 resolution = cached
@@ -170,7 +170,6 @@ public struct Cleaner: Sendable {
             let record = CaseRecord(
                 reference: reference ?? 0,
                 lastUpdated: lastUpdated.secondsSinceEpoch,
-                sequence: UInt64(batch.fileIndex) << 40 | UInt64(line),
                 authority: authority,
                 received: received,
                 decisionDate: decisionDate,

@@ -81,7 +81,7 @@ public struct PipelineRunner: Sendable {
             try Task.checkCancellation()
 
             let builder = FigureBuilder(register: register, method: config.method)
-            let figures = builder.figures(from: builder.counts(of: collector.cases.values), years: config.years)
+            let figures = builder.figures(from: collector.counts, years: config.years)
             var dataFiles: [(path: String, bytes: [UInt8])] = []
             for table in TableFile.allCases {
                 let bytes = table.render(figures)
@@ -89,7 +89,7 @@ public struct PipelineRunner: Sendable {
                 dataFiles.append((table.fileName, bytes))
             }
             if let templates {
-                try writePublishingArtefacts(figures: figures, dataFiles: dataFiles, templates: templates, to: publisher)
+                try await writePublishingArtefacts(figures: figures, dataFiles: dataFiles, templates: templates, to: publisher)
             }
             try writeManifest(to: publisher, started: started, inputs: summaries, counts: counts, figures: figures)
             try Task.checkCancellation()
@@ -182,7 +182,7 @@ public struct PipelineRunner: Sendable {
     /// Letters, the HTML report, the map's JSON and `datapackage.json`, into the staging folder
     /// so that they are published by the same rename as the tables.
     private func writePublishingArtefacts(figures: AnnualFigures, dataFiles: [(path: String, bytes: [UInt8])],
-                                          templates: PublishingTemplates, to publisher: OutputPublisher) throws {
+                                          templates: PublishingTemplates, to publisher: OutputPublisher) async throws {
         // Digests of the data files (the tables and the streamed rejects) before anything else is staged.
         let headers = Dictionary(uniqueKeysWithValues: dataFiles.map { ($0.path, $0.bytes) })
         let files = try publisher.stagedFileDigests().map { digest in
@@ -190,11 +190,28 @@ public struct PipelineRunner: Sendable {
                                    header: headers[digest.path] ?? CSVFormat.record(RejectsFileWriter.columns),
                                    size: digest.bytes, sha256: digest.sha256)
         }
-        var artefacts = try LetterWriter.letters(figures, templates: templates)
-        artefacts += try ReportWriter.report(figures, templates: templates)
+        var artefacts = try await Self.lettersAndReport(figures, templates: templates)
         artefacts += try MapDataWriter.mapFiles(figures)
         artefacts.append(DataPackageWriter.dataPackage(files: files))
         for artefact in artefacts { try publisher.writeFile(artefact.path, artefact.bytes) }
+    }
+
+    /// The letters and report pages of every year, the years rendered at the same time (one
+    /// child task each): rendering is a fixed cost per authority and year, seconds on a full
+    /// register, that would otherwise leave all cores but one idle at the end of a run.
+    private static func lettersAndReport(_ figures: AnnualFigures, templates: PublishingTemplates) async throws -> [Artefact] {
+        try await withThrowingTaskGroup(of: (Int, [Artefact]).self) { group in
+            for (index, year) in figures.years.enumerated() {
+                group.addTask {
+                    let letters = try LetterWriter.letters(AnnualFigures(method: figures.method, years: [year]),
+                                                           templates: templates)
+                    return (index, try letters + ReportWriter.report(figures, years: [year.year], templates: templates))
+                }
+            }
+            var byYear: [[Artefact]] = Array(repeating: [], count: figures.years.count)
+            for try await (index, artefacts) in group { byYear[index] = artefacts }
+            return byYear.flatMap { $0 }
+        }
     }
 
     private func checkFilesExist() throws {
