@@ -56,6 +56,7 @@ public struct PipelineRunner: Sendable {
             throw ConfigurationError(file: config.templates ?? "", "\(error)")
         }
         logger.info("configuration loaded", metadata: [
+            "stage": "configuration",
             "authorities": "\(register.authorities.count)", "inputs": "\(config.inputs.count)",
             "method": "\(config.method.rawValue)",
         ])
@@ -95,11 +96,12 @@ public struct PipelineRunner: Sendable {
             try Task.checkCancellation()
             if config.dryRun {
                 publisher.abandon()
-                logger.info("dry run: nothing published", metadata: ["out": "\(config.outputDirectory)"])
+                logger.info("dry run: nothing published", metadata: ["stage": "publication", "out": "\(config.outputDirectory)"])
             } else {
                 try publisher.publish()
             }
             logger.info("published", metadata: [
+                "stage": "publication",
                 "out": "\(config.outputDirectory)", "rows": "\(counts.rowsRead)", "cases": "\(counts.cases)",
                 "rejected": "\(counts.rowsRejected)", "superseded": "\(counts.duplicatesSuperseded)",
             ])
@@ -242,25 +244,48 @@ public struct PipelineRunner: Sendable {
         let cleaner = Cleaner(register: register, inputPaths: config.inputs)
 
         return try await withThrowingTaskGroup(of: [InputFileSummary].self) { group in
-            group.addTask { try await Stages.decompress(config.inputs, with: Decompressor(), progress: progress, into: decompressed); return [] }
-            group.addTask { try await Stages.parse(config.inputs, batchSize: config.batchSize, progress: progress, from: decompressed, into: raw) }
-            group.addTask { try await Stages.relay(cleaner, from: raw, into: cleaned) { $0.clean($1) }; return [] }
-            group.addTask { try await Stages.relay(classifier, from: cleaned, into: classified) { $0.classify($1) }; return [] }
+            func stage(_ name: String) -> Logger {
+                var stageLogger = logger
+                stageLogger[metadataKey: "stage"] = .string(name)
+                return stageLogger
+            }
+            group.addTask {
+                try await Stages.decompress(config.inputs, with: Decompressor(), progress: progress,
+                                            logger: stage("decompression"), into: decompressed)
+                return []
+            }
+            group.addTask {
+                try await Stages.parse(config.inputs, batchSize: config.batchSize, progress: progress,
+                                       logger: stage("parsing"), from: decompressed, into: raw)
+            }
+            group.addTask {
+                try await Stages.relay(cleaner, logger: stage("cleaning"), from: raw, into: cleaned) { $0.clean($1) }
+                return []
+            }
+            group.addTask {
+                try await Stages.relay(classifier, logger: stage("classification"), from: cleaned, into: classified) {
+                    $0.classify($1)
+                }
+                return []
+            }
 
             // Aggregation: the group's own body consumes the last channel.
             var collector = CaseCollector()
             var counts = RunCounts()
             var quality = QualityReport()
-            for try await batch in classified {
+            var timer = StageTimer()
+            var batches = classified.makeAsyncIterator()
+            while let batch = try await timer.waiting({ try await batches.next() }) {
+                timer.countBatch()
                 collector.add(batch.cases)
                 try rejects.write(batch.rejects)
                 quality.add(batch.rejects)
                 counts.rowsRead += batch.rowsRead
                 counts.rowsReencoded += batch.rowsReencoded
             }
+            timer.logFinished(stage("aggregation"))
             var summaries: [InputFileSummary] = []
             for try await result in group { summaries += result }
-            logger.debug("stages finished", metadata: ["rows": "\(counts.rowsRead)"])
             return (summaries, collector, counts, quality)
         }
     }

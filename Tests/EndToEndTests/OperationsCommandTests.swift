@@ -37,6 +37,7 @@ import Testing
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count >= 3)
         var runIDs = Set<String>()
+        var finishedStages: [String] = []
         for line in lines {
             let object = try #require((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: String],
                                       "not a JSON object of strings: \(line)")
@@ -45,9 +46,16 @@ import Testing
             }
             runIDs.insert(object["run_id"] ?? "")
             #expect(object["pipeline"] == "sample")
+            if object["message"] == "stage finished", let stage = object["stage"] {
+                finishedStages.append(stage)
+                #expect(Double(object["busy_s"] ?? "") != nil && Double(object["waiting_s"] ?? "") != nil, "\(line)")
+            }
         }
         #expect(runIDs.count == 1)
-        #expect(lines.contains { $0.contains("\"message\":\"published\"") })
+        // Every stage says when it ends, with its own name as the line's stage.
+        #expect(Set(finishedStages) == ["decompression", "parsing", "cleaning", "classification", "aggregation"])
+        #expect(lines.contains { $0.contains("\"stage\":\"parsing\",\"message\":\"file read\"") })
+        #expect(lines.contains { $0.contains("\"stage\":\"publication\",\"message\":\"published\"") })
     }
 
     @Test func textLogsWhenForced() throws {

@@ -1,0 +1,35 @@
+import Logging
+
+/// How long a stage worked and how long it waited for its neighbours (an empty input channel or
+/// a full next stage), logged when the stage ends: the stage that never waits bounds the run.
+struct StageTimer {
+    private let started = ContinuousClock.now
+    private var waiting: Duration = .zero
+    private var batches = 0
+
+    /// Runs `wait` (a channel send or receive) and counts its time as waiting.
+    mutating func waiting<T>(_ wait: () async throws -> T) async rethrows -> T {
+        let start = ContinuousClock.now
+        defer { waiting += ContinuousClock.now - start }
+        return try await wait()
+    }
+
+    /// Counts one batch handled.
+    mutating func countBatch() { batches += 1 }
+
+    /// Logs the stage's end on `logger` (whose `stage` metadata names the stage).
+    func logFinished(_ logger: Logger) {
+        let elapsed = ContinuousClock.now - started
+        logger.info("stage finished", metadata: [
+            "batches": "\(batches)",
+            "busy_s": "\(Self.seconds(elapsed - waiting))",
+            "waiting_s": "\(Self.seconds(waiting))",
+        ])
+    }
+
+    private static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        return "\(milliseconds / 1000).\(String(milliseconds % 1000 + 1000).dropFirst())"
+    }
+}
