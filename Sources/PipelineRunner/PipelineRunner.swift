@@ -187,12 +187,18 @@ public struct PipelineRunner: Sendable {
             artefacts += try ReportWriter.report(figures, templates: templates)
             artefacts += try MapDataWriter.mapFiles(figures)
         }
-        let byYear = Dictionary(grouping: artefacts.filter { $0.year != nil }) { $0.year! }
+        var byYear: [ReportingYear: [(path: String, bytes: [UInt8])]] = [:]
+        for artefact in artefacts {
+            if let year = artefact.year {
+                byYear[year, default: []].append((artefact.path, artefact.bytes))
+            } else {
+                try publisher.writeFile(artefact.path, artefact.bytes)
+            }
+        }
         let partitions = YearPartitions(publisher: publisher)
         for year in figures.years {
-            try partitions.stage(year, files: (byYear[year.year] ?? []).map { ($0.path, $0.bytes) })
+            try partitions.stage(year, files: byYear[year.year] ?? [])
         }
-        for artefact in artefacts where artefact.year == nil { try publisher.writeFile(artefact.path, artefact.bytes) }
         // Without --years a run recomputes every year the data covers and replaces the whole
         // publication; with it, the years it leaves alone must stay as published.
         if configuration.years != nil, let previous = try PreviousPublication.read(from: configuration.outputDirectory) {
