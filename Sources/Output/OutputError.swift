@@ -14,6 +14,10 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     case locked(lockFile: String, holderPID: Int32?)
     /// The staged outputs could not be moved into `destination`; the previous outputs are intact.
     case publishFailed(destination: String, reason: String)
+    /// A year of the current publication cannot be carried over: the file at `path` does not
+    /// match the previous manifest, or the publication cannot be partitioned (`reason` says
+    /// which). Nothing is published.
+    case cannotCarryOver(path: String, reason: String)
 
     /// A one-line message naming the file or folder and the reason.
     public var description: String {
@@ -30,6 +34,8 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
             "another run is writing the same outputs; it holds the lock \(lockFile)"
         case let .publishFailed(destination, reason):
             "cannot publish the outputs to \(destination): \(reason)"
+        case let .cannotCarryOver(path, reason):
+            "cannot carry over \(path) from the current publication: \(reason); nothing was published"
         }
     }
 }

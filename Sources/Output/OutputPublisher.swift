@@ -96,6 +96,52 @@ public final class OutputPublisher {
         }
     }
 
+    /// Puts the existing file at `source` into the staging folder at `relativePath` as a hard
+    /// link: the same bytes without a copy (a year's partition carried over from the current
+    /// publication, or a letter at its outputs.md path beside its partition's copy).
+    ///
+    /// Falls back to a copy, synced like any staged file, where the file system refuses a hard
+    /// link (EXDEV, EPERM, EMLINK, ENOTSUP, ...): the published bytes are the same, only the
+    /// disk space differs.
+    /// - Important: Published files are never modified in place (every run replaces the whole
+    ///   folder), so a file linked from the current publication keeps its bytes after that
+    ///   folder is removed, and two linked paths never drift apart.
+    /// - Throws: ``OutputError/cannotCreate(path:reason:)``, ``OutputError/readFailed(path:reason:)``
+    ///   or ``OutputError/writeFailed(path:reason:)``.
+    public func linkFile(_ relativePath: String, from source: String) throws {
+        let target = try prepare(relativePath)
+        if link(source, target) != 0 {
+            let code = errno
+            guard code != ENOENT, code != EEXIST else {
+                throw OutputError.cannotCreate(path: target, reason: "cannot link \(source): \(systemReason(code))")
+            }
+            let bytes: Data
+            do {
+                bytes = try Data(contentsOf: URL(fileURLWithPath: source))
+            } catch {
+                throw OutputError.readFailed(path: source, reason: "\(error)")
+            }
+            let sink = try FileSink(creating: target)
+            do {
+                try sink.write(bytes)
+                try sink.close()
+            } catch {
+                sink.discard()
+                throw error
+            }
+        }
+        files.insert(relativePath)
+    }
+
+    /// The full path of the staged file at `relativePath`, to read back what will be published.
+    /// - Throws: ``OutputError/readFailed(path:reason:)`` when no such file was staged.
+    public func stagedPath(_ relativePath: String) throws -> String {
+        guard files.contains(relativePath) else {
+            throw OutputError.readFailed(path: Self.join(stagingDirectory, relativePath), reason: "not staged")
+        }
+        return Self.join(stagingDirectory, relativePath)
+    }
+
     /// A buffered streaming writer for the staged file at `relativePath` (for `rejects.csv`).
     ///
     /// Close it when done; ``publish()`` closes any sink still open.
@@ -112,10 +158,14 @@ public final class OutputPublisher {
     /// Call it just before writing `manifest.json`, which is written last and does not list itself.
     /// - Throws: ``OutputError/readFailed(path:reason:)``, or ``OutputError/writeFailed(path:reason:)``
     ///   when a sink still open cannot be flushed.
-    public func stagedFileDigests() throws -> [RunManifest.FileDigest] {
+    ///
+    /// `only`, when given, limits the digests to those paths (the data package describes the
+    /// top-level data files, not every letter).
+    public func stagedFileDigests(only: Set<String>? = nil) throws -> [RunManifest.FileDigest] {
         try checkOpen()
         for sink in sinks where !sink.isClosed { try sink.flush() }
-        return try files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map {
+        let chosen = only.map { files.intersection($0) } ?? files
+        return try chosen.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map {
             try RunManifest.FileDigest(contentsOf: Self.join(stagingDirectory, $0), recordedAs: $0)
         }
     }
@@ -189,6 +239,14 @@ public final class OutputPublisher {
     }
 
     private func makeSink(_ relativePath: String) throws -> FileSink {
+        let sink = try FileSink(creating: try prepare(relativePath))
+        files.insert(relativePath)
+        return sink
+    }
+
+    /// Checks that `relativePath` stays inside the staging folder, creates its folders and
+    /// returns its full path (the caller records it in `files` once the file exists).
+    private func prepare(_ relativePath: String) throws -> String {
         try checkOpen()
         let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
         guard !relativePath.isEmpty,
@@ -210,9 +268,7 @@ public final class OutputPublisher {
                 throw OutputError.cannotCreate(path: folder, reason: systemReason(code == EEXIST ? ENOTDIR : code))
             }
         }
-        let sink = try FileSink(creating: Self.join(stagingDirectory, relativePath))
-        files.insert(relativePath)
-        return sink
+        return Self.join(stagingDirectory, relativePath)
     }
 
     // MARK: - Lock

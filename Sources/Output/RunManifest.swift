@@ -25,10 +25,14 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public var configuration: Configuration
     /// The output files written beside the manifest, sorted by path.
     public var outputs: [FileDigest]
+    /// Which year partitions (`years/{year}/`) this run computed and which it carried over from
+    /// the previous publication; nil in a manifest written before outputs were partitioned.
+    public var partitions: Partitions?
 
     /// A manifest; see the properties.
     public init(program: String = "annual-review", version: String, started: Date, ended: Date,
-                inputs: [Input], counts: Counts, configuration: Configuration, outputs: [FileDigest]) {
+                inputs: [Input], counts: Counts, configuration: Configuration, outputs: [FileDigest],
+                partitions: Partitions? = nil) {
         self.program = program
         self.version = version
         self.started = started
@@ -37,6 +41,55 @@ public struct RunManifest: Codable, Sendable, Equatable {
         self.counts = counts
         self.configuration = configuration
         self.outputs = outputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        self.partitions = partitions
+    }
+
+    /// The published years, each computed by this run or carried over unchanged.
+    public struct Partitions: Codable, Sendable, Equatable {
+        /// The years this run computed, in order (`2019-20`).
+        public var computed: [String]
+        /// The years carried over byte-identical from the previous publication, in order.
+        public var carriedOver: [CarriedOver]
+
+        /// A record; see the properties.
+        public init(computed: [String], carriedOver: [CarriedOver]) {
+            self.computed = computed
+            self.carriedOver = carriedOver
+        }
+
+        /// Every published year, in order.
+        public var years: [String] {
+            (computed + carriedOver.map(\.year)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        }
+
+        /// One year carried over, and where its files came from.
+        public struct CarriedOver: Codable, Sendable, Equatable {
+            /// The year, `2019-20`.
+            public var year: String
+            /// The start time of the publication it was taken from (the previous run).
+            public var previousRunStarted: Date
+            /// The start time of the run that computed it (earlier than the previous run when it
+            /// was carried over more than once).
+            public var computedByRunStarted: Date
+
+            /// A record; see the properties.
+            public init(year: String, previousRunStarted: Date, computedByRunStarted: Date) {
+                self.year = year
+                self.previousRunStarted = previousRunStarted
+                self.computedByRunStarted = computedByRunStarted
+            }
+
+            enum CodingKeys: String, CodingKey {
+                case year
+                case previousRunStarted = "previous_run_started"
+                case computedByRunStarted = "computed_by_run_started"
+            }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case computed
+            case carriedOver = "carried_over"
+        }
     }
 
     /// A file by its path, size and content digest.

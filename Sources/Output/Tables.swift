@@ -42,27 +42,41 @@ public enum TableFile: String, CaseIterable, Sendable {
 
     /// The whole file (header and rows) for `figures`.
     public func render(_ figures: AnnualFigures) -> [UInt8] {
-        var buffer: [UInt8] = []
-        CSVFormat.appendRecord(columns, to: &buffer)
-        for year in figures.years {
-            switch self {
-            case .authorityYear:
-                for row in year.authorities {
-                    CSVFormat.appendRecord(Self.authorityYearCells(row), to: &buffer)
-                }
-            case .typeYear:
-                for row in year.types {
-                    CSVFormat.appendRecord(Self.typeYearCells(row), to: &buffer)
-                }
-            case .comparison:
-                for row in year.authorities {
-                    guard let type = row.authority.comparisonType else { continue }
-                    let averages = row.isCurrent ? year.figures(for: type) : nil
-                    CSVFormat.appendRecord(Self.comparisonCells(row, type: type, averages: averages), to: &buffer)
-                }
+        var buffer = header
+        for year in figures.years { appendRows(of: year, to: &buffer) }
+        return buffer
+    }
+
+    /// The file of one year's partition: the header and that year's rows only.
+    ///
+    /// The header followed by every year's rows without their headers, in year order, is
+    /// ``render(_:)`` of those years byte for byte (``YearPartitions`` relies on it).
+    public func render(_ year: YearFigures) -> [UInt8] {
+        var buffer = header
+        appendRows(of: year, to: &buffer)
+        return buffer
+    }
+
+    /// The header row's bytes, ended by LF.
+    public var header: [UInt8] { CSVFormat.record(columns) }
+
+    private func appendRows(of year: YearFigures, to buffer: inout [UInt8]) {
+        switch self {
+        case .authorityYear:
+            for row in year.authorities {
+                CSVFormat.appendRecord(Self.authorityYearCells(row), to: &buffer)
+            }
+        case .typeYear:
+            for row in year.types {
+                CSVFormat.appendRecord(Self.typeYearCells(row), to: &buffer)
+            }
+        case .comparison:
+            for row in year.authorities {
+                guard let type = row.authority.comparisonType else { continue }
+                let averages = row.isCurrent ? year.figures(for: type) : nil
+                CSVFormat.appendRecord(Self.comparisonCells(row, type: type, averages: averages), to: &buffer)
             }
         }
-        return buffer
     }
 
     /// One decimal place from tenths, as outputs.md prints per-100,000 figures (48 -> `4.8`,

@@ -83,16 +83,13 @@ public struct PipelineRunner: Sendable {
 
             let builder = FigureBuilder(register: register, method: config.method)
             let figures = builder.figures(from: collector.counts, years: config.years)
-            var dataFiles: [(path: String, bytes: [UInt8])] = []
-            for table in TableFile.allCases {
-                let bytes = table.render(figures)
-                try publisher.writeFile(table.fileName, bytes)
-                dataFiles.append((table.fileName, bytes))
+            let partitions = try await writeYearPartitions(figures: figures, templates: templates, to: publisher)
+            let tables = try partitions.writeTables()
+            if templates != nil {
+                try writeDataPackage(tables: tables, to: publisher)
             }
-            if let templates {
-                try await writePublishingArtefacts(figures: figures, dataFiles: dataFiles, templates: templates, to: publisher)
-            }
-            try writeManifest(to: publisher, started: started, inputs: summaries, counts: counts, figures: figures)
+            try writeManifest(to: publisher, started: started, inputs: summaries, counts: counts, figures: figures,
+                              partitions: partitions.record)
             try Task.checkCancellation()
             if config.dryRun {
                 publisher.abandon()
@@ -181,21 +178,48 @@ public struct PipelineRunner: Sendable {
         }
     }
 
-    /// Letters, the HTML report, the map's JSON and `datapackage.json`, into the staging folder
-    /// so that they are published by the same rename as the tables.
-    private func writePublishingArtefacts(figures: AnnualFigures, dataFiles: [(path: String, bytes: [UInt8])],
-                                          templates: PublishingTemplates, to publisher: OutputPublisher) async throws {
-        // Digests of the data files (the tables and the streamed rejects) before anything else is staged.
-        let headers = Dictionary(uniqueKeysWithValues: dataFiles.map { ($0.path, $0.bytes) })
-        let files = try publisher.stagedFileDigests().map { digest in
+    /// Each computed year's partition (its tables, letters, report pages and map) and, when the
+    /// run computes chosen years only, every other year carried over from the current
+    /// publication; all into the staging folder, published by the same rename as the rest.
+    private func writeYearPartitions(figures: AnnualFigures, templates: PublishingTemplates?,
+                                     to publisher: OutputPublisher) async throws -> YearPartitions {
+        var artefacts: [Artefact] = []
+        if let templates {
+            artefacts = try await Self.lettersAndReport(figures, templates: templates)
+            artefacts += try MapDataWriter.mapFiles(figures)
+        }
+        var byYear: [ReportingYear: [(path: String, bytes: [UInt8])]] = [:]
+        for artefact in artefacts {
+            if let year = artefact.year {
+                byYear[year, default: []].append((artefact.path, artefact.bytes))
+            } else {
+                try publisher.writeFile(artefact.path, artefact.bytes)
+            }
+        }
+        let partitions = YearPartitions(publisher: publisher)
+        for year in figures.years {
+            try partitions.stage(year, files: byYear[year.year] ?? [])
+        }
+        // Without --years a run recomputes every year the data covers and replaces the whole
+        // publication; with it, the years it leaves alone must stay as published.
+        if configuration.years != nil, let previous = try PreviousPublication.read(from: configuration.outputDirectory) {
+            try partitions.carryOver(from: previous, method: configuration.method)
+        }
+        return partitions
+    }
+
+    /// `datapackage.json`, describing the top-level tables and the rejects (the partitions hold
+    /// the same rows, split by year).
+    private func writeDataPackage(tables: [TableFile: [UInt8]], to publisher: OutputPublisher) throws {
+        let headers = Dictionary(uniqueKeysWithValues: tables.map { ($0.key.fileName, $0.value) })
+        let dataFiles = Set(headers.keys).union([RejectsFileWriter.fileName])
+        let files = try publisher.stagedFileDigests(only: dataFiles).map { digest in
             DataPackageWriter.File(path: digest.path,
                                    header: headers[digest.path] ?? CSVFormat.record(RejectsFileWriter.columns),
                                    size: digest.bytes, sha256: digest.sha256)
         }
-        var artefacts = try await Self.lettersAndReport(figures, templates: templates)
-        artefacts += try MapDataWriter.mapFiles(figures)
-        artefacts.append(DataPackageWriter.dataPackage(files: files))
-        for artefact in artefacts { try publisher.writeFile(artefact.path, artefact.bytes) }
+        let package = DataPackageWriter.dataPackage(files: files)
+        try publisher.writeFile(package.path, package.bytes)
     }
 
     /// The letters and report pages of every year, the years rendered at the same time (one
@@ -291,7 +315,7 @@ public struct PipelineRunner: Sendable {
     }
 
     private func writeManifest(to publisher: OutputPublisher, started: Date, inputs: [InputFileSummary],
-                               counts: RunCounts, figures: AnnualFigures) throws {
+                               counts: RunCounts, figures: AnnualFigures, partitions: RunManifest.Partitions) throws {
         let config = configuration
         var files: [RunManifest.FileDigest] = []
         for path in [config.lookup, config.population, config.decisionRules, config.serviceAreaRules].compactMap({ $0 }) {
@@ -311,7 +335,7 @@ public struct PipelineRunner: Sendable {
                                             "years": config.years?.description ?? "all",
                                             "max-reject-rate": "\(config.maxRejectRate)",
                                             "min-rows": "\(config.minRows)"]),
-            outputs: try publisher.stagedFileDigests())
+            outputs: try publisher.stagedFileDigests(), partitions: partitions)
         try publisher.writeFile("manifest.json", try manifest.jsonBytes())
     }
 }

@@ -17,7 +17,8 @@ public struct RunConfiguration: Sendable {
     public var serviceAreaRules: String
     /// How type averages are computed.
     public var method: AveragingMethod
-    /// The reporting years to publish; nil for every year the data covers.
+    /// The reporting years to recompute; nil for every year the data covers. With a range,
+    /// every other year already published in ``outputDirectory`` is carried over unchanged.
     public var years: YearRange?
     /// The output folder (published atomically).
     public var outputDirectory: String

@@ -16,8 +16,10 @@ public enum LetterWriter {
             for row in year.authorities {
                 let fields = LetterFields(row, types: year)
                 let base = "letters/\(year.year.label)/\(row.authority.code)"
-                artefacts.append(Artefact(path: base + ".md", text: templates.render("letter.md.mustache", fields)))
-                artefacts.append(Artefact(path: base + ".html", text: templates.render("letter.html.mustache", fields)))
+                artefacts.append(Artefact(path: base + ".md", text: templates.render("letter.md.mustache", fields),
+                                           year: year.year))
+                artefacts.append(Artefact(path: base + ".html", text: templates.render("letter.html.mustache", fields),
+                                           year: year.year))
             }
         }
         return artefacts

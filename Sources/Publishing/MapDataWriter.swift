@@ -16,7 +16,8 @@ public enum MapDataWriter {
     /// - Throws: nothing today; declared so that a check can be added without changing callers.
     public static func mapFiles(_ figures: AnnualFigures) throws -> [Artefact] {
         figures.years.map { year in
-            Artefact(path: "map/\(year.year.label).json", bytes: yearJSON(year, method: figures.method).bytes())
+            Artefact(path: "map/\(year.year.label).json", bytes: yearJSON(year, method: figures.method).bytes(),
+                     year: year.year)
         }
     }
 

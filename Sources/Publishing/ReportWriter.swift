@@ -30,11 +30,13 @@ public enum ReportWriter {
             let label = year.year.label
             let index = indexView(year, figures: figures)
             artefacts.append(Artefact(path: "report/\(label)/index.html",
-                                      text: templates.render("report-index.html.mustache", index)))
+                                      text: templates.render("report-index.html.mustache", index),
+                                      year: year.year))
             for row in year.authorities {
                 let view = authorityView(row, year: year, figures: figures, history: history)
                 artefacts.append(Artefact(path: "report/\(label)/\(row.authority.code).html",
-                                          text: templates.render("report-authority.html.mustache", view)))
+                                          text: templates.render("report-authority.html.mustache", view),
+                                          year: year.year))
             }
         }
         return artefacts

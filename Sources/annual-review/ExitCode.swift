@@ -19,7 +19,8 @@ enum ExitCode: Int32 {
     static let documentation = """
     Exit codes: 0 success (rejected rows, if any, are in rejects.csv); 64 usage; \
     65 bad input data (unreadable or truncated file, missing column, reject share over \
-    --max-reject-rate, fewer rows than --min-rows: nothing is published); 66 an input or \
+    --max-reject-rate, fewer rows than --min-rows, a year to carry over that does not match \
+    the current publication's manifest: nothing is published); 66 an input or \
     register file is missing; 70 internal error; 73 cannot create the outputs; 74 cannot \
     write the outputs; 75 try again later (another run holds the lock, or interrupted); \
     78 bad configuration (pipeline definition, register, lookup, population or rule table).
@@ -43,6 +44,8 @@ enum ExitCode: Int32 {
             case .locked: return .temporaryFailure
             case .cannotCreate: return .cannotCreate
             case .writeFailed, .readFailed, .publishFailed: return .ioError
+            // The current publication is this run's input for the years it carries over.
+            case .cannotCarryOver: return .dataError
             }
         case is Interrupted, is CancellationError:
             return .temporaryFailure

@@ -41,7 +41,7 @@ extension AnnualReview {
         @Option(help: ArgumentHelp("How type averages are computed: pooled (sum over sum) or mean (of the authorities' rates). Default: pooled.", valueName: "pooled|mean"))
         var method: AveragingMethod?
 
-        @Option(help: ArgumentHelp("Reporting years to publish, 2019-20..2023-24 or one year (default: every year the data covers).", valueName: "range"))
+        @Option(help: ArgumentHelp("Reporting years to recompute, 2019-20..2023-24 or one year; every other year already in the output folder is carried over unchanged (default: every year the data covers, replacing the whole folder).", valueName: "range"))
         var years: YearRange?
 
         @Option(name: .customLong("decision-rules"), help: ArgumentHelp("The decision rule table. Default: pipelines/rules/decisions.yaml.", valueName: "file"))

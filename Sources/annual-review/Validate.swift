@@ -25,7 +25,7 @@ extension AnnualReview {
                 forwarded += ["--out", FileManager.default.temporaryDirectory
                     .appendingPathComponent("annual-review-validate-\(getpid())/out").path]
             }
-            var command = try Run.parse(forwarded)
+            let command = try Run.parse(forwarded)
             try await command.run()
         }
     }

@@ -1,0 +1,195 @@
+import Foundation
+import Glibc
+import PipelineModel
+
+/// A run's outputs split by reporting year, so that a run can recompute some years and carry
+/// the others over byte-identical from the current publication.
+///
+/// Layout of the published folder:
+/// - `years/{year}/` is the year's partition: its three tables (the header and that year's rows
+///   only) and every file that belongs to the year, at its outputs.md path inside the partition
+///   (`years/2019-20/letters/2019-20/LCE.md`, `years/2019-20/report/2019-20/index.html`,
+///   `years/2019-20/map/2019-20.json`). A partition is thus a slice of the published layout,
+///   and the links between a year's pages work inside it too.
+/// - Each of those files is also at its outputs.md path (`letters/2019-20/LCE.md`) as a hard link
+///   to the partition's file: one copy on disk, and the two can never differ (published files
+///   are never modified in place; every run replaces the whole folder). Readers of outputs.md's
+///   paths see no change.
+/// - The top-level tables are the header followed by every partition's rows in year order:
+///   byte for byte what `TableFile.render(_:)` writes for all the years at once.
+///
+/// Usage: ``stage(_:files:)`` every computed year, ``carryOver(from:method:)`` when only some
+/// years were computed, ``writeTables()``, then record ``record`` in the manifest.
+///
+/// Confined to the task that writes the outputs, like its publisher.
+public final class YearPartitions {
+    private let publisher: OutputPublisher
+    private var computed: Set<ReportingYear> = []
+    private var carried: [ReportingYear: RunManifest.Partitions.CarriedOver] = [:]
+
+    /// Partitions staged into `publisher`'s staging folder.
+    public init(publisher: OutputPublisher) {
+        self.publisher = publisher
+    }
+
+    /// The folder of `year`'s partition, relative to the output folder: `years/2019-20`.
+    public static func folder(of year: ReportingYear) -> String { "years/\(year.label)" }
+
+    /// Every year staged so far, computed or carried over, in order.
+    public var years: [ReportingYear] { (computed.union(carried.keys)).sorted() }
+
+    /// What the manifest records: the years computed and the years carried over, with their origin.
+    public var record: RunManifest.Partitions {
+        RunManifest.Partitions(computed: computed.sorted().map(\.label),
+                               carriedOver: carried.keys.sorted().compactMap { carried[$0] })
+    }
+
+    /// Stages a year computed by this run: its tables, and each of `files` (paths as outputs.md
+    /// gives them: `letters/2019-20/LCE.md`) in the partition with a hard link at its own path.
+    /// - Throws: ``OutputError``.
+    public func stage(_ year: YearFigures, files: [(path: String, bytes: [UInt8])]) throws {
+        let folder = Self.folder(of: year.year)
+        for table in TableFile.allCases {
+            try publisher.writeFile(folder + "/" + table.fileName, table.render(year))
+        }
+        for file in files {
+            let stored = folder + "/" + file.path
+            try publisher.writeFile(stored, file.bytes)
+            try publisher.linkFile(file.path, from: try publisher.stagedPath(stored))
+        }
+        computed.insert(year.year)
+    }
+
+    /// Carries over every year of `previous` that this run did not compute: hard links to its
+    /// files (no copy), each checked against the size and sha256 in `previous`'s manifest, plus
+    /// the links at outputs.md's paths.
+    ///
+    /// - Returns: the years carried over, in order.
+    /// - Throws: ``OutputError/cannotCarryOver(path:reason:)`` naming the file when a partition
+    ///   differs from the manifest (a file changed, missing or not listed) or was averaged by
+    ///   another method than `method` (the top-level tables would mix them); nothing may then
+    ///   be published.
+    @discardableResult
+    public func carryOver(from previous: PreviousPublication, method: AveragingMethod) throws -> [ReportingYear] {
+        let others = previous.years.filter { !computed.contains($0) }
+        guard !others.isEmpty else { return [] }
+        if previous.manifest.configuration.method != method {
+            throw OutputError.cannotCarryOver(
+                path: previous.folder + "/manifest.json",
+                reason: "its years were averaged by the \(previous.manifest.configuration.method.rawValue) method and "
+                    + "this run uses \(method.rawValue): recompute every year, or use the same method")
+        }
+        for year in others {
+            try carryOver(year, from: previous)
+        }
+        return others
+    }
+
+    private func carryOver(_ year: ReportingYear, from previous: PreviousPublication) throws {
+        let folder = Self.folder(of: year)
+        let listed = previous.files(of: year)
+        for table in TableFile.allCases where !listed.contains(where: { $0.path == folder + "/" + table.fileName }) {
+            throw OutputError.cannotCarryOver(path: previous.folder + "/" + folder + "/" + table.fileName,
+                                              reason: "the previous manifest does not list it")
+        }
+        // Every file on disk must be one the manifest lists, so nothing unverified is published.
+        let onDisk = try Self.files(under: previous.folder, folder)
+        let listedPaths = Set(listed.map(\.path))
+        if let stray = onDisk.subtracting(listedPaths).sorted().first {
+            throw OutputError.cannotCarryOver(path: previous.folder + "/" + stray, reason: "the previous manifest does not list it")
+        }
+        for entry in listed {
+            let source = previous.folder + "/" + entry.path
+            guard onDisk.contains(entry.path) else {
+                throw OutputError.cannotCarryOver(path: source, reason: "the previous manifest lists it but it is missing")
+            }
+            // Linked first, checked after: what is checked is what will be published.
+            try publisher.linkFile(entry.path, from: source)
+            let staged = try RunManifest.FileDigest(contentsOf: try publisher.stagedPath(entry.path), recordedAs: entry.path)
+            guard staged.bytes == entry.bytes, staged.sha256 == entry.sha256 else {
+                throw OutputError.cannotCarryOver(
+                    path: source, reason: "it does not match the previous manifest (\(staged.bytes) bytes, sha256 \(staged.sha256); "
+                        + "the manifest says \(entry.bytes) bytes, sha256 \(entry.sha256))")
+            }
+        }
+        let tables = Set(TableFile.allCases.map { folder + "/" + $0.fileName })
+        for entry in listed where !tables.contains(entry.path) {
+            try publisher.linkFile(String(entry.path.dropFirst(folder.count + 1)), from: try publisher.stagedPath(entry.path))
+        }
+        carried[year] = RunManifest.Partitions.CarriedOver(
+            year: year.label, previousRunStarted: previous.manifest.started,
+            computedByRunStarted: previous.computedByRunStarted(year))
+    }
+
+    /// Writes the top-level tables: each the concatenation of the staged partitions' tables in
+    /// year order, under one header.
+    ///
+    /// - Returns: each table's bytes, as written.
+    /// - Throws: ``OutputError/cannotCarryOver(path:reason:)`` when a partition's table has
+    ///   another header than this version writes (a partition from an older version with other
+    ///   columns); ``OutputError`` when a file cannot be read or written.
+    @discardableResult
+    public func writeTables() throws -> [TableFile: [UInt8]] {
+        var written: [TableFile: [UInt8]] = [:]
+        for table in TableFile.allCases {
+            var parts: [(path: String, bytes: [UInt8])] = []
+            for year in years {
+                let path = Self.folder(of: year) + "/" + table.fileName
+                let staged = try publisher.stagedPath(path)
+                guard let bytes = FileManager.default.contents(atPath: staged) else {
+                    throw OutputError.readFailed(path: staged, reason: "cannot read the staged partition")
+                }
+                parts.append((path, [UInt8](bytes)))
+            }
+            let bytes = try Self.concatenate(table, partitions: parts)
+            try publisher.writeFile(table.fileName, bytes)
+            written[table] = bytes
+        }
+        return written
+    }
+
+    /// `table`'s top-level file from its partitions' files (in year order): the header, then
+    /// each partition's rows without its header.
+    /// - Throws: ``OutputError/cannotCarryOver(path:reason:)`` naming the partition whose first
+    ///   line is not `table`'s header.
+    public static func concatenate(_ table: TableFile, partitions: [(path: String, bytes: [UInt8])]) throws -> [UInt8] {
+        let header = table.header
+        var buffer = header
+        for part in partitions {
+            guard part.bytes.starts(with: header) else {
+                throw OutputError.cannotCarryOver(
+                    path: part.path, reason: "its header differs from \(table.fileName)'s in this version: recompute that year too")
+            }
+            buffer.append(contentsOf: part.bytes[header.count...])
+        }
+        return buffer
+    }
+
+    /// The regular files under `base/relative`, as paths relative to `base`; anything else
+    /// (a symbolic link, a device) is refused, since it could not be carried over as published.
+    private static func files(under base: String, _ relative: String) throws -> Set<String> {
+        var found: Set<String> = []
+        var pending = [relative]
+        while let folder = pending.popLast() {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: base + "/" + folder)
+            } catch {
+                throw OutputError.cannotCarryOver(path: base + "/" + folder, reason: "cannot list the partition (\(error))")
+            }
+            for name in names {
+                let path = folder + "/" + name
+                var st = stat()
+                guard lstat(base + "/" + path, &st) == 0 else {
+                    throw OutputError.cannotCarryOver(path: base + "/" + path, reason: systemReason())
+                }
+                switch st.st_mode & S_IFMT {
+                case S_IFDIR: pending.append(path)
+                case S_IFREG: found.insert(path)
+                default: throw OutputError.cannotCarryOver(path: base + "/" + path, reason: "not a regular file")
+                }
+            }
+        }
+        return found
+    }
+}
