@@ -20,10 +20,13 @@ public struct AuthorityMatcher: Sendable {
     private let register: AuthorityRegister
     private var byCode: [String: [Int32]] = [:]
     private var byName: [String: [Int32]] = [:]
+    /// Whether each authority is in England, by register index: asked on every row.
+    private var inJurisdiction: [Bool] = []
 
     /// A matcher over the register's names, alternative names and lookup table.
     public init(register: AuthorityRegister) {
         self.register = register
+        inJurisdiction = register.authorities.map(\.isInJurisdiction)
         for (i, authority) in register.authorities.enumerated() {
             let index = Int32(i)
             for code in [authority.code, authority.gssCode] + authority.formerGSSCodes where !code.isEmpty {
@@ -86,8 +89,8 @@ public struct AuthorityMatcher: Sendable {
             }
             index = existing[0]
         }
-        let authority = register.authorities[Int(index)]
-        guard authority.isInJurisdiction else {
+        guard inJurisdiction[Int(index)] else {
+            let authority = register.authorities[Int(index)]
             return .failure(RowFault(.outOfJurisdiction,
                                      "\(authority.officialName) (\(authority.code)) is in \(authority.nation), outside the Ombudsman's jurisdiction"))
         }

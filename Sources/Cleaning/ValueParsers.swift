@@ -30,36 +30,32 @@ public enum FlagParser {
         case yes, no, blank, invalid
     }
 
+    private static let yes: Set<ShortWords> = ["y", "yes", "true", "1"]
+    private static let no: Set<ShortWords> = ["n", "no", "false", "0"]
+
     /// The flag's value.
     public static func parse(_ bytes: ArraySlice<UInt8>) -> Value {
         let t = FieldText.trimmed(bytes)
         if t.isEmpty { return .blank }
-        switch lowercasedASCII(t) {
-        case "y", "yes", "true", "1": return .yes
-        case "n", "no", "false", "0": return .no
-        default: return .invalid
-        }
-    }
-
-    static func lowercasedASCII(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        guard let words = ShortWords(t) else { return .invalid }
+        return yes.contains(words) ? .yes : no.contains(words) ? .no : .invalid
     }
 }
 
 /// Parses `compliance_outcome`: `Complied`, `Complied late`, `Not complied`, `Awaiting` or blank.
 public enum ComplianceParser {
+    private static let outcomes: [ShortWords: ComplianceOutcome] = [
+        "complied": .complied, "complied late": .compliedLate, "not complied": .notComplied, "awaiting": .awaiting,
+    ]
+
     /// The outcome; `.success(nil)` for blank, `.failure` for text outside the vocabulary.
     public static func parse(_ bytes: ArraySlice<UInt8>) -> Result<ComplianceOutcome?, UnknownValue> {
         let t = FieldText.trimmed(bytes)
         if t.isEmpty { return .success(nil) }
-        let words = FlagParser.lowercasedASCII(t).split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" })
-        switch words.joined(separator: " ") {
-        case "complied": return .success(.complied)
-        case "complied late": return .success(.compliedLate)
-        case "not complied": return .success(.notComplied)
-        case "awaiting": return .success(.awaiting)
-        default: return .failure(UnknownValue(text: FieldText.decode(t).text))
+        guard let words = ShortWords(t, foldingSeparators: true), let outcome = outcomes[words] else {
+            return .failure(UnknownValue(text: FieldText.decode(t).text))
         }
+        return .success(outcome)
     }
 
     /// A value outside the vocabulary.

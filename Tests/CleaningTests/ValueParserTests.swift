@@ -38,7 +38,8 @@ import Testing
         #expect(FlagParser.parse(ArraySlice(text.utf8)) == .blank)
     }
 
-    @Test(arguments: ["maybe", "2", "Ye", "yess", "T", "F", "-", "N/A", "Oui"])
+    @Test(arguments: ["maybe", "2", "Ye", "yess", "T", "F", "-", "N/A", "Oui", "Y_", "y-es", "n o", "yes\u{e9}",
+                      "yesyesyesyesyesyes", "\u{c9}"])
     func otherValuesAreInvalid(text: String) {
         #expect(FlagParser.parse(ArraySlice(text.utf8)) == .invalid)
     }
@@ -49,6 +50,7 @@ import Testing
         ("Complied", ComplianceOutcome.complied), ("complied", .complied), ("Complied late", .compliedLate),
         ("COMPLIED LATE", .compliedLate), ("complied_late", .compliedLate), ("Not complied", .notComplied),
         ("not-complied", .notComplied), ("Awaiting", .awaiting), (" Awaiting ", .awaiting),
+        ("complied__LATE", .compliedLate), ("-complied late-", .compliedLate), ("Not - Complied", .notComplied),
     ])
     func vocabularyIsRecognised(text: String, outcome: ComplianceOutcome) {
         #expect(ComplianceParser.parse(ArraySlice(text.utf8)) == .success(outcome))
@@ -64,5 +66,12 @@ import Testing
             return
         }
         #expect(unknown.text == "Partly complied")
+        for text in ["Compliedlate", "complied late and more", "Complied lat\u{e9}", "not complied!"] {
+            guard case .failure(let unknown) = ComplianceParser.parse(ArraySlice(text.utf8)) else {
+                Issue.record("'\(text)' was accepted")
+                continue
+            }
+            #expect(unknown.text == text)
+        }
     }
 }
