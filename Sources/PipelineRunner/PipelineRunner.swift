@@ -64,13 +64,11 @@ public struct PipelineRunner: Sendable {
         let publisher = try OutputPublisher(destination: config.outputDirectory)
         do {
             let rejects = try RejectsFileWriter(sink: try publisher.fileSink(RejectsFileWriter.fileName))
-            let (summaries, collector, counted, quality) = try await runStages(register: register, classifier: classifier,
+            let (summaries, yearCounts, counted, quality) = try await runStages(register: register, classifier: classifier,
                                                                        rejects: rejects, logger: logger,
                                                                        progress: progress)
             try rejects.finish()
             var counts = counted
-            counts.rowsAccepted = collector.accepted
-            counts.duplicatesSuperseded = collector.superseded
             counts.rejectedByReason = rejects.countsByReason.filter { $0.value > 0 }
             do {
                 try checkLimits(counts)
@@ -82,7 +80,7 @@ public struct PipelineRunner: Sendable {
             try Task.checkCancellation()
 
             let builder = FigureBuilder(register: register, method: config.method)
-            let figures = builder.figures(from: collector.counts, years: config.years)
+            let figures = builder.figures(from: yearCounts, years: config.years)
             let partitions = try await writeYearPartitions(figures: figures, templates: templates, to: publisher)
             let tables = try partitions.writeTables()
             if templates != nil {
@@ -183,23 +181,27 @@ public struct PipelineRunner: Sendable {
     /// publication; all into the staging folder, published by the same rename as the rest.
     private func writeYearPartitions(figures: AnnualFigures, templates: PublishingTemplates?,
                                      to publisher: OutputPublisher) async throws -> YearPartitions {
-        var artefacts: [Artefact] = []
-        if let templates {
-            artefacts = try await Self.lettersAndReport(figures, templates: templates)
-            artefacts += try MapDataWriter.mapFiles(figures)
-        }
-        var byYear: [ReportingYear: [(path: String, bytes: [UInt8])]] = [:]
-        for artefact in artefacts {
-            if let year = artefact.year {
-                byYear[year, default: []].append((artefact.path, artefact.bytes))
-            } else {
-                try publisher.writeFile(artefact.path, artefact.bytes)
-            }
-        }
         let partitions = YearPartitions(publisher: publisher)
-        for year in figures.years {
-            try partitions.stage(year, files: byYear[year.year] ?? [])
+        guard let templates else {
+            for year in figures.years { try partitions.stage(year, files: []) }
+            return try carryOverOtherYears(into: partitions)
         }
+        let maps = Dictionary(grouping: try MapDataWriter.mapFiles(figures), by: \.year)
+        try await Self.renderLettersAndReport(figures, templates: templates) { year, rendered in
+            var files: [(path: String, bytes: [UInt8])] = []
+            for artefact in rendered + (maps[year.year] ?? []) {
+                if artefact.year == year.year {
+                    files.append((artefact.path, artefact.bytes))
+                } else {
+                    try publisher.writeFile(artefact.path, artefact.bytes)
+                }
+            }
+            try partitions.stage(year, files: files)
+        }
+        return try carryOverOtherYears(into: partitions)
+    }
+
+    private func carryOverOtherYears(into partitions: YearPartitions) throws -> YearPartitions {
         // Without --years a run recomputes every year the data covers and replaces the whole
         // publication; with it, the years it leaves alone must stay as published.
         if configuration.years != nil, let previous = try PreviousPublication.read(from: configuration.outputDirectory) {
@@ -222,21 +224,33 @@ public struct PipelineRunner: Sendable {
         try publisher.writeFile(package.path, package.bytes)
     }
 
-    /// The letters and report pages of every year, the years rendered at the same time (one
-    /// child task each): rendering is a fixed cost per authority and year, seconds on a full
-    /// register, that would otherwise leave all cores but one idle at the end of a run.
-    private static func lettersAndReport(_ figures: AnnualFigures, templates: PublishingTemplates) async throws -> [Artefact] {
+    /// Renders the letters and report pages of every year, a few years at the same time (one
+    /// child task each), and hands each year's pages to `stage` as soon as they are ready, so
+    /// that only those few years' pages are ever held in memory. Rendering is a fixed cost per
+    /// authority and year, seconds on a full register, that would otherwise leave all cores
+    /// but one idle at the end of a run.
+    private static func renderLettersAndReport(
+        _ figures: AnnualFigures, templates: PublishingTemplates, atOnce: Int = 3,
+        stage: (YearFigures, [Artefact]) throws -> Void
+    ) async throws {
         try await withThrowingTaskGroup(of: (Int, [Artefact]).self) { group in
-            for (index, year) in figures.years.enumerated() {
+            var started = 0
+            while started < figures.years.count {
+                if started >= atOnce, let (index, rendered) = try await group.next() {
+                    try stage(figures.years[index], rendered)
+                }
+                let index = started
+                let year = figures.years[index]
                 group.addTask {
                     let letters = try LetterWriter.letters(AnnualFigures(method: figures.method, years: [year]),
                                                            templates: templates)
                     return (index, try letters + ReportWriter.report(figures, years: [year.year], templates: templates))
                 }
+                started += 1
             }
-            var byYear: [[Artefact]] = Array(repeating: [], count: figures.years.count)
-            for try await (index, artefacts) in group { byYear[index] = artefacts }
-            return byYear.flatMap { $0 }
+            while let (index, rendered) = try await group.next() {
+                try stage(figures.years[index], rendered)
+            }
         }
     }
 
@@ -255,9 +269,11 @@ public struct PipelineRunner: Sendable {
         }
     }
 
-    /// Runs the stages; returns the inputs' summaries, the collected cases and the row counts.
+    /// Runs the stages; returns the inputs' summaries, the counts per year and authority of the
+    /// cases, the row counts and the quality report.
     private func runStages(register: AuthorityRegister, classifier: Classifier, rejects: RejectsFileWriter,
-                           logger: Logger, progress: ProgressCounter?) async throws -> ([InputFileSummary], CaseCollector, RunCounts, QualityReport) {
+                           logger: Logger, progress: ProgressCounter?)
+        async throws -> ([InputFileSummary], [YearAuthority: AuthorityYearCounts], RunCounts, QualityReport) {
         let config = configuration
         // AsyncThrowingChannel is bounded (a send waits for its receiver), so no stage can run
         // ahead of the next by more than the batch in hand: memory stays flat.
@@ -310,7 +326,11 @@ public struct PipelineRunner: Sendable {
             timer.logFinished(stage("aggregation"))
             var summaries: [InputFileSummary] = []
             for try await result in group { summaries += result }
-            return (summaries, collector, counts, quality)
+            counts.rowsAccepted = collector.accepted
+            counts.duplicatesSuperseded = collector.superseded
+            // Only the counts leave: the case table (the run's largest allocation) is freed
+            // here, before publication needs memory of its own.
+            return (summaries, collector.counts, counts, quality)
         }
     }
 
