@@ -79,6 +79,15 @@ import TestSupport
         #expect(collector.winner(of: 99_999_999) == nil)
     }
 
+    @Test func aCopyIsIndependent() {
+        var original = CaseCollector()
+        original.add([record(1, updated: 1, outcome: .notUpheld), record(2, updated: 1)])
+        var copy = original
+        copy.add([record(1, updated: 2, outcome: .upheld), record(3, updated: 1)])
+        #expect(original.winner(of: 1)?.contribution.outcome == .notUpheld && original.winner(of: 3) == nil)
+        #expect(copy.winner(of: 1)?.contribution.outcome == .upheld && copy.caseCount == 3 && original.caseCount == 2)
+    }
+
     @Test func contributionKeepsWhatTheFiguresNeed() {
         for outcome in Outcome.allCases {
             for compliance in ComplianceOutcome.allCases {
