@@ -86,7 +86,12 @@ public final class OutputPublisher {
     /// `letters/2019-20/LCE.md`), creating its folders, and syncs it.
     /// - Throws: ``OutputError/cannotCreate(path:reason:)`` or ``OutputError/writeFailed(path:reason:)``.
     public func writeFile(_ relativePath: String, _ bytes: some Collection<UInt8>) throws {
-        let sink = try makeSink(relativePath)
+        try Self.writeWhole(bytes, to: try makeSink(relativePath))
+    }
+
+    /// Writes `bytes` through `sink` and closes it (flushed and synced); on failure the file is
+    /// left unsynced for the staging folder's removal.
+    private static func writeWhole(_ bytes: some Collection<UInt8>, to sink: FileSink) throws {
         do {
             try sink.write(bytes)
             try sink.close()
@@ -121,14 +126,7 @@ public final class OutputPublisher {
             } catch {
                 throw OutputError.readFailed(path: source, reason: "\(error)")
             }
-            let sink = try FileSink(creating: target)
-            do {
-                try sink.write(bytes)
-                try sink.close()
-            } catch {
-                sink.discard()
-                throw error
-            }
+            try Self.writeWhole(bytes, to: try FileSink(creating: target))
         }
         files.insert(relativePath)
     }
