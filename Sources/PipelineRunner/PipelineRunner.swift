@@ -42,6 +42,11 @@ public struct PipelineRunner: Sendable {
         try checkFilesExist()
         let register = try ReferenceTableLoader.load(register: config.register, lookup: config.lookup,
                                                      population: config.population)
+        // A case keeps its authority's register index in 16 bits (CaseContribution).
+        guard register.authorities.count <= CaseContribution.maximumAuthorityIndex + 1 else {
+            throw ConfigurationError(file: config.register, "\(register.authorities.count) authorities; at most "
+                                     + "\(CaseContribution.maximumAuthorityIndex + 1) are supported")
+        }
         let rules = try RuleTableLoader.load(decisions: config.decisionRules, serviceAreas: config.serviceAreaRules)
         let classifier: Classifier
         do {

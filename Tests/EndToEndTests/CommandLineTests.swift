@@ -25,6 +25,19 @@ import Testing
         #expect(result.stderr.contains("/nonexistent/register.csv: no such register file"))
     }
 
+    @Test func aRegisterTooLargeForACaseIsAConfigurationError() throws {
+        let folder = try ProcessRunner.temporaryFolder("cli")
+        let big = folder + "/register.csv"
+        var text = "local-authority-code,official-name,nice-name,gss-code,start-date,end-date,replaced-by,nation,"
+            + "local-authority-type,alt-names,former-gss-codes,pop-2020\n"
+        for i in 0 ... 65_536 { text += "A\(i),Authority \(i),Authority \(i),,1974-04-01,,,England,NMD,,,\n" }
+        try text.write(toFile: big, atomically: true, encoding: .utf8)
+        let result = try run(["run", "--register", big, "--out", folder + "/out",
+                              SharedMaterial.path("sample-data/decisions-sample.csv.gz")])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("65537 authorities; at most 65536 are supported"), "\(result.stderr)")
+    }
+
     @Test func badYearRangeIsAUsageError() throws {
         let result = try run(["run", "--register", register, "--years", "2019-21", "--out", "/tmp/x", "a.csv"])
         #expect(result.status == 64)
