@@ -34,43 +34,29 @@ enum HostileProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ProcessRunner.executable)
         process.arguments = arguments
-        // Output goes to files, not pipes: a chatty child can never block on a full pipe.
-        let folder = try ProcessRunner.temporaryFolder("hostile-process")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let outPath = folder + "/stdout", errPath = folder + "/stderr"
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        process.standardOutput = out
-        process.standardError = err
         process.standardInput = FileHandle.nullDevice
-
         let started = Date()
-        try process.run()
-        let pid = process.processIdentifier
-        var peakKiB = 0
-        var timedOut = false
-        while process.isRunning {
-            peakKiB = max(peakKiB, highWaterMarkKiB(pid))
-            if Date().timeIntervalSince(started) > seconds {
-                timedOut = true
-                kill(pid, SIGKILL)
-                break
+        let ((peakKiB, timedOut), stdout, stderr) = try ProcessRunner.runCapturingOutput(process) { () -> (Int, Bool) in
+            let pid = process.processIdentifier
+            var peakKiB = 0
+            var timedOut = false
+            while process.isRunning {
+                peakKiB = max(peakKiB, highWaterMarkKiB(pid))
+                if Date().timeIntervalSince(started) > seconds {
+                    timedOut = true
+                    kill(pid, SIGKILL)
+                    break
+                }
+                usleep(10_000)
             }
-            usleep(10_000)
+            process.waitUntilExit()
+            return (peakKiB, timedOut)
         }
-        process.waitUntilExit()
-        let elapsed = Date().timeIntervalSince(started)
-        try out.close()
-        try err.close()
         return HostileRunResult(
             status: process.terminationStatus,
             signalled: process.terminationReason == .uncaughtSignal,
-            timedOut: timedOut,
-            stdout: String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data(), as: UTF8.self),
-            stderr: String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data(), as: UTF8.self),
-            seconds: elapsed, peakMiB: peakKiB / 1024)
+            timedOut: timedOut, stdout: stdout, stderr: stderr,
+            seconds: Date().timeIntervalSince(started), peakMiB: peakKiB / 1024)
     }
 
     /// The `VmHWM` line of /proc/PID/status, in KiB; 0 once the process is gone.

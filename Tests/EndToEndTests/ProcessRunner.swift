@@ -14,7 +14,15 @@ enum ProcessRunner {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
-        // Output goes to files, not pipes: a chatty child can never block on a full pipe.
+        let (_, stdout, stderr) = try runCapturingOutput(process) { process.waitUntilExit() }
+        return ProcessResult(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+    }
+
+    /// Starts `process` with its standard output and error going to files, calls `wait` (which
+    /// must return only once the process has ended), and returns `wait`'s result and both outputs.
+    ///
+    /// Files, not pipes: a chatty child can never block on a full pipe.
+    static func runCapturingOutput<T>(_ process: Process, wait: () throws -> T) throws -> (T, stdout: String, stderr: String) {
         let folder = try temporaryFolder("process")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let outPath = folder + "/stdout", errPath = folder + "/stderr"
@@ -25,12 +33,13 @@ enum ProcessRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        process.waitUntilExit()
+        let result = try wait()
         try out.close()
         try err.close()
-        return ProcessResult(status: process.terminationStatus,
-                             stdout: try String(contentsOfFile: outPath, encoding: .utf8),
-                             stderr: try String(contentsOfFile: errPath, encoding: .utf8))
+        func text(_ path: String) -> String {
+            String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data(), as: UTF8.self)
+        }
+        return (result, text(outPath), text(errPath))
     }
 
     /// A new empty temporary folder.
