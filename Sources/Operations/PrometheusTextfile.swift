@@ -142,7 +142,12 @@ public enum PrometheusTextfile {
         func failure(_ what: String) -> MetricsFileError {
             MetricsFileError(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
         }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // A new file only (O_EXCL, O_NOFOLLOW): a link planted at the temporary name is never
+        // followed. One left by a killed run of this pid is removed (unlink removes a link,
+        // not its target) and the name tried once more.
+        func create() -> Int32 { open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644) }
+        var fd = create()
+        if fd < 0, errno == EEXIST, unlink(temporary) == 0 { fd = create() }
         guard fd >= 0 else { throw failure("cannot create \(temporary)") }
         var ok = writeAll(fd, bytes)
         var error = ok ? nil : failure("cannot write \(temporary)")

@@ -17,9 +17,10 @@ public final class FileSink {
     private var buffer: [UInt8]
     private static let capacity = 1 << 16
 
-    /// Creates (or truncates) the file at `path`.
+    /// Creates the file at `path`, which must not exist yet (staged files are always new:
+    /// O_EXCL and O_NOFOLLOW, so nothing planted there is followed or overwritten).
     init(creating path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError.cannotCreate(path: path, reason: systemReason()) }
         self.path = path
         self.descriptor = fd

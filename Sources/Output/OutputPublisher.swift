@@ -22,6 +22,10 @@ import Glibc
 ///
 /// Confined to the one task that writes the outputs (not `Sendable`).
 public final class OutputPublisher {
+    /// The file that marks a staging folder as a run's own until it is published: a folder
+    /// named like a stale staging folder is removed only with it (or with our manifest).
+    public static let stagingMarker = OwnedFolder.stagingMarker
+
     /// The destination folder, as given (without trailing slashes).
     public let destination: String
     /// The staging folder the outputs are written into before ``publish()``.
@@ -40,12 +44,17 @@ public final class OutputPublisher {
 
     private enum State { case open, published, abandoned }
 
-    /// Takes the lock on `destination`, removes stale staging folders and creates a new one.
+    /// Takes the lock on `destination`, checks that the folder is empty or one of our
+    /// publications, removes stale staging folders and creates a new one.
+    ///
+    /// `inputs` are the paths the run reads (exports, register, tables, templates): a
+    /// destination that holds one of them is refused, since publishing replaces the whole folder.
     ///
     /// - Throws: ``OutputError/locked(lockFile:holderPID:)`` when another run holds the lock;
     ///   ``OutputError/cannotCreate(path:reason:)`` when the lock file or staging folder cannot be
-    ///   created, or the destination exists and is not a folder.
-    public init(destination: String) throws {
+    ///   created, the destination exists and is not a folder, is a folder that is neither empty
+    ///   nor a publication of annual-review, or holds one of `inputs`. Nothing is touched then.
+    public init(destination: String, inputs: [String] = []) throws {
         var dest = destination
         while dest.count > 1, dest.hasSuffix("/") { dest.removeLast() }
         let (parent, name) = Self.split(dest)
@@ -62,10 +71,13 @@ public final class OutputPublisher {
 
         let fd = try Self.lock(lockFile)
         do {
+            // Checked under the lock, so that no other run publishes in between.
+            try OwnedFolder.checkReplaceable(dest, inputs: inputs)
             try Self.removeStaleStaging(in: parent, prefix: ".\(name).staging-")
             guard mkdir(staging, 0o755) == 0 else {
                 throw OutputError.cannotCreate(path: staging, reason: systemReason())
             }
+            try OwnedFolder.markStaging(staging)
         } catch {
             // Closing the descriptor releases the lock.
             _ = close(fd)
@@ -182,6 +194,9 @@ public final class OutputPublisher {
         // Deepest first, so that every folder's entry is on disk before its parent's.
         let folders = createdFolders.sorted { $0.utf8.count > $1.utf8.count }
         for folder in folders { try Self.syncFolder(folder) }
+        // The marker tells a stale staging folder from a folder that is not ours; a
+        // publication is recognised by its manifest instead.
+        try OwnedFolder.unmarkStaging(stagingDirectory)
         try Self.syncFolder(stagingDirectory)
 
         var st = stat()
@@ -272,8 +287,21 @@ public final class OutputPublisher {
     // MARK: - Lock
 
     private static func lock(_ lockFile: String) throws -> Int32 {
-        let fd = open(lockFile, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw OutputError.cannotCreate(path: lockFile, reason: systemReason()) }
+        // O_NOFOLLOW: a symbolic link planted at the lock's name must not lead us to truncate
+        // the file it points to (ELOOP then). A planted hard link or special file is refused
+        // before anything is written.
+        let fd = open(lockFile, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            let code = errno
+            throw OutputError.cannotCreate(
+                path: lockFile, reason: code == ELOOP ? "it is a symbolic link; remove it" : systemReason(code))
+        }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_nlink == 1 else {
+            _ = close(fd)
+            throw OutputError.cannotCreate(path: lockFile, reason: "not a plain file of its own (a special file or "
+                                           + "a hard link to another file); remove it")
+        }
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
             if code == EINTR { continue }
@@ -298,7 +326,7 @@ public final class OutputPublisher {
     private static func holderPID(_ lockFile: String) -> Int32? {
         for attempt in 0 ..< 20 {
             if attempt > 0 { usleep(5_000) }
-            let fd = open(lockFile, O_RDONLY | O_CLOEXEC)
+            let fd = open(lockFile, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
             guard fd >= 0 else { return nil }
             var bytes = [UInt8](repeating: 0, count: 32)
             let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -339,6 +367,10 @@ public final class OutputPublisher {
         closedir(dir)
         for name in stale {
             let path = join(parent, name)
+            // Only what a run of ours left: a staging folder (its marker) or the previous
+            // outputs moved aside by a publication (their manifest). Anything else with that
+            // name, a link included, is left alone.
+            guard OwnedFolder.isStaleStaging(path) else { continue }
             removeTree(path)
             if access(path, F_OK) == 0 {
                 throw OutputError.cannotCreate(path: path, reason: "cannot remove a stale staging folder")

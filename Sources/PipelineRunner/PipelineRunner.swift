@@ -66,7 +66,10 @@ public struct PipelineRunner: Sendable {
             "method": "\(config.method.rawValue)",
         ])
 
-        let publisher = try OutputPublisher(destination: config.outputDirectory)
+        let publisher = try OutputPublisher(destination: config.outputDirectory, inputs: config.inputs + [
+            config.register, config.lookup, config.population, config.decisionRules, config.serviceAreaRules,
+            config.templates,
+        ].compactMap { $0 })
         do {
             let rejects = try RejectsFileWriter(sink: try publisher.fileSink(RejectsFileWriter.fileName))
             let (summaries, yearCounts, counted, quality) = try await runStages(register: register, classifier: classifier,
@@ -123,8 +126,9 @@ public struct PipelineRunner: Sendable {
 
     private func keepRejects(of publisher: OutputPublisher) {
         let kept = Self.keptRejectsPath(for: configuration.outputDirectory)
-        try? FileManager.default.removeItem(atPath: kept)
-        try? FileManager.default.moveItem(atPath: publisher.stagingDirectory + "/" + RejectsFileWriter.fileName, toPath: kept)
+        // rename(2) replaces an earlier kept file (or a link at that name, not what it points
+        // to) in one step, and refuses a folder: nothing that is not ours is removed.
+        _ = rename(publisher.stagingDirectory + "/" + RejectsFileWriter.fileName, kept)
     }
 
     /// Runs the pipeline until it ends or one of `signals` arrives; a signal cancels every

@@ -21,10 +21,18 @@ extension AnnualReview {
             var forwarded = arguments + ["--dry-run"]
             let namesOutput = arguments.contains("--out")
                 || arguments.contains { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            // A folder of our own from mkdtemp, never a predictable name in the shared
+            // temporary folder (where another user could have planted a link).
+            var scratch: String?
             if !namesOutput {
-                forwarded += ["--out", FileManager.default.temporaryDirectory
-                    .appendingPathComponent("annual-review-validate-\(getpid())/out").path]
+                var template = Array((FileManager.default.temporaryDirectory.path + "/annual-review-validate-XXXXXX").utf8CString)
+                guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+                    throw ValidationError("cannot create a temporary folder: \(String(cString: strerror(errno)))")
+                }
+                scratch = String(cString: made)
+                forwarded += ["--out", scratch! + "/out"]
             }
+            defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
             let command = try Run.parse(forwarded)
             try await command.run()
         }

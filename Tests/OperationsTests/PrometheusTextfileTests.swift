@@ -109,6 +109,20 @@ extension [Sample] {
         #expect(samples.value("annual_review_last_success_timestamp_seconds") == 1_711_938_605.25)
     }
 
+    @Test func aLinkPlantedAtTheTemporaryNameIsNotFollowed() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("annual_review.prom").path
+        let victim = try folder.write("precious\n", to: "victim.txt")
+        let planted = folder.url.appendingPathComponent(".annual_review.prom.tmp-\(getpid())").path
+        try FileManager.default.createSymbolicLink(atPath: planted, withDestinationPath: victim)
+        try PrometheusTextfile.write(RunMetrics(durationSeconds: 1, counts: counts(), exitCode: 0, finished: Self.finished),
+                                     to: path)
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
+        #expect(try parseTextfile(try String(contentsOfFile: path, encoding: .utf8)).count == 8)
+        #expect(!FileManager.default.fileExists(atPath: planted))
+    }
+
     @Test func failureKeepsThePreviousLastSuccess() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

@@ -1,9 +1,19 @@
 import Foundation
 import Glibc
 import Output
+import PipelineModel
 import Testing
 
 @Suite struct OutputPublisherTests {
+    /// A manifest of ours, which makes a published folder one that the next run may replace.
+    static func manifest() throws -> [UInt8] {
+        let started = Date(timeIntervalSince1970: 1_714_528_984)
+        return try RunManifest(
+            version: "test", started: started, ended: started, inputs: [], counts: .init(RunCounts()),
+            configuration: .init(register: .init(path: "register.csv", bytes: 0, sha256: ""), method: .pooled, years: ""),
+            outputs: []).jsonBytes()
+    }
+
     @Test func firstPublishCreatesTheDestination() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -29,6 +39,7 @@ import Testing
         let first = try OutputPublisher(destination: destination)
         try first.writeFile("authority_year.csv", Array("old\n".utf8))
         try first.writeFile("letters/2019-20/OLD.md", Array("old letter\n".utf8))
+        try first.writeFile("manifest.json", try Self.manifest())
         try first.publish()
 
         let second = try OutputPublisher(destination: destination)
@@ -36,7 +47,7 @@ import Testing
         let sink = try second.fileSink("rejects.csv")
         try sink.write("file,line,reference,reason,detail\n")
         // Left open on purpose: publish() must flush and sync it.
-        try second.writeFile("manifest.json", Array("{}\n".utf8))
+        try second.writeFile("manifest.json", try Self.manifest())
         try second.publish()
 
         #expect(try text(destination + "/authority_year.csv") == "new\n")
@@ -51,7 +62,7 @@ import Testing
         let destination = folder.file("out")
         let first = try OutputPublisher(destination: destination)
         try first.writeFile("authority_year.csv", Array("year,authority_code\n2019-20,AAA\n".utf8))
-        try first.writeFile("manifest.json", Array("{\"v\" : 1}\n".utf8))
+        try first.writeFile("manifest.json", try Self.manifest())
         try first.publish()
         let before = try contents(destination + "/authority_year.csv")
 
@@ -62,7 +73,7 @@ import Testing
         second.abandon()
 
         #expect(try contents(destination + "/authority_year.csv") == before)
-        #expect(try text(destination + "/manifest.json") == "{\"v\" : 1}\n")
+        #expect(try contents(destination + "/manifest.json") == (try Self.manifest()))
         #expect(try listing(destination) == ["authority_year.csv", "manifest.json"])
         #expect(try listing(folder.path) == [".out.lock", "out"])
         #expect(throws: OutputError.self) { try second.publish() }
@@ -78,6 +89,7 @@ import Testing
         }
         // The holder's staging folder survives the refused attempt.
         try holder.writeFile("type_year.csv", Array("x\n".utf8))
+        try holder.writeFile("manifest.json", try Self.manifest())
         try holder.publish()
         // Publishing frees the lock.
         let next = try OutputPublisher(destination: destination)
@@ -109,6 +121,7 @@ import Testing
         let stale = folder.file(".out.staging-99999999")
         try FileManager.default.createDirectory(atPath: stale + "/letters/2019-20", withIntermediateDirectories: true)
         try Data("partial".utf8).write(to: URL(fileURLWithPath: stale + "/letters/2019-20/AAA.md"))
+        try Data().write(to: URL(fileURLWithPath: stale + "/" + OutputPublisher.stagingMarker))
         // Another destination's staging folder is left alone.
         let other = folder.file(".out.staging-1.staging-5")
         try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
@@ -136,6 +149,7 @@ import Testing
         let destination = folder.file("out")
         let first = try OutputPublisher(destination: destination)
         try first.writeFile("letters", Array("I am a file\n".utf8))
+        try first.writeFile("manifest.json", try Self.manifest())
         try first.publish()
 
         let second = try OutputPublisher(destination: destination)
@@ -197,5 +211,42 @@ import Testing
         #expect(sink.byteCount == expected.count)
         try publisher.publish()
         #expect(try contents(folder.file("out/big.bin")) == expected)
+    }
+
+    @Test func aFolderThatIsNotOurPublicationIsRefusedUntouched() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(atPath: folder.file("out"), withIntermediateDirectories: false)
+        try Data("mine\n".utf8).write(to: URL(fileURLWithPath: folder.file("out/notes.txt")))
+        let error = try #require(throws: OutputError.self) { _ = try OutputPublisher(destination: folder.file("out")) }
+        guard case .cannotCreate(let path, let reason) = error else { Issue.record("\(error)"); return }
+        #expect(path == folder.file("out"))
+        #expect(reason.contains("neither empty nor a publication"))
+        #expect(try listing(folder.file("out")) == ["notes.txt"])
+        // Refused before a staging folder was made; the lock is free again.
+        #expect(try listing(folder.path) == [".out.lock", "out"])
+    }
+
+    @Test func aPublicationHoldingAnInputIsRefused() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let first = try OutputPublisher(destination: folder.file("out"))
+        try first.writeFile("manifest.json", try Self.manifest())
+        try first.writeFile("export.csv", Array("x\n".utf8))
+        try first.publish()
+        let error = try #require(throws: OutputError.self) {
+            _ = try OutputPublisher(destination: folder.file("out"), inputs: [folder.file("out/../out/export.csv")])
+        }
+        #expect(error.description.contains("export.csv"))
+        #expect(try text(folder.file("out/export.csv")) == "x\n")
+    }
+
+    @Test func aStagedFileIsNeverWrittenTwice() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let publisher = try OutputPublisher(destination: folder.file("out"))
+        defer { publisher.abandon() }
+        try publisher.writeFile("a.csv", Array("a\n".utf8))
+        #expect(throws: OutputError.self) { try publisher.writeFile("a.csv", Array("b\n".utf8)) }
     }
 }

@@ -1,0 +1,129 @@
+import Foundation
+import Glibc
+import Testing
+
+/// An operator's slip or a local attacker's plant in the file system around a run (issue 16,
+/// classes 1 and 2): the run never replaces or removes a folder that is not one of ours, and never
+/// follows a link planted where it writes. Each test asserts the documented exit code (under 128)
+/// and that what must survive survives byte for byte.
+@Suite(.serialized) struct HostileFileSystemTests {
+    let register = SharedMaterial.path("sample-data/register.csv")
+    let lookup = SharedMaterial.path("sample-data/name-lookup.csv")
+    let sample = SharedMaterial.path("sample-data/decisions-sample.csv.gz")
+
+    func run(register: String? = nil, out: String, _ inputs: [String], extra: [String] = []) throws -> ProcessResult {
+        try ProcessRunner.run(ProcessRunner.executable, ["run", "--register", register ?? self.register, "--lookup", lookup,
+                                                         "--max-reject-rate", "5%", "--out", out] + extra + inputs)
+    }
+
+    /// Every file under `folder`, links included (as their target path), by relative path.
+    func snapshot(_ folder: String) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for relative in try FileManager.default.subpathsOfDirectory(atPath: folder) {
+            let path = folder + "/" + relative
+            var st = stat()
+            guard lstat(path, &st) == 0 else { continue }
+            switch st.st_mode & S_IFMT {
+            case S_IFREG: result[relative] = try Data(contentsOf: URL(fileURLWithPath: path))
+            case S_IFLNK: result[relative] = Data(("-> " + (try FileManager.default.destinationOfSymbolicLink(atPath: path))).utf8)
+            default: break
+            }
+        }
+        return result
+    }
+
+    // MARK: - Class 1: destroying what is not ours
+
+    @Test func anOutputFolderHoldingTheInputsIsRefusedAndNothingIsTouched() throws {
+        let base = try ProcessRunner.temporaryFolder("hostile-fs")
+        let input = base + "/in"
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: register, toPath: input + "/reg.csv")
+        try FileManager.default.copyItem(atPath: sample, toPath: input + "/decisions.csv.gz")
+        try Data("my notes\n".utf8).write(to: URL(fileURLWithPath: input + "/notes.txt"))
+        let before = try snapshot(input)
+
+        let result = try run(register: input + "/reg.csv", out: input, [input + "/decisions.csv.gz"])
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(try snapshot(input) == before)
+    }
+
+    @Test func aFolderThatIsNotAPublicationIsRefusedAndKept() throws {
+        let base = try ProcessRunner.temporaryFolder("hostile-fs")
+        let out = base + "/documents"
+        try FileManager.default.createDirectory(atPath: out + "/drafts", withIntermediateDirectories: true)
+        try Data("unrelated\n".utf8).write(to: URL(fileURLWithPath: out + "/notes.txt"))
+        try Data("{\"name\": \"a web app\"}\n".utf8).write(to: URL(fileURLWithPath: out + "/manifest.json"))
+        let before = try snapshot(out)
+
+        let result = try run(out: out, [sample])
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(try snapshot(out) == before)
+    }
+
+    @Test func anEmptyFolderAndThenItsPublicationAreReplaced() throws {
+        let base = try ProcessRunner.temporaryFolder("hostile-fs")
+        let out = base + "/out"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let first = try run(out: out, [sample])
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try run(out: out, [sample])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out + "/manifest.json"))
+    }
+
+    @Test func aFolderNamedLikeAStaleStagingFolderButNotOursIsKept() throws {
+        let base = try ProcessRunner.temporaryFolder("hostile-fs")
+        let out = base + "/out"
+        let lookalike = base + "/.out.staging-12345"
+        try FileManager.default.createDirectory(atPath: lookalike, withIntermediateDirectories: true)
+        try Data("keep me\n".utf8).write(to: URL(fileURLWithPath: lookalike + "/precious.txt"))
+        let victim = base + "/victim"
+        try FileManager.default.createDirectory(atPath: victim, withIntermediateDirectories: true)
+        try Data("keep me too\n".utf8).write(to: URL(fileURLWithPath: victim + "/precious.txt"))
+        try FileManager.default.createSymbolicLink(atPath: base + "/.out.staging-23456", withDestinationPath: victim)
+        let before = try snapshot(base)
+
+        let result = try run(out: out, [sample])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try snapshot(base).filter { !$0.key.hasPrefix("out/") && $0.key != ".out.lock" } == before)
+    }
+
+    @Test func keptRejectsNeverReplaceAFolderOfThatName() throws {
+        let base = try ProcessRunner.temporaryFolder("hostile-fs")
+        let out = base + "/out"
+        let folder = base + "/out.rejects.csv"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data("keep me\n".utf8).write(to: URL(fileURLWithPath: folder + "/precious.txt"))
+        let before = try snapshot(folder)
+
+        // The sample has rejected rows: a limit of 0 fails the run, which keeps its rejects.
+        let result = try run(out: out, [sample], extra: ["--max-reject-rate", "0"])
+        #expect(result.status == 65, "\(result.stderr)")
+        #expect(try snapshot(folder) == before)
+    }
+
+    // MARK: - Class 2: following planted links
+
+    @Test func aSymbolicLinkPlantedAtTheLockIsNotFollowed() throws {
+        let base = try ProcessRunner.temporaryFolder("hostile-fs")
+        let victim = base + "/victim.txt"
+        try Data("precious\n".utf8).write(to: URL(fileURLWithPath: victim))
+        try FileManager.default.createSymbolicLink(atPath: base + "/.out.lock", withDestinationPath: victim)
+
+        let result = try run(out: base + "/out", [sample])
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: victim)) == Data("precious\n".utf8))
+    }
+
+    @Test func aHardLinkPlantedAtTheLockIsNotTruncated() throws {
+        let base = try ProcessRunner.temporaryFolder("hostile-fs")
+        let victim = base + "/victim.txt"
+        try Data("precious\n".utf8).write(to: URL(fileURLWithPath: victim))
+        #expect(link(victim, base + "/.out.lock") == 0)
+
+        let result = try run(out: base + "/out", [sample])
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: victim)) == Data("precious\n".utf8))
+    }
+}
