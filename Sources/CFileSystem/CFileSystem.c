@@ -14,3 +14,7 @@ int annual_review_rename_exchange(const char *a, const char *b) {
     // variadic, which Swift cannot call.
     return (int)syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE);
 }
+
+int annual_review_syncfs(int fd) {
+    return syncfs(fd);
+}

@@ -56,6 +56,8 @@ final class StoredFileReader {
     func fill() throws -> Int {
         var filled = 0
         while filled < buffer.count && !reachedEnd {
+            // A slow pipe can take seconds to fill a chunk: a stopped run must not wait for it.
+            if filled > 0, Task.isCancelled { throw CancellationError() }
             let n = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             if n > 0 {
                 filled += n

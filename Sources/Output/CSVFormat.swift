@@ -54,6 +54,50 @@ public enum CSVFormat {
         return buffer
     }
 
+    /// The records of a file in this dialect, read back (the publication's own tables): fields
+    /// split at commas outside quotes, `""` inside quotes read as one quote, records ended by LF.
+    public static func records(_ bytes: [UInt8]) -> [[String]] {
+        var records: [[String]] = []
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var quoted = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if quoted {
+                if byte == UInt8(ascii: "\"") {
+                    if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        index += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(byte)
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): quoted = true
+            case UInt8(ascii: ","):
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+            case 0x0A:
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+                records.append(fields)
+                fields.removeAll(keepingCapacity: true)
+            default: field.append(byte)
+            }
+        }
+        if !field.isEmpty || !fields.isEmpty {
+            fields.append(String(decoding: field, as: UTF8.self))
+            records.append(fields)
+        }
+        return records
+    }
+
     /// Appends the decimal digits of `value` (with a leading `-` when negative) without making a
     /// `String`, for hot loops such as the rejects file.
     public static func appendDecimal(_ value: Int, to buffer: inout [UInt8]) {

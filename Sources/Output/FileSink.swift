@@ -1,8 +1,10 @@
+import Crypto
 // Linux only, like CFileSystem's renameat2.
 import Glibc
 
 /// A buffered writer of one staged output file: bytes collect in memory and reach the file in
-/// large writes; ``close()`` flushes, syncs the file to disk and closes it.
+/// large writes, hashed (sha256) on the way for the manifest; ``close()`` flushes and closes it.
+/// Durability is the publisher's: it syncs every staged file in one pass before publishing.
 ///
 /// Obtain one from ``OutputPublisher/fileSink(_:)``. Confined to the task that writes the file.
 /// - Important: Call ``close()`` and check its error before publishing; ``OutputPublisher``
@@ -15,6 +17,7 @@ public final class FileSink {
 
     private var descriptor: Int32
     private var buffer: [UInt8]
+    private var hasher = SHA256()
     private static let capacity = 1 << 16
 
     /// Creates the file at `path`, which must not exist yet (staged files are always new:
@@ -39,6 +42,9 @@ public final class FileSink {
     public func write(_ bytes: some Collection<UInt8>) throws {
         try checkOpen()
         byteCount += bytes.count
+        if bytes.withContiguousStorageIfAvailable({ hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }) == nil {
+            hasher.update(data: Array(bytes))
+        }
         if buffer.count + bytes.count <= Self.capacity {
             buffer.append(contentsOf: bytes)
             return
@@ -64,6 +70,7 @@ public final class FileSink {
         let before = buffer.count
         body(&buffer)
         byteCount += buffer.count - before
+        buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[before...])) }
         if buffer.count >= Self.capacity { try flush() }
     }
 
@@ -75,13 +82,18 @@ public final class FileSink {
         try buffer.withUnsafeBytes { try writeAll($0) }
     }
 
-    /// Flushes, syncs the file to disk and closes it; does nothing when already closed.
+    /// The size and sha256 of the bytes handed to the sink so far, recorded under `path`.
+    public func digest(recordedAs path: String) -> RunManifest.FileDigest {
+        RunManifest.FileDigest(path: path, bytes: byteCount, sha256: hexDigest(hasher.finalize()))
+    }
+
+    /// Flushes and closes the file; does nothing when already closed. The publisher makes it
+    /// durable with every other staged file.
     public func close() throws {
         guard descriptor >= 0 else { return }
         let fd = descriptor
         do {
             try flush()
-            guard fsync(fd) == 0 else { throw OutputError.writeFailed(path: path, reason: systemReason()) }
         } catch {
             descriptor = -1
             _ = Glibc.close(fd)

@@ -13,6 +13,18 @@ public struct PreviousPublication: Sendable {
     public let manifest: RunManifest
     /// Its manifest's record of the years it holds.
     public let partitions: RunManifest.Partitions
+    /// The manifest's output entries by path.
+    private let outputs: [String: RunManifest.FileDigest]
+
+    private init(folder: String, manifest: RunManifest, partitions: RunManifest.Partitions) {
+        self.folder = folder
+        self.manifest = manifest
+        self.partitions = partitions
+        outputs = Dictionary(manifest.outputs.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The manifest's entry for the output at `path` (relative to the folder), if it lists one.
+    public func output(_ path: String) -> RunManifest.FileDigest? { outputs[path] }
 
     /// The publication in `folder`; nil when there is none yet (no folder, or an empty one).
     ///

@@ -44,17 +44,33 @@ public struct RunManifest: Codable, Sendable, Equatable {
         self.partitions = partitions
     }
 
-    /// The published years, each computed by this run or carried over unchanged.
+    /// The published years, each computed and rendered by this run or carried over unchanged.
     public struct Partitions: Codable, Sendable, Equatable {
-        /// The years this run computed, in order (`2019-20`).
+        /// The years this run computed and rendered (tables, letters, pages, map), in order (`2019-20`).
         public var computed: [String]
-        /// The years carried over byte-identical from the previous publication, in order.
+        /// The years carried over byte-identical from the previous publication, in order: years
+        /// the run was not asked to compute (`--years`), and years it computed and found
+        /// unchanged (``CarriedOver/unchanged``), which it did not render again.
         public var carriedOver: [CarriedOver]
+        /// Each published year's fingerprint: the sha256 of everything its partition is made
+        /// from (its table rows, the register rows they name, the templates, the program and
+        /// the method). A later run carries a year over instead of rendering it when its
+        /// fingerprint is the same. Nil in manifests written before fingerprints existed.
+        public var fingerprints: [String: String]?
+        /// The fingerprint of the whole-publication pages (the history pages and the report's
+        /// index): the published tables, templates, program and method they are made from.
+        public var historyFingerprint: String?
+        /// The pages this run rendered (letters, report pages, maps): 0 when nothing changed.
+        public var pagesRendered: Int?
 
         /// A record; see the properties.
-        public init(computed: [String], carriedOver: [CarriedOver]) {
+        public init(computed: [String], carriedOver: [CarriedOver], fingerprints: [String: String]? = nil,
+                    historyFingerprint: String? = nil, pagesRendered: Int? = nil) {
             self.computed = computed
             self.carriedOver = carriedOver
+            self.fingerprints = fingerprints
+            self.historyFingerprint = historyFingerprint
+            self.pagesRendered = pagesRendered
         }
 
         /// Every published year, in order.
@@ -71,24 +87,32 @@ public struct RunManifest: Codable, Sendable, Equatable {
             /// The start time of the run that computed it (earlier than the previous run when it
             /// was carried over more than once).
             public var computedByRunStarted: Date
+            /// Whether this run computed the year too and found it unchanged (true), rather
+            /// than leaving it alone because it computed other years only (nil).
+            public var unchanged: Bool?
 
             /// A record; see the properties.
-            public init(year: String, previousRunStarted: Date, computedByRunStarted: Date) {
+            public init(year: String, previousRunStarted: Date, computedByRunStarted: Date, unchanged: Bool? = nil) {
                 self.year = year
                 self.previousRunStarted = previousRunStarted
                 self.computedByRunStarted = computedByRunStarted
+                self.unchanged = unchanged
             }
 
             enum CodingKeys: String, CodingKey {
                 case year
                 case previousRunStarted = "previous_run_started"
                 case computedByRunStarted = "computed_by_run_started"
+                case unchanged
             }
         }
 
         enum CodingKeys: String, CodingKey {
             case computed
             case carriedOver = "carried_over"
+            case fingerprints
+            case historyFingerprint = "history_fingerprint"
+            case pagesRendered = "pages_rendered"
         }
     }
 
@@ -302,11 +326,17 @@ func digestFile(at path: String) throws -> (bytes: Int, sha256: String) {
         chunk.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[..<n])) }
         total += n
     }
+    return (total, hexDigest(hasher.finalize()))
+}
+
+/// A digest as lower-case hex.
+func hexDigest(_ digest: some Sequence<UInt8>) -> String {
     let hex: [UInt8] = Array("0123456789abcdef".utf8)
     var text: [UInt8] = []
-    for byte in hasher.finalize() {
+    text.reserveCapacity(64)
+    for byte in digest {
         text.append(hex[Int(byte >> 4)])
         text.append(hex[Int(byte & 0xF)])
     }
-    return (total, String(decoding: text, as: UTF8.self))
+    return String(decoding: text, as: UTF8.self)
 }

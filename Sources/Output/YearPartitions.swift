@@ -18,14 +18,22 @@ import PipelineModel
 /// - The top-level tables are the header followed by every partition's rows in year order:
 ///   byte for byte what `TableFile.render(_:)` writes for all the years at once.
 ///
-/// Usage: ``stage(_:files:)`` every computed year, ``carryOver(from:method:)`` when only some
-/// years were computed, ``writeTables()``, then record ``record`` in the manifest.
+/// Usage: for every computed year, either ``stageTables(of:_:)`` and ``stageFiles(of:_:)`` as its
+/// files are rendered, or ``carryOverUnchanged(_:from:)`` when its fingerprint equals the
+/// current publication's; ``carryOver(from:method:)`` when only some years were computed;
+/// ``writeTables()``; then record ``record`` in the manifest.
 ///
 /// Confined to the task that writes the outputs, like its publisher.
 public final class YearPartitions {
     private let publisher: OutputPublisher
     private var computed: Set<ReportingYear> = []
     private var carried: [ReportingYear: RunManifest.Partitions.CarriedOver] = [:]
+    /// Each staged year's fingerprint (``RunManifest/Partitions/fingerprints``).
+    public var fingerprints: [ReportingYear: String] = [:]
+    /// The whole-publication pages' fingerprint (``RunManifest/Partitions/historyFingerprint``).
+    public var historyFingerprint: String?
+    /// The pages rendered by this run.
+    public var pagesRendered = 0
 
     /// Partitions staged into `publisher`'s staging folder.
     public init(publisher: OutputPublisher) {
@@ -41,23 +49,59 @@ public final class YearPartitions {
     /// What the manifest records: the years computed and the years carried over, with their origin.
     public var record: RunManifest.Partitions {
         RunManifest.Partitions(computed: computed.sorted().map(\.label),
-                               carriedOver: carried.keys.sorted().compactMap { carried[$0] })
+                               carriedOver: carried.keys.sorted().compactMap { carried[$0] },
+                               fingerprints: fingerprints.isEmpty ? nil
+                                   : Dictionary(uniqueKeysWithValues: fingerprints.map { ($0.key.label, $0.value) }),
+                               historyFingerprint: historyFingerprint, pagesRendered: pagesRendered)
     }
 
-    /// Stages a year computed by this run: its tables, and each of `files` (paths as outputs.md
-    /// gives them: `letters/2019-20/LCE.md`) in the partition with a hard link at its own path.
+    /// Stages a year computed by this run, with each of `files` (see ``stageFiles(of:_:)``).
     /// - Throws: ``OutputError``.
     public func stage(_ year: YearFigures, files: [(path: String, bytes: [UInt8])]) throws {
-        let folder = Self.folder(of: year.year)
-        for table in TableFile.allCases {
-            try publisher.writeFile(folder + "/" + table.fileName, table.render(year))
+        try stageTables(of: year.year, TableFile.allCases.map { ($0, $0.render(year)) })
+        try stageFiles(of: year.year, files)
+    }
+
+    /// Stages the tables of a year computed by this run (each table's partition bytes, as
+    /// ``TableFile/render(_:)-(YearFigures)`` gives them).
+    /// - Throws: ``OutputError``.
+    public func stageTables(of year: ReportingYear, _ tables: [(TableFile, [UInt8])]) throws {
+        let folder = Self.folder(of: year)
+        for (table, bytes) in tables {
+            try publisher.writeFile(folder + "/" + table.fileName, bytes)
         }
+        computed.insert(year)
+    }
+
+    /// Stages files of a computed year (paths as outputs.md gives them: `letters/2019-20/LCE.md`)
+    /// in the year's partition, each with a hard link at its own path.
+    /// - Throws: ``OutputError``.
+    public func stageFiles(of year: ReportingYear, _ files: [(path: String, bytes: [UInt8])]) throws {
+        let folder = Self.folder(of: year)
         for file in files {
             let stored = folder + "/" + file.path
             try publisher.writeFile(stored, file.bytes)
-            try publisher.linkFile(file.path, from: try publisher.stagedPath(stored))
+            try publisher.linkStaged(file.path, to: stored)
         }
-        computed.insert(year.year)
+    }
+
+    /// Carries over `year`, which this run computed and found unchanged (its fingerprint equals
+    /// the one `previous` records), instead of rendering it again: as ``carryOver(from:method:)``
+    /// does, every file linked and checked against `previous`'s manifest.
+    /// - Throws: ``OutputError/cannotCarryOver(path:reason:)`` as ``carryOver(from:method:)``.
+    ///
+    /// - Returns: false, with nothing of the year staged, when the year's files do not match
+    ///   `previous`'s manifest: the run then renders the year, as it would without a
+    ///   publication to carry from (the year is recomputed anyway).
+    public func carryOverUnchanged(_ year: ReportingYear, from previous: PreviousPublication) throws -> Bool {
+        do {
+            try carryOver(year, from: previous)
+        } catch is OutputError {
+            try publisher.discardStaged(under: Self.folder(of: year) + "/")
+            return false
+        }
+        carried[year]?.unchanged = true
+        return true
     }
 
     /// Carries over every year of `previous` that this run did not compute: hard links to its
@@ -71,7 +115,7 @@ public final class YearPartitions {
     ///   be published.
     @discardableResult
     public func carryOver(from previous: PreviousPublication, method: AveragingMethod) throws -> [ReportingYear] {
-        let others = previous.years.filter { !computed.contains($0) }
+        let others = previous.years.filter { !computed.contains($0) && carried[$0] == nil }
         guard !others.isEmpty else { return [] }
         if previous.manifest.configuration.method != method {
             throw OutputError.cannotCarryOver(
@@ -81,6 +125,7 @@ public final class YearPartitions {
         }
         for year in others {
             try carryOver(year, from: previous)
+            if let fingerprint = previous.partitions.fingerprints?[year.label] { fingerprints[year] = fingerprint }
         }
         return others
     }
@@ -104,8 +149,7 @@ public final class YearPartitions {
                 throw OutputError.cannotCarryOver(path: source, reason: "the previous manifest lists it but it is missing")
             }
             // Linked first, checked after: what is checked is what will be published.
-            try publisher.linkFile(entry.path, from: source)
-            let staged = try RunManifest.FileDigest(contentsOf: try publisher.stagedPath(entry.path), recordedAs: entry.path)
+            let staged = try publisher.linkFile(entry.path, from: source)
             guard staged.bytes == entry.bytes, staged.sha256 == entry.sha256 else {
                 throw OutputError.cannotCarryOver(
                     path: source, reason: "it does not match the previous manifest (\(staged.bytes) bytes, sha256 \(staged.sha256); "
@@ -114,7 +158,7 @@ public final class YearPartitions {
         }
         let tables = Set(TableFile.allCases.map { folder + "/" + $0.fileName })
         for entry in listed where !tables.contains(entry.path) {
-            try publisher.linkFile(String(entry.path.dropFirst(folder.count + 1)), from: try publisher.stagedPath(entry.path))
+            try publisher.linkStaged(String(entry.path.dropFirst(folder.count + 1)), to: entry.path)
         }
         carried[year] = RunManifest.Partitions.CarriedOver(
             year: year.label, previousRunStarted: previous.manifest.started,
@@ -128,8 +172,11 @@ public final class YearPartitions {
     /// - Throws: ``OutputError/cannotCarryOver(path:reason:)`` when a partition's table has
     ///   another header than this version writes (a partition from an older version with other
     ///   columns); ``OutputError`` when a file cannot be read or written.
+    ///
+    /// A table whose bytes are those `previous` published is linked to its file instead (see
+    /// ``OutputPublisher/writeFile(_:_:reusing:)``).
     @discardableResult
-    public func writeTables() throws -> [TableFile: [UInt8]] {
+    public func writeTables(reusing previous: PreviousPublication? = nil) throws -> [TableFile: [UInt8]] {
         var written: [TableFile: [UInt8]] = [:]
         for table in TableFile.allCases {
             var parts: [(path: String, bytes: [UInt8])] = []
@@ -142,7 +189,7 @@ public final class YearPartitions {
                 parts.append((path, [UInt8](bytes)))
             }
             let bytes = try Self.concatenate(table, partitions: parts)
-            try publisher.writeFile(table.fileName, bytes)
+            try publisher.writeFile(table.fileName, bytes, reusing: previous)
             written[table] = bytes
         }
         return written

@@ -89,13 +89,15 @@ public struct PipelineRunner: Sendable {
 
             let builder = FigureBuilder(register: register, method: config.method)
             let figures = builder.figures(from: yearCounts, years: config.years)
-            let partitions = try await writeYearPartitions(figures: figures, templates: templates, to: publisher)
-            let tables = try partitions.writeTables()
+            let staging = PublicationStaging(configuration: config, templates: templates,
+                                             logger: Self.stage("publication", of: logger))
+            let staged = try await staging.stage(figures, into: publisher)
+            try publisher.reuseIfUnchanged(RejectsFileWriter.fileName, in: staged.previous)
             if templates != nil {
-                try writeDataPackage(tables: tables, to: publisher)
+                try writeDataPackage(tables: staged.tables, to: publisher, reusing: staged.previous)
             }
             try writeManifest(to: publisher, started: started, inputs: summaries, counts: counts, figures: figures,
-                              partitions: partitions.record)
+                              partitions: staged.partitions.record)
             try Task.checkCancellation()
             if config.dryRun {
                 publisher.abandon()
@@ -135,7 +137,13 @@ public struct PipelineRunner: Sendable {
     /// stage, removes the staging folder and throws ``Interrupted``.
     public func run(stoppingOn signals: [Int32], logger: Logger = Logger(label: "annual-review"),
                     progress: ProgressCounter? = nil) async throws -> RunReport {
-        let watcher = SignalWatcher(signals)
+        let destination = configuration.outputDirectory
+        // The grace timer starts from the signal source itself: the task that waits for the
+        // signal needs a thread of the cooperative pool, which may all be rendering.
+        let watcher = SignalWatcher(signals) { signal in
+            Self.exitIfStuck(after: Self.stopGrace, interrupted: Interrupted(signal: signal), destination: destination,
+                             logger: logger)
+        }
         let received = watcher.signals
         defer { withExtendedLifetime(watcher) {} }
         return try await withThrowingTaskGroup(of: RunReport?.self) { group in
@@ -144,7 +152,6 @@ public struct PipelineRunner: Sendable {
                 // Ends quietly (nil) when the run finishes first and this task is cancelled.
                 for await signal in received {
                     logger.warning("signal received, stopping", metadata: ["signal": "\(signal)"])
-                    Self.exitIfStuck(after: .seconds(5), destination: self.configuration.outputDirectory, logger: logger)
                     throw Interrupted(signal: signal)
                 }
                 return nil
@@ -160,15 +167,21 @@ public struct PipelineRunner: Sendable {
         }
     }
 
-    /// A stage blocked in a read that never returns (a stalled pipe or network file system)
-    /// cannot see cancellation; after `grace`, remove the staging folder and exit with 75
-    /// ("temporary failure") rather than ignore the signal.
-    private static func exitIfStuck(after grace: Duration, destination: String, logger: Logger) {
+    /// How long a stopped run may take to end by itself before it is ended: short enough that
+    /// cron and systemd see exit 75 within 2 s of the signal, whatever the run was doing.
+    static let stopGrace: Duration = .milliseconds(1500)
+
+    /// A stage blocked in a read that never returns (a stalled pipe or network file system),
+    /// or in one long system call (a large `syncfs`), cannot see cancellation; after `grace`,
+    /// remove the staging folder and exit with 75 ("temporary failure") rather than ignore the
+    /// signal. `_exit` because nothing else ends a process whose threads are all blocked.
+    private static func exitIfStuck(after grace: Duration, interrupted: Interrupted, destination: String, logger: Logger) {
         let staging = OutputPublisher.stagingDirectory(forDestination: destination)
-        let seconds = Double(grace.components.seconds)
+        let seconds = Double(grace.components.seconds) + Double(grace.components.attoseconds) / 1e18
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
-            logger.error("stages did not stop in time: removing the staging folder and exiting",
-                         metadata: ["staging": "\(staging)"])
+            let message = "\(interrupted) (the stages did not stop within \(seconds) s: the staging folder is "
+                + "removed and the process ends)"
+            logger.error("\(message)", metadata: ["staging": "\(staging)", "exit_code": "75"])
             try? FileManager.default.removeItem(atPath: staging)
             _exit(75)
         }
@@ -185,43 +198,10 @@ public struct PipelineRunner: Sendable {
         }
     }
 
-    /// Each computed year's partition (its tables, letters, report pages and map) and, when the
-    /// run computes chosen years only, every other year carried over from the current
-    /// publication; all into the staging folder, published by the same rename as the rest.
-    private func writeYearPartitions(figures: AnnualFigures, templates: PublishingTemplates?,
-                                     to publisher: OutputPublisher) async throws -> YearPartitions {
-        let partitions = YearPartitions(publisher: publisher)
-        guard let templates else {
-            for year in figures.years { try partitions.stage(year, files: []) }
-            return try carryOverOtherYears(into: partitions)
-        }
-        let maps = Dictionary(grouping: try MapDataWriter.mapFiles(figures), by: \.year)
-        try await Self.renderLettersAndReport(figures, templates: templates) { year, rendered in
-            var files: [(path: String, bytes: [UInt8])] = []
-            for artefact in rendered + (maps[year.year] ?? []) {
-                if artefact.year == year.year {
-                    files.append((artefact.path, artefact.bytes))
-                } else {
-                    try publisher.writeFile(artefact.path, artefact.bytes)
-                }
-            }
-            try partitions.stage(year, files: files)
-        }
-        return try carryOverOtherYears(into: partitions)
-    }
-
-    private func carryOverOtherYears(into partitions: YearPartitions) throws -> YearPartitions {
-        // Without --years a run recomputes every year the data covers and replaces the whole
-        // publication; with it, the years it leaves alone must stay as published.
-        if configuration.years != nil, let previous = try PreviousPublication.read(from: configuration.outputDirectory) {
-            try partitions.carryOver(from: previous, method: configuration.method)
-        }
-        return partitions
-    }
-
     /// `datapackage.json`, describing the top-level tables and the rejects (the partitions hold
     /// the same rows, split by year).
-    private func writeDataPackage(tables: [TableFile: [UInt8]], to publisher: OutputPublisher) throws {
+    private func writeDataPackage(tables: [TableFile: [UInt8]], to publisher: OutputPublisher,
+                                  reusing previous: PreviousPublication?) throws {
         let headers = Dictionary(uniqueKeysWithValues: tables.map { ($0.key.fileName, $0.value) })
         let dataFiles = Set(headers.keys).union([RejectsFileWriter.fileName])
         let files = try publisher.stagedFileDigests(only: dataFiles).map { digest in
@@ -230,37 +210,7 @@ public struct PipelineRunner: Sendable {
                                    size: digest.bytes, sha256: digest.sha256)
         }
         let package = DataPackageWriter.dataPackage(files: files)
-        try publisher.writeFile(package.path, package.bytes)
-    }
-
-    /// Renders the letters and report pages of every year, a few years at the same time (one
-    /// child task each), and hands each year's pages to `stage` as soon as they are ready, so
-    /// that only those few years' pages are ever held in memory. Rendering is a fixed cost per
-    /// authority and year, seconds on a full register, that would otherwise leave all cores
-    /// but one idle at the end of a run.
-    private static func renderLettersAndReport(
-        _ figures: AnnualFigures, templates: PublishingTemplates, atOnce: Int = 3,
-        stage: (YearFigures, [Artefact]) throws -> Void
-    ) async throws {
-        try await withThrowingTaskGroup(of: (Int, [Artefact]).self) { group in
-            var started = 0
-            while started < figures.years.count {
-                if started >= atOnce, let (index, rendered) = try await group.next() {
-                    try stage(figures.years[index], rendered)
-                }
-                let index = started
-                let year = figures.years[index]
-                group.addTask {
-                    let letters = try LetterWriter.letters(AnnualFigures(method: figures.method, years: [year]),
-                                                           templates: templates)
-                    return (index, try letters + ReportWriter.report(figures, years: [year.year], templates: templates))
-                }
-                started += 1
-            }
-            while let (index, rendered) = try await group.next() {
-                try stage(figures.years[index], rendered)
-            }
-        }
+        try publisher.writeFile(package.path, package.bytes, reusing: previous)
     }
 
     private func checkFilesExist() throws {
@@ -293,11 +243,7 @@ public struct PipelineRunner: Sendable {
         let cleaner = Cleaner(register: register, inputPaths: config.inputs)
 
         return try await withThrowingTaskGroup(of: [InputFileSummary].self) { group in
-            func stage(_ name: String) -> Logger {
-                var stageLogger = logger
-                stageLogger[metadataKey: "stage"] = .string(name)
-                return stageLogger
-            }
+            func stage(_ name: String) -> Logger { Self.stage(name, of: logger) }
             group.addTask {
                 try await Stages.decompress(config.inputs, with: Decompressor(), progress: progress,
                                             logger: stage("decompression"), into: decompressed)
@@ -341,6 +287,13 @@ public struct PipelineRunner: Sendable {
             // here, before publication needs memory of its own.
             return (summaries, collector.counts, counts, quality)
         }
+    }
+
+    /// `logger` with the stage's name on every line.
+    static func stage(_ name: String, of logger: Logger) -> Logger {
+        var stageLogger = logger
+        stageLogger[metadataKey: "stage"] = .string(name)
+        return stageLogger
     }
 
     private func writeManifest(to publisher: OutputPublisher, started: Date, inputs: [InputFileSummary],

@@ -23,14 +23,20 @@ final class SignalWatcher {
     let signals: AsyncStream<Int32>
     private let sources: [any DispatchSourceSignal]
 
-    init(_ numbers: [Int32]) {
+    /// Watches `numbers`; `onSignal` runs on Dispatch's queue as each arrives, before the
+    /// stream delivers it, so that it runs even while every thread of Swift's cooperative pool
+    /// is busy (rendering on every core) and the task waiting on ``signals`` cannot.
+    init(_ numbers: [Int32], onSignal: @escaping @Sendable (Int32) -> Void = { _ in }) {
         // A signal or two per run: AsyncStream's unbounded buffer cannot grow here.
         let (stream, continuation) = AsyncStream<Int32>.makeStream()
         signals = stream
         sources = numbers.map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { continuation.yield(number) }
+            source.setEventHandler {
+                onSignal(number)
+                continuation.yield(number)
+            }
             source.resume()
             return source
         }

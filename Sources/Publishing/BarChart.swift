@@ -1,7 +1,5 @@
-import Mustache
-
-/// The geometry of a grouped bar chart of percentages, computed here and drawn by the
-/// `report-chart.svg.mustache` partial (inline SVG).
+/// The geometry of a grouped bar chart of percentages, computed here and drawn as inline SVG
+/// by ``svg(into:title:description:)``, with its numbers as a table by ``table(into:firstColumn:)``.
 ///
 /// Colour is never the only cue: the average series is hatched and outlined where the subject's
 /// series is solid, every bar carries its value as text above it (`n/a` where there is none),
@@ -155,85 +153,5 @@ struct BarChart: Sendable, Equatable {
                    legendTextY: 18 + i * legendRow, legendTextX: 70)
         }
         self.groups = groups
-    }
-}
-
-// Mustache finds a value by name through reflection (`Mirror`), which costs a pass over every
-// property for each tag; a chart is drawn from thousands of tags per page, so its parts answer
-// by name directly. A name answered nil is looked up in the enclosing context, as with Mirror.
-
-extension BarChart: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": self.id
-        case "width": self.width
-        case "height": self.height
-        case "plotLeft": self.plotLeft
-        case "plotRight": self.plotRight
-        case "plotTop": self.plotTop
-        case "plotBottom": self.plotBottom
-        case "labelY": self.labelY
-        case "grid": self.grid
-        case "groups": self.groups
-        case "series": self.series
-        case "showLegend": self.showLegend
-        default: nil
-        }
-    }
-}
-
-extension BarChart.GridLine: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "y": self.y
-        case "labelY": self.labelY
-        case "label": self.label
-        default: nil
-        }
-    }
-}
-
-extension BarChart.Group: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "label": self.label
-        case "labelX": self.labelX
-        case "bars": self.bars
-        default: nil
-        }
-    }
-}
-
-extension BarChart.Series: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "name": self.name
-        case "isAverage": self.isAverage
-        case "legendX": self.legendX
-        case "legendY": self.legendY
-        case "legendTextY": self.legendTextY
-        case "legendTextX": self.legendTextX
-        default: nil
-        }
-    }
-}
-
-extension BarChart.Bar: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "seriesName": self.seriesName
-        case "isAverage": self.isAverage
-        case "groupLabel": self.groupLabel
-        case "hasValue": self.hasValue
-        case "valueText": self.valueText
-        case "x": self.x
-        case "y": self.y
-        case "width": self.width
-        case "height": self.height
-        case "labelX": self.labelX
-        case "labelY": self.labelY
-        case "more": self.more
-        default: nil
-        }
     }
 }

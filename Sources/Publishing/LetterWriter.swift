@@ -8,20 +8,17 @@ public enum LetterWriter {
     /// rendered from `letter.md.mustache` and `letter.html.mustache`.
     ///
     /// Artefacts come out by year, then authority code (the figures' order), Markdown before HTML.
-    /// - Throws: nothing today; declared so that a template check can be added without changing
-    ///   callers.
-    public static func letters(_ figures: AnnualFigures, templates: PublishingTemplates) throws -> [Artefact] {
-        var artefacts: [Artefact] = []
-        for year in figures.years {
-            for row in year.authorities {
-                let fields = LetterFields(row, types: year)
-                let base = "letters/\(year.year.label)/\(row.authority.code)"
-                artefacts.append(Artefact(path: base + ".md", text: templates.render("letter.md.mustache", fields),
-                                           year: year.year))
-                artefacts.append(Artefact(path: base + ".html", text: templates.render("letter.html.mustache", fields),
-                                           year: year.year))
-            }
-        }
-        return artefacts
+    public static func letters(_ figures: AnnualFigures, templates: PublishingTemplates) -> [Artefact] {
+        figures.years.flatMap { year in year.authorities.flatMap { letters($0, in: year, templates: templates) } }
+    }
+
+    /// The two letters of one authority row of `year`: Markdown, then HTML.
+    public static func letters(_ row: AuthorityYearFigures, in year: YearFigures, templates: PublishingTemplates) -> [Artefact] {
+        let fields = LetterFields(row, types: year)
+        let base = "letters/\(year.year.label)/\(row.authority.code)"
+        return [
+            Artefact(path: base + ".md", text: templates.render("letter.md.mustache", fields), year: year.year),
+            Artefact(path: base + ".html", text: templates.render("letter.html.mustache", fields), year: year.year),
+        ]
     }
 }

@@ -15,10 +15,12 @@ public enum MapDataWriter {
     /// `map/{year}.json` for every year of `figures`, authorities by code.
     /// - Throws: nothing today; declared so that a check can be added without changing callers.
     public static func mapFiles(_ figures: AnnualFigures) throws -> [Artefact] {
-        figures.years.map { year in
-            Artefact(path: "map/\(year.year.label).json", bytes: yearJSON(year, method: figures.method).bytes(),
-                     year: year.year)
-        }
+        figures.years.map { mapFile($0, method: figures.method) }
+    }
+
+    /// `map/{year}.json` for one year.
+    public static func mapFile(_ year: YearFigures, method: AveragingMethod) -> Artefact {
+        Artefact(path: "map/\(year.year.label).json", bytes: yearJSON(year, method: method).bytes(), year: year.year)
     }
 
     static func yearJSON(_ year: YearFigures, method: AveragingMethod) -> JSONText {

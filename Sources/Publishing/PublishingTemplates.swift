@@ -1,26 +1,38 @@
+import Crypto
 import Foundation
 import Mustache
 
-/// The Mustache templates of `pipelines/templates/`: the letters' and the report's wording and
-/// markup, loaded once and shared by the writers.
+/// The Mustache templates of `pipelines/templates/`: the letters' wording and markup, and the
+/// report's style sheet and script, loaded once and shared by the writers.
 ///
 /// Every `.mustache` file of the folder is loaded and can be used as a partial by its name
-/// without `.mustache` (`{{> report-chart.svg}}`); the writers need the files of
-/// ``requiredFiles``. Templates that produce Markdown or SVG-free text start with the pragma
+/// without `.mustache`; the writers need the files of ``requiredFiles``. The report's pages
+/// themselves are markup built in Swift (``ReportWriter``); their style sheet and script are
+/// rendered once here. Templates that produce Markdown or SVG-free text start with the pragma
 /// `{{% CONTENT_TYPE: TEXT}}` so that values are not HTML-escaped; the others escape values for
 /// HTML, Mustache's default.
 public struct PublishingTemplates: Sendable {
     /// The templates the writers render or include, by file name.
     public static let requiredFiles = [
         "letter.md.mustache", "letter.html.mustache",
-        "report-index.html.mustache", "report-authority.html.mustache",
-        "report-chart.svg.mustache", "report-chart-table.mustache",
         "report-style.css.mustache", "report-sort.js.mustache",
     ]
 
     let library: MustacheLibrary
+    /// The report pages' inline style sheet, rendered once.
+    let reportStyle: String
+    /// The year index's inline sort script, rendered once.
+    let reportScript: String
+    /// The sha256 (hex) of every template's name and text: a change of wording changes it, so a
+    /// run renders again the years it would otherwise carry over.
+    public let digest: String
 
-    private init(library: MustacheLibrary) { self.library = library }
+    private init(library: MustacheLibrary, digest: String) {
+        self.library = library
+        self.digest = digest
+        reportStyle = library.render((), withTemplate: "report-style.css") ?? ""
+        reportScript = library.render((), withTemplate: "report-sort.js") ?? ""
+    }
 
     /// Loads every `.mustache` file of `folder` (not its subfolders).
     /// - Throws: ``PublishingError`` naming the file: a required template missing, a file that
@@ -69,7 +81,12 @@ public struct PublishingTemplates: Sendable {
                 throw PublishingError.templateSyntax(file: path, line: 0, column: 0, reason: Self.reason(error))
             }
         }
-        self.init(library: library)
+        var hasher = SHA256()
+        for (file, text) in sources.sorted(by: { $0.key < $1.key }) {
+            hasher.update(data: Array("\(file.utf8.count):\(file)\(text.utf8.count):".utf8))
+            hasher.update(data: Array(text.utf8))
+        }
+        self.init(library: library, digest: hasher.finalize().map { String($0, radix: 16).leftPadded(to: 2) }.joined())
     }
 
     /// Renders the template of file `file` (`letter.md.mustache`) with `view`.
@@ -103,4 +120,8 @@ public struct PublishingTemplates: Sendable {
             String(describing: error)
         }
     }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

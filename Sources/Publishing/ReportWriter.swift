@@ -1,45 +1,77 @@
 import PipelineModel
 
-/// Writes the static HTML report of every year: an index of all authorities with their three
-/// key statistics beside their type's average (sortable by any column), a page per authority
-/// with charts of its rates against its type's average over the years of the run, and a
-/// national chart of the types' uphold rates.
+/// Writes the static HTML report, in pages whose size does not grow with the number of years:
+///
+/// - `report/{year}/index.html` (the year's partition): every authority of the year with its three
+///   key statistics beside its type's average, sortable, and a chart of the types' averages.
+/// - `report/{year}/{code}.html` (the year's partition): one authority's figures in the year
+///   beside its type's averages, and its complaints and decisions tables.
+/// - `report/authorities/{code}.html` and `report/index.html` (the whole publication): each
+///   authority's history over every published year, charted against its type's average, and the
+///   list of years and authorities. Rebuilt from the published tables, so that every chart covers
+///   every published year whichever years a run computed.
+///
+/// A year's pages link only within the year and to the whole-publication pages, so a year's
+/// partition never changes because another year was added or reprocessed, and can be carried
+/// over unrendered.
 ///
 /// Pages are self-contained: style, the small sort script and the charts (SVG) are inline, and
 /// the only links are relative ones between pages of the output folder. Every chart has a title,
 /// a description and a table with the same numbers.
 public enum ReportWriter {
-    /// The report of every year: `report/{year}/index.html` and `report/{year}/{code}.html` for
-    /// every authority row of the year, from the `report-*.mustache` templates.
-    ///
-    /// Artefacts come out by year: the index first, then authorities by code.
-    /// - Throws: nothing today; declared so that a template check can be added without changing
-    ///   callers.
-    public static func report(_ figures: AnnualFigures, templates: PublishingTemplates) throws -> [Artefact] {
-        try report(figures, years: figures.years.map(\.year), templates: templates)
+    /// The folder of the history pages, inside `report/`.
+    public static let historyFolder = "authorities"
+
+    /// The pages of one year: its index first, then a page per authority row, by code.
+    public static func yearPages(_ year: YearFigures, method: AveragingMethod, templates: PublishingTemplates) -> [Artefact] {
+        [yearIndex(year, method: method, templates: templates)]
+            + year.authorities.map { authorityPage($0, in: year, method: method, templates: templates) }
     }
 
-    /// The pages of `years` only, each as in ``report(_:templates:)`` (with links and charts
-    /// over every year of `figures`): the years' pages can then be rendered at the same time.
-    public static func report(_ figures: AnnualFigures, years: [ReportingYear],
-                              templates: PublishingTemplates) throws -> [Artefact] {
-        var artefacts: [Artefact] = []
-        let history = History(figures)
-        let chosen = Set(years)
-        for year in figures.years where chosen.contains(year.year) {
-            let label = year.year.label
-            let index = indexView(year, figures: figures)
-            artefacts.append(Artefact(path: "report/\(label)/index.html",
-                                      text: templates.render("report-index.html.mustache", index),
-                                      year: year.year))
-            for row in year.authorities {
-                let view = authorityView(row, year: year, figures: figures, history: history)
-                artefacts.append(Artefact(path: "report/\(label)/\(row.authority.code).html",
-                                          text: templates.render("report-authority.html.mustache", view),
-                                          year: year.year))
-            }
-        }
-        return artefacts
+    /// `report/{year}/index.html`.
+    public static func yearIndex(_ year: YearFigures, method: AveragingMethod, templates: PublishingTemplates) -> Artefact {
+        let label = year.year.label
+        var html = HTMLBuffer(capacity: 4096 + 1200 * year.authorities.count)
+        ReportPage.open(&html, title: "Council performance \(label): all authorities", templates: templates)
+        html.raw("<header>\n<p class=\"note\">Local Government and Social Care Ombudsman: annual review statistics. <a href=\"../index.html\">All years</a></p>\n")
+        html.raw("<h1>Council performance \(label)</h1>\n<p>Complaints decided between 1 April \(year.year.startYear) and 31 March \(year.year.startYear + 1), for ")
+        html.number(year.authorities.count)
+        html.raw(" authorities.</p>\n</header>\n<main>\n")
+        YearIndexMarkup.types(year, method: method, into: &html)
+        YearIndexMarkup.authorities(year, into: &html)
+        html.raw("</main>\n<footer>\n<p class=\"note\">Uphold rate: upheld decisions out of detailed investigations (upheld and not upheld). Compliance rate: compliance outcomes in which the authority complied, on time or late. Satisfactory remedy rate: upheld decisions in which the authority had already offered a satisfactory remedy. Percentages are rounded to whole numbers, halves up.</p>\n</footer>\n")
+        ReportPage.close(&html, script: templates.reportScript)
+        return Artefact(path: "report/\(label)/index.html", bytes: html.bytes, year: year.year)
+    }
+
+    /// `report/{year}/{code}.html`.
+    public static func authorityPage(_ row: AuthorityYearFigures, in year: YearFigures, method: AveragingMethod,
+                                     templates: PublishingTemplates) -> Artefact {
+        var html = HTMLBuffer(capacity: 9000)
+        AuthorityPageMarkup.write(row, in: year, method: method, templates: templates, into: &html)
+        return Artefact(path: "report/\(year.year.label)/\(row.authority.code).html", bytes: html.bytes, year: year.year)
+    }
+
+    /// `report/index.html` and a history page per authority, from every published year's rows
+    /// (``PublishedYearRow``, in the tables' order).
+    public static func historyPages(_ rows: [PublishedYearRow], method: AveragingMethod,
+                                    templates: PublishingTemplates) -> [Artefact] {
+        let byCode = Dictionary(grouping: rows, by: \.code)
+        return [historyIndex(rows, templates: templates)]
+            + byCode.keys.sorted().compactMap { byCode[$0] }.map { historyPage($0, method: method, templates: templates) }
+    }
+
+    /// `report/index.html`: every published year and every authority of `rows`.
+    public static func historyIndex(_ rows: [PublishedYearRow], templates: PublishingTemplates) -> Artefact {
+        let years = Set(rows.map(\.year)).sorted()
+        let latest = Dictionary(rows.map { ($0.code, $0) }, uniquingKeysWith: { $0.year < $1.year ? $1 : $0 })
+        return HistoryMarkup.index(years: years, authorities: Array(latest.values), templates: templates)
+    }
+
+    /// `report/authorities/{code}.html` from one authority's rows (any order).
+    public static func historyPage(_ rows: [PublishedYearRow], method: AveragingMethod,
+                                   templates: PublishingTemplates) -> Artefact {
+        HistoryMarkup.page(rows.sorted { $0.year < $1.year }, method: method, templates: templates)
     }
 
     /// The page's name for an authority code, safe as a relative link (register codes are
@@ -59,8 +91,8 @@ public enum ReportWriter {
         return name + ".html"
     }
 
-    // MARK: - Views
-
+    /// The type's figures an authority's row is compared with: none when it is not current or
+    /// has no comparison type.
     static func averages(of row: AuthorityYearFigures, in year: YearFigures) -> TypeYearFigures? {
         guard row.isCurrent, let type = row.authority.comparisonType else { return nil }
         return year.figures(for: type)
@@ -70,109 +102,39 @@ public enum ReportWriter {
     static func isAbolished(_ row: AuthorityYearFigures) -> Bool {
         !row.isCurrent && (row.authority.endDate.map { $0 < row.year.lastDay } ?? false)
     }
+}
 
-    static func yearLinks(_ figures: AnnualFigures, current: ReportingYear, page: (YearFigures) -> String?) -> [YearLink] {
-        figures.years.compactMap { year in
-            guard let name = page(year) else { return nil }
-            return YearLink(label: year.year.label, href: "../\(year.year.label)/\(name)",
-                            isCurrentPage: year.year == current)
-        }
+/// The opening and closing of every report page: document head with the inline style sheet,
+/// and the optional inline script.
+enum ReportPage {
+    static func open(_ html: inout HTMLBuffer, title: String, templates: PublishingTemplates) {
+        html.raw("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+        html.text(title)
+        html.raw("</title>\n<style>\n")
+        html.raw(templates.reportStyle)
+        html.raw("</style>\n</head>\n<body>\n")
     }
 
-    static func indexView(_ year: YearFigures, figures: AnnualFigures) -> ReportIndexView {
-        let rows = year.authorities
-            .sorted { ($0.authority.officialName, $0.authority.code) < ($1.authority.officialName, $1.authority.code) }
-            .map { row -> ReportIndexView.IndexRow in
-                let averages = averages(of: row, in: year)
-                return ReportIndexView.IndexRow(
-                    code: row.authority.code, name: row.authority.officialName, href: pageName(row.authority.code),
-                    typeName: row.authority.comparisonType?.name ?? "", hasType: row.authority.comparisonType != nil,
-                    current: row.isCurrent, abolished: isAbolished(row), investigations: row.counts.investigations,
-                    uphold: .percent(row.upholdRate), upholdAverage: .percent(averages?.averageUpholdRate),
-                    compliance: .percent(row.complianceRate), complianceAverage: .percent(averages?.averageComplianceRate),
-                    remedy: .percent(row.satisfactoryRemedyRate),
-                    remedyAverage: .percent(averages?.averageSatisfactoryRemedyRate))
-            }
-        let types = ComparisonType.allCases.compactMap { year.figures(for: $0) }
-        let chart = BarChart(
-            id: "national", groupLabels: types.map(\.type.name),
-            series: [BarChart.SeriesInput(name: "", isAverage: false, values: types.map(\.averageUpholdRate))])
-        return ReportIndexView(
-            year: year.year.label, y1: String(year.year.startYear), y2: String(year.year.startYear + 1),
-            method: figures.method.rawValue, methodIsPooled: figures.method == .pooled,
-            rows: rows, authorityCount: rows.count, nationalChart: chart,
-            types: types.map { t in
-                ReportIndexView.TypeRow(
-                    typeName: t.type.name, authorities: t.authorities, investigations: t.investigations,
-                    upheld: t.upheld, uphold: .percent(t.averageUpholdRate),
-                    compliance: .percent(t.averageComplianceRate), remedy: .percent(t.averageSatisfactoryRemedyRate),
-                    per100k: .per100k(t.averageUpheldPer100kTenths))
-            },
-            years: yearLinks(figures, current: year.year) { _ in "index.html" })
+    static func close(_ html: inout HTMLBuffer, script: String? = nil) {
+        if let script {
+            html.raw("<script>\n")
+            html.raw(script)
+            html.raw("</script>\n")
+        }
+        html.raw("</body>\n</html>\n")
     }
 
-    static func authorityView(_ row: AuthorityYearFigures, year: YearFigures, figures: AnnualFigures,
-                              history: History) -> ReportAuthorityView {
-        let code = row.authority.code
-        let averages = averages(of: row, in: year)
-        let past = history.rows(of: code)
-        let labels = past.map { $0.row.year.label }
-        func chart(_ id: String, _ own: (AuthorityYearFigures) -> Int?, _ average: (TypeYearFigures) -> Int?) -> BarChart {
-            var series = [BarChart.SeriesInput(name: row.authority.officialName, isAverage: false,
-                                               values: past.map { own($0.row) })]
-            if let type = row.authority.comparisonType {
-                series.append(BarChart.SeriesInput(
-                    name: type.name, isAverage: true,
-                    values: past.map { entry in Self.averages(of: entry.row, in: entry.year).flatMap(average) }))
-            }
-            return BarChart(id: id, groupLabels: labels, series: series)
-        }
-        let successors = row.isCurrent ? [] : row.authority.replacedBy.map { successor in
-            ReportAuthorityView.Successor(
-                successorCode: successor, successorHref: pageName(successor),
-                hasPage: year.authorities.contains { $0.authority.code == successor })
-        }
-        let c = row.counts
-        let population = row.population.flatMap { $0 > 0 ? $0 : nil }
-        return ReportAuthorityView(
-            year: year.year.label, y1: String(year.year.startYear), y2: String(year.year.startYear + 1),
-            code: code, name: row.authority.officialName,
-            typeName: row.authority.comparisonType?.name ?? "", hasType: row.authority.comparisonType != nil,
-            current: row.isCurrent, abolished: isAbolished(row), successors: successors, hasSuccessors: !successors.isEmpty,
-            headline: .init(
-                uphold: .percent(row.upholdRate), upholdAverage: .percent(averages?.averageUpholdRate),
-                investigations: c.investigations, upheld: c.upheld,
-                compliance: .percent(row.complianceRate), complianceAverage: .percent(averages?.averageComplianceRate),
-                complianceOutcomes: c.complianceOutcomes, compliant: c.compliant,
-                remedy: .percent(row.satisfactoryRemedyRate),
-                remedyAverage: .percent(averages?.averageSatisfactoryRemedyRate),
-                satisfactoryRemedies: c.satisfactoryRemedies,
-                per100k: .per100k(row.isCurrent ? row.upheldPer100kTenths : nil),
-                per100kAverage: .per100k(averages?.averageUpheldPer100kTenths),
-                population: population.map(NumberText.grouped) ?? "unknown", hasPopulation: population != nil,
-                publicReports: c.publicReports),
-            upholdChart: chart("uphold", \.upholdRate, \.averageUpholdRate),
-            complianceChart: chart("compliance", \.complianceRate, \.averageComplianceRate),
-            remedyChart: chart("remedy", \.satisfactoryRemedyRate, \.averageSatisfactoryRemedyRate),
-            letter: LetterFields(row, types: year),
-            letterHref: "../../letters/\(year.year.label)/\(pageName(code))",
-            years: yearLinks(figures, current: year.year) { y in
-                y.authorities.contains { $0.authority.code == code } ? pageName(code) : nil
-            },
-            method: figures.method.rawValue)
-    }
+    /// A percentage cell's text: `86%`, or `n/a` for no value.
+    static func percent(_ value: Int?) -> String { value.map { "\($0)%" } ?? "n/a" }
 
-    /// Every authority's rows over the years of the run, found once for all pages.
-    struct History {
-        private var byCode: [String: [(row: AuthorityYearFigures, year: YearFigures)]] = [:]
+    /// A per-100,000 cell's text: `4.8`, `11`, or `n/a`.
+    static func per100k(_ tenths: Int?) -> String { tenths.map { NumberText.per100k(tenths: $0) } ?? "n/a" }
 
-        init(_ figures: AnnualFigures) {
-            for year in figures.years {
-                for row in year.authorities { byCode[row.authority.code, default: []].append((row, year)) }
-            }
-        }
-
-        /// The authority's rows with their years, oldest first.
-        func rows(of code: String) -> [(row: AuthorityYearFigures, year: YearFigures)] { byCode[code] ?? [] }
+    /// `<td class="n" data-sort="86">86%</td>`: a value cell the sort script orders by (an empty
+    /// key for no value, which sorts last either way).
+    static func sortableCell(_ value: Int?, into html: inout HTMLBuffer) {
+        html.raw("<td class=\"n\" data-sort=\"")
+        if let value { html.number(value) }
+        html.raw("\">\(percent(value))</td>\n")
     }
 }

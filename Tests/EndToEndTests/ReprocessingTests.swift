@@ -19,11 +19,42 @@ import Testing
     }
 
     /// The reporting year a published file belongs to (`years/2019-20/...`, `letters/2019-20/...`,
-    /// `report/2019-20/...`, `map/2019-20.json`), or nil for a file about the whole publication.
+    /// `report/2019-20/...`, `map/2019-20.json`), or nil for a file about the whole publication
+    /// (the tables, `report/index.html`, `report/authorities/...`).
     static func year(of path: String) -> String? {
         let parts = path.split(separator: "/")
         guard parts.count >= 2, ["years", "letters", "report", "map"].contains(parts[0]) else { return nil }
-        return String(parts[1].hasSuffix(".json") ? parts[1].dropLast(5) : parts[1])
+        let year = String(parts[1].hasSuffix(".json") ? parts[1].dropLast(5) : parts[1])
+        return year.first?.isNumber == true ? year : nil
+    }
+
+    /// The whole-publication pages: the report's index and every history page.
+    static func historyPages(_ snapshot: [String: Data]) -> [String: Data] {
+        snapshot.filter { $0.key == "report/index.html" || $0.key.hasPrefix("report/authorities/") }
+    }
+
+    /// The sample's population table with every figure of `years` raised by 1,000: changed
+    /// inputs for those years only.
+    static func populationChanged(in years: Set<String>, folder: String) throws -> String {
+        let original = try String(contentsOfFile: SharedMaterial.path("sample-data/population.csv"), encoding: .utf8)
+        let lines = original.split(separator: "\n").map { line -> String in
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard cells.count == 3, years.contains(String(cells[1])), let population = Int(cells[2]) else { return String(line) }
+            return "\(cells[0]),\(cells[1]),\(population + 1000)"
+        }
+        let path = folder + "/population-changed.csv"
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// The inode of every file under `folder`, by relative path.
+    static func inodes(of folder: String) throws -> [String: UInt64] {
+        var result: [String: UInt64] = [:]
+        for relative in try FileManager.default.subpathsOfDirectory(atPath: folder) {
+            var st = stat()
+            if lstat(folder + "/" + relative, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { result[relative] = UInt64(st.st_ino) }
+        }
+        return result
     }
 
     static func files(_ snapshot: [String: Data], ofYears years: Set<String>) -> [String: Data] {
@@ -53,7 +84,6 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/out", full = folder + "/full", fresh = folder + "/fresh"
         try publish(out)
-        try publish(full)
         let before = try Snapshot.digests(of: out)
         let firstManifest = try Self.manifest(out)
         let allYears = Set(before.keys.compactMap(Self.year(of:)))
@@ -62,9 +92,13 @@ import Testing
         #expect(before.keys.contains("years/2018-19/report/2018-19/index.html"))
         #expect(before.keys.contains("years/2018-19/map/2018-19.json"))
 
-        try publish(out, years: "2019-20..2020-21")
-        try publish(fresh, years: "2019-20..2020-21")
+        // The rerun years' inputs change (their populations); the other years' do not.
+        let population = try Self.populationChanged(in: Set(Self.rerun), folder: folder)
+        try publish(out, years: "2019-20..2020-21", extra: ["--population", population])
+        try publish(fresh, years: "2019-20..2020-21", extra: ["--population", population])
+        try publish(full, extra: ["--population", population])
         let after = try Snapshot.digests(of: out)
+        let fullRun = try Snapshot.digests(of: full)
         let others = allYears.subtracting(Self.rerun)
 
         // Every other year's files (partition and outputs.md paths), byte for byte, and their hashes.
@@ -77,16 +111,19 @@ import Testing
         let rerun = Set(Self.rerun)
         #expect(Self.files(after, ofYears: rerun) == Self.files(try Snapshot.digests(of: fresh), ofYears: rerun))
         #expect(!Self.files(after, ofYears: rerun).isEmpty)
-        // Same inputs: tables and letters of the rerun years equal the full run's too (the report
-        // pages differ: their charts span the years the run computed).
-        let unchanged = after.filter { (Self.year(of: $0.key).map(rerun.contains) ?? false)
-            && ($0.key.hasSuffix(".csv") || $0.key.contains("letters/") || $0.key.hasPrefix("map/")) }
-        #expect(!unchanged.isEmpty)
-        for (path, bytes) in unchanged { #expect(before[path] == bytes, "\(path)") }
-        // The top-level tables are the concatenation of the partitions: as the full run's.
+        // Every file of the rerun years, and every whole-publication file but the manifest, is
+        // what a full run on the same inputs writes: tables, letters, year pages and maps, and the
+        // history pages, which chart every published year, reprocessed or not.
+        #expect(Self.files(after, ofYears: rerun) == Self.files(fullRun, ofYears: rerun))
+        #expect(Self.files(after, ofYears: rerun) != Self.files(before, ofYears: rerun), "the populations changed")
+        #expect(Self.historyPages(after) == Self.historyPages(fullRun))
+        #expect(Self.historyPages(after).count > 40)
+        let history = String(decoding: try #require(after["report/authorities/LCE.html"]), as: UTF8.self)
+        for year in allYears {
+            #expect(history.contains(#"<tr><th scope="row">\#(year)</th><td class="n">"#), "the history has no \(year)")
+        }
         for table in ["authority_year.csv", "type_year.csv", "comparison.csv"] {
-            #expect(after[table] == (try Snapshot.digests(of: full))[table], "\(table)")
-            #expect(after[table] == before[table], "\(table)")
+            #expect(after[table] == fullRun[table], "\(table)")
         }
         #expect(Set(after.keys.compactMap(Self.year(of:))) == allYears)
 
@@ -113,21 +150,49 @@ import Testing
         // A second range on top: North Yorkshire (reorganised on 1 April 2023), and years carried
         // over twice still name the run that computed them.
         let secondManifest = try Self.manifest(out)
-        try publish(out, years: "2022-23..2023-24")
+        try publish(out, years: "2022-23..2023-24", extra: ["--population", population])
         #expect(try Self.row(out, "2022-23", "NYK") == "2022-23,NYK,North Yorkshire County Council,County,true")
         #expect(try Self.row(out, "2023-24", "NYK") == "2023-24,NYK,North Yorkshire County Council,County,false")
         #expect(try Self.row(out, "2023-24", "NYE") == "2023-24,NYE,North Yorkshire Council,Unitary,true")
         let third = try #require(try Self.manifest(out)["partitions"] as? [String: Any])
-        let thirdCarried = try #require(third["carried_over"] as? [[String: String]])
-        let byYear = Dictionary(uniqueKeysWithValues: thirdCarried.map { ($0["year"]!, $0) })
-        #expect(byYear["2019-20"]?["computed_by_run_started"] == secondManifest["started"] as? String)
-        #expect(byYear["2018-19"]?["computed_by_run_started"] == firstManifest["started"] as? String)
-        #expect(byYear["2018-19"]?["previous_run_started"] == secondManifest["started"] as? String)
+        let thirdCarried = try #require(third["carried_over"] as? [[String: Any]])
+        let byYear = Dictionary(uniqueKeysWithValues: thirdCarried.map { ($0["year"] as! String, $0) })
+        #expect(byYear["2019-20"]?["computed_by_run_started"] as? String == secondManifest["started"] as? String)
+        #expect(byYear["2018-19"]?["computed_by_run_started"] as? String == firstManifest["started"] as? String)
+        #expect(byYear["2018-19"]?["previous_run_started"] as? String == secondManifest["started"] as? String)
         let last = try Snapshot.digests(of: out)
         for table in ["authority_year.csv", "type_year.csv", "comparison.csv"] {
-            #expect(last[table] == before[table], "\(table)")
+            #expect(last[table] == fullRun[table], "\(table)")
         }
+        // Those two years were computed again and found unchanged: carried over, not rendered.
+        #expect(third["computed"] as? [String] == [])
+        #expect(byYear["2022-23"]?["unchanged"] as? Bool == true && byYear["2023-24"]?["unchanged"] as? Bool == true)
+        #expect(byYear["2019-20"]?["unchanged"] == nil, "not asked for: left alone, not computed")
         #expect(Self.files(last, ofYears: ["2018-19", "2021-22"]) == Self.files(before, ofYears: ["2018-19", "2021-22"]))
+    }
+
+    @Test func anUnchangedRerunRendersNothingAndKeepsEveryFile() throws {
+        let folder = try ProcessRunner.temporaryFolder("reprocess")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/out"
+        try publish(out)
+        let before = try Snapshot.digests(of: out), inodesBefore = try Self.inodes(of: out)
+        try publish(out)
+        let after = try Snapshot.digests(of: out), inodesAfter = try Self.inodes(of: out)
+
+        let partitions = try #require(try Self.manifest(out)["partitions"] as? [String: Any])
+        #expect(partitions["pages_rendered"] as? Int == 0)
+        #expect(partitions["computed"] as? [String] == [])
+        let carried = try #require(partitions["carried_over"] as? [[String: Any]])
+        #expect(carried.count == 6 && carried.allSatisfy { $0["unchanged"] as? Bool == true })
+        // Every file but the manifest (which records this run's times) is the same file.
+        let files = before.keys.filter { $0 != "manifest.json" }
+        #expect(files.count > 500)
+        #expect(Set(after.keys) == Set(before.keys))
+        for path in files {
+            #expect(after[path] == before[path], "\(path) changed")
+            #expect(inodesAfter[path] == inodesBefore[path], "\(path) was written again")
+        }
     }
 
     @Test func aTamperedPartitionFailsAndLeavesThePublicationAlone() throws {

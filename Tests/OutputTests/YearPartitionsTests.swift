@@ -83,7 +83,7 @@ import Testing
         for table in TableFile.allCases {
             #expect(try contents(out + "/" + table.fileName) == table.render(Self.figures))
         }
-        #expect(manifest.partitions == .init(computed: ["2019-20", "2020-21"], carriedOver: []))
+        #expect(manifest.partitions == .init(computed: ["2019-20", "2020-21"], carriedOver: [], pagesRendered: 0))
         #expect(manifest.outputs.contains { $0.path == "letters/2019-20/AAA.md" })
         #expect(manifest.outputs.contains { $0.path == "years/2019-20/letters/2019-20/AAA.md" })
     }
@@ -111,7 +111,7 @@ import Testing
         #expect(carried.allSatisfy { second.outputs.contains($0) })
         #expect(second.partitions == .init(computed: ["2020-21"], carriedOver: [
             .init(year: "2019-20", previousRunStarted: first.started, computedByRunStarted: first.started),
-        ]))
+        ], pagesRendered: 0))
 
         // Carried over once more: it still names the run that computed it.
         let third = try Self.publish([Self.figures.years[1]], to: out, carryOver: true,
@@ -177,7 +177,7 @@ import Testing
         #expect(try PreviousPublication.read(from: folder.file("empty")) == nil)
 
         let manifest = try Self.publish([Self.figures.years[1]], to: folder.file("out"), carryOver: true)
-        #expect(manifest.partitions == .init(computed: ["2020-21"], carriedOver: []))
+        #expect(manifest.partitions == .init(computed: ["2020-21"], carriedOver: [], pagesRendered: 0))
         #expect(try listing(folder.file("out/years")) == ["2020-21"])
     }
 

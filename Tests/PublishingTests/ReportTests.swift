@@ -9,19 +9,48 @@ import TestSupport
 
     init() throws { templates = try RepositoryTemplates.load() }
 
+    /// Every page of the report of `figures`: each year's pages, then the history pages built
+    /// from the rows the published tables would hold.
     func pages(_ figures: AnnualFigures) throws -> [String: String] {
-        let artefacts = try ReportWriter.report(figures, templates: templates)
+        let artefacts = Self.report(figures, templates: templates)
         return Dictionary(uniqueKeysWithValues: artefacts.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
     }
 
-    @Test func anIndexAndAPagePerAuthorityForEveryYear() throws {
-        let artefacts = try ReportWriter.report(Fixtures.annual, templates: templates)
+    static func report(_ figures: AnnualFigures, templates: PublishingTemplates) -> [Artefact] {
+        figures.years.flatMap { ReportWriter.yearPages($0, method: figures.method, templates: templates) }
+            + ReportWriter.historyPages(Self.publishedRows(figures), method: figures.method, templates: templates)
+    }
+
+    /// The rows of `figures` as the published tables hold them (what the runner reads back).
+    static func publishedRows(_ figures: AnnualFigures) -> [PublishedYearRow] {
+        figures.years.flatMap { year in
+            year.authorities.map { row in
+                let averages = ReportWriter.averages(of: row, in: year)
+                return PublishedYearRow(
+                    year: year.year, code: row.authority.code, name: row.authority.officialName,
+                    comparisonType: row.authority.comparisonType?.name ?? "", current: row.isCurrent,
+                    investigations: row.counts.investigations, upheld: row.counts.upheld, upholdRate: row.upholdRate,
+                    complianceRate: row.complianceRate, satisfactoryRemedyRate: row.satisfactoryRemedyRate,
+                    upheldPer100kTenths: row.upheldPer100kTenths, averageUpholdRate: averages?.averageUpholdRate,
+                    averageComplianceRate: averages?.averageComplianceRate,
+                    averageSatisfactoryRemedyRate: averages?.averageSatisfactoryRemedyRate,
+                    averageUpheldPer100kTenths: averages?.averageUpheldPer100kTenths)
+            }
+        }
+    }
+
+    @Test func anIndexAndAPagePerAuthorityForEveryYearAndAHistoryPerAuthority() throws {
+        let artefacts = Self.report(Fixtures.annual, templates: templates)
         #expect(artefacts.map(\.path) == [
             "report/2019-20/index.html", "report/2019-20/BUR.html",
             "report/2020-21/index.html", "report/2020-21/BKM.html",
             "report/2023-24/index.html", "report/2023-24/BUR.html", "report/2023-24/GMCA.html",
             "report/2023-24/LCE.html", "report/2023-24/STN.html",
+            "report/index.html", "report/authorities/BKM.html", "report/authorities/BUR.html",
+            "report/authorities/GMCA.html", "report/authorities/LCE.html", "report/authorities/STN.html",
         ])
+        // A year's pages belong to its partition; the whole-publication pages to none.
+        #expect(artefacts.allSatisfy { ($0.year == nil) == !$0.path.dropFirst("report/".count).hasPrefix("20") })
     }
 
     @Test func pagesAreSelfContained() throws {
@@ -31,6 +60,28 @@ import TestSupport
             #expect(!html.contains("@import"), "\(path) imports a style sheet")
             #expect(!html.contains("{{") && !html.contains("}}"), "\(path) has an unrendered tag")
             #expect(html.hasPrefix("<!DOCTYPE html>\n"), "\(path)")
+        }
+    }
+
+    @Test func aYearsPagesDoNotDependOnOtherYears() throws {
+        // The same year rendered alone and among others gives the same bytes: what lets a run
+        // carry a year over while other years change.
+        let figures = try SampleFigures.load()
+        let year = try #require(figures.years.last)
+        let alone = ReportWriter.yearPages(year, method: figures.method, templates: templates)
+        let among = Self.report(figures, templates: templates).filter { $0.year == year.year }
+        #expect(alone == among)
+    }
+
+    @Test func pageSizesDoNotGrowWithTheNumberOfYears() throws {
+        let figures = try SampleFigures.load()
+        let last = try #require(figures.years.last)
+        let page = try #require(ReportWriter.yearPages(last, method: figures.method, templates: templates)
+            .first { $0.path.hasSuffix("/LCE.html") })
+        // Every year's figures live once, on the history page, not on every year's page.
+        #expect(page.bytes.count < 12_000, "\(page.bytes.count) bytes")
+        for other in figures.years.dropLast() {
+            #expect(!String(decoding: page.bytes, as: UTF8.self).contains(">\(other.year.label)<"))
         }
     }
 
@@ -50,6 +101,7 @@ import TestSupport
             #expect(index.contains(#"data-key="\#(key)""#), "no sortable column \(key)")
         }
         #expect(index.contains("function sortBy(index, descending)"))
+        #expect(index.contains(#"<a href="../index.html">All years</a>"#))
         // Rows come by name.
         let names = ["Bury Metropolitan Borough Council", "Greater Manchester Combined Authority", "Leicester City Council",
                      "London Borough of Sutton"]
@@ -66,9 +118,20 @@ import TestSupport
         #expect(index.contains(#"<tr><th scope="row">Unitary</th><td class="n">10</td><td class="n">200</td><td class="n">150</td><td class="n">79%</td>"#))
     }
 
-    @Test func authorityPageChartsItsRatesAgainstTheTypeAverageOverTheYears() throws {
+    @Test func authorityYearPageShowsTheYearBesideTheTypeAverageAndLinksItsHistory() throws {
         let figures = try SampleFigures.load()
         let page = try #require(try pages(figures)["report/2023-24/LCE.html"])
+        let row = try #require(figures.years.last?.authorities.first { $0.authority.code == "LCE" })
+        #expect(page.contains("<td>\(row.counts.upheld) upheld of \(row.counts.investigations) detailed investigations</td>"))
+        #expect(page.contains(#"<a href="../../letters/2023-24/LCE.html">"#))
+        #expect(page.contains(#"<a href="../authorities/LCE.html">Leicester City Council over every published year</a>"#))
+        #expect(page.contains(#"<a href="index.html">Council performance 2023-24: all authorities</a>"#))
+        #expect(!page.contains("<svg"), "a year's page has no history charts")
+    }
+
+    @Test func historyPageChartsEveryPublishedYearAgainstTheTypeAverage() throws {
+        let figures = try SampleFigures.load()
+        let page = try #require(try pages(figures)["report/authorities/LCE.html"])
         let years = figures.years.filter { $0.authorities.contains { $0.authority.code == "LCE" } }.map(\.year.label)
         #expect(years.count == 6)
         for chart in ["uphold", "compliance", "remedy"] {
@@ -76,28 +139,35 @@ import TestSupport
             #expect(page.contains(#"<pattern id="\#(chart)-hatch""#), "no hatching in the \(chart) chart")
         }
         #expect(page.contains("<title id=\"uphold-title\">Uphold rate of Leicester City Council and the Unitary average, by year</title>"))
-        // Every year has a group with both bars' values written out, and a table row.
+        #expect(page.components(separatedBy: #"<text class="group""#).count - 1 == 3 * years.count)
         for year in years {
-            #expect(page.components(separatedBy: #"<text class="group""#).count - 1 == 3 * years.count)
-            #expect(page.contains(#"<tr><th scope="row">\#(year)</th><td class="n">"#))
+            #expect(page.contains(#"<tr><th scope="row">\#(year)</th><td class="n">"#), "no chart table row for \(year)")
+            #expect(page.contains(#"<a href="../\#(year)/LCE.html">\#(year)</a>"#), "no link to \(year)")
         }
         // The legend names both series; the average is hatched, the authority solid.
         #expect(page.contains("<text x=\"70\" y=\"18\">Leicester City Council</text>"))
         #expect(page.contains("<text x=\"70\" y=\"38\">Unitary average</text>"))
         #expect(page.contains(#"<th scope="col" class="n">Leicester City Council</th><th scope="col" class="n">Unitary average</th>"#))
-        // The sample's own figures for Leicester in 2023-24 are in the headline table.
-        let row = try #require(figures.years.last?.authorities.first { $0.authority.code == "LCE" })
-        #expect(page.contains("<td>\(row.counts.upheld) upheld of \(row.counts.investigations) detailed investigations</td>"))
-        #expect(page.contains(#"<a href="../../letters/2023-24/LCE.html">"#))
+    }
+
+    @Test func reportIndexListsEveryYearAndEveryAuthority() throws {
+        let index = try #require(try pages(Fixtures.annual)["report/index.html"])
+        for year in ["2019-20", "2020-21", "2023-24"] {
+            #expect(index.contains(#"<a href="\#(year)/index.html">\#(year)</a>"#))
+        }
+        #expect(index.contains(#"<a href="authorities/LCE.html">Leicester City Council</a>"#))
+        #expect(index.contains(#"<a href="authorities/BKM.html">Buckinghamshire County Council</a>"#))
     }
 
     @Test func abolishedAuthorityPageHasNoAverages() throws {
-        let page = try #require(try pages(Fixtures.annual)["report/2020-21/BKM.html"])
+        let all = try pages(Fixtures.annual)
+        let page = try #require(all["report/2020-21/BKM.html"])
         #expect(page.contains("Abolished before 31 March 2021"))
         #expect(page.contains("Replaced by BUC."))
-        // The average series is there (the type exists) but has no value in a year it was not current.
-        #expect(page.contains("2020-21: Buckinghamshire County Council 100%, County average n/a."))
         #expect(!page.contains("68%"))
+        // Its history has the average series (the type exists) with no value in a year it was not current.
+        let history = try #require(all["report/authorities/BKM.html"])
+        #expect(history.contains("2020-21: Buckinghamshire County Council 100%, County average n/a."))
     }
 
     @Test func authorityNotYetEstablishedIsNotCalledAbolished() throws {
@@ -110,10 +180,11 @@ import TestSupport
     }
 
     @Test func authorityOfNoTypeHasOneSeries() throws {
-        let page = try #require(try pages(Fixtures.annual)["report/2023-24/GMCA.html"])
-        #expect(page.contains("No comparison type"))
-        #expect(!page.contains(" average</text>"))
-        #expect(!page.contains("-hatch)\""))
+        let all = try pages(Fixtures.annual)
+        #expect(try #require(all["report/2023-24/GMCA.html"]).contains("No comparison type"))
+        let history = try #require(all["report/authorities/GMCA.html"])
+        #expect(!history.contains(" average</text>"))
+        #expect(!history.contains("-hatch)\""))
     }
 
     @Test func chartGeometry() {
@@ -146,9 +217,9 @@ import TestSupport
         let lettered = AnnualFigures(method: all.method, years: all.years.filter { letterYears.contains($0.year.label) })
         let templates = try RepositoryTemplates.load()
         let folder = try TemporaryDirectory(prefix: "annual-review-publishing")
-        let artefacts = try LetterWriter.letters(lettered, templates: templates)
-            + ReportWriter.report(figures, templates: templates)
-            + MapDataWriter.mapFiles(figures)
+        let artefacts = LetterWriter.letters(lettered, templates: templates)
+            + ReportTests.report(figures, templates: templates)
+            + (try MapDataWriter.mapFiles(figures))
         try write(artefacts.map { ($0.path, $0.bytes) }, under: folder.url)
         return folder
     }

@@ -1,0 +1,64 @@
+import Crypto
+import Foundation
+import Output
+import PipelineModel
+
+/// What a year's partition or the whole-publication pages are made from, as one sha256: when a
+/// run's fingerprint of a year equals the one the current publication records, the year's
+/// files would come out byte-identical, so they are carried over instead of rendered.
+struct Fingerprint {
+    private var hasher = SHA256()
+
+    /// A fingerprint of the program (its version and the executable's own bytes, so that any
+    /// change of code renders again), the templates and the averaging method.
+    init(program: String, templates: String, method: AveragingMethod) {
+        add("program", program)
+        add("templates", templates)
+        add("method", method.rawValue)
+    }
+
+    /// Adds a named part; lengths are included so that no two sequences of parts run together.
+    mutating func add(_ name: String, _ value: String) {
+        add(name, Array(value.utf8))
+    }
+
+    /// Adds a named part of bytes.
+    mutating func add(_ name: String, _ bytes: [UInt8]) {
+        hasher.update(data: Array("\(name.utf8.count):\(name)\(bytes.count):".utf8))
+        hasher.update(data: bytes)
+    }
+
+    /// The fingerprint, lower-case hex.
+    var hex: String {
+        hasher.finalize().map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+
+    /// A year's fingerprint: the base (program, templates, method), its tables' bytes, and the
+    /// register rows its pages print (name, type, dates, successors of every authority it names).
+    static func year(_ year: YearFigures, tables: [(TableFile, [UInt8])], base: Fingerprint) -> String {
+        var fingerprint = base
+        fingerprint.add("year", year.year.label)
+        for (table, bytes) in tables { fingerprint.add(table.fileName, bytes) }
+        for row in year.authorities {
+            let a = row.authority
+            fingerprint.add("authority", [a.code, a.officialName, a.registerType, a.startDate?.description ?? "",
+                                          a.endDate?.description ?? "", a.replacedBy.joined(separator: ";")]
+                .joined(separator: "\u{1F}"))
+        }
+        return fingerprint.hex
+    }
+
+    /// The history pages' fingerprint: the base and the top-level tables they are read from.
+    static func history(authorityYear: [UInt8], comparison: [UInt8], base: Fingerprint) -> String {
+        var fingerprint = base
+        fingerprint.add(TableFile.authorityYear.fileName, authorityYear)
+        fingerprint.add(TableFile.comparison.fileName, comparison)
+        return fingerprint.hex
+    }
+
+    /// The program's identity: its version and the sha256 of the running executable (read once).
+    static let program: String = {
+        guard let digest = try? RunManifest.FileDigest(contentsOf: "/proc/self/exe") else { return annualReviewVersion }
+        return annualReviewVersion + "+" + digest.sha256
+    }()
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Glibc
+import PipelineModel
+import Publishing
+
+/// The pages of a publication rendered as independent jobs on every core, a bounded number at a
+/// time, each handed back as soon as it is done so that only a few jobs' pages are ever held in
+/// memory. Each job checks for cancellation before it starts and is small (a few milliseconds),
+/// so a stopped run stops rendering promptly and the signal watcher is never starved of a thread.
+struct PageRendering {
+    /// The kinds of page, for the per-kind cost the bench prints.
+    enum Kind: String, CaseIterable, Sendable {
+        case letter, reportPage = "report_page", yearIndex = "year_index", map, historyPage = "history_page"
+    }
+
+    /// One job: the pages it renders, by kind, in a few milliseconds of work.
+    struct Job: Sendable {
+        let year: ReportingYear?
+        let render: @Sendable (inout Cost) -> [Artefact]
+    }
+
+    /// Pages rendered and the CPU time they took, by kind.
+    struct Cost: Sendable {
+        private(set) var pages: [Kind: Int] = [:]
+        private(set) var nanoseconds: [Kind: UInt64] = [:]
+
+        /// Runs `body`, counting its pages as `kind` and its thread CPU time.
+        mutating func measure(_ kind: Kind, _ body: () -> [Artefact]) -> [Artefact] {
+            let start = Self.threadCPU()
+            let pages = body()
+            nanoseconds[kind, default: 0] += Self.threadCPU() - start
+            self.pages[kind, default: 0] += pages.count
+            return pages
+        }
+
+        mutating func add(_ other: Cost) {
+            for (kind, count) in other.pages { pages[kind, default: 0] += count }
+            for (kind, ns) in other.nanoseconds { nanoseconds[kind, default: 0] += ns }
+        }
+
+        /// Every page counted.
+        var total: Int { pages.values.reduce(0, +) }
+
+        /// `letter_pages`, `letter_us_per_page`, ... for the log.
+        var fields: [(String, String)] {
+            var fields: [(String, String)] = []
+            for kind in Kind.allCases {
+                guard let count = pages[kind], count > 0 else { continue }
+                let micros = Double(nanoseconds[kind] ?? 0) / 1000 / Double(count)
+                fields.append((kind.rawValue + "_pages", "\(count)"))
+                fields.append((kind.rawValue + "_us_per_page", String(format: "%.1f", micros)))
+            }
+            return fields
+        }
+
+        private static func threadCPU() -> UInt64 {
+            var time = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+            return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+        }
+    }
+
+    /// How many jobs run at once: one per core.
+    let width: Int
+
+    init(width: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.width = max(1, width)
+    }
+
+    /// Runs `jobs`, `width` at a time, handing each job's pages to `stage` (on the calling task,
+    /// which owns the staging folder) as it finishes; returns what rendering cost.
+    func run(_ jobs: [Job], stage: (ReportingYear?, [Artefact]) throws -> Void) async throws -> Cost {
+        var cost = Cost()
+        try await withThrowingTaskGroup(of: (ReportingYear?, [Artefact], Cost).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < jobs.count else { return }
+                let job = jobs[next]
+                next += 1
+                group.addTask {
+                    try Task.checkCancellation()
+                    var cost = Cost()
+                    let pages = job.render(&cost)
+                    return (job.year, pages, cost)
+                }
+            }
+            for _ in 0 ..< width { startNext() }
+            while let (year, pages, jobCost) = try await group.next() {
+                try Task.checkCancellation()
+                try stage(year, pages)
+                cost.add(jobCost)
+                startNext()
+            }
+        }
+        return cost
+    }
+
+    /// The jobs of one year's pages: letters and report pages in chunks of authorities, and the
+    /// year's index with its map.
+    static func yearJobs(_ year: YearFigures, method: AveragingMethod, templates: PublishingTemplates,
+                         chunk: Int = 32) -> [Job] {
+        var jobs = [Job(year: year.year) { cost in
+            cost.measure(.yearIndex) { [ReportWriter.yearIndex(year, method: method, templates: templates)] }
+                + cost.measure(.map) { [MapDataWriter.mapFile(year, method: method)] }
+        }]
+        for start in stride(from: 0, to: year.authorities.count, by: chunk) {
+            let rows = year.authorities[start ..< min(start + chunk, year.authorities.count)]
+            jobs.append(Job(year: year.year) { cost in
+                var pages: [Artefact] = []
+                pages.reserveCapacity(rows.count * 3)
+                pages += cost.measure(.letter) { rows.flatMap { LetterWriter.letters($0, in: year, templates: templates) } }
+                pages += cost.measure(.reportPage) {
+                    rows.map { ReportWriter.authorityPage($0, in: year, method: method, templates: templates) }
+                }
+                return pages
+            })
+        }
+        return jobs
+    }
+
+    /// The jobs of the whole-publication pages (the report's index and a history page per
+    /// authority), from every published year's rows.
+    static func historyJobs(_ rows: [PublishedYearRow], method: AveragingMethod, templates: PublishingTemplates,
+                            chunk: Int = 48) -> [Job] {
+        let byCode = Dictionary(grouping: rows, by: \.code)
+        let codes = byCode.keys.sorted()
+        var jobs = [Job(year: nil) { cost in
+            cost.measure(.historyPage) { [ReportWriter.historyIndex(rows, templates: templates)] }
+        }]
+        for start in stride(from: 0, to: codes.count, by: chunk) {
+            let histories = codes[start ..< min(start + chunk, codes.count)].compactMap { byCode[$0] }
+            jobs.append(Job(year: nil) { cost in
+                cost.measure(.historyPage) {
+                    histories.map { ReportWriter.historyPage($0, method: method, templates: templates) }
+                }
+            })
+        }
+        return jobs
+    }
+}

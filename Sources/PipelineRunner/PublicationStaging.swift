@@ -1,0 +1,98 @@
+import Logging
+import Output
+import PipelineModel
+import Publishing
+
+/// Stages everything a run publishes beside its manifest: each year's partition (rendered, or
+/// carried over from the current publication when nothing it is made from has changed or the
+/// run was not asked to compute it), the top-level tables, and the whole-publication pages (the
+/// report's index and every authority's history), rendered from the published tables.
+struct PublicationStaging {
+    let configuration: RunConfiguration
+    let templates: PublishingTemplates?
+    let logger: Logger
+
+    /// What was staged: the partitions (for the manifest) and the top-level tables' bytes, and
+    /// the publication they replace, if any (for files that have not changed).
+    struct Staged {
+        let partitions: YearPartitions
+        let tables: [TableFile: [UInt8]]
+        let previous: PreviousPublication?
+    }
+
+    func stage(_ figures: AnnualFigures, into publisher: OutputPublisher) async throws -> Staged {
+        let previous = try currentPublication()
+        let partitions = YearPartitions(publisher: publisher)
+        let base = templates.map { Fingerprint(program: Fingerprint.program, templates: $0.digest, method: figures.method) }
+        let rendering = PageRendering()
+        var jobs: [PageRendering.Job] = []
+        for year in figures.years {
+            try Task.checkCancellation()
+            let tables = TableFile.allCases.map { ($0, $0.render(year)) }
+            if let base {
+                let fingerprint = Fingerprint.year(year, tables: tables, base: base)
+                partitions.fingerprints[year.year] = fingerprint
+                if let previous, previous.partitions.fingerprints?[year.year.label] == fingerprint,
+                   try partitions.carryOverUnchanged(year.year, from: previous) {
+                    continue
+                }
+            }
+            try partitions.stageTables(of: year.year, tables)
+            if let templates { jobs += PageRendering.yearJobs(year, method: figures.method, templates: templates) }
+        }
+        var cost = try await rendering.run(jobs) { year, pages in
+            guard let year else { return }
+            try partitions.stageFiles(of: year, pages.map { ($0.path, $0.bytes) })
+        }
+        // Without --years a run recomputes every year the data covers and replaces the whole
+        // publication; with it, the years it leaves alone must stay as published.
+        if configuration.years != nil, let previous {
+            try partitions.carryOver(from: previous, method: configuration.method)
+        }
+        let tables = try partitions.writeTables(reusing: previous)
+        if let templates, let base, let authorityYear = tables[.authorityYear], let comparison = tables[.comparison] {
+            let fingerprint = Fingerprint.history(authorityYear: authorityYear, comparison: comparison, base: base)
+            partitions.historyFingerprint = fingerprint
+            let unchanged = previous?.partitions.historyFingerprint == fingerprint
+            if try !unchanged || !carryOverHistory(from: previous, into: publisher) {
+                let rows = try PublishedTables.history(authorityYear: authorityYear, comparison: comparison)
+                let historyJobs = PageRendering.historyJobs(rows, method: figures.method, templates: templates)
+                cost.add(try await rendering.run(historyJobs) { _, pages in
+                    for page in pages { try publisher.writeFile(page.path, page.bytes, reusing: previous) }
+                })
+            }
+        }
+        partitions.pagesRendered = cost.total
+        logger.info("pages rendered", metadata: [
+            "stage": "publication", "pages": "\(cost.total)",
+            "years_rendered": "\(partitions.record.computed.count)",
+            "years_carried_over": "\(partitions.record.carriedOver.count)",
+        ].merging(cost.fields.map { ($0.0, .string($0.1)) }, uniquingKeysWith: { $1 }))
+        return Staged(partitions: partitions, tables: tables, previous: previous)
+    }
+
+    /// The publication in the output folder, to carry years over from: required to be readable
+    /// when the run computes chosen years only (`--years`); otherwise only a help, so a folder
+    /// without a usable manifest means every year is rendered.
+    private func currentPublication() throws -> PreviousPublication? {
+        if configuration.years != nil { return try PreviousPublication.read(from: configuration.outputDirectory) }
+        return (try? PreviousPublication.read(from: configuration.outputDirectory)) ?? nil
+    }
+
+    /// Links the current publication's whole-publication pages when their fingerprint is this
+    /// run's; false (nothing staged) when one of them does not match its manifest entry.
+    private func carryOverHistory(from previous: PreviousPublication?, into publisher: OutputPublisher) throws -> Bool {
+        guard let previous else { return false }
+        let prefix = "report/\(ReportWriter.historyFolder)/"
+        let entries = previous.manifest.outputs.filter { $0.path == "report/index.html" || $0.path.hasPrefix(prefix) }
+        for entry in entries {
+            let linked = try publisher.linkFile(entry.path, from: previous.folder + "/" + entry.path)
+            guard linked.bytes == entry.bytes, linked.sha256 == entry.sha256 else {
+                try publisher.discardStaged(under: prefix)
+                try publisher.discardStaged(under: "report/index.html")
+                return false
+            }
+        }
+        return !entries.isEmpty
+    }
+}

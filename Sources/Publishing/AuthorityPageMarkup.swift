@@ -1,0 +1,85 @@
+import PipelineModel
+
+/// `report/{year}/{code}.html`: one authority's figures in one year beside its type's averages,
+/// its complaints received and decisions made, and links to its history, its letter and the
+/// year's index.
+enum AuthorityPageMarkup {
+    static func write(_ row: AuthorityYearFigures, in year: YearFigures, method: AveragingMethod,
+                      templates: PublishingTemplates, into html: inout HTMLBuffer) {
+        let label = year.year.label
+        let y1 = year.year.startYear, y2 = year.year.startYear + 1
+        let code = row.authority.code
+        let name = row.authority.officialName
+        let averages = ReportWriter.averages(of: row, in: year)
+        let counts = row.counts
+        ReportPage.open(&html, title: "\(name): council performance \(label)", templates: templates)
+        html.raw("<header>\n<p class=\"note\"><a href=\"index.html\">Council performance \(label): all authorities</a> · <a href=\"../index.html\">All years</a></p>\n<h1>")
+        html.text(name)
+        html.raw("</h1>\n<p>")
+        if let type = row.authority.comparisonType {
+            html.raw("\(type.name) authority")
+        } else {
+            html.raw("No comparison type: figures without averages")
+        }
+        html.raw(", register code ")
+        html.text(code)
+        html.raw(".")
+        if !row.isCurrent {
+            html.raw(ReportWriter.isAbolished(row) ? " Abolished before 31 March \(y2)" : " Not yet established on 31 March \(y2)")
+            html.raw(": its own figures for decisions made in \(label), without averages or per-100,000 figures.")
+            if !row.authority.replacedBy.isEmpty {
+                html.raw(" Replaced by ")
+                for (i, successor) in row.authority.replacedBy.enumerated() {
+                    if i > 0 { html.raw(", ") }
+                    if year.authorities.contains(where: { $0.authority.code == successor }) {
+                        html.raw("<a href=\"\(ReportWriter.pageName(successor))\">")
+                        html.text(successor)
+                        html.raw("</a>")
+                    } else {
+                        html.text(successor)
+                    }
+                }
+                html.raw(".")
+            }
+        }
+        html.raw("</p>\n<p><a href=\"../\(ReportWriter.historyFolder)/\(ReportWriter.pageName(code))\">")
+        html.text(name)
+        html.raw(" over every published year</a></p>\n</header>\n<main>\n")
+        html.raw("<h2 id=\"year-heading\">\(label): 1 April \(y1) to 31 March \(y2)</h2>\n<table aria-labelledby=\"year-heading\">\n<thead>\n<tr><th scope=\"col\">Statistic</th><th scope=\"col\" class=\"n\">")
+        html.text(name)
+        html.raw("</th><th scope=\"col\" class=\"n\">Type average</th><th scope=\"col\">Based on</th></tr>\n</thead>\n<tbody>\n")
+        html.raw("<tr><th scope=\"row\">Uphold rate</th><td class=\"n\">\(ReportPage.percent(row.upholdRate))</td><td class=\"n\">\(ReportPage.percent(averages?.averageUpholdRate))</td><td>\(counts.upheld) upheld of \(counts.investigations) detailed investigations</td></tr>\n")
+        html.raw("<tr><th scope=\"row\">Compliance rate</th><td class=\"n\">\(ReportPage.percent(row.complianceRate))</td><td class=\"n\">\(ReportPage.percent(averages?.averageComplianceRate))</td><td>\(counts.compliant) complied of \(counts.complianceOutcomes) compliance outcomes</td></tr>\n")
+        html.raw("<tr><th scope=\"row\">Satisfactory remedy rate</th><td class=\"n\">\(ReportPage.percent(row.satisfactoryRemedyRate))</td><td class=\"n\">\(ReportPage.percent(averages?.averageSatisfactoryRemedyRate))</td><td>\(counts.satisfactoryRemedies) of \(counts.upheld) upheld decisions</td></tr>\n")
+        let population = row.population.flatMap { $0 > 0 ? $0 : nil }
+        html.raw("<tr><th scope=\"row\">Upheld decisions per 100,000 residents</th><td class=\"n\">\(ReportPage.per100k(row.isCurrent ? row.upheldPer100kTenths : nil))</td><td class=\"n\">\(ReportPage.per100k(averages?.averageUpheldPer100kTenths))</td><td>")
+        html.raw(population.map { "population \(NumberText.grouped($0))" } ?? "population unknown or not applicable")
+        html.raw("</td></tr>\n<tr><th scope=\"row\">Public reports</th><td class=\"n\">\(counts.publicReports)</td><td class=\"n\"></td><td></td></tr>\n</tbody>\n</table>\n")
+        html.raw("<p class=\"note\">n/a: no value (nothing to divide by), or no average for this authority. The <a href=\"../../letters/\(label)/\(ReportWriter.pageName(code))\">statistics section of the annual review letter</a> gives the same figures in the Ombudsman's wording.</p>\n\n")
+        countTable(id: "received-heading", heading: "Complaints and enquiries received, \(label)", column: "Service area",
+                   valueColumn: "Received", rows: ServiceArea.allCases.map { ($0.name, counts.received[$0.rawValue]) },
+                   total: counts.receivedTotal, into: &html)
+        countTable(id: "decided-heading", heading: "Decisions made, \(label)", column: "Outcome", valueColumn: "Decisions",
+                   rows: Outcome.allCases.map { ($0.name, counts.outcomes[$0.rawValue]) }, total: counts.decisionsTotal,
+                   into: &html)
+        html.raw("</main>\n<footer>\n<p class=\"note\">Averages are those of the authorities of the same type that exist at the end of each year (\(method.rawValue) averages). Complaints are counted in the year they were received and decisions in the year they were made.</p>\n</footer>\n")
+        ReportPage.close(&html)
+    }
+
+    private static func countTable(id: String, heading: String, column: String, valueColumn: String,
+                                   rows: [(String, Int)], total: Int, into html: inout HTMLBuffer) {
+        html.raw("<h2 id=\"\(id)\">")
+        html.text(heading)
+        html.raw("</h2>\n<table aria-labelledby=\"\(id)\">\n<thead><tr><th scope=\"col\">\(column)</th><th scope=\"col\" class=\"n\">\(valueColumn)</th></tr></thead>\n<tbody>\n")
+        for (label, count) in rows {
+            html.raw("<tr><th scope=\"row\">")
+            html.text(label)
+            html.raw("</th><td class=\"n\">")
+            html.number(count)
+            html.raw("</td></tr>\n")
+        }
+        html.raw("</tbody>\n<tfoot><tr><th scope=\"row\">Total</th><td class=\"n\">")
+        html.number(total)
+        html.raw("</td></tr></tfoot>\n</table>\n\n")
+    }
+}

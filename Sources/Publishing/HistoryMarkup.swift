@@ -1,0 +1,86 @@
+import PipelineModel
+
+/// The pages about the whole publication: `report/index.html` (every published year and every
+/// authority) and `report/authorities/{code}.html` (one authority over every published year,
+/// its rates charted against its type's averages).
+enum HistoryMarkup {
+    /// `report/index.html`: links to each year's index and to each authority's history
+    /// (`authorities`: each authority's latest row, whose name the link shows).
+    static func index(years: [ReportingYear], authorities: [PublishedYearRow], templates: PublishingTemplates) -> Artefact {
+        var html = HTMLBuffer(capacity: 4096 + 160 * authorities.count)
+        ReportPage.open(&html, title: "Council performance: every published year", templates: templates)
+        html.raw("<header>\n<p class=\"note\">Local Government and Social Care Ombudsman: annual review statistics</p>\n<h1>Council performance</h1>\n")
+        html.raw("<p>Complaints decided in each reporting year (1 April to 31 March), for each authority.</p>\n</header>\n<main>\n")
+        html.raw("<h2 id=\"years-heading\">Years</h2>\n<nav aria-labelledby=\"years-heading\">\n<ul>\n")
+        for year in years.reversed() {
+            html.raw("<li><a href=\"\(year.label)/index.html\">\(year.label)</a></li>\n")
+        }
+        html.raw("</ul>\n</nav>\n<h2 id=\"authorities-heading\">Authorities over the years</h2>\n<ul class=\"columns\" aria-labelledby=\"authorities-heading\">\n")
+        let latest = authorities.sorted { ($0.name, $0.code) < ($1.name, $1.code) }
+        for row in latest {
+            html.raw("<li><a href=\"\(ReportWriter.historyFolder)/\(ReportWriter.pageName(row.code))\">")
+            html.text(row.name)
+            html.raw("</a></li>\n")
+        }
+        html.raw("</ul>\n</main>\n")
+        ReportPage.close(&html)
+        return Artefact(path: "report/index.html", bytes: html.bytes)
+    }
+
+    /// `report/authorities/{code}.html` from the authority's rows, oldest year first.
+    static func page(_ rows: [PublishedYearRow], method: AveragingMethod, templates: PublishingTemplates) -> Artefact {
+        let latest = rows[rows.count - 1]
+        let code = latest.code, name = latest.name
+        let hasType = !latest.comparisonType.isEmpty
+        var html = HTMLBuffer(capacity: 6000 + 2600 * rows.count)
+        ReportPage.open(&html, title: "\(name): council performance over the years", templates: templates)
+        html.raw("<header>\n<p class=\"note\"><a href=\"../index.html\">Council performance: every published year</a></p>\n<h1>")
+        html.text(name)
+        html.raw("</h1>\n<p>")
+        html.raw(hasType ? "\(latest.comparisonType) authority" : "No comparison type: figures without averages")
+        html.raw(", register code ")
+        html.text(code)
+        html.raw(". Its figures in every published year in which it has any, beside the average of its type.</p>\n</header>\n<main>\n")
+
+        html.raw("<h2 id=\"years-heading\">Year by year</h2>\n<table aria-labelledby=\"years-heading\">\n<thead>\n<tr><th scope=\"col\">Year</th><th scope=\"col\" class=\"n\">Detailed investigations</th><th scope=\"col\" class=\"n\">Uphold rate</th><th scope=\"col\" class=\"n\">Type average</th><th scope=\"col\" class=\"n\">Compliance rate</th><th scope=\"col\" class=\"n\">Type average</th><th scope=\"col\" class=\"n\">Satisfactory remedy rate</th><th scope=\"col\" class=\"n\">Type average</th><th scope=\"col\" class=\"n\">Upheld per 100,000 residents</th><th scope=\"col\" class=\"n\">Type average</th></tr>\n</thead>\n<tbody>\n")
+        for row in rows.reversed() {
+            let label = row.year.label
+            html.raw("<tr><th scope=\"row\"><a href=\"../\(label)/\(ReportWriter.pageName(code))\">\(label)</a>")
+            if !row.current { html.raw(" <span class=\"tag\">not current</span>") }
+            html.raw("</th><td class=\"n\">")
+            html.number(row.investigations)
+            html.raw("</td><td class=\"n\">\(ReportPage.percent(row.upholdRate))</td><td class=\"n\">\(ReportPage.percent(row.averageUpholdRate))</td>")
+            html.raw("<td class=\"n\">\(ReportPage.percent(row.complianceRate))</td><td class=\"n\">\(ReportPage.percent(row.averageComplianceRate))</td>")
+            html.raw("<td class=\"n\">\(ReportPage.percent(row.satisfactoryRemedyRate))</td><td class=\"n\">\(ReportPage.percent(row.averageSatisfactoryRemedyRate))</td>")
+            html.raw("<td class=\"n\">\(ReportPage.per100k(row.upheldPer100kTenths))</td><td class=\"n\">\(ReportPage.per100k(row.averageUpheldPer100kTenths))</td></tr>\n")
+        }
+        html.raw("</tbody>\n</table>\n<p class=\"note\">n/a: no value (nothing to divide by), or no average (an authority of no comparison type, or not current at the end of the year). Averages are \(method.rawValue) averages of the authorities of the same type that exist at the end of each year.</p>\n\n")
+
+        let charts: [(id: String, caption: String, what: String, own: (PublishedYearRow) -> Int?, average: (PublishedYearRow) -> Int?)] = [
+            ("uphold", "Uphold rate by year", "Bar chart of the share of detailed investigations that were upheld.",
+             \.upholdRate, \.averageUpholdRate),
+            ("compliance", "Compliance rate by year",
+             "Bar chart of the share of compliance outcomes in which the authority complied with our recommendations.",
+             \.complianceRate, \.averageComplianceRate),
+            ("remedy", "Satisfactory remedy rate by year",
+             "Bar chart of the share of upheld decisions in which the authority had already provided a satisfactory remedy.",
+             \.satisfactoryRemedyRate, \.averageSatisfactoryRemedyRate),
+        ]
+        for chart in charts {
+            var series = [BarChart.SeriesInput(name: name, isAverage: false, values: rows.map(chart.own))]
+            if hasType {
+                series.append(BarChart.SeriesInput(name: latest.comparisonType, isAverage: true, values: rows.map(chart.average)))
+            }
+            let bars = BarChart(id: chart.id, groupLabels: rows.map(\.year.label), series: series)
+            html.raw("<figure class=\"chart-figure\" aria-labelledby=\"\(chart.id)-caption\">\n<figcaption id=\"\(chart.id)-caption\">\(chart.caption)</figcaption>\n")
+            let subject = hasType ? "\(name) and the \(latest.comparisonType) average" : name
+            bars.svg(into: &html, title: "\(chart.caption.replacingOccurrences(of: " by year", with: "")) of \(subject), by year",
+                     description: chart.what + " " + bars.valuesInWords)
+            bars.table(into: &html, firstColumn: "Year")
+            html.raw("</figure>\n")
+        }
+        html.raw("</main>\n")
+        ReportPage.close(&html)
+        return Artefact(path: "report/\(ReportWriter.historyFolder)/\(ReportWriter.pageName(code))", bytes: html.bytes)
+    }
+}
