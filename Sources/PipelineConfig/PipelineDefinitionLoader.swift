@@ -103,13 +103,17 @@ private struct DefinitionReader {
                 let text = try scalar(value, key: key, expected: expected)
                 if text.lowercased() == "all" {
                     definition.years = nil
-                } else if let range = YearRange(text) {
-                    definition.years = range
                 } else {
-                    throw wrongType(value, key: key, expected: expected)
+                    do {
+                        definition.years = try YearRange(parsing: text)
+                    } catch {
+                        throw ConfigurationError(file: file, line: value.mark?.line,
+                                                 "'\(key)': expected \(expected), found '\(text)' (\(error.reason))")
+                    }
                 }
             case "output": definition.output = resolve(try path(value, key: key))
-            case "batch-size": definition.batchSize = try integer(value, key: key, minimum: 1)
+            case "batch-size":
+                definition.batchSize = try integer(value, key: key, in: PipelineDefinition.batchSizes)
             case "max-reject-rate":
                 let expected = "a share between 0 and 1, written 1% or 0.01"
                 let text = try scalar(value, key: key, expected: expected)
@@ -117,7 +121,7 @@ private struct DefinitionReader {
                     throw wrongType(value, key: key, expected: expected)
                 }
                 definition.maxRejectRate = rate
-            case "min-rows": definition.minRows = try integer(value, key: key, minimum: 0)
+            case "min-rows": definition.minRows = try integer(value, key: key, in: 0 ... Int.max)
             case "metrics-file":
                 let path = resolve(try path(value, key: key))
                 let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
@@ -157,10 +161,12 @@ private struct DefinitionReader {
         return text
     }
 
-    private func integer(_ node: Node, key: String, minimum: Int) throws(ConfigurationError) -> Int {
-        let expected = minimum == 0 ? "a whole number, 0 or more" : "a whole number, \(minimum) or more"
+    /// A whole number in `range`; one out of it (or too large for an Int) names the range.
+    private func integer(_ node: Node, key: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
+        let expected = range.upperBound == Int.max ? "a whole number, \(range.lowerBound) or more"
+            : "a whole number from \(range.lowerBound) to \(range.upperBound)"
         let text = try scalar(node, key: key, expected: expected)
-        guard let value = node.int ?? Int(text), value >= minimum else {
+        guard let value = node.int ?? Int(text), range.contains(value) else {
             throw wrongType(node, key: key, expected: expected)
         }
         return value
