@@ -14,8 +14,9 @@ extension PipelineDefinition {
     /// and that its rule tables parse.
     ///
     /// - Throws: ``ConfigurationError`` naming the definition (or rule table), the line and the
-    ///   key: YAML that does not parse, an unknown or repeated key, a value of the wrong type, a
-    ///   missing file, an input glob that matches nothing, a rule table that does not parse.
+    ///   key: a file over the size cap, YAML that does not parse or holds an anchor or alias, an
+    ///   unknown or repeated key, a value of the wrong type or out of range, a missing file, an
+    ///   input glob that matches nothing, a rule table that does not parse.
     public static func load(path: String) throws(ConfigurationError) -> PipelineDefinition {
         try load(path: path, checkFiles: true)
     }
@@ -24,24 +25,7 @@ extension PipelineDefinition {
     /// checked, globs are kept as (resolved) patterns and rule tables are not read: for
     /// definitions meant for another machine.
     public static func load(path: String, checkFiles: Bool) throws(ConfigurationError) -> PipelineDefinition {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ConfigurationError(file: path, "cannot read the pipeline definition: \(error.localizedDescription)")
-        }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            if case .duplicatedKeysInMapping(let keys, let context) = error {
-                throw ConfigurationError(file: path, line: context.mark.line,
-                                         "key \(keys.map { "'\($0)'" }.joined(separator: ", ")) given more than once")
-            }
-            throw ConfigurationError(file: path, line: error.line, "not valid YAML: \(error.problem)")
-        } catch {
-            throw ConfigurationError(file: path, "not valid YAML: \(error)")
-        }
+        let root = try YAMLFile.compose(path, what: "pipeline definition")
         let reader = DefinitionReader(file: path, checkFiles: checkFiles)
         return try reader.read(root)
     }
