@@ -148,7 +148,8 @@ extension AnnualReview {
                     if json {
                         logger.error("\(error)", metadata: ["exit_code": "\(code.rawValue)"])
                     } else {
-                        FileHandle.standardError.write(Data("annual-review: \(error)\n".utf8))
+                        // An error may quote an export's header or a table's value: escaped for the terminal.
+                        FileHandle.standardError.write(Data("annual-review: \(TerminalText.escaped("\(error)"))\n".utf8))
                     }
                 }
                 if code != .success { throw ArgumentParser.ExitCode(code.rawValue) }
@@ -193,8 +194,8 @@ extension AnnualReview {
                 print("annual-review: dry run: \(report.counts.rowsRead) rows read, \(report.counts.cases) cases, "
                       + "\(rejected) rejected; nothing published")
             } else {
-                print("annual-review: \(report.counts.rowsRead) rows read, \(report.counts.cases) cases, "
-                      + "\(rejected) rejected (see \(out)/rejects.csv); outputs in \(out)/")
+                print(TerminalText.escaped("annual-review: \(report.counts.rowsRead) rows read, \(report.counts.cases) cases, "
+                      + "\(rejected) rejected (see \(out)/rejects.csv); outputs in \(out)/"))
             }
             try finish(.success, counts: report.counts)
         }
