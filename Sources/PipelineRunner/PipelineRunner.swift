@@ -55,6 +55,7 @@ public struct PipelineRunner: Sendable {
             throw ConfigurationError(file: config.decisionRules, error.description)
         }
         let templates: PublishingTemplates?
+        if let folder = config.templates { try TemplateFolderCheck.check(folder) }
         do {
             templates = try config.templates.map { try PublishingTemplates.load(from: $0) }
         } catch {

@@ -41,6 +41,24 @@ import Testing
                 "\(result.stderr)")
     }
 
+    @Test func aTemplateLinkedToADeviceOrTooLargeIsRefusedNamingIt() throws {
+        let setting = try HostileSetting("hostile-settings")
+        defer { setting.remove() }
+        let templates = setting.base + "/templates"
+        try FileManager.default.copyItem(atPath: SharedMaterial.path("pipelines/templates"), toPath: templates)
+        try FileManager.default.removeItem(atPath: templates + "/report-sort.js.mustache")
+        try FileManager.default.createSymbolicLink(atPath: templates + "/report-sort.js.mustache", withDestinationPath: "/dev/zero")
+        let linked = try setting.run(["--templates", templates, "--out", setting.out, setting.sample])
+        try setting.expectEnded(linked, status: 78, seconds: 5)
+        #expect(linked.errorLines.contains { $0.contains("report-sort.js.mustache: not a plain file") }, "\(linked.stderr)")
+
+        try FileManager.default.removeItem(atPath: templates + "/report-sort.js.mustache")
+        try Data(count: (1 << 20) + 1).write(to: URL(fileURLWithPath: templates + "/report-sort.js.mustache"))
+        let large = try setting.run(["--templates", templates, "--out", setting.out, setting.sample])
+        try setting.expectEnded(large, status: 78, seconds: 5)
+        #expect(large.errorLines.contains { $0.contains("report-sort.js.mustache: larger than 1048576 bytes") }, "\(large.stderr)")
+    }
+
     // MARK: - Class 5: crashes from settings
 
     @Test(arguments: [
