@@ -319,8 +319,17 @@ public final class OutputPublisher {
         let fd = open(lockFile, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             let code = errno
-            throw OutputError.cannotCreate(
-                path: lockFile, reason: code == ELOOP ? "it is a symbolic link; remove it" : systemReason(code))
+            // A lock left by a run as another user (root, once) would fail every later run: it
+            // holds nothing but a pid, so say that removing it is the way out.
+            var existing = stat()
+            let reason = switch code {
+            case ELOOP: "it is a symbolic link; remove it"
+            case EACCES where lstat(lockFile, &existing) == 0:
+                "\(systemReason(code)); it holds no data (only the pid of a run): when no run is going, remove it "
+                    + "as its owner or root with rm -- '\(lockFile)'"
+            default: systemReason(code)
+            }
+            throw OutputError.cannotCreate(path: lockFile, reason: reason)
         }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_nlink == 1 else {

@@ -86,3 +86,21 @@ struct UnremovableStagingTests {
         #expect(try text(destination + "/letters/AAA.md") == "newer letter\n")
     }
 }
+
+/// A lock file left by a run as another user fails the next run with 73; the error says the
+/// lock holds no data and how to remove it (issue 16, class 7).
+@Suite struct ForeignLockTests {
+    // Root opens any file, so the test needs another user's view.
+    @Test(.enabled(if: geteuid() != 0, "root opens any lock file whatever its mode"))
+    func aLockThisUserCannotOpenSaysHowToRemoveIt() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let lock = folder.file(".out.lock")
+        try Data("1234\n".utf8).write(to: URL(fileURLWithPath: lock))
+        chmod(lock, 0o000)
+        let error = try #require(throws: OutputError.self) { _ = try OutputPublisher(destination: folder.file("out")) }
+        guard case .cannotCreate(let path, let reason) = error else { Issue.record("\(error)"); return }
+        #expect(path == lock)
+        #expect(reason.contains("rm -- '\(lock)'"), "\(reason)")
+    }
+}
