@@ -98,7 +98,8 @@ public struct YearRange: Sendable, Equatable, CustomStringConvertible {
         /// What is wrong, for a person.
         public let reason: String
 
-        init(_ reason: String) { self.reason = reason }
+        /// An error saying `reason`.
+        public init(_ reason: String) { self.reason = reason }
 
         public var description: String { reason }
     }
