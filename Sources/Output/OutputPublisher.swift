@@ -437,6 +437,9 @@ public final class OutputPublisher {
     ///
     /// For a last-resort clean-up when the publisher's own task cannot run any more (a stage
     /// stuck in a blocking read when the process must stop).
+    /// - Note: When an unremovable stale folder held this name, the publisher staged under
+    ///   `<name>1` (or later) instead; that folder is then left for the next run, which removes
+    ///   it as a stale staging folder (it is marked).
     public static func stagingDirectory(forDestination destination: String) -> String {
         var dest = destination
         while dest.count > 1, dest.hasSuffix("/") { dest.removeLast() }
