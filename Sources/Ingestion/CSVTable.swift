@@ -17,11 +17,24 @@ public struct CSVTable: Sendable, Equatable {
         self.rows = rows
     }
 
+    /// The most bytes ``read(path:maximumBytes:)`` reads by default (after decompression): a
+    /// register of every authority, with alternative names, is well under 1 MB.
+    public static let defaultMaximumBytes = 8 << 20
+
     /// Reads a plain or gzipped UTF-8 CSV file; throws naming the file and line on bad quoting.
-    public static func read(path: String) throws -> CSVTable {
-        let source = try ByteSource(path: path)
+    ///
+    /// Stops reading once more than `maximumBytes` have arrived (decompressed), whatever the
+    /// file is (`/dev/zero`, a pipe, a gzip bomb), so that memory stays bounded.
+    /// - Throws: ``IngestionError/tooLarge(file:limit:)`` then; other ``IngestionError``s.
+    public static func read(path: String, maximumBytes: Int = defaultMaximumBytes) throws -> CSVTable {
+        let source = try ByteSource(path: path, chunkSize: min(1 << 20, max(16, maximumBytes)))
         var bytes: [UInt8] = []
-        while try source.read({ bytes.append(contentsOf: $0) }) {}
+        while try source.read({ chunk in
+            guard chunk.count <= maximumBytes - bytes.count else {
+                throw IngestionError.tooLarge(file: path, limit: maximumBytes)
+            }
+            bytes.append(contentsOf: chunk)
+        }) {}
         return try parse(bytes, file: path)
     }
 

@@ -23,6 +23,9 @@ public enum IngestionError: Error, Sendable, Equatable, CustomStringConvertible 
     case malformedCSV(file: String, line: Int, reason: String)
     /// Reading failed after the file was opened (an I/O error, or the parser ran out of memory).
     case readFailed(file: String, reason: String)
+    /// A file read whole (a reference table) holds more than `limit` bytes once decompressed:
+    /// reading stopped there, so that `/dev/zero` or a gzip bomb cannot exhaust memory.
+    case tooLarge(file: String, limit: Int)
 
     /// A one-line message naming the file, and the line or offset where known.
     public var description: String {
@@ -47,6 +50,8 @@ public enum IngestionError: Error, Sendable, Equatable, CustomStringConvertible 
             "\(file):\(line): \(reason)"
         case let .readFailed(file, reason):
             "\(file): read failed: \(reason)"
+        case let .tooLarge(file, limit):
+            "\(file): larger than \(limit) bytes, the most read from such a file; reading stopped there"
         }
     }
 }

@@ -84,7 +84,8 @@ public struct JSONLogHandler: LogHandler {
             + "T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(milliseconds), 3))Z"
     }
 
-    /// `text` as a JSON string literal (RFC 8259 escapes; other characters as they are, UTF-8).
+    /// `text` as a JSON string literal (RFC 8259 escapes, and `\u00XX` for every other control
+    /// character, C1 included; other characters as they are, UTF-8).
     static func quoted(_ text: String) -> String {
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
@@ -95,7 +96,9 @@ public struct JSONLogHandler: LogHandler {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+            // C1 controls too (U+0080-U+009F): JSON allows them raw, but a terminal showing
+            // the log (journalctl, tail) may act on them.
+            case _ where TerminalText.isControl(scalar):
                 let hex = String(scalar.value, radix: 16)
                 result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: result.unicodeScalars.append(scalar)
@@ -141,10 +144,14 @@ extension JSONLogHandler {
 
 /// A `TextOutputStream` over a ``ConsoleOutput``, so that swift-log's text lines also erase the
 /// progress line before they are written.
+///
+/// swift-log writes each line whole (message, metadata and newline) in one call: its control
+/// characters are escaped here, where the line is known to go to a person, except its final
+/// newline (``TerminalText/escapedLine(_:)``).
 struct ConsoleStream: TextOutputStream, Sendable {
     let output: ConsoleOutput
 
     mutating func write(_ string: String) {
-        output.write(string)
+        output.write(TerminalText.escapedLine(string))
     }
 }

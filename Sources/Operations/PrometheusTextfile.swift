@@ -101,13 +101,22 @@ public enum PrometheusTextfile {
     ///
     /// A failed run's file keeps the previous file's last-success time (see the type's summary).
     public static func write(_ metrics: RunMetrics, to path: String, labels: [String: String] = [:]) throws(MetricsFileError) {
+        // The rename would replace whatever is there: `--metrics-file /dev/null`, run as root,
+        // must not replace the device, nor a folder's link be swapped for a file.
+        var st = stat()
+        if lstat(path, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG {
+            throw MetricsFileError(path: path, reason: "it exists and is not a plain file; name a file of its own")
+        }
         let lastSuccess = metrics.succeeded ? seconds(metrics.finished) : lastSuccess(inFileAt: path)
         try writeAtomically(Array(render(metrics, lastSuccess: lastSuccess, labels: labels).utf8), to: path)
     }
 
     /// The last-success time recorded in the file at `path`, if it exists and has one.
     public static func lastSuccess(inFileAt path: String) -> Double? {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        // A plain file of a textfile's size only: `--metrics-file /dev/zero` must not read forever.
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size <= maximumFileBytes,
+              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
         for line in text.split(separator: "\n") where line.hasPrefix(lastSuccessMetric) {
             let rest = line.dropFirst(lastSuccessMetric.count)
             guard rest.first == " " || rest.first == "{",
@@ -116,6 +125,9 @@ public enum PrometheusTextfile {
         }
         return nil
     }
+
+    /// The largest previous file read for its last-success time (ours are under 2 KB).
+    static let maximumFileBytes = 1 << 20
 
     /// Unix seconds, to the millisecond.
     static func seconds(_ date: Date) -> Double {

@@ -15,7 +15,7 @@ import Glibc
 /// A lock, `flock` on `.<name>.lock` beside the destination, keeps a second run off the same
 /// destination: its initializer throws ``OutputError/locked(lockFile:holderPID:)`` at once. The
 /// kernel frees the lock when the holder dies, and the next run removes the staging folders a
-/// killed run left behind. The lock file lives beside the folder, not in it, so that it survives
+/// killed run left behind (one it cannot remove is skipped, and named by ``takeWarnings()``). The lock file lives beside the folder, not in it, so that it survives
 /// the exchange.
 ///
 /// Usage: write the tables, letters and rejects; take ``stagedFileDigests()`` for the manifest;
@@ -34,6 +34,8 @@ public final class OutputPublisher {
     public let stagingDirectory: String
     /// The lock file beside the destination.
     public let lockFile: String
+    /// Warnings not yet taken by ``takeWarnings()``.
+    private var warnings: [String] = []
 
     private let parent: String
     private var lockDescriptor: Int32
@@ -69,7 +71,7 @@ public final class OutputPublisher {
             throw OutputError.cannotCreate(path: destination, reason: "not a usable output folder name")
         }
         let lockFile = Self.join(parent, ".\(name).lock")
-        let staging = Self.join(parent, ".\(name).staging-\(getpid())")
+        var staging = Self.join(parent, ".\(name).staging-\(getpid())")
 
         var st = stat()
         if lstat(dest, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR {
@@ -77,13 +79,12 @@ public final class OutputPublisher {
         }
 
         let fd = try Self.lock(lockFile)
+        var warnings: [String] = []
         do {
             // Checked under the lock, so that no other run publishes in between.
             try OwnedFolder.checkReplaceable(dest, inputs: inputs)
-            try Self.removeStaleStaging(in: parent, prefix: ".\(name).staging-")
-            guard mkdir(staging, 0o755) == 0 else {
-                throw OutputError.cannotCreate(path: staging, reason: systemReason())
-            }
+            warnings = try Self.removeStaleStaging(in: parent, prefix: ".\(name).staging-")
+            staging = try Self.makeStaging(staging)
             try OwnedFolder.markStaging(staging)
         } catch {
             // Closing the descriptor releases the lock.
@@ -96,6 +97,7 @@ public final class OutputPublisher {
         self.stagingDirectory = staging
         self.lockDescriptor = fd
         self.knownFolders = [staging]
+        self.warnings = warnings
         self.stagingDescriptor = open(staging, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard stagingDescriptor >= 0 else {
             let error = OutputError.cannotCreate(path: staging, reason: systemReason())
@@ -104,8 +106,30 @@ public final class OutputPublisher {
         }
     }
 
+    /// Creates the staging folder `preferred`, or, when a stale one of that name (same pid, an
+    /// earlier run) could not be removed, the first free `<preferred>1`, `<preferred>2`, ...
+    /// (still digits after `staging-`, so a later run recognises it as stale).
+    private static func makeStaging(_ preferred: String) throws -> String {
+        for attempt in 0 ..< 100 {
+            let path = attempt == 0 ? preferred : preferred + "\(attempt)"
+            if mkdir(path, 0o755) == 0 { return path }
+            guard errno == EEXIST else { throw OutputError.cannotCreate(path: path, reason: systemReason()) }
+        }
+        throw OutputError.cannotCreate(path: preferred, reason: "it and 99 variants of its name exist; remove the stale "
+                                       + "staging folders beside the output folder")
+    }
+
     deinit {
         abandon()
+    }
+
+    /// What the publisher could not clean up since the last call (a stale staging folder, or the
+    /// previous outputs after ``publish()``), each naming the folder, what blocks its removal and
+    /// the command that removes it. The run carries on, since failing would fail every later run
+    /// too; call after the initializer and after ``publish()`` to log them.
+    public func takeWarnings() -> [String] {
+        defer { warnings.removeAll() }
+        return warnings
     }
 
     /// Writes a whole file into the staging folder at `relativePath` (such as
@@ -333,10 +357,10 @@ public final class OutputPublisher {
         defer { releaseLock() }
         let syncError: Error?
         do { try Self.syncFolder(parent); syncError = nil } catch { syncError = error }
-        if exists {
-            // The previous outputs now sit at the staging path. If removing them fails, the
-            // next run removes them as a stale staging folder.
-            Self.removeTree(stagingDirectory)
+        if exists, let failure = OwnedFolder.remove(stagingDirectory) {
+            // The previous outputs now sit at the staging path. What cannot be removed keeps its
+            // manifest, so the next run recognises it as stale, retries, and warns again.
+            warnings.append(Self.cannotRemove(stagingDirectory, failure, what: "the previous outputs, moved aside to"))
         }
         if let syncError { throw syncError }
     }
@@ -348,7 +372,9 @@ public final class OutputPublisher {
         state = .abandoned
         for sink in sinks.values { sink.discard() }
         sinks.removeAll()
-        Self.removeTree(stagingDirectory)
+        // Our own new files: nothing here can resist removal that did not resist creation; a
+        // folder left anyway is marked, and the next run removes it or says why.
+        _ = OwnedFolder.remove(stagingDirectory)
         releaseLock()
     }
 
@@ -399,8 +425,17 @@ public final class OutputPublisher {
         let fd = open(lockFile, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             let code = errno
-            throw OutputError.cannotCreate(
-                path: lockFile, reason: code == ELOOP ? "it is a symbolic link; remove it" : systemReason(code))
+            // A lock left by a run as another user (root, once) would fail every later run: it
+            // holds nothing but a pid, so say that removing it is the way out.
+            var existing = stat()
+            let reason = switch code {
+            case ELOOP: "it is a symbolic link; remove it"
+            case EACCES where lstat(lockFile, &existing) == 0:
+                "\(systemReason(code)); it holds no data (only the pid of a run): when no run is going, remove it "
+                    + "as its owner or root with rm -- '\(lockFile)'"
+            default: systemReason(code)
+            }
+            throw OutputError.cannotCreate(path: lockFile, reason: reason)
         }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_nlink == 1 else {
@@ -458,9 +493,12 @@ public final class OutputPublisher {
 
     // MARK: - File system
 
-    /// Removes every `<prefix><pid>` entry of `parent`: called with the lock held, so none of
-    /// them belongs to a live run on this destination.
-    private static func removeStaleStaging(in parent: String, prefix: String) throws {
+    /// Removes every `<prefix><pid>` entry of `parent` that a run of ours left: called with the
+    /// lock held, so none of them belongs to a live run on this destination. Returns a warning
+    /// for each that could not be removed (owned by another user, an immutable file, a mount
+    /// point): the run carries on with a staging folder of another name, since failing here
+    /// would fail every later run too, until someone removed the folder.
+    private static func removeStaleStaging(in parent: String, prefix: String) throws -> [String] {
         guard let dir = opendir(parent) else {
             throw OutputError.cannotCreate(path: parent, reason: systemReason())
         }
@@ -475,21 +513,27 @@ public final class OutputPublisher {
             if !suffix.isEmpty, suffix.allSatisfy({ $0.isASCII && $0.isNumber }) { stale.append(name) }
         }
         closedir(dir)
-        for name in stale {
+        var warnings: [String] = []
+        for name in stale.sorted() {
             let path = join(parent, name)
             // Only what a run of ours left: a staging folder (its marker) or the previous
             // outputs moved aside by a publication (their manifest). Anything else with that
             // name, a link included, is left alone.
             guard OwnedFolder.isStaleStaging(path) else { continue }
-            removeTree(path)
-            if access(path, F_OK) == 0 {
-                throw OutputError.cannotCreate(path: path, reason: "cannot remove a stale staging folder")
+            if let failure = OwnedFolder.remove(path) {
+                warnings.append(cannotRemove(path, failure, what: "the stale staging folder"))
             }
         }
+        return warnings
     }
 
-    private static func removeTree(_ path: String) {
-        try? FileManager.default.removeItem(atPath: path)
+    /// The warning for a folder of ours that could not be removed: which, what blocks it, and
+    /// how to remove it by hand.
+    static func cannotRemove(_ path: String, _ failure: OwnedFolder.RemovalFailure, what: String) -> String {
+        "cannot remove \(what) \(path): \(failure.path): \(failure.reason). Runs carry on without it (each stages "
+            + "under a new name) and retry its removal, but it takes disk space: remove it as its owner or as root with "
+            + "rm -rf -- '\(path)' (if that says 'Operation not permitted', look for immutable files with "
+            + "lsattr -R and clear them with chattr -i, or a mount point inside it)"
     }
 
     private static func syncFolder(_ path: String) throws {
@@ -503,6 +547,9 @@ public final class OutputPublisher {
     ///
     /// For a last-resort clean-up when the publisher's own task cannot run any more (a stage
     /// stuck in a blocking read when the process must stop).
+    /// - Note: When an unremovable stale folder held this name, the publisher staged under
+    ///   `<name>1` (or later) instead; that folder is then left for the next run, which removes
+    ///   it as a stale staging folder (it is marked).
     public static func stagingDirectory(forDestination destination: String) -> String {
         var dest = destination
         while dest.count > 1, dest.hasSuffix("/") { dest.removeLast() }

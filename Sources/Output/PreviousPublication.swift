@@ -37,8 +37,13 @@ public struct PreviousPublication: Sendable {
         guard fm.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue,
               let entries = try? fm.contentsOfDirectory(atPath: folder), !entries.isEmpty else { return nil }
         let path = folder + "/manifest.json"
-        guard let bytes = fm.contents(atPath: path) else {
-            throw OutputError.cannotCarryOver(path: path, reason: "the output folder holds files but no readable manifest.json")
+        // A plain file of a manifest's size: a planted FIFO or a huge file must not hang the run
+        // or fill its memory.
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) <= OwnedFolder.manifestLimit,
+              let bytes = fm.contents(atPath: path) else {
+            throw OutputError.cannotCarryOver(path: path, reason: "the output folder holds files but no readable manifest.json "
+                                              + "(a plain file of at most \(OwnedFolder.manifestLimit) bytes)")
         }
         let manifest: RunManifest
         do {

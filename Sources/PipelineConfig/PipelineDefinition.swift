@@ -88,6 +88,10 @@ public struct PipelineDefinition: Sendable, Equatable {
         return lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
     }
 
+    /// The batch sizes a run accepts: each stage reserves room for a whole batch up front, so
+    /// a mistyped `--batch-size 4096000000` must be refused, not attempted.
+    public static let batchSizes = 1 ... 1_000_000
+
     /// Parses a reject rate written `1%` or `0.01`; nil unless it lies in 0...1.
     public static func rejectRate(_ text: String) -> Double? {
         let trimmed = text.trimmingSpaces

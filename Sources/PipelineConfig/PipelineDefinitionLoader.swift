@@ -14,8 +14,9 @@ extension PipelineDefinition {
     /// and that its rule tables parse.
     ///
     /// - Throws: ``ConfigurationError`` naming the definition (or rule table), the line and the
-    ///   key: YAML that does not parse, an unknown or repeated key, a value of the wrong type, a
-    ///   missing file, an input glob that matches nothing, a rule table that does not parse.
+    ///   key: a file over the size cap, YAML that does not parse or holds an anchor or alias, an
+    ///   unknown or repeated key, a value of the wrong type or out of range, a missing file, an
+    ///   input glob that matches nothing, a rule table that does not parse.
     public static func load(path: String) throws(ConfigurationError) -> PipelineDefinition {
         try load(path: path, checkFiles: true)
     }
@@ -24,24 +25,7 @@ extension PipelineDefinition {
     /// checked, globs are kept as (resolved) patterns and rule tables are not read: for
     /// definitions meant for another machine.
     public static func load(path: String, checkFiles: Bool) throws(ConfigurationError) -> PipelineDefinition {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ConfigurationError(file: path, "cannot read the pipeline definition: \(error.localizedDescription)")
-        }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            if case .duplicatedKeysInMapping(let keys, let context) = error {
-                throw ConfigurationError(file: path, line: context.mark.line,
-                                         "key \(keys.map { "'\($0)'" }.joined(separator: ", ")) given more than once")
-            }
-            throw ConfigurationError(file: path, line: error.line, "not valid YAML: \(error.problem)")
-        } catch {
-            throw ConfigurationError(file: path, "not valid YAML: \(error)")
-        }
+        let root = try YAMLFile.compose(path, what: "pipeline definition")
         let reader = DefinitionReader(file: path, checkFiles: checkFiles)
         return try reader.read(root)
     }
@@ -103,13 +87,17 @@ private struct DefinitionReader {
                 let text = try scalar(value, key: key, expected: expected)
                 if text.lowercased() == "all" {
                     definition.years = nil
-                } else if let range = YearRange(text) {
-                    definition.years = range
                 } else {
-                    throw wrongType(value, key: key, expected: expected)
+                    do {
+                        definition.years = try YearRange(parsing: text)
+                    } catch {
+                        throw ConfigurationError(file: file, line: value.mark?.line,
+                                                 "'\(key)': expected \(expected), found '\(text)' (\(error.reason))")
+                    }
                 }
             case "output": definition.output = resolve(try path(value, key: key))
-            case "batch-size": definition.batchSize = try integer(value, key: key, minimum: 1)
+            case "batch-size":
+                definition.batchSize = try integer(value, key: key, in: PipelineDefinition.batchSizes)
             case "max-reject-rate":
                 let expected = "a share between 0 and 1, written 1% or 0.01"
                 let text = try scalar(value, key: key, expected: expected)
@@ -117,7 +105,7 @@ private struct DefinitionReader {
                     throw wrongType(value, key: key, expected: expected)
                 }
                 definition.maxRejectRate = rate
-            case "min-rows": definition.minRows = try integer(value, key: key, minimum: 0)
+            case "min-rows": definition.minRows = try integer(value, key: key, in: 0 ... Int.max)
             case "metrics-file":
                 let path = resolve(try path(value, key: key))
                 let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
@@ -157,10 +145,12 @@ private struct DefinitionReader {
         return text
     }
 
-    private func integer(_ node: Node, key: String, minimum: Int) throws(ConfigurationError) -> Int {
-        let expected = minimum == 0 ? "a whole number, 0 or more" : "a whole number, \(minimum) or more"
+    /// A whole number in `range`; one out of it (or too large for an Int) names the range.
+    private func integer(_ node: Node, key: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
+        let expected = range.upperBound == Int.max ? "a whole number, \(range.lowerBound) or more"
+            : "a whole number from \(range.lowerBound) to \(range.upperBound)"
         let text = try scalar(node, key: key, expected: expected)
-        guard let value = node.int ?? Int(text), value >= minimum else {
+        guard let value = node.int ?? Int(text), range.contains(value) else {
             throw wrongType(node, key: key, expected: expected)
         }
         return value

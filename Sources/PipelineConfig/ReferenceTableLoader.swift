@@ -15,10 +15,22 @@ public enum ReferenceTableLoader {
         return result
     }
 
+    /// The most bytes read from the register, the lookup or the population table (after
+    /// decompression); a larger file is a configuration error naming it and the cap.
+    public static let maximumTableBytes = CSVTable.defaultMaximumBytes
+
+    /// The largest population accepted: more than any authority's (Birmingham, about 1.2
+    /// million) and than England's, small enough that sums over every authority of a type
+    /// and the per-100,000 arithmetic cannot overflow.
+    public static let maximumPopulation = 100_000_000
+
     static func read(_ path: String, required: [String]) throws(ConfigurationError) -> (table: CSVTable, column: [String: Int]) {
         let table: CSVTable
         do {
-            table = try CSVTable.read(path: path)
+            table = try CSVTable.read(path: path, maximumBytes: maximumTableBytes)
+        } catch IngestionError.tooLarge(_, let limit) {
+            throw ConfigurationError(file: path, "larger than \(limit) bytes, the cap for a register, lookup or population "
+                                     + "table (reading stopped there)")
         } catch {
             throw ConfigurationError(file: path, "\(error)")
         }
@@ -54,17 +66,20 @@ public enum ReferenceTableLoader {
                 return day
             }
             let code = value("local-authority-code")
-            guard !code.isEmpty else { throw ConfigurationError(file: path, line: line, "blank local-authority-code") }
-            guard seen.insert(code).inserted else {
-                throw ConfigurationError(file: path, line: line, "local-authority-code \(code) appears twice")
+            if let problem = RegisterCode.problem(with: code) {
+                throw ConfigurationError(file: path, line: line, problem)
+            }
+            // In lower case: two codes one file apart on a case-insensitive file system.
+            guard seen.insert(code.lowercased()).inserted else {
+                throw ConfigurationError(file: path, line: line, "local-authority-code \(code) appears twice "
+                                         + "(codes are compared ignoring case: they become file names)")
             }
             let populationText = value("pop-2020")
             var population: Int?
             if !populationText.isEmpty {
-                // mySociety writes populations as decimals (`217232.0`): keep the whole part.
-                let whole = populationText.split(separator: ".", omittingEmptySubsequences: false)[0]
-                guard let p = Int(whole), p >= 0 else {
-                    throw ConfigurationError(file: path, line: line, "pop-2020 '\(populationText)' is not a number")
+                guard let p = Self.population(populationText) else {
+                    throw ConfigurationError(file: path, line: line, "pop-2020 '\(populationText)' is not a whole number "
+                                             + "from 0 to \(maximumPopulation)")
                 }
                 population = p > 0 ? p : nil
             }
@@ -104,12 +119,23 @@ public enum ReferenceTableLoader {
                 throw ConfigurationError(file: path, line: line, "year '\(row[yearColumn])' is not a reporting year like 2019-20")
             }
             let text = row[popColumn].trimmingSpaces
-            guard let population = Int(text.split(separator: ".", omittingEmptySubsequences: false)[0]), population > 0 else {
-                throw ConfigurationError(file: path, line: line, "population '\(text)' is not a positive number")
+            guard let population = Self.population(text), population > 0 else {
+                throw ConfigurationError(file: path, line: line, "population '\(text)' is not a positive number "
+                                         + "(a whole number up to \(maximumPopulation))")
             }
             result[PopulationKey(code: code, year: year)] = population
         }
         return result
+    }
+
+    /// A population written `217232` or, as mySociety does, `217232.0` (the fraction's digits
+    /// are dropped); nil unless it is a whole number from 0 to ``maximumPopulation``.
+    static func population(_ text: String) -> Int? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }),
+              parts.count == 1 || parts[1].allSatisfy({ $0.isASCII && $0.isNumber }),
+              let value = Int(whole), value <= maximumPopulation else { return nil }
+        return value
     }
 
     static func isoDay(_ text: String) -> Day? {

@@ -17,20 +17,7 @@ public enum RuleTableLoader {
     /// Loads one table whose keys name values of `values` (compared case-insensitively).
     static func load<Value>(_ path: String, values: [String: Value], kind: String) throws(ConfigurationError)
         -> [ClassificationRules.Rule<Value>] {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ConfigurationError(file: path, "cannot read the rule table: \(error.localizedDescription)")
-        }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw ConfigurationError(file: path, line: error.line, "not valid YAML: \(error.problem)")
-        } catch {
-            throw ConfigurationError(file: path, "not valid YAML: \(error)")
-        }
+        let root = try YAMLFile.compose(path, what: "rule table")
         guard let mapping = root?.mapping else {
             throw ConfigurationError(file: path, line: root?.mark?.line, "expected a mapping from \(kind) names to lists of texts")
         }

@@ -12,11 +12,18 @@ public struct ReportingYear: Hashable, Comparable, Sendable, CustomStringConvert
         startYear = m >= 4 ? y : y - 1
     }
 
-    /// Parses a label such as `2019-20`; the second part must follow the first.
+    /// The start years a label may name: those of every date Cleaning accepts (1900-01-01 to
+    /// 2999-12-31), so that a year's first and last days always exist (`9999-00` would end in
+    /// year 10000, which ``Day`` cannot hold).
+    public static let supportedStartYears = 1899 ... 2999
+
+    /// Parses a label such as `2019-20`; the second part must follow the first, and the year
+    /// must start in ``supportedStartYears``.
     public init?(label: String) {
         let parts = label.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
               let first = Int(parts[0]), let second = Int(parts[1]),
+              Self.supportedStartYears.contains(first),
               (first + 1) % 100 == second else { return nil }
         startYear = first
     }
@@ -51,15 +58,50 @@ public struct YearRange: Sendable, Equatable, CustomStringConvertible {
         self.last = last
     }
 
-    /// Parses `2019-20..2023-24` or a single `2019-20`.
+    /// The most years one range may span: a run writes every year's partition, letters and
+    /// report pages, so a slip such as `1900-01..2999-00` must not ask for a millennium of them.
+    public static let maximumYears = 100
+
+    /// Parses `2019-20..2023-24` or a single `2019-20`; nil where ``init(parsing:)`` throws.
     public init?(_ text: String) {
+        guard let range = try? YearRange(parsing: text) else { return nil }
+        self = range
+    }
+
+    /// Parses `2019-20..2023-24` or a single `2019-20`.
+    /// - Throws: ``Invalid`` saying what is wrong: the form, a year outside
+    ///   ``ReportingYear/supportedStartYears``, a reversed range, or more than ``maximumYears``.
+    public init(parsing text: String) throws(Invalid) {
         let parts = text.splitOnDoubleDot()
-        guard parts.count == 1 || parts.count == 2,
-              let a = ReportingYear(label: parts[0].trimmingSpaces),
-              let b = ReportingYear(label: parts[parts.count - 1].trimmingSpaces),
-              a <= b else { return nil }
+        guard parts.count == 1 || parts.count == 2 else {
+            throw Invalid("expected a year such as 2023-24 or a range such as 2019-20..2023-24")
+        }
+        func year(_ part: String) throws(Invalid) -> ReportingYear {
+            let label = part.trimmingSpaces
+            if let year = ReportingYear(label: label) { return year }
+            let supported = ReportingYear.supportedStartYears
+            throw Invalid("'\(label)' is not a reporting year from \(ReportingYear(startYear: supported.lowerBound).label) "
+                          + "to \(ReportingYear(startYear: supported.upperBound).label), written like 2019-20")
+        }
+        let a = try year(parts[0]), b = try year(parts[parts.count - 1])
+        guard a <= b else { throw Invalid("the range ends (\(b.label)) before it starts (\(a.label))") }
+        // Both start years lie in supportedStartYears, so the subtraction cannot overflow.
+        guard b.startYear - a.startYear < Self.maximumYears else {
+            throw Invalid("\(b.startYear - a.startYear + 1) years; a range spans at most \(Self.maximumYears)")
+        }
         first = a
         last = b
+    }
+
+    /// Why a text is not a year range.
+    public struct Invalid: Error, Sendable, Equatable, CustomStringConvertible {
+        /// What is wrong, for a person.
+        public let reason: String
+
+        /// An error saying `reason`.
+        public init(_ reason: String) { self.reason = reason }
+
+        public var description: String { reason }
     }
 
     /// Every year of the range, in order.

@@ -55,6 +55,7 @@ public struct PipelineRunner: Sendable {
             throw ConfigurationError(file: config.decisionRules, error.description)
         }
         let templates: PublishingTemplates?
+        if let folder = config.templates { try TemplateFolderCheck.check(folder) }
         do {
             templates = try config.templates.map { try PublishingTemplates.load(from: $0) }
         } catch {
@@ -70,6 +71,7 @@ public struct PipelineRunner: Sendable {
             config.register, config.lookup, config.population, config.decisionRules, config.serviceAreaRules,
             config.templates,
         ].compactMap { $0 })
+        logWarnings(of: publisher, logger: logger)
         do {
             let rejects = try RejectsFileWriter(sink: try publisher.fileSink(RejectsFileWriter.fileName))
             let (summaries, yearCounts, counted, quality) = try await runStages(register: register, classifier: classifier,
@@ -103,6 +105,7 @@ public struct PipelineRunner: Sendable {
                 publisher.abandon()
                 logger.info("dry run: nothing published", metadata: ["stage": "publication", "out": "\(config.outputDirectory)"])
             } else {
+                defer { logWarnings(of: publisher, logger: logger) }
                 try publisher.publish()
             }
             logger.info("published", metadata: [
@@ -115,6 +118,13 @@ public struct PipelineRunner: Sendable {
         } catch {
             publisher.abandon()
             throw error
+        }
+    }
+
+    /// Logs what the publisher could not clean up (`OutputPublisher.takeWarnings()`).
+    private func logWarnings(of publisher: OutputPublisher, logger: Logger) {
+        for warning in publisher.takeWarnings() {
+            logger.warning("\(warning)", metadata: ["stage": "publication"])
         }
     }
 

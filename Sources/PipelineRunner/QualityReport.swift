@@ -1,3 +1,4 @@
+import Operations
 import PipelineModel
 
 /// What an analyst needs to judge an export: rejects by reason with examples, the authority
@@ -29,7 +30,8 @@ public struct QualityReport: Sendable {
         }
     }
 
-    /// The report as text, for `annual-review validate`.
+    /// The report as text, for `annual-review validate`; control characters from the inputs
+    /// are shown as `\xHH` escapes (``TerminalText``).
     public func text(counts: RunCounts, inputs: [InputFileSummary]) -> String {
         var lines: [String] = []
         for input in inputs {
@@ -54,6 +56,8 @@ public struct QualityReport: Sendable {
                 lines.append("  \(count) x \(name)")
             }
         }
-        return lines.joined(separator: "\n")
+        // Names, references and details come from the exports: escaped line by line so that no
+        // control sequence in them reaches the analyst's terminal or forges a line.
+        return lines.map(TerminalText.escaped).joined(separator: "\n")
     }
 }

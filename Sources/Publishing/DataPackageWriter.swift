@@ -98,7 +98,12 @@ public enum DataPackageWriter {
             ("description", .string(
                 "Complaints received, decisions by outcome, uphold, compliance and satisfactory remedy rates per authority "
                     + "and reporting year (1 April to 31 March), the averages of similar authorities, and the rows of the "
-                    + "case exports that could not be used.")),
+                    + "case exports that could not be used. "
+                    + "Values are published exactly as given: a text cell (an authority name, a case reference, a "
+                    + "rejected row's text in rejects.csv) may begin with =, +, - or @, which a spreadsheet program may "
+                    + "run as a formula when it opens the file. Read the files with a data tool, or import them into a "
+                    + "spreadsheet with every column set to Text (LibreOffice: the Text Import dialog, column type Text; "
+                    + "Excel: Data > From Text/CSV, then set the columns to Text) rather than opening them directly.")),
             ("resources", .array(descriptors)),
         ])
         return Artefact(path: fileName, bytes: package.bytes())

@@ -41,7 +41,8 @@ extension AnnualReview {
         @Option(help: ArgumentHelp("How type averages are computed: pooled (sum over sum) or mean (of the authorities' rates). Default: pooled.", valueName: "pooled|mean"))
         var method: AveragingMethod?
 
-        @Option(help: ArgumentHelp("Reporting years to recompute, 2019-20..2023-24 or one year; every other year already in the output folder is carried over unchanged (default: every year the data covers, replacing the whole folder).", valueName: "range"))
+        @Option(help: ArgumentHelp("Reporting years to recompute, 2019-20..2023-24 or one year; every other year already in the output folder is carried over unchanged (default: every year the data covers, replacing the whole folder).", valueName: "range"),
+                transform: Self.yearRange)
         var years: YearRange?
 
         @Option(name: .customLong("decision-rules"), help: ArgumentHelp("The decision rule table. Default: pipelines/rules/decisions.yaml.", valueName: "file"))
@@ -82,7 +83,10 @@ extension AnnualReview {
 
         func validate() throws {
             guard !inputs.isEmpty else { throw ValidationError("give a pipeline definition (.yaml) or at least one input file") }
-            if let batchSize, batchSize <= 0 { throw ValidationError("--batch-size must be positive") }
+            if let batchSize, !PipelineDefinition.batchSizes.contains(batchSize) {
+                throw ValidationError("--batch-size must be from \(PipelineDefinition.batchSizes.lowerBound) "
+                                      + "to \(PipelineDefinition.batchSizes.upperBound)")
+            }
             if let minRows, minRows < 0 { throw ValidationError("--min-rows must not be negative") }
         }
 
@@ -144,7 +148,8 @@ extension AnnualReview {
                     if json {
                         logger.error("\(error)", metadata: ["exit_code": "\(code.rawValue)"])
                     } else {
-                        FileHandle.standardError.write(Data("annual-review: \(error)\n".utf8))
+                        // An error may quote an export's header or a table's value: escaped for the terminal.
+                        FileHandle.standardError.write(Data("annual-review: \(TerminalText.escaped("\(error)"))\n".utf8))
                     }
                 }
                 if code != .success { throw ArgumentParser.ExitCode(code.rawValue) }
@@ -189,8 +194,8 @@ extension AnnualReview {
                 print("annual-review: dry run: \(report.counts.rowsRead) rows read, \(report.counts.cases) cases, "
                       + "\(rejected) rejected; nothing published")
             } else {
-                print("annual-review: \(report.counts.rowsRead) rows read, \(report.counts.cases) cases, "
-                      + "\(rejected) rejected (see \(out)/rejects.csv); outputs in \(out)/")
+                print(TerminalText.escaped("annual-review: \(report.counts.rowsRead) rows read, \(report.counts.cases) cases, "
+                      + "\(rejected) rejected (see \(out)/rejects.csv); outputs in \(out)/"))
             }
             try finish(.success, counts: report.counts)
         }
@@ -201,8 +206,15 @@ extension AveragingMethod: ExpressibleByArgument {}
 
 extension LogFormat: ExpressibleByArgument {}
 
-extension YearRange: ExpressibleByArgument {
-    public init?(argument: String) { self.init(argument) }
+extension AnnualReview.Run {
+    /// `--years`: a range, or a usage error (64) saying what is wrong with it.
+    static func yearRange(_ text: String) throws -> YearRange {
+        do {
+            return try YearRange(parsing: text)
+        } catch {
+            throw ValidationError(error.reason)
+        }
+    }
 }
 
 /// A share given as `1%` or `0.01`, between 0 and 1.

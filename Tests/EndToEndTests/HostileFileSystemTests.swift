@@ -1,9 +1,10 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// An operator's slip or a local attacker's plant in the file system around a run (issue 16,
-/// classes 1 and 2): the run never replaces or removes a folder that is not one of ours, and never
+/// classes 1, 2 and 7): the run never replaces or removes a folder that is not one of ours, and never
 /// follows a link planted where it writes. Each test asserts the documented exit code (under 128)
 /// and that what must survive survives byte for byte.
 @Suite(.serialized) struct HostileFileSystemTests {
@@ -125,5 +126,40 @@ import Testing
         let result = try run(out: base + "/out", [sample])
         #expect(result.status == 73, "\(result.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: victim)) == Data("precious\n".utf8))
+    }
+    // MARK: - Class 7: a stale staging folder that cannot be removed
+
+    @Test(.enabled(if: UnremovableFile.isPossible, "needs chattr +i (as root) on the temporary folder's file system"))
+    func previousOutputsThatCannotBeRemovedNeverFailLaterRuns() throws {
+        let base = try ProcessRunner.temporaryFolder("hostile-fs")
+        let out = base + "/out"
+        let first = try run(out: out, [sample])
+        #expect(first.status == 0, "\(first.stderr)")
+        // The published file another user owns, or that is immutable: the next publication moves
+        // these outputs aside and cannot remove them.
+        let letter = try #require(FileManager.default.subpathsOfDirectory(atPath: out).sorted().first { $0.hasSuffix(".md") })
+        let blocker = try UnremovableFile(out + "/" + letter)
+        let stuck = try Data(contentsOf: URL(fileURLWithPath: blocker.path))
+        defer { blocker.release(); try? FileManager.default.removeItem(atPath: base) }
+
+        let second = try run(out: out, [sample])
+        #expect(second.status == 0, "\(second.stderr)")
+        let movedAside = try #require(try Snapshot.stagingFolders(beside: out).first)
+        #expect(second.stderr.contains("cannot remove the previous outputs, moved aside to \(base)/\(movedAside)"), "\(second.stderr)")
+        #expect(second.stderr.contains("rm -rf -- '\(base)/\(movedAside)'"), "\(second.stderr)")
+
+        // Every later run succeeds, says again what blocks the folder, and publishes.
+        for _ in 0 ..< 2 {
+            let before = try snapshot(base + "/" + movedAside)
+            let later = try run(out: out, [sample])
+            #expect(later.status == 0, "\(later.stderr)")
+            #expect(later.stderr.contains("cannot remove the stale staging folder \(base)/\(movedAside): "
+                                          + "\(base)/\(movedAside)/\(letter)"), "\(later.stderr)")
+            #expect(try snapshot(base + "/" + movedAside) == before)
+            #expect(try Snapshot.stagingFolders(beside: out) == [movedAside])
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: base + "/" + movedAside + "/" + letter)) == stuck)
+        #expect(FileManager.default.fileExists(atPath: base + "/" + movedAside + "/manifest.json"))
+        #expect(try String(contentsOfFile: out + "/" + letter, encoding: .utf8) == String(decoding: stuck, as: UTF8.self))
     }
 }

@@ -123,6 +123,24 @@ extension [Sample] {
         #expect(!FileManager.default.fileExists(atPath: planted))
     }
 
+    /// Issue 16: a metrics file named at a special file (a FIFO here; `/dev/null` or
+    /// `/dev/zero` in the field) is neither read forever nor replaced by the rename.
+    @Test func aSpecialFileAtTheMetricsPathIsNeitherReadNorReplaced() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("annual_review.prom").path
+        #expect(mkfifo(path, 0o644) == 0)
+        // A FIFO with no writer would block an open(2) for reading: lastSuccess must not open it.
+        #expect(PrometheusTextfile.lastSuccess(inFileAt: path) == nil)
+        let error = try #require(throws: MetricsFileError.self) {
+            try PrometheusTextfile.write(RunMetrics(durationSeconds: 1, counts: counts(), exitCode: 65, finished: Self.finished),
+                                         to: path)
+        }
+        #expect(error.reason.contains("not a plain file"))
+        var st = stat()
+        #expect(lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO)
+    }
+
     @Test func failureKeepsThePreviousLastSuccess() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

@@ -154,7 +154,15 @@ private let ruleTableFiles: [String: String] = [
         ("min-rows: lots\n", 1, "'min-rows': expected a whole number, 0 or more, found 'lots'"),
         ("min-rows: -1\n", 1, "'min-rows': expected a whole number, 0 or more, found '-1'"),
         ("min-rows: 2.5\n", 1, "'min-rows': expected a whole number"),
-        ("batch-size: 0\n", 1, "'batch-size': expected a whole number, 1 or more, found '0'"),
+        ("batch-size: 0\n", 1, "'batch-size': expected a whole number from 1 to 1000000, found '0'"),
+        // Issue 16, class 5: numbers out of range (or out of Int) are the setting's error, not a crash.
+        ("batch-size: 1000001\n", 1, "'batch-size': expected a whole number from 1 to 1000000, found '1000001'"),
+        ("batch-size: 99999999999999999999999\n", 1, "'batch-size': expected a whole number from 1 to 1000000, found '9999"),
+        ("min-rows: 99999999999999999999999\n", 1, "'min-rows': expected a whole number, 0 or more, found '9999"),
+        ("years: 2019-20..9999-00\n", 1, "'years': expected a year range such as 2019-20..2023-24, one year such as "
+            + "2023-24, or all, found '2019-20..9999-00' ('9999-00' is not a reporting year from 1899-00 to 2999-00"),
+        ("years: 1900-01..2999-00\n", 1, "'years': expected a year range such as 2019-20..2023-24, one year such as "
+            + "2023-24, or all, found '1900-01..2999-00' (1100 years; a range spans at most 100)"),
         ("method: pooled\nregister:\n  - a.csv\n  - b.csv\n", 3, "'register': expected a path, found a list"),
         ("lookup: {file: x}\n", 1, "'lookup': expected a path, found a mapping"),
         ("population:\n", 1, "'population': expected a path, found nothing"),

@@ -56,4 +56,31 @@ import TestSupport
     func malformedRangesAreNil(text: String) {
         #expect(YearRange(text) == nil)
     }
+    // Issue 16, class 5: `9999-00` ended in year 10000, which has no last day (a nil unwrap).
+    @Test(arguments: ["9999-00", "1898-99", "0000-01", "3000-01"])
+    func yearsOutsideTheDatesARunAcceptsAreNotReportingYears(label: String) {
+        #expect(ReportingYear(label: label) == nil)
+    }
+
+    @Test func theSupportedYearsHaveFirstAndLastDays() throws {
+        for start in [ReportingYear.supportedStartYears.lowerBound, ReportingYear.supportedStartYears.upperBound] {
+            let year = try #require(ReportingYear(label: ReportingYear(startYear: start).label))
+            #expect(year.firstDay < year.lastDay)
+        }
+    }
+
+    @Test(arguments: [
+        ("2019-20..9999-00", "'9999-00' is not a reporting year from 1899-00 to 2999-00, written like 2019-20"),
+        ("2023-24..2019-20", "the range ends (2019-20) before it starts (2023-24)"),
+        ("1900-01..2999-00", "1100 years; a range spans at most 100"),
+        ("2019-20..2020-21..2021-22", "expected a year such as 2023-24 or a range such as 2019-20..2023-24"),
+    ])
+    func invalidRangesSayWhy(text: String, reason: String) {
+        #expect(throws: YearRange.Invalid(reason)) { try YearRange(parsing: text) }
+    }
+
+    @Test func aRangeOfTheMostYearsIsAccepted() throws {
+        let range = try YearRange(parsing: "1925-26..2024-25")
+        #expect(range.years.count == YearRange.maximumYears)
+    }
 }

@@ -1,0 +1,58 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A file this process cannot remove, standing for a stale folder owned by another user: as
+/// root (whom permission bits do not stop) the file is made immutable with `chattr +i`; as
+/// anyone else its folder is made read-only. ``release()`` undoes it so the test can clean up.
+public struct UnremovableFile: Sendable {
+    /// The file.
+    public let path: String
+    private let immutable: Bool
+
+    /// Whether this process can make a file unremovable here: anyone but root can; root needs
+    /// chattr and a file system with the immutable flag (ext4, xfs, btrfs; not tmpfs or overlayfs).
+    public static let isPossible: Bool = {
+        guard geteuid() == 0 else { return true }
+        guard let probe = try? TemporaryDirectory(prefix: "annual-review-chattr-probe") else { return false }
+        defer { probe.remove() }
+        guard let file = try? probe.write("probe\n", to: "probe"), let made = try? UnremovableFile(file) else { return false }
+        let removable = unlink(file) == 0
+        made.release()
+        return !removable
+    }()
+
+    /// Makes the file at `path` unremovable.
+    public init(_ path: String) throws {
+        self.path = path
+        immutable = geteuid() == 0
+        if immutable {
+            try Self.chattr("+i", path)
+        } else {
+            guard chmod((path as NSString).deletingLastPathComponent, 0o555) == 0 else {
+                throw CocoaError(.fileWriteNoPermission)
+            }
+        }
+    }
+
+    /// Makes the file removable again.
+    public func release() {
+        if immutable {
+            try? Self.chattr("-i", path)
+        } else {
+            _ = chmod((path as NSString).deletingLastPathComponent, 0o755)
+        }
+    }
+
+    private static func chattr(_ flag: String, _ path: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+        process.arguments = [flag, path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteNoPermission) }
+    }
+}
