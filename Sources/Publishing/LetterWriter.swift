@@ -17,8 +17,8 @@ public enum LetterWriter {
         let fields = LetterFields(row, types: year)
         let base = "letters/\(year.year.label)/\(row.authority.code)"
         return [
-            Artefact(path: base + ".md", text: templates.render("letter.md.mustache", fields), year: year.year),
-            Artefact(path: base + ".html", text: templates.render("letter.html.mustache", fields), year: year.year),
+            Artefact(path: base + ".md", bytes: templates.render("letter.md.mustache", fields), year: year.year),
+            Artefact(path: base + ".html", bytes: templates.render("letter.html.mustache", fields), year: year.year),
         ]
     }
 }

@@ -1,24 +1,23 @@
 import Crypto
 import Foundation
-import Mustache
 
-/// The Mustache templates of `pipelines/templates/`: the letters' wording and markup, and the
-/// report's style sheet and script, loaded once and shared by the writers.
+/// The templates of `pipelines/templates/`: the letters' wording and markup, and the report's
+/// style sheet and script, loaded and compiled once and shared by the writers.
 ///
-/// Every `.mustache` file of the folder is loaded and can be used as a partial by its name
-/// without `.mustache`; the writers need the files of ``requiredFiles``. The report's pages
+/// The writers need the files of ``requiredFiles``; every `.mustache` file of the folder is
+/// compiled, so that a mistake in any of them is found before a run reads data. Templates that
+/// produce Markdown or other text start with the pragma `{{% CONTENT_TYPE: TEXT}}` so that
+/// values are not HTML-escaped; the others escape values for HTML. The report's pages
 /// themselves are markup built in Swift (``ReportWriter``); their style sheet and script are
-/// rendered once here. Templates that produce Markdown or SVG-free text start with the pragma
-/// `{{% CONTENT_TYPE: TEXT}}` so that values are not HTML-escaped; the others escape values for
-/// HTML, Mustache's default.
+/// rendered once here.
 public struct PublishingTemplates: Sendable {
-    /// The templates the writers render or include, by file name.
+    /// The templates the writers render, by file name.
     public static let requiredFiles = [
         "letter.md.mustache", "letter.html.mustache",
         "report-style.css.mustache", "report-sort.js.mustache",
     ]
 
-    let library: MustacheLibrary
+    private let templates: [String: CompiledTemplate]
     /// The report pages' inline style sheet, rendered once.
     let reportStyle: String
     /// The year index's inline sort script, rendered once.
@@ -26,13 +25,6 @@ public struct PublishingTemplates: Sendable {
     /// The sha256 (hex) of every template's name and text: a change of wording changes it, so a
     /// run renders again the years it would otherwise carry over.
     public let digest: String
-
-    private init(library: MustacheLibrary, digest: String) {
-        self.library = library
-        self.digest = digest
-        reportStyle = library.render((), withTemplate: "report-style.css") ?? ""
-        reportScript = library.render((), withTemplate: "report-sort.js") ?? ""
-    }
 
     /// Loads every `.mustache` file of `folder` (not its subfolders).
     /// - Throws: ``PublishingError`` naming the file: a required template missing, a file that
@@ -65,63 +57,39 @@ public struct PublishingTemplates: Sendable {
     /// that keep templates elsewhere; `folder` only names the files in errors.
     /// - Throws: ``PublishingError`` as ``load(from:)`` does.
     public init(sources: [String: String], folder: String = "templates") throws {
-        var library = MustacheLibrary()
         for required in Self.requiredFiles where sources[required] == nil {
             throw PublishingError.templateMissing(file: (folder as NSString).appendingPathComponent(required))
         }
-        for (file, text) in sources.sorted(by: { $0.key < $1.key }) {
-            let path = (folder as NSString).appendingPathComponent(file)
-            do {
-                library.register(try MustacheTemplate(string: text), named: Self.templateName(file))
-            } catch let error as MustacheTemplate.ParserError {
-                throw PublishingError.templateSyntax(
-                    file: path, line: error.context.lineNumber, column: error.context.columnNumber,
-                    reason: Self.reason(error.error))
-            } catch {
-                throw PublishingError.templateSyntax(file: path, line: 0, column: 0, reason: Self.reason(error))
-            }
-        }
+        var templates: [String: CompiledTemplate] = [:]
         var hasher = SHA256()
         for (file, text) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                templates[file] = try CompiledTemplate(text)
+            } catch let error as CompiledTemplate.SyntaxError {
+                throw PublishingError.templateSyntax(file: (folder as NSString).appendingPathComponent(file),
+                                                     line: error.line, column: error.column, reason: error.reason)
+            }
             hasher.update(data: Array("\(file.utf8.count):\(file)\(text.utf8.count):".utf8))
             hasher.update(data: Array(text.utf8))
         }
-        self.init(library: library, digest: hasher.finalize().map { String($0, radix: 16).leftPadded(to: 2) }.joined())
+        self.templates = templates
+        digest = hasher.finalize().map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        reportStyle = String(decoding: templates["report-style.css.mustache"]?.render(NoFields()) ?? [], as: UTF8.self)
+        reportScript = String(decoding: templates["report-sort.js.mustache"]?.render(NoFields()) ?? [], as: UTF8.self)
     }
 
-    /// Renders the template of file `file` (`letter.md.mustache`) with `view`.
-    func render(_ file: String, _ view: Any) -> String {
+    /// Renders the template of file `file` (`letter.md.mustache`) with `context`.
+    func render(_ file: String, _ context: any TemplateContext) -> [UInt8] {
         // Only files of requiredFiles are rendered, and init checks that they are all there.
-        library.render(view, withTemplate: Self.templateName(file)) ?? ""
-    }
-
-    /// The name a file is registered under: its name without `.mustache`.
-    static func templateName(_ file: String) -> String {
-        file.hasSuffix(".mustache") ? String(file.dropLast(".mustache".count)) : file
+        templates[file]?.render(context) ?? []
     }
 
     private static func reason(_ error: any Error) -> String {
-        switch error {
-        case let e as MustacheTemplate.Error:
-            switch e {
-            case .sectionCloseNameIncorrect: "a section is closed with another name than it was opened with"
-            case .unfinishedName: "a tag is not finished"
-            case .expectedSectionEnd: "a section is never closed"
-            case .invalidSetDelimiter: "bad set-delimiter tag"
-            case .transformAppliedToInheritanceSection: "a transform on an inherited section"
-            case .illegalTokenInsideInheritSection: "a tag inside an inherited partial that is not a block"
-            case .textInsideInheritSection: "text inside an inherited partial"
-            case .invalidConfigVariableSyntax: "bad pragma syntax ({{% NAME: value}})"
-            case .unrecognisedConfigVariable: "unknown pragma (only CONTENT_TYPE: TEXT or HTML)"
-            }
-        case let e as CocoaError:
-            e.localizedDescription
-        default:
-            String(describing: error)
-        }
+        (error as? CocoaError)?.localizedDescription ?? String(describing: error)
     }
 }
 
-private extension String {
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+/// The context of a template that reads no value.
+private struct NoFields: TemplateContext {
+    func value(of name: String) -> TemplateValue? { nil }
 }
