@@ -104,7 +104,11 @@ public struct PipelineRunner: Sendable {
             if config.dryRun {
                 publisher.abandon()
                 logger.info("dry run: nothing published", metadata: ["stage": "publication", "out": "\(config.outputDirectory)"])
-            } else {
+            }
+            // How long making every staged byte durable and swapping the folders took: on a
+            // busy file system, the time to wait for the disk.
+            let publishing = ContinuousClock.now
+            if !config.dryRun {
                 defer { logWarnings(of: publisher, logger: logger) }
                 try publisher.publish()
             }
@@ -112,6 +116,7 @@ public struct PipelineRunner: Sendable {
                 "stage": "publication",
                 "out": "\(config.outputDirectory)", "rows": "\(counts.rowsRead)", "cases": "\(counts.cases)",
                 "rejected": "\(counts.rowsRejected)", "superseded": "\(counts.duplicatesSuperseded)",
+                "durable_s": "\(String(format: "%.3f", (ContinuousClock.now - publishing) / .seconds(1)))",
             ])
             return RunReport(inputs: summaries, counts: counts, figures: figures, outputDirectory: config.outputDirectory,
                              quality: quality, dryRun: config.dryRun)

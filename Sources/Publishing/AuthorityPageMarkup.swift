@@ -1,8 +1,9 @@
 import PipelineModel
 
 /// `report/{year}/{code}.html`: one authority's figures in one year beside its type's averages,
-/// its complaints received and decisions made, and links to its history, its letter and the
-/// year's index.
+/// and links to its history, its letter (which has the year's complaints received by service
+/// area and decisions by outcome) and the year's index. Kept small: there is one per authority
+/// and year, a third of a publication's files.
 enum AuthorityPageMarkup {
     static func write(_ row: AuthorityYearFigures, in year: YearFigures, method: AveragingMethod,
                       templates: PublishingTemplates, into html: inout HTMLBuffer) {
@@ -55,31 +56,8 @@ enum AuthorityPageMarkup {
         html.raw("<tr><th scope=\"row\">Upheld decisions per 100,000 residents</th><td class=\"n\">\(ReportPage.per100k(row.isCurrent ? row.upheldPer100kTenths : nil))</td><td class=\"n\">\(ReportPage.per100k(averages?.averageUpheldPer100kTenths))</td><td>")
         html.raw(population.map { "population \(NumberText.grouped($0))" } ?? "population unknown or not applicable")
         html.raw("</td></tr>\n<tr><th scope=\"row\">Public reports</th><td class=\"n\">\(counts.publicReports)</td><td class=\"n\"></td><td></td></tr>\n</tbody>\n</table>\n")
-        html.raw("<p class=\"note\">n/a: no value (nothing to divide by), or no average for this authority. The <a href=\"../../letters/\(label)/\(ReportWriter.pageName(code))\">statistics section of the annual review letter</a> gives the same figures in the Ombudsman's wording.</p>\n\n")
-        countTable(id: "received-heading", heading: "Complaints and enquiries received, \(label)", column: "Service area",
-                   valueColumn: "Received", rows: ServiceArea.allCases.map { ($0.name, counts.received[$0.rawValue]) },
-                   total: counts.receivedTotal, into: &html)
-        countTable(id: "decided-heading", heading: "Decisions made, \(label)", column: "Outcome", valueColumn: "Decisions",
-                   rows: Outcome.allCases.map { ($0.name, counts.outcomes[$0.rawValue]) }, total: counts.decisionsTotal,
-                   into: &html)
+        html.raw("<p class=\"note\">n/a: no value (nothing to divide by), or no average for this authority. The <a href=\"../../letters/\(label)/\(ReportWriter.pageName(code))\">annual review letter</a> gives the same figures in the Ombudsman's wording, with the complaints received (\(counts.receivedTotal)) by service area and the decisions made (\(counts.decisionsTotal)) by outcome.</p>\n")
         html.raw("</main>\n<footer>\n<p class=\"note\">Averages are those of the authorities of the same type that exist at the end of each year (\(method.rawValue) averages). Complaints are counted in the year they were received and decisions in the year they were made.</p>\n</footer>\n")
         ReportPage.close(&html)
-    }
-
-    private static func countTable(id: String, heading: String, column: String, valueColumn: String,
-                                   rows: [(String, Int)], total: Int, into html: inout HTMLBuffer) {
-        html.raw("<h2 id=\"\(id)\">")
-        html.text(heading)
-        html.raw("</h2>\n<table aria-labelledby=\"\(id)\">\n<thead><tr><th scope=\"col\">\(column)</th><th scope=\"col\" class=\"n\">\(valueColumn)</th></tr></thead>\n<tbody>\n")
-        for (label, count) in rows {
-            html.raw("<tr><th scope=\"row\">")
-            html.text(label)
-            html.raw("</th><td class=\"n\">")
-            html.number(count)
-            html.raw("</td></tr>\n")
-        }
-        html.raw("</tbody>\n<tfoot><tr><th scope=\"row\">Total</th><td class=\"n\">")
-        html.number(total)
-        html.raw("</td></tr></tfoot>\n</table>\n\n")
     }
 }

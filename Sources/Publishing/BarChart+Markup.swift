@@ -38,9 +38,9 @@ extension BarChart {
                 if bar.hasValue {
                     html.raw("<rect class=\"\(bar.isAverage ? "average" : "own")\" x=\"\(bar.x)\" y=\"\(bar.y)\" width=\"\(bar.width)\" height=\"\(bar.height)\"")
                     if bar.isAverage { html.raw(" fill=\"url(#\(id)-hatch)\"") }
-                    html.raw("><title>")
-                    html.text(bar.groupLabel + ", " + bar.seriesName + (bar.isAverage ? " average" : "") + ": " + bar.valueText)
-                    html.raw("</title></rect>\n")
+                    // No tooltip per bar: the value is written above it, and the chart's
+                    // description and table give every value in words.
+                    html.raw("></rect>\n")
                 }
                 html.raw("<text class=\"value\" x=\"\(bar.labelX)\" y=\"\(bar.labelY)\">\(bar.valueText)</text>\n")
             }

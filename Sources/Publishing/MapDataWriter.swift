@@ -20,7 +20,7 @@ public enum MapDataWriter {
 
     /// `map/{year}.json` for one year.
     public static func mapFile(_ year: YearFigures, method: AveragingMethod) -> Artefact {
-        Artefact(path: "map/\(year.year.label).json", bytes: yearJSON(year, method: method).bytes(), year: year.year)
+        Artefact(path: "map/\(year.year.label).json", bytes: yearJSON(year, method: method).compactBytes(), year: year.year)
     }
 
     static func yearJSON(_ year: YearFigures, method: AveragingMethod) -> JSONText {

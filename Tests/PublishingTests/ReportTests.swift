@@ -275,7 +275,7 @@ import TestSupport
         try ExternalCheck.expectPass(["map", folder.url.path, schema])
         // A file without a required member fails, so the check is real.
         let file = folder.url.appendingPathComponent("map/2023-24.json")
-        let broken = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\"code\": \"LCE\",", with: "")
+        let broken = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\"code\":\"LCE\",", with: "")
         try broken.write(to: file, atomically: true, encoding: .utf8)
         try ExternalCheck.expectFailure(["map", folder.url.path, schema], mentioning: "'code' is a required property")
     }
