@@ -60,6 +60,12 @@ struct PageRendering {
         }
     }
 
+    /// A test hook: `ANNUAL_REVIEW_TEST_RENDER_PAUSE_MS` makes every job block its thread that
+    /// long before it renders, as a full register's rendering does, so that a test can stop a
+    /// run while it renders. Unset in production.
+    static let testPause: useconds_t? = ProcessInfo.processInfo.environment["ANNUAL_REVIEW_TEST_RENDER_PAUSE_MS"]
+        .flatMap { UInt32($0) }.map { min($0, 10_000) * 1000 }
+
     /// How many jobs run at once: one per core.
     let width: Int
 
@@ -79,6 +85,7 @@ struct PageRendering {
                 next += 1
                 group.addTask {
                     try Task.checkCancellation()
+                    if let pause = Self.testPause { usleep(pause) }
                     var cost = Cost()
                     let pages = job.render(&cost)
                     return (job.year, pages, cost)

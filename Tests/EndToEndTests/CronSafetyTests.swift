@@ -49,6 +49,43 @@ import Testing
         #expect(try Snapshot.stagingFolders(beside: out).isEmpty)
     }
 
+    @Test func sigtermWhileRenderingExits75Within2Seconds() throws {
+        let out = try ProcessRunner.temporaryFolder("cron") + "/out"
+        let before = try publishGoodRun(into: out)
+        // Every rendering job blocks its thread for 300 ms (a test hook), as a full register's
+        // rendering keeps every thread of the pool busy: the signal must still stop the run.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ProcessRunner.executable)
+        // The sample again, after a template change so that no year is carried over unrendered.
+        let templates = try ProcessRunner.temporaryFolder("templates")
+        for name in try FileManager.default.contentsOfDirectory(atPath: SharedMaterial.path("pipelines/templates")) {
+            try FileManager.default.copyItem(atPath: SharedMaterial.path("pipelines/templates/" + name), toPath: templates + "/" + name)
+        }
+        try ("\n" + String(contentsOfFile: templates + "/letter.md.mustache", encoding: .utf8))
+            .write(toFile: templates + "/letter.md.mustache", atomically: true, encoding: .utf8)
+        process.arguments = arguments(out: out, input: sample) + ["--templates", templates]
+        process.environment = ProcessInfo.processInfo.environment.merging(["ANNUAL_REVIEW_TEST_RENDER_PAUSE_MS": "300"]) { $1 }
+        let errors = try ProcessRunner.temporaryFolder("render") + "/stderr"
+        _ = FileManager.default.createFile(atPath: errors, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        func log() -> String { (try? String(contentsOfFile: errors, encoding: .utf8)) ?? "" }
+        while process.isRunning, Date() < deadline, !log().contains(#""stage":"aggregation","message":"stage finished""#) {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Thread.sleep(forTimeInterval: 0.4)
+        #expect(process.isRunning, "the run ended before it was stopped: \(log())")
+        let started = Date()
+        kill(process.processIdentifier, SIGTERM)
+        while process.isRunning, Date().timeIntervalSince(started) < 30 { Thread.sleep(forTimeInterval: 0.02) }
+        #expect(process.terminationStatus == 75)
+        #expect(Date().timeIntervalSince(started) < 2, "took \(Date().timeIntervalSince(started)) s to stop")
+        #expect(try Snapshot.digests(of: out) == before)
+        #expect(try Snapshot.stagingFolders(beside: out).isEmpty)
+    }
+
     @Test func sigkillMidRunThenANormalRunSucceedsAndCleansUp() throws {
         let out = try ProcessRunner.temporaryFolder("cron") + "/out"
         let before = try publishGoodRun(into: out)
