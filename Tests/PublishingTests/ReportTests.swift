@@ -256,6 +256,28 @@ import TestSupport
         Attachment.record(png, named: "2023-24-index.png")
     }
 
+    @Test func aDraftLetterPrintsOnA4() throws {
+        // Leicester's 2023-24 letter with its public reports (invented) and an addressee: the
+        // longest letter of the fixtures.
+        let templates = try RepositoryTemplates.load()
+        let settings = LetterSettings(date: Day(year: 2024, month: 7, day: 22),
+                                      contacts: ["LCE": Contact(name: "Alison Greenhill", jobTitle: "Chief Operating Officer")],
+                                      publicReports: Fixtures.leicesterReports.publicReports)
+        let letter = try #require(LetterWriter.letters(Fixtures.single(Fixtures.leicester2023, types: [Fixtures.unitary2023]),
+                                                       templates: templates, settings: settings)
+            .first { $0.path.hasSuffix(".html") })
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = try folder.write(letter.bytes, to: "LCE.html")
+        let shots = ExternalCheck.artefactsFolder.appendingPathComponent("letter-print")
+        try ExternalCheck.expectPass(["print", path, shots.path])
+        let pages = try FileManager.default.contentsOfDirectory(atPath: shots.path).filter { $0.hasSuffix(".png") }.sorted()
+        #expect((2 ... 4).contains(pages.count), "\(pages)")
+        for page in pages {
+            Attachment.record(try [UInt8](Data(contentsOf: shots.appendingPathComponent(page))), named: page)
+        }
+    }
+
     @Test func browserCheckCatchesAScriptError() throws {
         let folder = try Self.sampleOutput(years: ["2023-24"])
         defer { folder.remove() }
