@@ -108,17 +108,12 @@ public enum ReferenceTableLoader {
     ///   or repeated code, an empty name or job title.
     public static func loadContacts(_ path: String, register: AuthorityRegister) throws(ConfigurationError) -> [String: Contact] {
         let (table, column) = try read(path, required: ["local-authority-code", "name", "job-title"])
-        let codeColumn = column["local-authority-code"]!, nameColumn = column["name"]!, titleColumn = column["job-title"]!
+        let nameColumn = column["name"]!, titleColumn = column["job-title"]!
         var contacts: [String: Contact] = [:]
         for (r, row) in table.rows.enumerated() {
             let line = r + 2
-            guard row.count > max(codeColumn, nameColumn, titleColumn) else {
-                throw ConfigurationError(file: path, line: line, "expected \(table.header.count) fields")
-            }
-            let code = row[codeColumn].trimmingSpaces
-            guard register.index(ofCode: code) != nil else {
-                throw ConfigurationError(file: path, line: line, "unknown local-authority-code \(code)")
-            }
+            let code = try registerCode(of: row, in: table, needing: [nameColumn, titleColumn], column: column, line: line,
+                                        path: path, register: register)
             guard contacts[code] == nil else {
                 throw ConfigurationError(file: path, line: line, "a second contact for \(code)")
             }
@@ -131,19 +126,30 @@ public enum ReferenceTableLoader {
         return contacts
     }
 
+    /// The register code of a row of a table keyed by `local-authority-code`, after checking
+    /// that the row has the code's column and the columns `needing`, and that the register
+    /// knows the code.
+    private static func registerCode(of row: [String], in table: CSVTable, needing: [Int], column: [String: Int], line: Int,
+                                     path: String, register: AuthorityRegister) throws(ConfigurationError) -> String {
+        let codeColumn = column["local-authority-code"]!
+        guard row.count > max(codeColumn, needing.max() ?? 0) else {
+            throw ConfigurationError(file: path, line: line, "expected \(table.header.count) fields")
+        }
+        let code = row[codeColumn].trimmingSpaces
+        guard register.index(ofCode: code) != nil else {
+            throw ConfigurationError(file: path, line: line, "unknown local-authority-code \(code)")
+        }
+        return code
+    }
+
     static func loadPopulation(_ path: String, register: AuthorityRegister) throws(ConfigurationError) -> [PopulationKey: Int] {
         let (table, column) = try read(path, required: ["local-authority-code", "year", "population"])
-        let codeColumn = column["local-authority-code"]!, yearColumn = column["year"]!, popColumn = column["population"]!
+        let yearColumn = column["year"]!, popColumn = column["population"]!
         var result: [PopulationKey: Int] = [:]
         for (r, row) in table.rows.enumerated() {
             let line = r + 2
-            guard row.count > max(codeColumn, yearColumn, popColumn) else {
-                throw ConfigurationError(file: path, line: line, "expected \(table.header.count) fields")
-            }
-            let code = row[codeColumn].trimmingSpaces
-            guard register.index(ofCode: code) != nil else {
-                throw ConfigurationError(file: path, line: line, "unknown local-authority-code \(code)")
-            }
+            let code = try registerCode(of: row, in: table, needing: [yearColumn, popColumn], column: column, line: line,
+                                        path: path, register: register)
             guard let year = ReportingYear(label: row[yearColumn].trimmingSpaces) else {
                 throw ConfigurationError(file: path, line: line, "year '\(row[yearColumn])' is not a reporting year like 2019-20")
             }
