@@ -69,7 +69,7 @@ enum SampleFigures {
                     averageComplianceRate: int(r["avg_compliance_rate"]),
                     averageUpheldPer100kTenths: tenths(r["avg_upheld_per_100k"]))
             }
-            years.append(YearFigures(year: year, authorities: authorityRows, types: typeRows))
+            years.append(YearFigures.summing(year: year, authorities: authorityRows, types: typeRows))
         }
         return AnnualFigures(method: .pooled, years: years)
     }
