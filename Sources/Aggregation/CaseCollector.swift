@@ -6,7 +6,8 @@ import PipelineModel
 ///
 /// Cases are held as 16-byte entries (reference, `last_updated`, ``CaseContribution``), never
 /// as rows, so memory grows with the number of distinct cases and not with the size of the
-/// exports; the counts per year and authority are kept up to date as rows arrive and supersede
+/// exports (only the rare winning rows with a public report keep their texts, for
+/// `public_reports.csv`); the counts per year and authority are kept up to date as rows arrive and supersede
 /// each other, so the figures need no second pass over the cases.
 public struct CaseCollector: Sendable {
     private var table = CaseTable()
