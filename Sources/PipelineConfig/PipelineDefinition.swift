@@ -45,6 +45,11 @@ public struct PipelineDefinition: Sendable, Equatable {
     public var metricsFile: String?
     /// How log lines are written.
     public var logFormat: LogFormat?
+    /// The letters' addressees: `local-authority-code,name,job-title`.
+    public var contacts: String?
+    /// The date the draft letters carry (`letter-date: 2020-07-22`), never the clock's, so
+    /// that reruns stay byte-identical; nil prints a visible placeholder.
+    public var letterDate: Day?
 
     /// A definition; every setting defaults to "not given".
     public init(inputs: [String]? = nil, register: String? = nil, lookup: String? = nil, population: String? = nil,
@@ -70,7 +75,7 @@ public struct PipelineDefinition: Sendable, Equatable {
     /// This definition with every setting that `overrides` gives replacing this one's: the
     /// command line's options over the file's. Inputs are replaced as a whole, not appended.
     public func overriding(with overrides: PipelineDefinition) -> PipelineDefinition {
-        PipelineDefinition(
+        var merged = PipelineDefinition(
             inputs: overrides.inputs ?? inputs, register: overrides.register ?? register,
             lookup: overrides.lookup ?? lookup, population: overrides.population ?? population,
             decisionRules: overrides.decisionRules ?? decisionRules,
@@ -79,6 +84,19 @@ public struct PipelineDefinition: Sendable, Equatable {
             batchSize: overrides.batchSize ?? batchSize, maxRejectRate: overrides.maxRejectRate ?? maxRejectRate,
             minRows: overrides.minRows ?? minRows, metricsFile: overrides.metricsFile ?? metricsFile,
             logFormat: overrides.logFormat ?? logFormat)
+        merged.contacts = overrides.contacts ?? contacts
+        merged.letterDate = overrides.letterDate ?? letterDate
+        return merged
+    }
+
+    /// Parses a letter date written `2020-07-22`; nil for anything else or a day that does
+    /// not exist.
+    public static func letterDate(_ text: String) -> Day? {
+        let parts = text.trimmingSpaces.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1900 ... 2999).contains(year) else { return nil }
+        return Day(year: year, month: month, day: day)
     }
 
     /// Whether a command-line argument names a pipeline definition (`.yaml` or `.yml`) rather

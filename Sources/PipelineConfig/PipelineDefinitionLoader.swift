@@ -7,7 +7,7 @@ extension PipelineDefinition {
     /// `run` option of the same name (`output` is `--out`).
     public static let keys = [
         "inputs", "register", "lookup", "population", "decision-rules", "service-area-rules", "method", "years",
-        "output", "batch-size", "max-reject-rate", "min-rows", "metrics-file", "log-format",
+        "output", "batch-size", "max-reject-rate", "min-rows", "metrics-file", "log-format", "contacts", "letter-date",
     ]
 
     /// Loads and validates the definition at `path`, checking that every file it names exists
@@ -121,6 +121,12 @@ private struct DefinitionReader {
                     throw wrongType(value, key: key, expected: "one of \(expected)")
                 }
                 definition.logFormat = format
+            case "contacts": definition.contacts = try existingFile(value, key: key)
+            case "letter-date":
+                let expected = "a date written 2020-07-22"
+                let text = try scalar(value, key: key, expected: expected)
+                guard let day = PipelineDefinition.letterDate(text) else { throw wrongType(value, key: key, expected: expected) }
+                definition.letterDate = day
             default:
                 // Every key of `PipelineDefinition.keys` has a case above.
                 throw ConfigurationError(file: file, line: keyNode.mark?.line, "key '\(key)' is not handled")

@@ -102,6 +102,35 @@ public enum ReferenceTableLoader {
         }
     }
 
+    /// The contacts table (`local-authority-code,name,job-title`): each letter's addressee by
+    /// register code.
+    /// - Throws: ``ConfigurationError`` naming the file and line: a missing column, an unknown
+    ///   or repeated code, an empty name or job title.
+    public static func loadContacts(_ path: String, register: AuthorityRegister) throws(ConfigurationError) -> [String: Contact] {
+        let (table, column) = try read(path, required: ["local-authority-code", "name", "job-title"])
+        let codeColumn = column["local-authority-code"]!, nameColumn = column["name"]!, titleColumn = column["job-title"]!
+        var contacts: [String: Contact] = [:]
+        for (r, row) in table.rows.enumerated() {
+            let line = r + 2
+            guard row.count > max(codeColumn, nameColumn, titleColumn) else {
+                throw ConfigurationError(file: path, line: line, "expected \(table.header.count) fields")
+            }
+            let code = row[codeColumn].trimmingSpaces
+            guard register.index(ofCode: code) != nil else {
+                throw ConfigurationError(file: path, line: line, "unknown local-authority-code \(code)")
+            }
+            guard contacts[code] == nil else {
+                throw ConfigurationError(file: path, line: line, "a second contact for \(code)")
+            }
+            let name = row[nameColumn].trimmingSpaces, title = row[titleColumn].trimmingSpaces
+            guard !name.isEmpty, !title.isEmpty else {
+                throw ConfigurationError(file: path, line: line, "an empty name or job-title for \(code)")
+            }
+            contacts[code] = Contact(name: name, jobTitle: title)
+        }
+        return contacts
+    }
+
     static func loadPopulation(_ path: String, register: AuthorityRegister) throws(ConfigurationError) -> [PopulationKey: Int] {
         let (table, column) = try read(path, required: ["local-authority-code", "year", "population"])
         let codeColumn = column["local-authority-code"]!, yearColumn = column["year"]!, popColumn = column["population"]!

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Output
 import PipelineModel
+import Publishing
 
 /// What a year's partition or the whole-publication pages are made from, as one sha256: when a
 /// run's fingerprint of a year equals the one the current publication records, the year's
@@ -15,6 +16,22 @@ struct Fingerprint {
         add("program", program)
         add("templates", templates)
         add("method", method.rawValue)
+    }
+
+    /// Adds what the letters take from beyond the figures: their date, every addressee and
+    /// every public report (all of them: a change anywhere renders every year again, which is
+    /// rare and cheap beside keeping per-year parts apart).
+    mutating func add(letters: LetterSettings) {
+        add("letter-date", letters.date?.description ?? "")
+        for (code, contact) in letters.contacts.sorted(by: { $0.key < $1.key }) {
+            add("contact", [code, contact.name, contact.jobTitle].joined(separator: "\u{1F}"))
+        }
+        for (key, reports) in letters.publicReports.sorted(by: { $0.key < $1.key }) {
+            for report in reports {
+                add("public-report", [key, report.reference, report.serviceArea, report.summary, report.remedy]
+                    .joined(separator: "\u{1F}"))
+            }
+        }
     }
 
     /// Adds a named part; lengths are included so that no two sequences of parts run together.

@@ -106,7 +106,7 @@ struct PageRendering {
     /// The jobs of one year's pages: letters and report pages in chunks of authorities, and the
     /// year's index with England's page and its map.
     static func yearJobs(_ year: YearFigures, method: AveragingMethod, templates: PublishingTemplates,
-                         chunk: Int = 32) -> [Job] {
+                         letters: LetterSettings, chunk: Int = 32) -> [Job] {
         var jobs = [Job(year: year.year) { cost in
             cost.measure(.yearIndex) { [ReportWriter.yearIndex(year, method: method, templates: templates)] }
                 + cost.measure(.nationalPage) { [ReportWriter.nationalYearPage(year, templates: templates)] }
@@ -117,7 +117,9 @@ struct PageRendering {
             jobs.append(Job(year: year.year) { cost in
                 var pages: [Artefact] = []
                 pages.reserveCapacity(rows.count * 3)
-                pages += cost.measure(.letter) { rows.flatMap { LetterWriter.letters($0, in: year, templates: templates) } }
+                pages += cost.measure(.letter) {
+                    rows.flatMap { LetterWriter.letters($0, in: year, templates: templates, settings: letters) }
+                }
                 pages += cost.measure(.reportPage) {
                     rows.map { ReportWriter.authorityPage($0, in: year, method: method, templates: templates) }
                 }

@@ -61,6 +61,10 @@ public struct PipelineRunner: Sendable {
         } catch {
             throw ConfigurationError(file: config.templates ?? "", "\(error)")
         }
+        let contacts = try config.contacts.map { path throws(ConfigurationError) in
+            try ReferenceTableLoader.loadContacts(path, register: register)
+        }
+        let letters = LetterSettings(date: config.letterDate, contacts: contacts ?? [:])
         logger.info("configuration loaded", metadata: [
             "stage": "configuration",
             "authorities": "\(register.authorities.count)", "inputs": "\(config.inputs.count)",
@@ -69,12 +73,12 @@ public struct PipelineRunner: Sendable {
 
         let publisher = try OutputPublisher(destination: config.outputDirectory, inputs: config.inputs + [
             config.register, config.lookup, config.population, config.decisionRules, config.serviceAreaRules,
-            config.templates,
+            config.templates, config.contacts,
         ].compactMap { $0 })
         logWarnings(of: publisher, logger: logger)
         do {
             let rejects = try RejectsFileWriter(sink: try publisher.fileSink(RejectsFileWriter.fileName))
-            let (summaries, yearCounts, publicReports, counted, quality) = try await runStages(register: register, classifier: classifier,
+            var (summaries, yearCounts, publicReports, counted, quality) = try await runStages(register: register, classifier: classifier,
                                                                        rejects: rejects, logger: logger,
                                                                        progress: progress)
             try rejects.finish()
@@ -91,7 +95,13 @@ public struct PipelineRunner: Sendable {
 
             let builder = FigureBuilder(register: register, method: config.method)
             let figures = builder.figures(from: yearCounts, publicReports: publicReports, years: config.years)
-            let staging = PublicationStaging(configuration: config, templates: templates,
+            if let contacts {
+                let lettered = Dictionary(figures.years.flatMap { $0.authorities.map { ($0.authority.code, $0.authority) } },
+                                          uniquingKeysWith: { first, _ in first })
+                quality.noteMissingContacts(lettered.values.filter { contacts[$0.code] == nil }
+                    .map { "\($0.code) \($0.officialName)" }.sorted())
+            }
+            let staging = PublicationStaging(configuration: config, templates: templates, letters: letters,
                                              logger: Self.stage("publication", of: logger))
             let staged = try await staging.stage(figures, into: publisher)
             try publisher.reuseIfUnchanged(RejectsFileWriter.fileName, in: staged.previous)
@@ -235,7 +245,7 @@ public struct PipelineRunner: Sendable {
             throw RunError.inputMissing(path: path)
         }
         let files: [(String?, String)] = [
-            (config.register, "register"), (config.lookup, "name lookup"), (config.population, "population table"),
+            (config.register, "register"), (config.lookup, "name lookup"), (config.population, "population table"), (config.contacts, "contacts table"),
             (config.decisionRules, "decision rule table"), (config.serviceAreaRules, "service-area rule table"),
         ]
         for case let (path?, what) in files where !fm.fileExists(atPath: path) {
@@ -317,7 +327,8 @@ public struct PipelineRunner: Sendable {
                                counts: RunCounts, figures: AnnualFigures, partitions: RunManifest.Partitions) throws {
         let config = configuration
         var files: [RunManifest.FileDigest] = []
-        for path in [config.lookup, config.population, config.decisionRules, config.serviceAreaRules].compactMap({ $0 }) {
+        for path in [config.lookup, config.population, config.decisionRules, config.serviceAreaRules, config.contacts]
+            .compactMap({ $0 }) {
             files.append(try RunManifest.FileDigest(contentsOf: path))
         }
         let published = figures.years.map(\.year)
@@ -333,7 +344,8 @@ public struct PipelineRunner: Sendable {
                                  settings: ["batch-size": "\(config.batchSize)",
                                             "years": config.years?.description ?? "all",
                                             "max-reject-rate": "\(config.maxRejectRate)",
-                                            "min-rows": "\(config.minRows)"]),
+                                            "min-rows": "\(config.minRows)",
+                                            "letter-date": config.letterDate?.description ?? "none"]),
             outputs: try publisher.stagedFileDigests(), partitions: partitions)
         try publisher.writeFile("manifest.json", try manifest.jsonBytes())
     }

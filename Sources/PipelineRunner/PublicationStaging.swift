@@ -11,6 +11,8 @@ import Publishing
 struct PublicationStaging {
     let configuration: RunConfiguration
     let templates: PublishingTemplates?
+    /// The letters' date, addressees and public reports.
+    let letters: LetterSettings
     let logger: Logger
 
     /// What was staged: the partitions (for the manifest) and the top-level tables' bytes, and
@@ -24,7 +26,11 @@ struct PublicationStaging {
     func stage(_ figures: AnnualFigures, into publisher: OutputPublisher) async throws -> Staged {
         let previous = try currentPublication()
         let partitions = YearPartitions(publisher: publisher)
-        let base = templates.map { Fingerprint(program: Fingerprint.program, templates: $0.digest, method: figures.method) }
+        let base = templates.map { templates in
+            var base = Fingerprint(program: Fingerprint.program, templates: templates.digest, method: figures.method)
+            base.add(letters: letters)
+            return base
+        }
         let rendering = PageRendering()
         var jobs: [PageRendering.Job] = []
         for year in figures.years {
@@ -39,7 +45,9 @@ struct PublicationStaging {
                 }
             }
             try partitions.stageTables(of: year.year, tables)
-            if let templates { jobs += PageRendering.yearJobs(year, method: figures.method, templates: templates) }
+            if let templates {
+                jobs += PageRendering.yearJobs(year, method: figures.method, templates: templates, letters: letters)
+            }
         }
         var cost = try await rendering.run(jobs) { year, pages in
             guard let year else { return }

@@ -17,8 +17,17 @@ public struct QualityReport: Sendable {
     /// counted apart because each is a decision missing from `area_year.csv`.
     public var decisionsWithoutKnownArea = 0
 
+    /// Authorities with a letter but no addressee in the contacts table (`LCE Leicester City
+    /// Council`), when a contacts table is given: their letters carry a placeholder.
+    public private(set) var missingContacts: [String] = []
+
     /// An empty report.
     public init() {}
+
+    /// Takes note of the authorities whose letters have no addressee.
+    mutating func noteMissingContacts(_ authorities: [String]) {
+        missingContacts = authorities
+    }
 
     /// Takes note of a batch's rejects.
     public mutating func add(_ rejects: [Reject]) {
@@ -60,6 +69,10 @@ public struct QualityReport: Sendable {
             for (name, count) in unknownAuthorities.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
                 lines.append("  \(count) x \(name)")
             }
+        }
+        if !missingContacts.isEmpty {
+            lines.append("letters without an addressee (add them to the contacts table): \(missingContacts.count)")
+            for authority in missingContacts { lines.append("  \(authority)") }
         }
         // Names, references and details come from the exports: escaped line by line so that no
         // control sequence in them reaches the analyst's terminal or forges a line.

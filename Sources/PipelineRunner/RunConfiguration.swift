@@ -31,6 +31,10 @@ public struct RunConfiguration: Sendable {
     public var templates: String?
     /// Do everything except publication (staging is removed, the output folder untouched).
     public var dryRun = false
+    /// The letters' addressees (`local-authority-code,name,job-title`), if any.
+    public var contacts: String?
+    /// The date the draft letters carry; nil prints a placeholder.
+    public var letterDate: Day?
     /// The fewest data rows a run must read to publish, so that an export that parses into
     /// nothing never replaces good figures.
     public var minRows: Int

@@ -76,8 +76,8 @@ extension CompiledTemplate {
             case "&": return Tag(start: start, end: end, kind: .variable(escaped: false), name: try name(rest, at: start))
             case "%":
                 let setting = rest.split(separator: ":", maxSplits: 1).map { String($0).trimmingSpaces }
-                guard setting.count == 2, setting[0] == "CONTENT_TYPE", ["TEXT", "HTML"].contains(setting[1]) else {
-                    throw error(at: start, "unknown pragma (only CONTENT_TYPE: TEXT or HTML)")
+                guard setting.count == 2, setting[0] == "CONTENT_TYPE", ["TEXT", "HTML", "MARKDOWN"].contains(setting[1]) else {
+                    throw error(at: start, "unknown pragma (only CONTENT_TYPE: TEXT, HTML or MARKDOWN)")
                 }
                 return Tag(start: start, end: end, kind: .pragma, name: setting[1])
             case ">", "<", "$", "=":
@@ -128,7 +128,8 @@ extension CompiledTemplate {
                 case .comment:
                     break
                 case .pragma:
-                    stack[stack.count - 1].nodes.append(.contentType(escapesHTML: tag.name == "HTML"))
+                    let escaping: Escaping = tag.name == "HTML" ? .html : tag.name == "MARKDOWN" ? .markdown : .none
+                    stack[stack.count - 1].nodes.append(.contentType(escaping))
                 }
             }
             text(upTo: source.count)

@@ -11,7 +11,9 @@
 /// (`{{name}}`, `{{a.b}}`, escaped for HTML unless `{{{name}}}` or `{{&name}}`), sections and
 /// inverted sections over flags, lists and values, comments, the standalone-line rule (a line
 /// holding only a section, comment or pragma tag is removed with its line break), and the pragma
-/// `{{% CONTENT_TYPE: TEXT}}` (values not escaped from there on) of swift-mustache's dialect.
+/// `{{% CONTENT_TYPE: TEXT}}` (values not escaped from there on) of swift-mustache's dialect,
+/// plus `{{% CONTENT_TYPE: MARKDOWN}}`: only `<`, `>` and `&` become entities, so that a value
+/// can never be HTML in a Markdown file and its apostrophes and quotes stay as written.
 /// Partials, set-delimiter tags, lambdas and transforms are refused when the template is
 /// compiled, naming the line and column.
 struct CompiledTemplate: Sendable {
@@ -19,7 +21,7 @@ struct CompiledTemplate: Sendable {
         case text([UInt8])
         case variable(path: [String], escaped: Bool)
         case section(path: [String], inverted: Bool, children: [Node])
-        case contentType(escapesHTML: Bool)
+        case contentType(Escaping)
     }
 
     /// Why a template cannot be compiled, with its position (1-based).
@@ -27,6 +29,11 @@ struct CompiledTemplate: Sendable {
         let line: Int
         let column: Int
         let reason: String
+    }
+
+    /// How values are escaped: for HTML (Mustache's default), for Markdown, or not at all.
+    enum Escaping: Sendable {
+        case html, markdown, none
     }
 
     let nodes: [Node]
@@ -41,42 +48,42 @@ struct CompiledTemplate: Sendable {
     func render(_ context: any TemplateContext) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(4096)
-        var escapesHTML = true
+        var escaping = Escaping.html
         var stack: [TemplateValue] = [.context(context)]
-        Self.render(nodes, stack: &stack, escapesHTML: &escapesHTML, into: &output)
+        Self.render(nodes, stack: &stack, escaping: &escaping, into: &output)
         return output
     }
 
-    private static func render(_ nodes: [Node], stack: inout [TemplateValue], escapesHTML: inout Bool,
+    private static func render(_ nodes: [Node], stack: inout [TemplateValue], escaping: inout Escaping,
                                into output: inout [UInt8]) {
         for node in nodes {
             switch node {
             case .text(let bytes):
                 output.append(contentsOf: bytes)
-            case .contentType(let html):
-                escapesHTML = html
+            case .contentType(let mode):
+                escaping = mode
             case .variable(let path, let escaped):
-                append(lookUp(path, in: stack), escaped: escaped && escapesHTML, into: &output)
+                append(lookUp(path, in: stack), escaping: escaped ? escaping : .none, into: &output)
             case .section(let path, let inverted, let children):
                 let value = lookUp(path, in: stack)
                 if inverted {
-                    if !value.isTruthy { render(children, stack: &stack, escapesHTML: &escapesHTML, into: &output) }
+                    if !value.isTruthy { render(children, stack: &stack, escaping: &escaping, into: &output) }
                     continue
                 }
                 switch value {
                 case .list(let items):
                     for item in items {
                         stack.append(.context(item))
-                        render(children, stack: &stack, escapesHTML: &escapesHTML, into: &output)
+                        render(children, stack: &stack, escaping: &escaping, into: &output)
                         stack.removeLast()
                     }
                 case .flag(let on):
-                    if on { render(children, stack: &stack, escapesHTML: &escapesHTML, into: &output) }
+                    if on { render(children, stack: &stack, escaping: &escaping, into: &output) }
                 case .missing:
                     break
                 default:
                     stack.append(value)
-                    render(children, stack: &stack, escapesHTML: &escapesHTML, into: &output)
+                    render(children, stack: &stack, escaping: &escaping, into: &output)
                     stack.removeLast()
                 }
             }
@@ -101,19 +108,20 @@ struct CompiledTemplate: Sendable {
         return value
     }
 
-    private static func append(_ value: TemplateValue, escaped: Bool, into output: inout [UInt8]) {
+    private static func append(_ value: TemplateValue, escaping: Escaping, into output: inout [UInt8]) {
         switch value {
         case .text(let text):
             var text = text
             text.withUTF8 { bytes in
-                guard escaped else { return output.append(contentsOf: bytes) }
+                guard escaping != .none else { return output.append(contentsOf: bytes) }
+                let html = escaping == .html
                 for byte in bytes {
                     switch byte {
                     case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
                     case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
                     case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-                    case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-                    case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
+                    case UInt8(ascii: "\"") where html: output.append(contentsOf: "&quot;".utf8)
+                    case UInt8(ascii: "'") where html: output.append(contentsOf: "&#39;".utf8)
                     default: output.append(byte)
                     }
                 }
@@ -131,7 +139,9 @@ struct CompiledTemplate: Sendable {
 /// A value a template reads by name.
 protocol TemplateContext: Sendable {
     /// The field called `name`, or nil when this context has none (the look-up then goes on
-    /// to the enclosing context, as Mustache's context stack does).
+    /// to the enclosing context, as Mustache's context stack does). A field this context has but
+    /// that holds no value is ``TemplateValue/missing``, which ends the look-up: it never picks
+    /// up an enclosing context's field of the same name.
     func value(of name: String) -> TemplateValue?
 }
 

@@ -12,6 +12,15 @@ extension LetterFields: TemplateContext {
         case "typeName": self.typeName.map { .text($0) } ?? .missing
         case "current": .flag(self.current)
         case "compared": .flag(self.compared)
+        case "council": .text(self.council)
+        case "detailed": .flag(self.detailed)
+        case "overview": .optional(self.overview)
+        case "date": .text(self.date)
+        case "addresseeName": .text(self.addresseeName)
+        case "addresseeJobTitle": .text(self.addresseeJobTitle)
+        case "hasContact": .flag(self.hasContact)
+        case "publicReports": .list(self.publicReports)
+        case "hasPublicReports": .flag(self.hasPublicReports)
         case "uphold": .text(self.uphold)
         case "upholdAverage": .text(self.upholdAverage)
         case "upheld": .number(self.upheld)
@@ -23,7 +32,6 @@ extension LetterFields: TemplateContext {
         case "complianceAverage": .text(self.complianceAverage)
         case "complianceOutcomes": .number(self.complianceOutcomes)
         case "complianceOutcomesIsOne": .flag(self.complianceOutcomesIsOne)
-        case "complianceLearning": .flag(self.complianceLearning)
         case "remedy": .text(self.remedy)
         case "remedyAverage": .text(self.remedyAverage)
         case "satisfactoryRemedies": .number(self.satisfactoryRemedies)
@@ -52,6 +60,32 @@ extension LetterFields.CountRow: TemplateContext {
         switch name {
         case "label": .text(self.label)
         case "count": .number(self.count)
+        default: nil
+        }
+    }
+}
+
+extension LetterFields.Overview: TemplateContext {
+    func value(of name: String) -> TemplateValue? {
+        switch name {
+        case "decisions": .number(self.decisions)
+        case "notForUs": .number(self.notForUs)
+        case "closed": .number(self.closed)
+        case "investigations": .number(self.investigations)
+        case "upheld": .number(self.upheld)
+        default: nil
+        }
+    }
+}
+
+extension LetterSettings.PublicReportSummary: TemplateContext {
+    func value(of name: String) -> TemplateValue? {
+        switch name {
+        case "reference": .text(self.reference)
+        case "serviceArea": .text(self.serviceArea)
+        case "summary": .text(self.summary)
+        // Not `remedy`, which names the letter's satisfactory remedy rate in the enclosing context.
+        case "agreed": self.remedy.isEmpty ? .missing : .text(self.remedy)
         default: nil
         }
     }

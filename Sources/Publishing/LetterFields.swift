@@ -1,8 +1,8 @@
 import PipelineModel
 
-/// The values of one authority's annual review letter for one year, computed from the figures;
-/// the wording around them is in the letter templates (statistics.md, "The letter's statistics
-/// section").
+/// The values of one authority's draft annual review letter for one year, computed from the
+/// figures and the letter settings; the wording around them is in the letter templates
+/// (statistics.md, "The letter's statistics section" and "The rest of the annual review letter").
 ///
 /// Properties are read by name from the templates (`{{uphold}}`), so renaming one is a change of
 /// the templates too. Choices made here, each with a test:
@@ -10,13 +10,12 @@ import PipelineModel
 ///   average with nothing to average (the same rule: a rate over an empty base).
 /// - Every average reads `n/a` for an authority that is not current in the year (abolished) and
 ///   for an authority with no comparison type (combined authorities, national parks, ...).
-/// - The per-100,000 lines (``per100k``) exist only for a current authority with a known
-///   population, that is with an upheld-per-100,000 figure.
-/// - ``complianceLearning`` (the "should scrutinise" sentence) is set only when there were
-///   compliance outcomes and the published, rounded rate is below 100%: with no outcomes there is
-///   no complaint where the authority failed to comply (the `0%` printed then means "no value",
-///   not a failure), and a rate that rounds up to 100% prints as 100%, which the sentence would
-///   contradict.
+/// - The wording follows the year the figures were published for: "detailed investigations"
+///   up to 2022-23 (``detailed``); the per-100,000 lines (``per100k``) from 2022-23, only for a
+///   current authority with a known population; the complaint overview (``overview``) from
+///   2024-25.
+/// - ``council`` is "the Council" for councils and "the authority" for combined authorities and
+///   other bodies that are not councils.
 /// - Every count has an `...IsOne` flag so that the templates choose singular or plural wording;
 ///   statistics.md shows singular forms only for "upheld decision" and "satisfactory remedy
 ///   decision", so the templates keep the "based on a total of" lines plural.
@@ -37,6 +36,25 @@ struct LetterFields: Sendable, Equatable {
     let current: Bool
     /// Whether it has averages to compare with (current and of a comparison type).
     let compared: Bool
+    /// "the Council", or "the authority" for a body that is not a council.
+    let council: String
+    /// Whether the year's wording says "detailed investigations" (published up to 2022-23).
+    let detailed: Bool
+    /// The complaint overview (published from 2024-25), nil before.
+    let overview: Overview?
+
+    /// The letter's date (`22 July 2020`), or a placeholder.
+    let date: String
+    /// The addressee's name, or a placeholder.
+    let addresseeName: String
+    /// The addressee's job title, or a placeholder.
+    let addresseeJobTitle: String
+    /// Whether the contacts table names the addressee.
+    let hasContact: Bool
+    /// The public reports issued about the authority in the year, one paragraph each.
+    let publicReports: [LetterSettings.PublicReportSummary]
+    /// Whether there is at least one (the section's heading is printed once).
+    let hasPublicReports: Bool
 
     /// Uphold rate, `86%`.
     let uphold: String
@@ -61,8 +79,6 @@ struct LetterFields: Sendable, Equatable {
     let complianceOutcomes: Int
     /// Whether there was exactly one compliance outcome.
     let complianceOutcomesIsOne: Bool
-    /// Whether the compliance learning sentence is printed.
-    let complianceLearning: Bool
 
     /// Satisfactory remedy rate, `11%`.
     let remedy: String
@@ -82,6 +98,21 @@ struct LetterFields: Sendable, Equatable {
     /// Decisions made in the year.
     let decisionsTotal: Int
 
+    /// The complaint overview's counts (statistics.md: not for us = incomplete/invalid + advice
+    /// given + referred back; assessed and closed = closed after initial enquiries).
+    struct Overview: Sendable, Equatable {
+        /// Decisions made ("we dealt with").
+        let decisions: Int
+        /// Not for us or not ready for us to investigate.
+        let notForUs: Int
+        /// Assessed and closed.
+        let closed: Int
+        /// Investigated (upheld and not upheld).
+        let investigations: Int
+        /// Upheld.
+        let upheld: Int
+    }
+
     /// The values of the per-100,000 lines.
     struct Per100kLines: Sendable, Equatable {
         /// Upheld decisions per 100,000 residents, `4.8`.
@@ -98,8 +129,9 @@ struct LetterFields: Sendable, Equatable {
         let count: Int
     }
 
-    /// The fields of `row`, compared with `types` (the row's year's type figures).
-    init(_ row: AuthorityYearFigures, types: YearFigures) {
+    /// The fields of `row`, compared with `types` (the row's year's type figures), with the
+    /// letter's date, addressee and public reports from `settings`.
+    init(_ row: AuthorityYearFigures, types: YearFigures, settings: LetterSettings = LetterSettings()) {
         let counts = row.counts
         let averages = row.isCurrent ? row.authority.comparisonType.flatMap { types.figures(for: $0) } : nil
         func average(_ value: Int?) -> String {
@@ -113,12 +145,29 @@ struct LetterFields: Sendable, Equatable {
         typeName = row.authority.comparisonType?.name
         current = row.isCurrent
         compared = averages != nil
+        council = Self.councilTypes.contains(row.authority.registerType) ? "the Council" : "the authority"
+        let startYear = row.year.startYear
+        detailed = startYear <= 2022
+        overview = startYear >= 2024 ? Overview(
+            decisions: counts.decisionsTotal,
+            notForUs: counts.outcomes[Outcome.incompleteInvalid.rawValue] + counts.outcomes[Outcome.adviceGiven.rawValue]
+                + counts.outcomes[Outcome.referredBack.rawValue],
+            closed: counts.outcomes[Outcome.closedAfterInitialEnquiries.rawValue],
+            investigations: counts.investigations, upheld: counts.upheld) : nil
+
+        date = settings.date.map(Self.longDate) ?? "[Date]"
+        let contact = settings.contacts[row.authority.code]
+        addresseeName = contact?.name ?? "[Name of the chief executive]"
+        addresseeJobTitle = contact?.jobTitle ?? "[Job title]"
+        hasContact = contact != nil
+        publicReports = settings.publicReports[LetterSettings.key(row.year, row.authority.code)] ?? []
+        hasPublicReports = !publicReports.isEmpty
 
         uphold = NumberText.letterPercent(row.upholdRate)
         upholdAverage = average(averages?.averageUpholdRate)
         upheld = counts.upheld
         upheldIsOne = counts.upheld == 1
-        if row.isCurrent, let tenths = row.upheldPer100kTenths {
+        if startYear >= 2022, row.isCurrent, let tenths = row.upheldPer100kTenths {
             per100k = Per100kLines(
                 value: NumberText.per100k(tenths: tenths),
                 average: averages?.averageUpheldPer100kTenths.map { NumberText.per100k(tenths: $0) } ?? "n/a")
@@ -132,7 +181,6 @@ struct LetterFields: Sendable, Equatable {
         complianceAverage = average(averages?.averageComplianceRate)
         complianceOutcomes = counts.complianceOutcomes
         complianceOutcomesIsOne = counts.complianceOutcomes == 1
-        complianceLearning = counts.complianceOutcomes > 0 && (row.complianceRate ?? 0) < 100
 
         remedy = NumberText.letterPercent(row.satisfactoryRemedyRate)
         remedyAverage = average(averages?.averageSatisfactoryRemedyRate)
@@ -143,5 +191,19 @@ struct LetterFields: Sendable, Equatable {
         receivedTotal = counts.receivedTotal
         decisions = Outcome.allCases.map { CountRow(label: $0.name, count: counts.outcomes[$0.rawValue]) }
         decisionsTotal = counts.decisionsTotal
+    }
+
+    /// The register types of councils (authorities.md): county, district, metropolitan, unitary
+    /// and London borough councils, Scottish and Northern Irish councils, Welsh principal areas and
+    /// the City of London Corporation. Combined authorities (`COMB`), the Greater London
+    /// Authority (`SRA`) and any other body are "the authority".
+    static let councilTypes: Set<String> = ["CTY", "NMD", "MD", "UA", "LBO", "SCO", "NID", "WPA", "CC"]
+
+    /// `22 July 2020`.
+    static func longDate(_ day: Day) -> String {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                      "November", "December"]
+        let (year, month, dayOfMonth) = day.components
+        return "\(dayOfMonth) \(months[month - 1]) \(year)"
     }
 }

@@ -54,6 +54,13 @@ extension AnnualReview {
         @Option(name: .customLong("service-area-rules"), help: ArgumentHelp("The service-area rule table. Default: pipelines/rules/service-areas.yaml.", valueName: "file"))
         var serviceAreaRules: String?
 
+        @Option(help: ArgumentHelp("The letters' addressees (local-authority-code,name,job-title); an authority without one gets a visible placeholder.", valueName: "file"))
+        var contacts: String?
+
+        @Option(name: .customLong("letter-date"), help: ArgumentHelp("The date the draft letters carry, 2020-07-22 (never today's: reruns stay byte-identical). Default: a visible placeholder.", valueName: "date"),
+                transform: Self.letterDate)
+        var letterDate: Day?
+
         @Option(help: ArgumentHelp("The output folder; created or replaced as a whole.", valueName: "dir"))
         var out: String?
 
@@ -93,11 +100,21 @@ extension AnnualReview {
         /// The settings given as options (and inputs after the definition), as a definition
         /// that overrides the file's.
         private func options(inputs: [String]) -> PipelineDefinition {
-            PipelineDefinition(
+            var options = PipelineDefinition(
                 inputs: inputs.isEmpty ? nil : inputs, register: register, lookup: lookup, population: population,
                 decisionRules: decisionRules, serviceAreaRules: serviceAreaRules, method: method, years: years,
                 output: out, batchSize: batchSize, maxRejectRate: maxRejectRate?.value, minRows: minRows,
                 metricsFile: metricsFile, logFormat: logFormat.flatMap { PipelineDefinition.LogFormat(rawValue: $0.rawValue) })
+            options.contacts = contacts
+            options.letterDate = letterDate
+            return options
+        }
+
+        static func letterDate(_ text: String) throws -> Day {
+            guard let day = PipelineDefinition.letterDate(text) else {
+                throw ValidationError("--letter-date must be a date written 2020-07-22, not '\(text)'")
+            }
+            return day
         }
 
         func run() async throws {
@@ -171,6 +188,8 @@ extension AnnualReview {
                 templates: templates ?? Self.templatesBeside(settings.decisionRules ?? "pipelines/rules/decisions.yaml")))
             var configuration = configuredRunner.configuration
             configuration.dryRun = dryRun
+            configuration.contacts = settings.contacts
+            configuration.letterDate = settings.letterDate
             let runner = PipelineRunner(configuration: configuration)
             logger.info("run started", metadata: ["inputs": "\(inputs.count)", "out": "\(out)"])
 

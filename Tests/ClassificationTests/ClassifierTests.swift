@@ -42,12 +42,12 @@ import TestSupport
         ("Education", .educationChildren),
         ("Environmental services, public protection and regulation", .environment),
         ("Environmental services and regulation", .environment), ("Environmental services", .environment),
-        ("Environment services", .environment),
+        ("Environment services", .environment), ("Environment and regulation", .environment),
         ("Highways and transport", .highwaysTransport), ("Highways", .highwaysTransport),
         ("Transport and highways", .highwaysTransport),
         ("Housing", .housing),
         ("Planning and development", .planning), ("Planning & building control", .planning),
-        ("Planning and building control", .planning),
+        ("Planning and building control", .planning), ("Planning", .planning),
         ("Other", .other),
     ]
 
