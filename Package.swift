@@ -73,7 +73,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
-        .target(name: "TestSupport", dependencies: ["PipelineModel"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["PipelineModel", "Aggregation"], path: "Tests/TestSupport"),
         .testTarget(name: "PipelineModelTests", dependencies: ["PipelineModel", "TestSupport"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "PipelineModel", "TestSupport", "CZlib"]),
         .testTarget(name: "CleaningTests", dependencies: ["Cleaning", "PipelineModel", "TestSupport"]),

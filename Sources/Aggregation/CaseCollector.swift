@@ -6,11 +6,15 @@ import PipelineModel
 ///
 /// Cases are held as 16-byte entries (reference, `last_updated`, ``CaseContribution``), never
 /// as rows, so memory grows with the number of distinct cases and not with the size of the
-/// exports; the counts per year and authority are kept up to date as rows arrive and supersede
+/// exports (only the rare winning rows with a public report keep their texts, for
+/// `public_reports.csv`); the counts per year and authority are kept up to date as rows arrive and supersede
 /// each other, so the figures need no second pass over the cases.
 public struct CaseCollector: Sendable {
     private var table = CaseTable()
     private var running = RunningCounts()
+    /// The decision date and texts of every winning row with a public report, by reference:
+    /// the case table keeps 16 bytes per case and no text, and public reports are rare.
+    private var reports: [UInt32: (decided: Day, text: PublicReportText)] = [:]
     /// Accepted rows that lost to another row of the same case.
     public private(set) var superseded = 0
     /// Accepted rows added.
@@ -30,35 +34,55 @@ public struct CaseCollector: Sendable {
         table.winner(of: reference)
     }
 
-    /// Adds case rows, in run order, resolving duplicates as they arrive.
-    public mutating func add(_ records: [CaseRecord]) {
-        for record in records { add(record) }
+    /// Every winning row with a public report (a decided case whose winner says so), with its
+    /// decision date and texts, in no particular order: one per case, so that their number per
+    /// authority and year is the `public_reports` count of ``counts``.
+    public var publicReports: [CollectedPublicReport] {
+        reports.compactMap { reference, report in
+            table.winner(of: reference).map {
+                CollectedPublicReport(reference: reference, contribution: $0.contribution, decided: report.decided,
+                                      text: report.text)
+            }
+        }
     }
 
-    /// Adds one case row (after every row added before it in the run).
-    public mutating func add(_ record: CaseRecord) {
+    /// Adds case rows, in run order, resolving duplicates as they arrive; `publicReportTexts`
+    /// holds the texts of the rows with a public report, by index in `records`
+    /// (``CaseBatch/publicReportTexts``).
+    public mutating func add(_ records: [CaseRecord], publicReportTexts: [Int: PublicReportText] = [:]) {
+        for (i, record) in records.enumerated() { add(record, publicReportText: publicReportTexts[i]) }
+    }
+
+    /// Adds one case row (after every row added before it in the run), with its texts when it
+    /// has a public report.
+    public mutating func add(_ record: CaseRecord, publicReportText: PublicReportText? = nil) {
         accepted += 1
-        collect(record.reference, record.lastUpdated, CaseContribution(record))
+        let report = record.decisionDate.flatMap { day in publicReportText.map { (decided: day, text: $0) } }
+        collect(record.reference, record.lastUpdated, CaseContribution(record), report: report)
     }
 
     /// Merges the collector of the rows that come after this one's in the run (a later file,
     /// or a later stretch of one), as if its rows had been added here.
     public mutating func merge(later other: CaseCollector) {
         for entry in other.table.entries {
-            collect(entry.reference, entry.lastUpdated, entry.contribution)
+            collect(entry.reference, entry.lastUpdated, entry.contribution, report: other.reports[entry.reference])
         }
         accepted += other.accepted
         superseded += other.superseded
     }
 
-    private mutating func collect(_ reference: UInt32, _ lastUpdated: Int64, _ contribution: CaseContribution) {
+    private mutating func collect(_ reference: UInt32, _ lastUpdated: Int64, _ contribution: CaseContribution,
+                                  report: (decided: Day, text: PublicReportText)?) {
         switch table.upsert(reference: reference, lastUpdated: lastUpdated, contribution: contribution) {
         case .inserted:
             running.apply(contribution, sign: 1)
+            if contribution.publicReport, let report { reports[reference] = report }
         case .replaced(let old):
             superseded += 1
             running.apply(old, sign: -1)
             running.apply(contribution, sign: 1)
+            // The winner's report replaces the superseded row's; a winner without one removes it.
+            reports[reference] = contribution.publicReport ? report : nil
         case .kept:
             superseded += 1
         }

@@ -26,13 +26,21 @@ public struct FigureBuilder: Sendable {
         Set(counts.keys.map(\.year)).sorted()
     }
 
-    /// The figures of every year in `years` (default: ``yearsWithCounts(_:)``) from per-year counts.
-    public func figures(from counts: [YearAuthority: AuthorityYearCounts], years: YearRange?) -> AnnualFigures {
+    /// The figures of every year in `years` (default: ``yearsWithCounts(_:)``) from per-year counts
+    /// and the cases with a public report (``CaseCollector/publicReports``; none when not given).
+    public func figures(from counts: [YearAuthority: AuthorityYearCounts], publicReports: [CollectedPublicReport] = [],
+                        years: YearRange?) -> AnnualFigures {
         let chosen = years?.years ?? Self.yearsWithCounts(counts)
-        return AnnualFigures(method: method, years: chosen.map { figures(for: $0, counts: counts) })
+        let reportsByYear = Dictionary(grouping: publicReports.compactMap { report in
+            report.contribution.decisionYear.map { (year: $0, report: report) }
+        }, by: \.year)
+        return AnnualFigures(method: method, years: chosen.map { year in
+            figures(for: year, counts: counts, publicReports: reportsByYear[year]?.map(\.report) ?? [])
+        })
     }
 
-    private func figures(for year: ReportingYear, counts: [YearAuthority: AuthorityYearCounts]) -> YearFigures {
+    private func figures(for year: ReportingYear, counts: [YearAuthority: AuthorityYearCounts],
+                         publicReports: [CollectedPublicReport]) -> YearFigures {
         var rows: [AuthorityYearFigures] = []
         for (i, authority) in register.authorities.enumerated() {
             let current = authority.isCurrent(in: year)
@@ -49,7 +57,49 @@ public struct FigureBuilder: Sendable {
         let types = ComparisonType.allCases.map { type in
             average(of: rows.filter { $0.isCurrent && $0.authority.comparisonType == type }, type: type, year: year)
         }
-        return YearFigures(year: year, authorities: rows, types: types)
+        // Every authority with a count is a row (only current comparison types are added with
+        // zeros), so the rows' sum is every authority's: current or not, any kind.
+        let national = Self.national(year, summing: rows.map(\.counts))
+        return YearFigures(year: year, authorities: rows, types: types, national: national,
+                           areas: Self.areas(of: national), publicReports: publicReportCases(publicReports, in: year))
+    }
+
+    /// England's figures in `year`: the sum of `counts` (every authority's) with its rates.
+    public static func national(_ year: ReportingYear, summing counts: [AuthorityYearCounts]) -> NationalYearFigures {
+        var sum = AuthorityYearCounts()
+        for c in counts { sum.add(c) }
+        return NationalYearFigures(
+            year: year, counts: sum,
+            upholdRate: Rounding.percent(sum.upheld, of: sum.investigations),
+            satisfactoryRemedyRate: Rounding.percent(sum.satisfactoryRemedies, of: sum.upheld),
+            complianceRate: Rounding.percent(sum.compliant, of: sum.complianceOutcomes),
+            lateComplianceRate: Rounding.percent(sum.compliedLate, of: sum.complianceOutcomes))
+    }
+
+    /// England's figures by service area (all nine, in order) from its national counts.
+    public static func areas(of national: NationalYearFigures) -> [AreaYearFigures] {
+        let investigations = national.counts.investigations
+        return ServiceArea.allCases.map { area in
+            let decided = national.counts.decidedByArea[area.rawValue]
+            return AreaYearFigures(
+                year: national.year, area: area, received: national.counts.received[area.rawValue], decisions: decided,
+                upholdRate: Rounding.percent(decided.upheld, of: decided.investigations),
+                shareOfInvestigations: Rounding.percent(decided.investigations, of: investigations))
+        }
+    }
+
+    /// The rows of `public_reports.csv` for one year, sorted as outputs.md says: authority code,
+    /// decision date, reference.
+    private func publicReportCases(_ reports: [CollectedPublicReport], in year: ReportingYear) -> [PublicReportCase] {
+        reports.compactMap { report -> PublicReportCase? in
+            let index = Int(report.contribution.authority)
+            guard index < register.authorities.count else { return nil }
+            return PublicReportCase(year: year, authority: register.authorities[index], reference: report.reference,
+                                    decisionDate: report.decided, area: report.contribution.area, text: report.text)
+        }.sorted {
+            ($0.authority.code, $0.decisionDate.daysSinceEpoch, $0.reference)
+                < ($1.authority.code, $1.decisionDate.daysSinceEpoch, $1.reference)
+        }
     }
 
     private func average(of members: [AuthorityYearFigures], type: ComparisonType, year: ReportingYear) -> TypeYearFigures {

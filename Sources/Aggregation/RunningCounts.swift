@@ -18,10 +18,17 @@ struct RunningCounts: Sendable {
             let outcome = c.outcome
             let remedy = outcome == .upheld && c.satisfactoryRemedy ? sign : 0
             let report = c.publicReport ? sign : 0
+            let upheld = outcome == .upheld ? sign : 0
+            let notUpheld = outcome == .notUpheld ? sign : 0
             update(decided, a) {
                 $0.outcomes[outcome.rawValue] += sign
                 $0.satisfactoryRemedies += remedy
                 $0.publicReports += report
+                $0.decidedByArea[c.area.rawValue].decisions += sign
+                $0.decidedByArea[c.area.rawValue].upheld += upheld
+                $0.decidedByArea[c.area.rawValue].notUpheld += notUpheld
+                $0.decidedByArea[c.area.rawValue].satisfactoryRemedies += remedy
+                $0.decidedByArea[c.area.rawValue].publicReports += report
             }
         }
         if let recorded = c.complianceYear {

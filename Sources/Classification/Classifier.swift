@@ -60,6 +60,10 @@ public struct Classifier: Sendable {
                                           reason: reason, detail: detail))
             }
             var record = row.record
+            let area = areaOfText[Int(row.categoryText)]
+            // The quality report counts them whatever the row is rejected for: a decision that
+            // no area would take is missing from area_year.csv either way.
+            if area == nil && row.decisionText >= 0 { out.decisionsWithoutKnownArea += 1 }
             if row.decisionText >= 0 {
                 guard let outcome = outcomeOfText[Int(row.decisionText)] else {
                     reject(.unclassifiedDecision, "no rule for decision text '\(batch.texts[Int(row.decisionText)])'")
@@ -67,7 +71,7 @@ public struct Classifier: Sendable {
                 }
                 record.outcome = outcome
             }
-            guard let area = areaOfText[Int(row.categoryText)] else {
+            guard let area else {
                 reject(.unclassifiedCategory, "no rule for category text '\(batch.texts[Int(row.categoryText)])'")
                 continue
             }
@@ -76,6 +80,7 @@ public struct Classifier: Sendable {
                 reject(fault.reason, fault.detail)
                 continue
             }
+            if let text = row.publicReportText { out.publicReportTexts[out.cases.count] = text }
             out.cases.append(record)
             if row.reencoded { out.rowsReencoded += 1 }
         }

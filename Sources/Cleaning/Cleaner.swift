@@ -184,7 +184,13 @@ public struct Cleaner: Sendable {
                 laterFault: laterFault,
                 line: line,
                 referenceText: referenceText,
-                reencoded: reencoded))
+                reencoded: reencoded,
+                // Only the rare public reports keep their texts (public_reports.csv).
+                publicReportText: publicReport == .yes ? PublicReportText(
+                    subcategory: FieldText.decode(field(.subcategory)).text,
+                    decision: FieldText.decode(decisionText).text,
+                    remedy: FieldText.decode(field(.remedy)).text,
+                    summary: FieldText.decode(field(.summary)).text) : nil))
         }
         return out
     }

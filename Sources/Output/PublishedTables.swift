@@ -1,8 +1,8 @@
 import PipelineModel
 
 /// Reads the publication's own tables back: the rows every authority's history page charts,
-/// from the top-level `authority_year.csv` and `comparison.csv` (all published years, carried
-/// over or computed).
+/// from the top-level `authority_year.csv` and `comparison.csv`, and England's from
+/// `national_year.csv` (all published years, carried over or computed).
 public enum PublishedTables {
     /// The published rows of `authorityYear` (authority_year.csv's bytes) with their averages
     /// from `comparison` (comparison.csv's), in the tables' order (year, then code).
@@ -34,6 +34,28 @@ public enum PublishedTables {
                 averageComplianceRate: try optional(average("avg_compliance_rate") ?? ""),
                 averageSatisfactoryRemedyRate: try optional(average("avg_satisfactory_remedy_rate") ?? ""),
                 averageUpheldPer100kTenths: try tenths(average("avg_upheld_per_100k") ?? ""))
+        }
+    }
+
+    /// England's published rows (national_year.csv's bytes), in the table's order (year).
+    /// - Throws: ``OutputError/readFailed(path:reason:)`` when the table is not one this version writes.
+    public static func national(nationalYear: [UInt8]) throws -> [PublishedNationalRow] {
+        let table = try Table(TableFile.nationalYear, nationalYear)
+        return try table.records.map { record in
+            func cell(_ name: String) -> String { record[table.index(name)] }
+            guard let year = ReportingYear(label: cell("year")) else {
+                throw OutputError.readFailed(path: TableFile.nationalYear.fileName, reason: "bad year \(cell("year"))")
+            }
+            return PublishedNationalRow(
+                year: year, receivedTotal: try whole(cell("received_total")),
+                decisionsTotal: try whole(cell("decisions_total")), investigations: try whole(cell("investigations")),
+                upheld: try whole(cell("upheld")), upholdRate: try optional(cell("uphold_rate")),
+                satisfactoryRemedies: try whole(cell("satisfactory_remedies")),
+                satisfactoryRemedyRate: try optional(cell("satisfactory_remedy_rate")),
+                complianceOutcomes: try whole(cell("compliance_outcomes")),
+                complianceRate: try optional(cell("compliance_rate")),
+                lateComplianceRate: try optional(cell("late_compliance_rate")),
+                publicReports: try whole(cell("public_reports")))
         }
     }
 

@@ -1,6 +1,6 @@
 import PipelineModel
 
-/// The three data tables of a run (outputs.md), each rendered from ``AnnualFigures`` to the
+/// The data tables of a run (outputs.md), each rendered from ``AnnualFigures`` to the
 /// exact bytes that downstream publishing reads.
 ///
 /// Rows come out in the order the figures hold them (years in order, authorities by code,
@@ -13,6 +13,12 @@ public enum TableFile: String, CaseIterable, Sendable {
     case typeYear = "type_year.csv"
     /// `comparison.csv`: each compared authority's headline figures beside its type's averages.
     case comparison = "comparison.csv"
+    /// `national_year.csv`: England, every authority's counts summed, one row per year.
+    case nationalYear = "national_year.csv"
+    /// `area_year.csv`: England by service area, one row per year and area.
+    case areaYear = "area_year.csv"
+    /// `public_reports.csv`: every case with a public report.
+    case publicReports = "public_reports.csv"
 
     /// The file name inside the output folder.
     public var fileName: String { rawValue }
@@ -37,6 +43,20 @@ public enum TableFile: String, CaseIterable, Sendable {
             ["year", "authority_code", "authority_name", "comparison_type", "uphold_rate",
              "avg_uphold_rate", "satisfactory_remedy_rate", "avg_satisfactory_remedy_rate",
              "compliance_rate", "avg_compliance_rate", "upheld_per_100k", "avg_upheld_per_100k"]
+        case .nationalYear:
+            ["year", "received_total"]
+                + ServiceArea.allCases.map(\.column)
+                + ["decisions_total"]
+                + Outcome.allCases.map(\.column)
+                + ["investigations", "uphold_rate", "satisfactory_remedies", "satisfactory_remedy_rate",
+                   "compliance_outcomes", "complied", "complied_late", "not_complied", "compliance_rate",
+                   "late_compliance_rate", "public_reports"]
+        case .areaYear:
+            ["year", "service_area", "received", "decisions_total", "not_upheld", "upheld", "investigations",
+             "uphold_rate", "share_of_investigations", "satisfactory_remedies", "public_reports"]
+        case .publicReports:
+            ["year", "authority_code", "authority_name", "reference", "decision_date", "category", "subcategory",
+             "decision", "remedy", "summary"]
         }
     }
 
@@ -75,6 +95,16 @@ public enum TableFile: String, CaseIterable, Sendable {
                 guard let type = row.authority.comparisonType else { continue }
                 let averages = row.isCurrent ? year.figures(for: type) : nil
                 CSVFormat.appendRecord(Self.comparisonCells(row, type: type, averages: averages), to: &buffer)
+            }
+        case .nationalYear:
+            CSVFormat.appendRecord(Self.nationalYearCells(year.national), to: &buffer)
+        case .areaYear:
+            for row in year.areas {
+                CSVFormat.appendRecord(Self.areaYearCells(row), to: &buffer)
+            }
+        case .publicReports:
+            for row in year.publicReports {
+                CSVFormat.appendRecord(Self.publicReportCells(row), to: &buffer)
             }
         }
     }
@@ -132,6 +162,37 @@ public enum TableFile: String, CaseIterable, Sendable {
             cell(row.satisfactoryRemedyRate), cell(averages?.averageSatisfactoryRemedyRate),
             cell(row.complianceRate), cell(averages?.averageComplianceRate),
             tenthsCell(row.upheldPer100kTenths), tenthsCell(averages?.averageUpheldPer100kTenths),
+        ]
+    }
+
+    static func nationalYearCells(_ row: NationalYearFigures) -> [String] {
+        let c = row.counts
+        return [row.year.label, String(c.receivedTotal)]
+            + c.received.map(String.init)
+            + [String(c.decisionsTotal)]
+            + c.outcomes.map(String.init)
+            + [
+                String(c.investigations), cell(row.upholdRate),
+                String(c.satisfactoryRemedies), cell(row.satisfactoryRemedyRate),
+                String(c.complianceOutcomes), String(c.complied), String(c.compliedLate), String(c.notComplied),
+                cell(row.complianceRate), cell(row.lateComplianceRate), String(c.publicReports),
+            ]
+    }
+
+    static func areaYearCells(_ row: AreaYearFigures) -> [String] {
+        let d = row.decisions
+        return [
+            row.year.label, row.area.name, String(row.received), String(d.decisions), String(d.notUpheld),
+            String(d.upheld), String(d.investigations), cell(row.upholdRate), cell(row.shareOfInvestigations),
+            String(d.satisfactoryRemedies), String(d.publicReports),
+        ]
+    }
+
+    static func publicReportCells(_ row: PublicReportCase) -> [String] {
+        [
+            row.year.label, row.authority.code, row.authority.officialName, row.referenceText,
+            row.decisionDate.description, row.area.name, row.text.subcategory, row.text.decision, row.text.remedy,
+            row.text.summary,
         ]
     }
 

@@ -60,10 +60,12 @@ public struct CleanRow: Sendable {
     public var referenceText: String
     /// Whether a field was re-encoded from Windows-1252.
     public var reencoded: Bool
+    /// The row's free texts when it has a public report (`public_reports.csv`), else nil.
+    public var publicReportText: PublicReportText?
 
     /// A cleaned row; see the properties.
     public init(record: CaseRecord, categoryText: Int32, decisionText: Int32, laterFault: RowFault?,
-                line: Int, referenceText: String, reencoded: Bool) {
+                line: Int, referenceText: String, reencoded: Bool, publicReportText: PublicReportText? = nil) {
         self.record = record
         self.categoryText = categoryText
         self.decisionText = decisionText
@@ -71,6 +73,7 @@ public struct CleanRow: Sendable {
         self.line = line
         self.referenceText = referenceText
         self.reencoded = reencoded
+        self.publicReportText = publicReportText
     }
 }
 
@@ -111,12 +114,20 @@ public struct CaseBatch: Sendable {
     public var rowsRead: Int
     /// Rows in which a field was re-encoded from Windows-1252 (accepted rows only).
     public var rowsReencoded: Int
+    /// The free texts of the cases with a public report, by index in ``cases``.
+    public var publicReportTexts: [Int: PublicReportText]
+    /// Rows with a decision whose category no service-area rule knows (rejected rows, counted
+    /// for the quality report).
+    public var decisionsWithoutKnownArea: Int
 
     /// A batch; see the properties.
-    public init(cases: [CaseRecord] = [], rejects: [Reject] = [], rowsRead: Int = 0, rowsReencoded: Int = 0) {
+    public init(cases: [CaseRecord] = [], rejects: [Reject] = [], rowsRead: Int = 0, rowsReencoded: Int = 0,
+                publicReportTexts: [Int: PublicReportText] = [:], decisionsWithoutKnownArea: Int = 0) {
         self.cases = cases
         self.rejects = rejects
         self.rowsRead = rowsRead
         self.rowsReencoded = rowsReencoded
+        self.publicReportTexts = publicReportTexts
+        self.decisionsWithoutKnownArea = decisionsWithoutKnownArea
     }
 }

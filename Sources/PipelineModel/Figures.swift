@@ -14,6 +14,10 @@ public struct AuthorityYearCounts: Sendable, Equatable {
     public var compliedLate = 0
     /// Compliance outcomes `Not complied`.
     public var notComplied = 0
+    /// Decisions made, by the case's ``ServiceArea`` raw value (by decision date): what
+    /// `area_year.csv` sums, since `received` counts by received date and cannot say in which
+    /// area the year's decisions fell.
+    public var decidedByArea: [AreaDecisionCounts] = Array(repeating: AreaDecisionCounts(), count: ServiceArea.allCases.count)
 
     /// All zeros.
     public init() {}
@@ -42,6 +46,7 @@ public struct AuthorityYearCounts: Sendable, Equatable {
         complied += other.complied
         compliedLate += other.compliedLate
         notComplied += other.notComplied
+        for i in decidedByArea.indices { decidedByArea[i].add(other.decidedByArea[i]) }
     }
 }
 
@@ -145,11 +150,22 @@ public struct YearFigures: Sendable, Equatable {
     /// Rows of `type_year.csv`, in ``ComparisonType`` order (all five).
     public let types: [TypeYearFigures]
 
+    /// England's row of `national_year.csv`: every authority's counts summed.
+    public let national: NationalYearFigures
+    /// Rows of `area_year.csv`, in ``ServiceArea`` order (all nine).
+    public let areas: [AreaYearFigures]
+    /// Rows of `public_reports.csv`, sorted by authority code, decision date and reference.
+    public let publicReports: [PublicReportCase]
+
     /// A year's figures; see the properties.
-    public init(year: ReportingYear, authorities: [AuthorityYearFigures], types: [TypeYearFigures]) {
+    public init(year: ReportingYear, authorities: [AuthorityYearFigures], types: [TypeYearFigures],
+                national: NationalYearFigures, areas: [AreaYearFigures], publicReports: [PublicReportCase]) {
         self.year = year
         self.authorities = authorities
         self.types = types
+        self.national = national
+        self.areas = areas
+        self.publicReports = publicReports
     }
 
     /// The type row for `type`.

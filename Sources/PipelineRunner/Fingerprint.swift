@@ -66,10 +66,11 @@ struct Fingerprint {
     }
 
     /// The history pages' fingerprint: the base and the top-level tables they are read from.
-    static func history(authorityYear: [UInt8], comparison: [UInt8], base: Fingerprint) -> String {
+    static func history(authorityYear: [UInt8], comparison: [UInt8], nationalYear: [UInt8], base: Fingerprint) -> String {
         var fingerprint = base
         fingerprint.add(TableFile.authorityYear.fileName, authorityYear)
         fingerprint.add(TableFile.comparison.fileName, comparison)
+        fingerprint.add(TableFile.nationalYear.fileName, nationalYear)
         return fingerprint.hex
     }
 

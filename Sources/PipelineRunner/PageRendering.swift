@@ -10,7 +10,8 @@ import Publishing
 struct PageRendering {
     /// The kinds of page, for the per-kind cost the bench prints.
     enum Kind: String, CaseIterable, Sendable {
-        case letter, reportPage = "report_page", yearIndex = "year_index", map, historyPage = "history_page"
+        case letter, reportPage = "report_page", yearIndex = "year_index", nationalPage = "national_page", map
+        case historyPage = "history_page"
     }
 
     /// One job: the pages it renders, by kind, in a few milliseconds of work.
@@ -103,11 +104,12 @@ struct PageRendering {
     }
 
     /// The jobs of one year's pages: letters and report pages in chunks of authorities, and the
-    /// year's index with its map.
+    /// year's index with England's page and its map.
     static func yearJobs(_ year: YearFigures, method: AveragingMethod, templates: PublishingTemplates,
                          letters: LetterSettings, chunk: Int = 32) -> [Job] {
         var jobs = [Job(year: year.year) { cost in
             cost.measure(.yearIndex) { [ReportWriter.yearIndex(year, method: method, templates: templates)] }
+                + cost.measure(.nationalPage) { [ReportWriter.nationalYearPage(year, templates: templates)] }
                 + cost.measure(.map) { [MapDataWriter.mapFile(year, method: method)] }
         }]
         for start in stride(from: 0, to: year.authorities.count, by: chunk) {
@@ -127,14 +129,17 @@ struct PageRendering {
         return jobs
     }
 
-    /// The jobs of the whole-publication pages (the report's index and a history page per
-    /// authority), from every published year's rows.
-    static func historyJobs(_ rows: [PublishedYearRow], method: AveragingMethod, templates: PublishingTemplates,
-                            chunk: Int = 48) -> [Job] {
+    /// The jobs of the whole-publication pages (the report's index, England's history and a
+    /// history page per authority), from every published year's rows.
+    static func historyJobs(_ rows: [PublishedYearRow], national: [PublishedNationalRow], method: AveragingMethod,
+                            templates: PublishingTemplates, chunk: Int = 48) -> [Job] {
         let byCode = Dictionary(grouping: rows, by: \.code)
         let codes = byCode.keys.sorted()
         var jobs = [Job(year: nil) { cost in
-            cost.measure(.historyPage) { [ReportWriter.historyIndex(rows, templates: templates)] }
+            cost.measure(.historyPage) {
+                [ReportWriter.historyIndex(rows, templates: templates),
+                 ReportWriter.nationalHistoryPage(national, templates: templates)]
+            }
         }]
         for start in stride(from: 0, to: codes.count, by: chunk) {
             let histories = codes[start ..< min(start + chunk, codes.count)].compactMap { byCode[$0] }

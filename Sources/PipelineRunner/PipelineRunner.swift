@@ -78,7 +78,7 @@ public struct PipelineRunner: Sendable {
         logWarnings(of: publisher, logger: logger)
         do {
             let rejects = try RejectsFileWriter(sink: try publisher.fileSink(RejectsFileWriter.fileName))
-            var (summaries, yearCounts, counted, quality) = try await runStages(register: register, classifier: classifier,
+            var (summaries, yearCounts, publicReports, counted, quality) = try await runStages(register: register, classifier: classifier,
                                                                        rejects: rejects, logger: logger,
                                                                        progress: progress)
             try rejects.finish()
@@ -94,7 +94,7 @@ public struct PipelineRunner: Sendable {
             try Task.checkCancellation()
 
             let builder = FigureBuilder(register: register, method: config.method)
-            let figures = builder.figures(from: yearCounts, years: config.years)
+            let figures = builder.figures(from: yearCounts, publicReports: publicReports, years: config.years)
             if let contacts {
                 let lettered = Dictionary(figures.years.flatMap { $0.authorities.map { ($0.authority.code, $0.authority) } },
                                           uniquingKeysWith: { first, _ in first })
@@ -254,10 +254,11 @@ public struct PipelineRunner: Sendable {
     }
 
     /// Runs the stages; returns the inputs' summaries, the counts per year and authority of the
-    /// cases, the row counts and the quality report.
+    /// cases, the cases with a public report, the row counts and the quality report.
     private func runStages(register: AuthorityRegister, classifier: Classifier, rejects: RejectsFileWriter,
                            logger: Logger, progress: ProgressCounter?)
-        async throws -> ([InputFileSummary], [YearAuthority: AuthorityYearCounts], RunCounts, QualityReport) {
+        async throws -> ([InputFileSummary], [YearAuthority: AuthorityYearCounts], [CollectedPublicReport], RunCounts,
+                         QualityReport) {
         let config = configuration
         // AsyncThrowingChannel is bounded (a send waits for its receiver), so no stage can run
         // ahead of the next by more than the batch in hand: memory stays flat.
@@ -297,9 +298,10 @@ public struct PipelineRunner: Sendable {
             var batches = classified.makeAsyncIterator()
             while let batch = try await timer.waiting({ try await batches.next() }) {
                 timer.countBatch()
-                collector.add(batch.cases)
+                collector.add(batch.cases, publicReportTexts: batch.publicReportTexts)
                 try rejects.write(batch.rejects)
                 quality.add(batch.rejects)
+                quality.decisionsWithoutKnownArea += batch.decisionsWithoutKnownArea
                 counts.rowsRead += batch.rowsRead
                 counts.rowsReencoded += batch.rowsReencoded
             }
@@ -308,9 +310,9 @@ public struct PipelineRunner: Sendable {
             for try await result in group { summaries += result }
             counts.rowsAccepted = collector.accepted
             counts.duplicatesSuperseded = collector.superseded
-            // Only the counts leave: the case table (the run's largest allocation) is freed
-            // here, before publication needs memory of its own.
-            return (summaries, collector.counts, counts, quality)
+            // Only the counts and the few public reports leave: the case table (the run's largest
+            // allocation) is freed here, before publication needs memory of its own.
+            return (summaries, collector.counts, collector.publicReports, counts, quality)
         }
     }
 

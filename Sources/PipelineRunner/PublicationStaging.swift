@@ -6,7 +6,8 @@ import Publishing
 /// Stages everything a run publishes beside its manifest: each year's partition (rendered, or
 /// carried over from the current publication when nothing it is made from has changed or the
 /// run was not asked to compute it), the top-level tables, and the whole-publication pages (the
-/// report's index and every authority's history), rendered from the published tables.
+/// report's index, England's history and every authority's history), rendered from the
+/// published tables.
 struct PublicationStaging {
     let configuration: RunConfiguration
     let templates: PublishingTemplates?
@@ -58,13 +59,17 @@ struct PublicationStaging {
             try partitions.carryOver(from: previous, method: configuration.method)
         }
         let tables = try partitions.writeTables(reusing: previous)
-        if let templates, let base, let authorityYear = tables[.authorityYear], let comparison = tables[.comparison] {
-            let fingerprint = Fingerprint.history(authorityYear: authorityYear, comparison: comparison, base: base)
+        if let templates, let base, let authorityYear = tables[.authorityYear], let comparison = tables[.comparison],
+           let national = tables[.nationalYear] {
+            let fingerprint = Fingerprint.history(authorityYear: authorityYear, comparison: comparison,
+                                                  nationalYear: national, base: base)
             partitions.historyFingerprint = fingerprint
             let unchanged = previous?.partitions.historyFingerprint == fingerprint
             if try !unchanged || !carryOverHistory(from: previous, into: publisher) {
                 let rows = try PublishedTables.history(authorityYear: authorityYear, comparison: comparison)
-                let historyJobs = PageRendering.historyJobs(rows, method: figures.method, templates: templates)
+                let nationalRows = try PublishedTables.national(nationalYear: national)
+                let historyJobs = PageRendering.historyJobs(rows, national: nationalRows, method: figures.method,
+                                                            templates: templates)
                 cost.add(try await rendering.run(historyJobs) { _, pages in
                     for page in pages { try publisher.writeFile(page.path, page.bytes, reusing: previous) }
                 })
@@ -92,12 +97,13 @@ struct PublicationStaging {
     private func carryOverHistory(from previous: PreviousPublication?, into publisher: OutputPublisher) throws -> Bool {
         guard let previous else { return false }
         let prefix = "report/\(ReportWriter.historyFolder)/"
-        let entries = previous.manifest.outputs.filter { $0.path == "report/index.html" || $0.path.hasPrefix(prefix) }
+        let single = ["report/index.html", "report/" + ReportWriter.nationalHistoryPath]
+        let entries = previous.manifest.outputs.filter { single.contains($0.path) || $0.path.hasPrefix(prefix) }
         for entry in entries {
             let linked = try publisher.linkFile(entry.path, from: previous.folder + "/" + entry.path)
             guard linked.bytes == entry.bytes, linked.sha256 == entry.sha256 else {
                 try publisher.discardStaged(under: prefix)
-                try publisher.discardStaged(under: "report/index.html")
+                for path in single { try publisher.discardStaged(under: path) }
                 return false
             }
         }

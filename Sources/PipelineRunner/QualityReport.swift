@@ -13,6 +13,9 @@ public struct QualityReport: Sendable {
     public private(set) var examples: [RejectReason: [Reject]] = [:]
     /// Unknown authority names and codes (as the reject detail gives them) with their counts.
     public private(set) var unknownAuthorities: [String: Int] = [:]
+    /// Rows with a decision whose category no service-area rule knows: rejected rows already,
+    /// counted apart because each is a decision missing from `area_year.csv`.
+    public var decisionsWithoutKnownArea = 0
 
     /// Authorities with a letter but no addressee in the contacts table (`LCE Leicester City
     /// Council`), when a contacts table is given: their letters carry a placeholder.
@@ -52,6 +55,8 @@ public struct QualityReport: Sendable {
         lines.append("rows read: \(counts.rowsRead); accepted: \(counts.rowsAccepted); rejected: \(counts.rowsRejected); "
                      + "superseded duplicates: \(counts.duplicatesSuperseded); cases: \(counts.cases); "
                      + "re-encoded from Windows-1252: \(counts.rowsReencoded)")
+        lines.append("decisions with no service area the rule table knows (rejected, so in no table): "
+                     + "\(decisionsWithoutKnownArea)")
         for reason in RejectReason.allCases {
             guard let count = rejectsByReason[reason], count > 0 else { continue }
             lines.append("  \(reason.rawValue): \(count)")

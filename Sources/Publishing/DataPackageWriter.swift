@@ -50,7 +50,7 @@ public enum DataPackageWriter {
             let name = resourceName(resource.path)
             let columns = headerColumns(resource.header)
             var schema: [(String, JSONText)] = [
-                ("fields", .array(columns.map { field($0, required: primaryKey(name)?.contains($0) ?? false) })),
+                ("fields", .array(columns.map { field($0, of: name, required: primaryKey(name)?.contains($0) ?? false) })),
                 ("missingValues", .array([.string("")])),
             ]
             if let key = primaryKey(name), key.allSatisfy(columns.contains) {
@@ -97,7 +97,8 @@ public enum DataPackageWriter {
             ("title", .string("Local Government and Social Care Ombudsman: yearly statistics per authority")),
             ("description", .string(
                 "Complaints received, decisions by outcome, uphold, compliance and satisfactory remedy rates per authority "
-                    + "and reporting year (1 April to 31 March), the averages of similar authorities, and the rows of the "
+                    + "and reporting year (1 April to 31 March), the averages of similar authorities, England's totals per "
+                    + "year and by service area, the cases with a public report, and the rows of the "
                     + "case exports that could not be used. "
                     + "Values are published exactly as given: a text cell (an authority name, a case reference, a "
                     + "rejected row's text in rejects.csv) may begin with =, +, - or @, which a spreadsheet program may "
@@ -126,12 +127,19 @@ public enum DataPackageWriter {
         "type_year": "One row per comparison type and year: sums and averages",
         "comparison": "Each compared authority's headline figures beside its type's averages",
         "rejects": "Every row of the exports that could not be used, with the reason",
+        "national_year": "England: every authority's counts summed, one row per reporting year",
+        "area_year": "England by service area: one row per reporting year and service area",
+        "public_reports": "Every case on which the Ombudsman issued a public report",
     ]
 
     static func primaryKey(_ resource: String) -> [String]? {
         switch resource {
         case "authority_year", "comparison": ["year", "authority_code"]
         case "type_year": ["year", "comparison_type"]
+        case "national_year": ["year"]
+        case "area_year": ["year", "service_area"]
+        // One row per case: the duplicate rule leaves one winning row of each reference.
+        case "public_reports": ["reference"]
         // One reject per record, and a record starts on one line of one file.
         case "rejects": ["file", "line"]
         default: nil
@@ -141,6 +149,9 @@ public enum DataPackageWriter {
     static func foreignKeys(_ resource: String) -> [(fields: [String], resource: String)] {
         switch resource {
         case "comparison": [(["year", "authority_code"], "authority_year"), (["year", "comparison_type"], "type_year")]
+        case "area_year": [(["year"], "national_year")]
+        // A public report is counted in its authority's row of the year (`public_reports`).
+        case "public_reports": [(["year", "authority_code"], "authority_year")]
         default: []
         }
     }
@@ -185,8 +196,9 @@ public enum DataPackageWriter {
     // MARK: - Fields
 
     private enum Kind {
-        case year, string, count, percent, boolean, per100k, population, line
+        case year, string, count, percent, boolean, per100k, population, line, date
         case oneOf([String])
+        case pattern(String)
     }
 
     private static let comparisonTypes = ComparisonType.allCases.map(\.name)
@@ -226,6 +238,16 @@ public enum DataPackageWriter {
             "reference": (.string, "The case reference as written, empty when there was none"),
             "reason": (.oneOf(RejectReason.allCases.map(\.rawValue)), "Why the row was rejected"),
             "detail": (.string, "What was wrong, naming the offending value"),
+            "late_compliance_rate": (.percent, "Complied late as a whole percentage of compliance outcomes; empty with none"),
+            "service_area": (.oneOf(ServiceArea.allCases.map(\.name)), "The service area (statistics.md)"),
+            "received": (.count, "Complaints and enquiries received in the year in the area (by received date)"),
+            "share_of_investigations": (.percent, "The area's detailed investigations as a whole percentage of the year's; empty when the year has none"),
+            "decision_date": (.date, "Date of the decision"),
+            "category": (.oneOf(ServiceArea.allCases.map(\.name)), "The case's service area"),
+            "subcategory": (.string, "The subcategory as recorded"),
+            "decision": (.string, "The decision as recorded"),
+            "remedy": (.string, "The remedies as recorded, separated by semicolons"),
+            "summary": (.string, "The case summary as recorded"),
         ]
         for area in ServiceArea.allCases {
             columns[area.column] = (.count, "Complaints and enquiries received: \(area.name)")
@@ -236,8 +258,19 @@ public enum DataPackageWriter {
         return columns
     }()
 
-    private static func field(_ name: String, required: Bool) -> JSONText {
-        let (kind, description) = columns[name] ?? (.string, "")
+    /// Columns whose meaning differs in one resource from the others' of the same name.
+    private static let resourceColumns: [String: [String: (Kind, String)]] = [
+        "area_year": [
+            "decisions_total": (.count, "Decisions made in the year about cases in the area (by decision date)"),
+        ],
+        "public_reports": [
+            "year": (.year, "Reporting year of the decision"),
+            "reference": (.pattern("[0-9]{2} [0-9]{3} [0-9]{3}"), "The case reference, eight digits as 19 012 345"),
+        ],
+    ]
+
+    private static func field(_ name: String, of resource: String, required: Bool) -> JSONText {
+        let (kind, description) = resourceColumns[resource]?[name] ?? columns[name] ?? (.string, "")
         var members: [(String, JSONText)] = [("name", .string(name))]
         var constraints: [(String, JSONText)] = required ? [("required", .bool(true))] : []
         switch kind {
@@ -246,6 +279,11 @@ public enum DataPackageWriter {
             constraints.append(("pattern", .string("[0-9]{4}-[0-9]{2}")))
         case .string:
             members.append(("type", .string("string")))
+        case let .pattern(pattern):
+            members.append(("type", .string("string")))
+            constraints.append(("pattern", .string(pattern)))
+        case .date:
+            members += [("type", .string("date")), ("format", .string("default"))]
         case let .oneOf(values):
             members.append(("type", .string("string")))
             constraints.append(("enum", .array(values.map { .string($0) })))

@@ -13,9 +13,10 @@ enum HistoryMarkup {
         html.raw("<p>Complaints decided in each reporting year (1 April to 31 March), for each authority.</p>\n</header>\n<main>\n")
         html.raw("<h2 id=\"years-heading\">Years</h2>\n<nav aria-labelledby=\"years-heading\">\n<ul>\n")
         for year in years.reversed() {
-            html.raw("<li><a href=\"\(year.label)/index.html\">\(year.label)</a></li>\n")
+            html.raw("<li><a href=\"\(year.label)/index.html\">\(year.label)</a> (<a href=\"\(year.label)/\(NationalMarkup.pageName)\">England \(year.label)</a>)</li>\n")
         }
-        html.raw("</ul>\n</nav>\n<h2 id=\"authorities-heading\">Authorities over the years</h2>\n<ul class=\"columns\" aria-labelledby=\"authorities-heading\">\n")
+        html.raw("</ul>\n</nav>\n<h2 id=\"england-heading\">England</h2>\n<p><a href=\"\(NationalMarkup.pageName)\">England over the years</a>: every authority's figures added together, each year beside the previous one.</p>\n")
+        html.raw("<h2 id=\"authorities-heading\">Authorities over the years</h2>\n<ul class=\"columns\" aria-labelledby=\"authorities-heading\">\n")
         let latest = authorities.sorted { ($0.name, $0.code) < ($1.name, $1.code) }
         for row in latest {
             html.raw("<li><a href=\"\(ReportWriter.historyFolder)/\(ReportWriter.pageName(row.code))\">")

@@ -31,8 +31,49 @@ public enum MapDataWriter {
                 ("end", .string(year.year.lastDay.description)),
             ])),
             ("method", .string(method.rawValue)),
+            ("national", nationalJSON(year)),
             ("types", .array(year.types.map(typeJSON))),
             ("authorities", .array(year.authorities.map { authorityJSON($0, year: year) })),
+        ])
+    }
+
+    /// England in the year (`national_year.csv`'s row) with its service areas (`area_year.csv`'s).
+    static func nationalJSON(_ year: YearFigures) -> JSONText {
+        let n = year.national
+        let c = n.counts
+        return .object([
+            ("received_total", .integer(c.receivedTotal)),
+            ("decisions_total", .integer(c.decisionsTotal)),
+            ("decisions", .object(Outcome.allCases.map { ($0.column, .integer(c.outcomes[$0.rawValue])) })),
+            ("investigations", .integer(c.investigations)),
+            ("upheld", .integer(c.upheld)),
+            ("uphold_rate", .integer(n.upholdRate)),
+            ("satisfactory_remedies", .integer(c.satisfactoryRemedies)),
+            ("satisfactory_remedy_rate", .integer(n.satisfactoryRemedyRate)),
+            ("compliance_outcomes", .integer(c.complianceOutcomes)),
+            ("complied", .integer(c.complied)),
+            ("complied_late", .integer(c.compliedLate)),
+            ("not_complied", .integer(c.notComplied)),
+            ("compliance_rate", .integer(n.complianceRate)),
+            ("late_compliance_rate", .integer(n.lateComplianceRate)),
+            ("public_reports", .integer(c.publicReports)),
+            ("areas", .array(year.areas.map(areaJSON))),
+        ])
+    }
+
+    static func areaJSON(_ a: AreaYearFigures) -> JSONText {
+        let d = a.decisions
+        return .object([
+            ("service_area", .string(a.area.name)),
+            ("received", .integer(a.received)),
+            ("decisions_total", .integer(d.decisions)),
+            ("not_upheld", .integer(d.notUpheld)),
+            ("upheld", .integer(d.upheld)),
+            ("investigations", .integer(d.investigations)),
+            ("uphold_rate", .integer(a.upholdRate)),
+            ("share_of_investigations", .integer(a.shareOfInvestigations)),
+            ("satisfactory_remedies", .integer(d.satisfactoryRemedies)),
+            ("public_reports", .integer(d.publicReports)),
         ])
     }
 

@@ -6,6 +6,8 @@ import PipelineModel
 ///   key statistics beside its type's average, sortable, and a chart of the types' averages.
 /// - `report/{year}/{code}.html` (the year's partition): one authority's figures in the year
 ///   beside its type's averages, and its complaints and decisions tables.
+/// - `report/{year}/england.html` (the year's partition) and `report/england.html` (the whole
+///   publication): England's figures in the year, and over every published year.
 /// - `report/authorities/{code}.html` and `report/index.html` (the whole publication): each
 ///   authority's history over every published year, charted against its type's average, and the
 ///   list of years and authorities. Rebuilt from the published tables, so that every chart covers
@@ -22,9 +24,12 @@ public enum ReportWriter {
     /// The folder of the history pages, inside `report/`.
     public static let historyFolder = "authorities"
 
-    /// The pages of one year: its index first, then a page per authority row, by code.
+    /// England's history page, inside `report/` (and England's page of a year, inside the year's folder).
+    public static let nationalHistoryPath = NationalMarkup.pageName
+
+    /// The pages of one year: its index first, England's page, then a page per authority row, by code.
     public static func yearPages(_ year: YearFigures, method: AveragingMethod, templates: PublishingTemplates) -> [Artefact] {
-        [yearIndex(year, method: method, templates: templates)]
+        [yearIndex(year, method: method, templates: templates), nationalYearPage(year, templates: templates)]
             + year.authorities.map { authorityPage($0, in: year, method: method, templates: templates) }
     }
 
@@ -36,7 +41,7 @@ public enum ReportWriter {
         html.raw("<header>\n<p class=\"note\">Local Government and Social Care Ombudsman: annual review statistics. <a href=\"../index.html\">All years</a></p>\n")
         html.raw("<h1>Council performance \(label)</h1>\n<p>Complaints decided between 1 April \(year.year.startYear) and 31 March \(year.year.startYear + 1), for ")
         html.number(year.authorities.count)
-        html.raw(" authorities.</p>\n</header>\n<main>\n")
+        html.raw(" authorities. <a href=\"\(NationalMarkup.pageName)\">England \(label)</a>: every authority's figures added together, by service area.</p>\n</header>\n<main>\n")
         YearIndexMarkup.types(year, method: method, into: &html)
         YearIndexMarkup.authorities(year, into: &html)
         html.raw("</main>\n<footer>\n<p class=\"note\">Uphold rate: upheld decisions out of detailed investigations (upheld and not upheld). Compliance rate: compliance outcomes in which the authority complied, on time or late. Satisfactory remedy rate: upheld decisions in which the authority had already offered a satisfactory remedy. Percentages are rounded to whole numbers, halves up.</p>\n</footer>\n")
@@ -50,6 +55,17 @@ public enum ReportWriter {
         var html = HTMLBuffer(capacity: 9000)
         AuthorityPageMarkup.write(row, in: year, method: method, templates: templates, into: &html)
         return Artefact(path: "report/\(year.year.label)/\(row.authority.code).html", bytes: html.bytes, year: year.year)
+    }
+
+    /// `report/{year}/england.html`: England's figures in the year (``NationalMarkup``).
+    public static func nationalYearPage(_ year: YearFigures, templates: PublishingTemplates) -> Artefact {
+        NationalMarkup.yearPage(year, templates: templates)
+    }
+
+    /// `report/england.html`: England in every published year, each beside the previous one,
+    /// from `national_year.csv`'s rows (``PublishedNationalRow``, in any order).
+    public static func nationalHistoryPage(_ rows: [PublishedNationalRow], templates: PublishingTemplates) -> Artefact {
+        NationalMarkup.historyPage(rows.sorted { $0.year < $1.year }, templates: templates)
     }
 
     /// `report/index.html` and a history page per authority, from every published year's rows

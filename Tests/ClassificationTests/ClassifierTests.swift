@@ -141,6 +141,29 @@ import TestSupport
         #expect(out.rejects.first?.detail.contains("'Parking'") == true)
     }
 
+    @Test func decisionsWithNoKnownAreaAreCountedWhateverTheirReject() throws {
+        var c = try classifier()
+        // Unknown category with a decision (twice, once also with an unknown decision), and
+        // without one; a known category.
+        let rows = [row(line: 2, category: 3), row(line: 3, category: 3, decision: 2), row(line: 4, category: 3, decision: -1),
+                    row(line: 5)]
+        let out = c.classify(CleanBatch(fileIndex: 0, file: "x.csv", rows: rows, texts: texts))
+        #expect(out.decisionsWithoutKnownArea == 2)
+        #expect(out.rejects.count == 3)
+    }
+
+    @Test func publicReportTextsFollowTheirCase() throws {
+        var c = try classifier()
+        let text = PublicReportText(subcategory: "", decision: "Upheld: fault and injustice", remedy: "", summary: "s")
+        var reported = row(line: 4)
+        reported.publicReportText = text
+        // The rejected first row shifts nothing: the index is the case's in `cases`.
+        let out = c.classify(CleanBatch(fileIndex: 0, file: "x.csv", rows: [row(line: 2, category: 3), row(line: 3), reported],
+                                        texts: texts))
+        #expect(out.cases.count == 2)
+        #expect(out.publicReportTexts == [1: text])
+    }
+
     @Test func unclassifiedDecisionBeatsLaterFaults() throws {
         var c = try classifier()
         let faults = [RowFault(.decisionWithoutDate, "d"), RowFault(.unknownAuthority, "unknown authority name 'atlantis'"),

@@ -66,6 +66,14 @@ import TestSupport
         #expect(!blank.record.publicReport)
     }
 
+    @Test func onlyAPublicReportKeepsItsTexts() throws {
+        let report = try #require(cleanRow(of: RawRow.valid.with(.publicReport, "Y").with(.remedy, " Apology ")))
+        #expect(report.publicReportText == PublicReportText(
+            subcategory: "Homelessness", decision: "Upheld: fault and injustice", remedy: "Apology",
+            summary: "Mrs X complained that the council, \"without notice\", ended her tenancy."))
+        #expect(try #require(cleanRow(of: RawRow.valid)).publicReportText == nil)
+    }
+
     @Test func openCaseHasNoDecision() throws {
         let open = RawRow.valid.with(.decision, "").with(.decisionDate, "").with(.complianceOutcome, "")
             .with(.complianceDate, "")

@@ -40,6 +40,7 @@ struct MakeExportTests {
 
         let check = try ProcessRunner.run("/usr/bin/python3", [
             SharedMaterial.makeExport, "check", "--expect", expect, "--actual", out, "--rejects", out + "/rejects.csv",
+            "--all-tables",
         ])
         #expect(check.status == 0, "make-export check:\n\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains(" 0 failed"))
@@ -52,5 +53,22 @@ struct MakeExportTests {
         #expect(report.counts.cases == expected["cases"] as? Int)
         #expect(report.counts.rowsReencoded == expected["rows_reencoded"] as? Int)
         #expect(report.inputs.first?.hadByteOrderMark == expected["bom"] as? Bool)
+
+        // The oracle has no public_reports.csv: its rows must be authority_year.csv's counts,
+        // one per case, duplicates resolved (a superseded report gone or replaced).
+        let reports = try HostileExport.records(out + "/public_reports.csv")
+        var perAuthority: [String: Int] = [:]
+        for row in reports { perAuthority[row["year"]! + "/" + row["authority_code"]!, default: 0] += 1 }
+        var counted: [String: Int] = [:]
+        for row in try HostileExport.records(out + "/authority_year.csv") where row["public_reports"] != "0" {
+            counted[row["year"]! + "/" + row["authority_code"]!] = Int(row["public_reports"]!)
+        }
+        #expect(!reports.isEmpty)
+        #expect(perAuthority == counted)
+        #expect(Set(reports.map { $0["reference"]! }).count == reports.count)
+        #expect(reports.allSatisfy { $0["reference"]!.wholeMatch(of: /[0-9]{2} [0-9]{3} [0-9]{3}/) != nil })
+        #expect(reports.map { [$0["year"]!, $0["authority_code"]!, $0["decision_date"]!, $0["reference"]!] }
+            == reports.map { [$0["year"]!, $0["authority_code"]!, $0["decision_date"]!, $0["reference"]!] }
+                .sorted { $0.lexicographicallyPrecedes($1) })
     }
 }

@@ -28,10 +28,16 @@ import Testing
         return year.first?.isNumber == true ? year : nil
     }
 
-    /// The whole-publication pages: the report's index and every history page.
+    /// The whole-publication pages: the report's index, England's history and every history page.
     static func historyPages(_ snapshot: [String: Data]) -> [String: Data] {
-        snapshot.filter { $0.key == "report/index.html" || $0.key.hasPrefix("report/authorities/") }
+        snapshot.filter {
+            $0.key == "report/index.html" || $0.key == "report/england.html" || $0.key.hasPrefix("report/authorities/")
+        }
     }
+
+    /// Every table of a publication, top level and partitions alike.
+    static let tables = ["authority_year.csv", "type_year.csv", "comparison.csv", "national_year.csv", "area_year.csv",
+                         "public_reports.csv"]
 
     /// The sample's population table with every figure of `years` raised by 1,000: changed
     /// inputs for those years only.
@@ -91,6 +97,8 @@ import Testing
         #expect(before.keys.contains("years/2018-19/letters/2018-19/BKM.md"))
         #expect(before.keys.contains("years/2018-19/report/2018-19/index.html"))
         #expect(before.keys.contains("years/2018-19/map/2018-19.json"))
+        #expect(before.keys.contains("years/2018-19/report/2018-19/england.html"))
+        #expect(before.keys.contains("report/england.html"))
 
         // The rerun years' inputs change (their populations); the other years' do not.
         let population = try Self.populationChanged(in: Set(Self.rerun), folder: folder)
@@ -101,8 +109,14 @@ import Testing
         let fullRun = try Snapshot.digests(of: full)
         let others = allYears.subtracting(Self.rerun)
 
-        // Every other year's files (partition and outputs.md paths), byte for byte, and their hashes.
+        // Every other year's files (partition and outputs.md paths), byte for byte, and their hashes;
+        // the national tables and England's page of a year among them.
         #expect(Self.files(after, ofYears: others) == Self.files(before, ofYears: others))
+        for year in others {
+            for path in Self.tables.map({ "years/\(year)/\($0)" }) + ["years/\(year)/report/\(year)/england.html"] {
+                #expect(after[path] != nil && after[path] == before[path], "\(path)")
+            }
+        }
         let oldOutputs = try Self.outputs(firstManifest), newOutputs = try Self.outputs(try Self.manifest(out))
         for (path, sha) in oldOutputs where Self.year(of: path).map(others.contains) ?? false {
             #expect(newOutputs[path] == sha, "\(path)")
@@ -122,7 +136,7 @@ import Testing
         for year in allYears {
             #expect(history.contains(#"<tr><th scope="row">\#(year)</th><td class="n">"#), "the history has no \(year)")
         }
-        for table in ["authority_year.csv", "type_year.csv", "comparison.csv"] {
+        for table in Self.tables {
             #expect(after[table] == fullRun[table], "\(table)")
         }
         #expect(Set(after.keys.compactMap(Self.year(of:))) == allYears)
@@ -161,7 +175,7 @@ import Testing
         #expect(byYear["2018-19"]?["computed_by_run_started"] as? String == firstManifest["started"] as? String)
         #expect(byYear["2018-19"]?["previous_run_started"] as? String == secondManifest["started"] as? String)
         let last = try Snapshot.digests(of: out)
-        for table in ["authority_year.csv", "type_year.csv", "comparison.csv"] {
+        for table in Self.tables {
             #expect(last[table] == fullRun[table], "\(table)")
         }
         // Those two years were computed again and found unchanged: carried over, not rendered.

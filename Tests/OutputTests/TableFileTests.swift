@@ -38,7 +38,7 @@ import Testing
     static let figures: AnnualFigures = {
         let y1 = ReportingYear(startYear: 2019)
         let y2 = ReportingYear(startYear: 2020)
-        let first = YearFigures(year: y1, authorities: [
+        let first = YearFigures.summing(year: y1, authorities: [
             AuthorityYearFigures(year: y1, authority: county, isCurrent: true,
                                  counts: counts(received: [1, 0, 2, 0, 0, 0, 3, 0, 1], outcomes: [1, 0, 2, 3, 4, 6],
                                                 satisfactory: 2, complied: 3, late: 1, notComplied: 1, reports: 1),
@@ -61,7 +61,7 @@ import Testing
                  uphold: 100, remedy: 0, per100k: 110),
             type(y1, .londonBorough),
         ])
-        let second = YearFigures(year: y2, authorities: [
+        let second = YearFigures.summing(year: y2, authorities: [
             AuthorityYearFigures(year: y2, authority: county, isCurrent: true, counts: counts(),
                                  population: 125_000, upholdRate: nil, satisfactoryRemedyRate: nil,
                                  complianceRate: nil, upheldPer100kTenths: 0),

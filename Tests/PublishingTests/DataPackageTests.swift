@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PipelineModel
 @testable import Publishing
 import Testing
 import TestSupport
@@ -16,7 +17,8 @@ import TestSupport
 
     /// The sample's committed tables (the bytes Output writes), a rejects file and the descriptor.
     static func resources() throws -> [(path: String, bytes: [UInt8])] {
-        try ["authority_year.csv", "type_year.csv", "comparison.csv"].map { ($0, try SampleFigures.expectedBytes($0)) }
+        try ["authority_year.csv", "type_year.csv", "comparison.csv", "national_year.csv", "area_year.csv"]
+            .map { ($0, try SampleFigures.expectedBytes($0)) }
             + [("rejects.csv", rejects)]
     }
 
@@ -49,8 +51,10 @@ import TestSupport
 
     @Test func describesEveryCSVInOrder() throws {
         let resources = try #require(try descriptor()["resources"] as? [[String: Any]])
-        #expect(resources.map { $0["path"] as? String } == ["authority_year.csv", "type_year.csv", "comparison.csv", "rejects.csv"])
-        #expect(resources.map { $0["name"] as? String } == ["authority_year", "type_year", "comparison", "rejects"])
+        #expect(resources.map { $0["path"] as? String } == ["authority_year.csv", "type_year.csv", "comparison.csv",
+                                                             "national_year.csv", "area_year.csv", "rejects.csv"])
+        #expect(resources.map { $0["name"] as? String } == ["authority_year", "type_year", "comparison", "national_year",
+                                                             "area_year", "rejects"])
         #expect(try descriptor()["profile"] as? String == "tabular-data-package")
     }
 
@@ -92,8 +96,33 @@ import TestSupport
         #expect(try key("comparison") == ["year", "authority_code"])
         #expect(try key("type_year") == ["year", "comparison_type"])
         #expect(try key("rejects") == ["file", "line"])
+        #expect(try key("national_year") == ["year"])
+        #expect(try key("area_year") == ["year", "service_area"])
+        let area = try #require((try resource("area_year")["schema"] as? [String: Any])?["foreignKeys"] as? [[String: Any]])
+        #expect(area.compactMap { ($0["reference"] as? [String: Any])?["resource"] as? String } == ["national_year"])
         let foreign = try #require((try resource("comparison")["schema"] as? [String: Any])?["foreignKeys"] as? [[String: Any]])
         #expect(foreign.compactMap { ($0["reference"] as? [String: Any])?["resource"] as? String } == ["authority_year", "type_year"])
+    }
+
+    @Test func nationalTablesAreTyped() throws {
+        let national = try fields("national_year")
+        #expect(national["late_compliance_rate"]?["type"] as? String == "integer")
+        #expect(national["received_housing"]?["type"] as? String == "integer")
+        let area = try fields("area_year")
+        #expect(area["service_area"]?["constraints"].flatMap { ($0 as? [String: Any])?["enum"] as? [String] }
+            == ServiceArea.allCases.map(\.name))
+        #expect(area["share_of_investigations"]?["constraints"].flatMap { ($0 as? [String: Any])?["maximum"] as? Int } == 100)
+        // public_reports.csv: a formatted reference as the key, a real date, the texts as strings.
+        let header = Array("year,authority_code,authority_name,reference,decision_date,category,subcategory,decision,remedy,summary\n".utf8)
+        let package = DataPackageWriter.dataPackage(resources: [("public_reports.csv", header)])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(package.bytes)) as? [String: Any])
+        let resource = try #require((json["resources"] as? [[String: Any]])?.first)
+        let schema = try #require(resource["schema"] as? [String: Any])
+        #expect(schema["primaryKey"] as? [String] == ["reference"])
+        let f = Dictionary(uniqueKeysWithValues: try #require(schema["fields"] as? [[String: Any]]).map { ($0["name"] as! String, $0) })
+        #expect(f["decision_date"]?["type"] as? String == "date")
+        #expect(f["reference"]?["constraints"].flatMap { ($0 as? [String: Any])?["pattern"] as? String } == "[0-9]{2} [0-9]{3} [0-9]{3}")
+        #expect(f["summary"]?["type"] as? String == "string")
     }
 
     @Test func foreignKeysOnlyToResourcesInThePackage() throws {

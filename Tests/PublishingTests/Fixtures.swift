@@ -183,9 +183,9 @@ enum Fixtures {
 
     /// The run's figures: 2019-20, 2020-21 and 2023-24.
     static let annual = AnnualFigures(method: .pooled, years: [
-        YearFigures(year: .labelled("2019-20"), authorities: [bury2019], types: types("2019-20", [metropolitan2019])),
-        YearFigures(year: .labelled("2020-21"), authorities: [buckinghamshireCounty2020], types: types("2020-21", [county2020])),
-        YearFigures(year: .labelled("2023-24"),
+        YearFigures.summing(year: .labelled("2019-20"), authorities: [bury2019], types: types("2019-20", [metropolitan2019])),
+        YearFigures.summing(year: .labelled("2020-21"), authorities: [buckinghamshireCounty2020], types: types("2020-21", [county2020])),
+        YearFigures.summing(year: .labelled("2023-24"),
                     authorities: [buryEmpty2023, greaterManchester2023, leicester2023, sutton2023],
                     types: types("2023-24", [unitary2023, london2023])),
     ])
@@ -198,7 +198,7 @@ enum Fixtures {
     /// One year holding just `row` and default types plus `types`.
     static func single(_ row: AuthorityYearFigures, types given: [TypeYearFigures] = []) -> AnnualFigures {
         AnnualFigures(method: .pooled, years: [
-            YearFigures(year: row.year, authorities: [row], types: types(row.year.label, given)),
+            YearFigures.summing(year: row.year, authorities: [row], types: types(row.year.label, given)),
         ])
     }
 }

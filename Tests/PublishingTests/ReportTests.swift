@@ -19,6 +19,20 @@ import TestSupport
     static func report(_ figures: AnnualFigures, templates: PublishingTemplates) -> [Artefact] {
         figures.years.flatMap { ReportWriter.yearPages($0, method: figures.method, templates: templates) }
             + ReportWriter.historyPages(Self.publishedRows(figures), method: figures.method, templates: templates)
+            + [ReportWriter.nationalHistoryPage(Self.publishedNationalRows(figures), templates: templates)]
+    }
+
+    /// England's rows of `figures` as national_year.csv holds them.
+    static func publishedNationalRows(_ figures: AnnualFigures) -> [PublishedNationalRow] {
+        figures.years.map { year in
+            let n = year.national, c = n.counts
+            return PublishedNationalRow(
+                year: year.year, receivedTotal: c.receivedTotal, decisionsTotal: c.decisionsTotal,
+                investigations: c.investigations, upheld: c.upheld, upholdRate: n.upholdRate,
+                satisfactoryRemedies: c.satisfactoryRemedies, satisfactoryRemedyRate: n.satisfactoryRemedyRate,
+                complianceOutcomes: c.complianceOutcomes, complianceRate: n.complianceRate,
+                lateComplianceRate: n.lateComplianceRate, publicReports: c.publicReports)
+        }
     }
 
     /// The rows of `figures` as the published tables hold them (what the runner reads back).
@@ -42,12 +56,13 @@ import TestSupport
     @Test func anIndexAndAPagePerAuthorityForEveryYearAndAHistoryPerAuthority() throws {
         let artefacts = Self.report(Fixtures.annual, templates: templates)
         #expect(artefacts.map(\.path) == [
-            "report/2019-20/index.html", "report/2019-20/BUR.html",
-            "report/2020-21/index.html", "report/2020-21/BKM.html",
-            "report/2023-24/index.html", "report/2023-24/BUR.html", "report/2023-24/GMCA.html",
-            "report/2023-24/LCE.html", "report/2023-24/STN.html",
+            "report/2019-20/index.html", "report/2019-20/england.html", "report/2019-20/BUR.html",
+            "report/2020-21/index.html", "report/2020-21/england.html", "report/2020-21/BKM.html",
+            "report/2023-24/index.html", "report/2023-24/england.html", "report/2023-24/BUR.html",
+            "report/2023-24/GMCA.html", "report/2023-24/LCE.html", "report/2023-24/STN.html",
             "report/index.html", "report/authorities/BKM.html", "report/authorities/BUR.html",
             "report/authorities/GMCA.html", "report/authorities/LCE.html", "report/authorities/STN.html",
+            "report/england.html",
         ])
         // A year's pages belong to its partition; the whole-publication pages to none.
         #expect(artefacts.allSatisfy { ($0.year == nil) == !$0.path.dropFirst("report/".count).hasPrefix("20") })
@@ -107,6 +122,52 @@ import TestSupport
                      "London Borough of Sutton"]
         let positions = names.compactMap { index.range(of: ">\($0)</a>")?.lowerBound }
         #expect(positions.count == 4 && positions == positions.sorted())
+    }
+
+    @Test func englandPageOfAYearHoldsItsTotalsAndServiceAreas() throws {
+        let figures = try SampleFigures.load()
+        let year = try #require(figures.years.last)
+        let page = try #require(try pages(figures)["report/\(year.year.label)/england.html"])
+        let n = year.national
+        #expect(page.contains("<h1>England \(year.year.label)</h1>"))
+        #expect(page.contains(#"<tr><th scope="row">Complaints and enquiries received</th><td class="n">\#(n.counts.receivedTotal)</td></tr>"#))
+        #expect(page.contains(#"<tr><th scope="row">Uphold rate</th><td class="n">\#(ReportPage.percent(n.upholdRate))</td></tr>"#))
+        // Both charts: a title, a description, and the table of the same numbers.
+        for id in ["uphold", "share"] {
+            #expect(page.contains(#"<title id="\#(id)-title">"#) && page.contains(#"<desc id="\#(id)-desc">"#), "\(id)")
+        }
+        let housing = year.areas[ServiceArea.housing.rawValue]
+        #expect(page.contains("Housing: Uphold rate \(ReportPage.percent(housing.upholdRate))."))
+        #expect(page.contains(#"<tr><th scope="row">Housing</th><td class="n">\#(housing.received)</td><td class="n">\#(housing.decisions.decisions)</td>"#))
+        #expect(page.contains(#"<a href="../england.html">England over the years</a>"#))
+        // The year alone: no other year's label on its England page.
+        for other in figures.years.dropLast() {
+            #expect(!page.contains(other.year.label), "\(other.year.label)")
+        }
+        let index = try #require(try pages(figures)["report/\(year.year.label)/index.html"])
+        #expect(index.contains(#"<a href="england.html">England \#(year.year.label)</a>"#))
+    }
+
+    @Test func englandOverTheYearsComparesEachYearWithThePreviousOne() throws {
+        let figures = try SampleFigures.load()
+        let pages = try pages(figures)
+        let page = try #require(pages["report/england.html"])
+        let years = figures.years
+        let (previous, last) = (years[years.count - 2], years[years.count - 1])
+        let change = last.national.counts.receivedTotal - previous.national.counts.receivedTotal
+        let changeText = change > 0 ? "+\(change)" : change < 0 ? "−\(-change)" : "0"
+        #expect(page.contains(#"<tr><th scope="row"><a href="\#(last.year.label)/england.html">\#(last.year.label)</a></th><td class="n">\#(last.national.counts.receivedTotal)</td><td class="n">\#(changeText)</td>"#))
+        // The first year has nothing to compare with.
+        #expect(page.contains(#"<a href="\#(years[0].year.label)/england.html">\#(years[0].year.label)</a></th><td class="n">\#(years[0].national.counts.receivedTotal)</td><td class="n">n/a</td>"#))
+        for id in ["uphold", "compliance", "remedy"] {
+            #expect(page.contains(#"<title id="\#(id)-title">"#) && page.contains(#"<desc id="\#(id)-desc">"#), "\(id)")
+        }
+        #expect(page.contains("\(last.year.label): England \(ReportPage.percent(last.national.upholdRate))"))
+        let index = try #require(pages["report/index.html"])
+        #expect(index.contains(#"<a href="england.html">England over the years</a>"#))
+        for year in years {
+            #expect(index.contains(#"<a href="\#(year.year.label)/england.html">England \#(year.year.label)</a>"#))
+        }
     }
 
     @Test func nationalChartOfUpholdRatesByType() throws {
@@ -318,6 +379,31 @@ import TestSupport
         bytes[i] = UInt8(ascii: "2")
         try Data(bytes).write(to: file)
         try ExternalCheck.expectFailure(["datapackage", folder.url.path], mentioning: "hash")
+    }
+
+    @Test func frictionlessCatchesAChangedNationalFigure() throws {
+        let folder = try DataPackageTests.sampleCSVFolder()
+        defer { folder.remove() }
+        let file = folder.url.appendingPathComponent("national_year.csv")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        var lines = original.components(separatedBy: "\n")
+        var cells = lines[1].components(separatedBy: ",")
+        let upholdRate = try #require(lines[0].components(separatedBy: ",").firstIndex(of: "uphold_rate"))
+        // The same number of bytes, another uphold rate: the hash catches it.
+        cells[upholdRate] = String(String(cells[upholdRate].reversed()))
+        try #require(cells[upholdRate] != lines[1].components(separatedBy: ",")[upholdRate])
+        lines[1] = cells.joined(separator: ",")
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        try ExternalCheck.expectFailure(["datapackage", folder.url.path], mentioning: "hash")
+        // A rate no percentage can be, with a descriptor written for the changed file: the schema
+        // catches it.
+        cells[upholdRate] = "150"
+        lines[1] = cells.joined(separator: ",")
+        let changed = Array(lines.joined(separator: "\n").utf8)
+        try folder.write(changed, to: "national_year.csv")
+        try folder.write(DataPackageWriter.dataPackage(resources: [("national_year.csv", changed)]).bytes,
+                         to: "datapackage.json")
+        try ExternalCheck.expectFailure(["datapackage", folder.url.path], mentioning: "constraint-error")
     }
 
     @Test func frictionlessCatchesAWrongType() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import PipelineModel
+import Testing
 import TestSupport
 
 /// The figures of the committed sample outputs (`sample-data/expected/`), read back into
@@ -33,6 +34,8 @@ enum SampleFigures {
         }
         let rows = try table(Data(expectedBytes("authority_year.csv")))
         let types = try table(Data(expectedBytes("type_year.csv")))
+        let national = try table(Data(expectedBytes("national_year.csv")))
+        let areas = try table(Data(expectedBytes("area_year.csv")))
         func int(_ text: String?) -> Int? { text.flatMap { Int($0) } }
         func tenths(_ text: String?) -> Int? {
             guard let text, !text.isEmpty else { return nil }
@@ -69,7 +72,38 @@ enum SampleFigures {
                     averageComplianceRate: int(r["avg_compliance_rate"]),
                     averageUpheldPer100kTenths: tenths(r["avg_upheld_per_100k"]))
             }
-            years.append(YearFigures(year: year, authorities: authorityRows, types: typeRows))
+            // England as the committed national tables have it (make-sample computes them from its
+            // cases): authority_year.csv has no decisions by service area to sum.
+            let n = try #require(national.first { $0["year"] == label })
+            var counts = AuthorityYearCounts()
+            counts.received = ServiceArea.allCases.map { int(n[$0.column])! }
+            counts.outcomes = Outcome.allCases.map { int(n[$0.column])! }
+            counts.satisfactoryRemedies = int(n["satisfactory_remedies"])!
+            counts.complied = int(n["complied"])!
+            counts.compliedLate = int(n["complied_late"])!
+            counts.notComplied = int(n["not_complied"])!
+            counts.publicReports = int(n["public_reports"])!
+            let areaRows = areas.filter { $0["year"] == label }
+            counts.decidedByArea = areaRows.map { r in
+                var d = AreaDecisionCounts()
+                d.decisions = int(r["decisions_total"])!
+                d.notUpheld = int(r["not_upheld"])!
+                d.upheld = int(r["upheld"])!
+                d.satisfactoryRemedies = int(r["satisfactory_remedies"])!
+                d.publicReports = int(r["public_reports"])!
+                return d
+            }
+            let nationalRow = NationalYearFigures(
+                year: year, counts: counts, upholdRate: int(n["uphold_rate"]),
+                satisfactoryRemedyRate: int(n["satisfactory_remedy_rate"]), complianceRate: int(n["compliance_rate"]),
+                lateComplianceRate: int(n["late_compliance_rate"]))
+            let areaFigures = zip(ServiceArea.allCases, areaRows).map { area, r in
+                AreaYearFigures(year: year, area: area, received: int(r["received"])!,
+                                decisions: counts.decidedByArea[area.rawValue], upholdRate: int(r["uphold_rate"]),
+                                shareOfInvestigations: int(r["share_of_investigations"]))
+            }
+            years.append(YearFigures(year: year, authorities: authorityRows, types: typeRows, national: nationalRow,
+                                     areas: areaFigures, publicReports: []))
         }
         return AnnualFigures(method: .pooled, years: years)
     }
