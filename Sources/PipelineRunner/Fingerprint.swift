@@ -18,19 +18,13 @@ struct Fingerprint {
         add("method", method.rawValue)
     }
 
-    /// Adds what the letters take from beyond the figures: their date, every addressee and
-    /// every public report (all of them: a change anywhere renders every year again, which is
-    /// rare and cheap beside keeping per-year parts apart).
+    /// Adds what the letters take from beyond the figures: their date and every addressee (all
+    /// of them: a change renders every year again, which is rare and cheap beside keeping
+    /// per-year parts apart). Public reports are in the year's `public_reports.csv`.
     mutating func add(letters: LetterSettings) {
         add("letter-date", letters.date?.description ?? "")
         for (code, contact) in letters.contacts.sorted(by: { $0.key < $1.key }) {
             add("contact", [code, contact.name, contact.jobTitle].joined(separator: "\u{1F}"))
-        }
-        for (key, reports) in letters.publicReports.sorted(by: { $0.key < $1.key }) {
-            for report in reports {
-                add("public-report", [key, report.reference, report.serviceArea, report.summary, report.remedy]
-                    .joined(separator: "\u{1F}"))
-            }
         }
     }
 

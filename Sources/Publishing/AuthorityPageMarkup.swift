@@ -57,6 +57,24 @@ enum AuthorityPageMarkup {
         html.raw(population.map { "population \(NumberText.grouped($0))" } ?? "population unknown or not applicable")
         html.raw("</td></tr>\n<tr><th scope=\"row\">Public reports</th><td class=\"n\">\(counts.publicReports)</td><td class=\"n\"></td><td></td></tr>\n</tbody>\n</table>\n")
         html.raw("<p class=\"note\">n/a: no value (nothing to divide by), or no average for this authority. The <a href=\"../../letters/\(label)/\(ReportWriter.pageName(code))\">annual review letter</a> gives the same figures in the Ombudsman's wording, with the complaints received (\(counts.receivedTotal)) by service area and the decisions made (\(counts.decisionsTotal)) by outcome.</p>\n")
+        let reports = year.publicReports.filter { $0.authority.code == code }
+        if !reports.isEmpty {
+            html.raw("<h2 id=\"reports-heading\">Public reports, \(label)</h2>\n<ul aria-labelledby=\"reports-heading\">\n")
+            for report in reports {
+                html.raw("<li><strong>Complaint ")
+                html.text(report.referenceText)
+                html.raw(" (")
+                html.text(report.area.name)
+                html.raw(").</strong> ")
+                html.text(report.text.summary)
+                if !report.text.remedy.isEmpty {
+                    html.raw(" The authority agreed to: ")
+                    html.text(report.text.remedy)
+                }
+                html.raw("</li>\n")
+            }
+            html.raw("</ul>\n")
+        }
         html.raw("</main>\n<footer>\n<p class=\"note\">Averages are those of the authorities of the same type that exist at the end of each year (\(method.rawValue) averages). Complaints are counted in the year they were received and decisions in the year they were made.</p>\n</footer>\n")
         ReportPage.close(&html)
     }

@@ -78,7 +78,7 @@ extension LetterFields.Overview: TemplateContext {
     }
 }
 
-extension LetterSettings.PublicReportSummary: TemplateContext {
+extension LetterFields.PublicReport: TemplateContext {
     func value(of name: String) -> TemplateValue? {
         switch name {
         case "reference": .text(self.reference)

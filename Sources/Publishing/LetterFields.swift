@@ -52,7 +52,7 @@ struct LetterFields: Sendable, Equatable {
     /// Whether the contacts table names the addressee.
     let hasContact: Bool
     /// The public reports issued about the authority in the year, one paragraph each.
-    let publicReports: [LetterSettings.PublicReportSummary]
+    let publicReports: [PublicReport]
     /// Whether there is at least one (the section's heading is printed once).
     let hasPublicReports: Bool
 
@@ -113,6 +113,18 @@ struct LetterFields: Sendable, Equatable {
         let upheld: Int
     }
 
+    /// What a letter prints of one public report.
+    struct PublicReport: Sendable, Equatable {
+        /// `19 012 345`.
+        let reference: String
+        /// The service area's published name.
+        let serviceArea: String
+        /// What the case was about, as the case system records it.
+        let summary: String
+        /// What the authority agreed to do, as recorded (may be empty).
+        let remedy: String
+    }
+
     /// The values of the per-100,000 lines.
     struct Per100kLines: Sendable, Equatable {
         /// Upheld decisions per 100,000 residents, `4.8`.
@@ -160,7 +172,9 @@ struct LetterFields: Sendable, Equatable {
         addresseeName = contact?.name ?? "[Name of the chief executive]"
         addresseeJobTitle = contact?.jobTitle ?? "[Job title]"
         hasContact = contact != nil
-        publicReports = settings.publicReports[LetterSettings.key(row.year, row.authority.code)] ?? []
+        publicReports = types.publicReports.filter { $0.authority.code == row.authority.code }.map {
+            PublicReport(reference: $0.referenceText, serviceArea: $0.area.name, summary: $0.text.summary, remedy: $0.text.remedy)
+        }
         hasPublicReports = !publicReports.isEmpty
 
         uphold = NumberText.letterPercent(row.upholdRate)

@@ -169,17 +169,20 @@ enum Fixtures {
     static let cumbria2023 = row(cumbria, "2023-24", current: false, outcomes: [1, 0, 2, 3, 1, 2], remedies: 1,
                                  complied: 1, population: nil)
 
-    /// Two public reports about Leicester in 2023-24. Invented: references, summaries and remedies.
-    static let leicesterReports = LetterSettings(publicReports: [
-        LetterSettings.key(.labelled("2023-24"), "LCE"): [
-            .init(reference: "23 001 234", serviceArea: "Housing",
-                  summary: "The Council delayed for a year in placing a homeless family in suitable accommodation.",
-                  remedy: "apologise, pay £1,500 and review its temporary accommodation procedures"),
-            .init(reference: "23 004 567", serviceArea: "Adult care services",
-                  summary: "The Council failed to arrange the care a disabled resident had been assessed as needing.",
-                  remedy: ""),
-        ],
-    ])
+    /// Two public reports about Leicester in 2023-24. Invented: references, dates, summaries and
+    /// remedies.
+    static let leicesterReports = [
+        PublicReportCase(year: .labelled("2023-24"), authority: RegisterFixture.leicester, reference: 23_001_234,
+                         decisionDate: Day(year: 2023, month: 9, day: 14)!, area: .housing,
+                         text: PublicReportText(subcategory: "Homelessness", decision: "Upheld: fault and injustice",
+                                                remedy: "apologise, pay £1,500 and review its temporary accommodation procedures",
+                                                summary: "The Council delayed for a year in placing a homeless family in suitable accommodation.")),
+        PublicReportCase(year: .labelled("2023-24"), authority: RegisterFixture.leicester, reference: 23_004_567,
+                         decisionDate: Day(year: 2024, month: 2, day: 1)!, area: .adultCare,
+                         text: PublicReportText(subcategory: "Assessment and care plan", decision: "Upheld: fault and injustice",
+                                                remedy: "",
+                                                summary: "The Council failed to arrange the care a disabled resident had been assessed as needing.")),
+    ]
 
     /// The run's figures: 2019-20, 2020-21 and 2023-24.
     static let annual = AnnualFigures(method: .pooled, years: [
@@ -196,9 +199,11 @@ enum Fixtures {
     }
 
     /// One year holding just `row` and default types plus `types`.
-    static func single(_ row: AuthorityYearFigures, types given: [TypeYearFigures] = []) -> AnnualFigures {
+    static func single(_ row: AuthorityYearFigures, types given: [TypeYearFigures] = [],
+                       publicReports: [PublicReportCase] = []) -> AnnualFigures {
         AnnualFigures(method: .pooled, years: [
-            YearFigures.summing(year: row.year, authorities: [row], types: types(row.year.label, given)),
+            YearFigures.summing(year: row.year, authorities: [row], types: types(row.year.label, given),
+                                publicReports: publicReports),
         ])
     }
 }

@@ -14,9 +14,10 @@ import TestSupport
     init() throws { templates = try RepositoryTemplates.load() }
 
     /// The letter of `row` (Markdown and HTML), rendered alone in its year.
-    func letter(_ row: AuthorityYearFigures, types: [TypeYearFigures] = [],
-                settings: LetterSettings = LetterSettings()) throws -> (md: String, html: String) {
-        let artefacts = LetterWriter.letters(Fixtures.single(row, types: types), templates: templates, settings: settings)
+    func letter(_ row: AuthorityYearFigures, types: [TypeYearFigures] = [], settings: LetterSettings = LetterSettings(),
+                publicReports: [PublicReportCase] = []) throws -> (md: String, html: String) {
+        let artefacts = LetterWriter.letters(Fixtures.single(row, types: types, publicReports: publicReports),
+                                             templates: templates, settings: settings)
         let md = try #require(artefacts.first { $0.path.hasSuffix(".md") })
         let html = try #require(artefacts.first { $0.path.hasSuffix(".html") })
         return (String(decoding: md.bytes, as: UTF8.self), String(decoding: html.bytes, as: UTF8.self))
@@ -162,7 +163,7 @@ import TestSupport
     }
 
     @Test func twoPublicReportsHaveAParagraphEachInvented() throws {
-        let letter = try letter(Fixtures.leicester2023, types: [Fixtures.unitary2023], settings: Fixtures.leicesterReports)
+        let letter = try letter(Fixtures.leicester2023, types: [Fixtures.unitary2023], publicReports: Fixtures.leicesterReports)
         try Golden.expect(Array(letter.md.utf8), matches: "LCE-2023-24-public-reports-invented.md")
         let text = lines(letter.md)
         #expect(text.contains("## Public reports"))

@@ -190,6 +190,17 @@ import TestSupport
         #expect(!page.contains("<svg"), "a year's page has no history charts")
     }
 
+    @Test func authorityYearPageListsItsPublicReports() throws {
+        let figures = Fixtures.single(Fixtures.leicester2023, types: [Fixtures.unitary2023], publicReports: Fixtures.leicesterReports)
+        let page = String(decoding: try #require(ReportWriter.yearPages(figures.years[0], method: .pooled, templates: templates)
+            .first { $0.path.hasSuffix("/LCE.html") }).bytes, as: UTF8.self)
+        #expect(page.contains("<h2 id=\"reports-heading\">Public reports, 2023-24</h2>"))
+        #expect(page.contains("<li><strong>Complaint 23 001 234 (Housing).</strong> The Council delayed for a year in placing a "
+            + "homeless family in suitable accommodation. The authority agreed to: apologise, pay £1,500 and review its temporary "
+            + "accommodation procedures</li>"))
+        #expect(page.contains("<li><strong>Complaint 23 004 567 (Adult care services).</strong>"))
+    }
+
     @Test func historyPageChartsEveryPublishedYearAgainstTheTypeAverage() throws {
         let figures = try SampleFigures.load()
         let page = try #require(try pages(figures)["report/authorities/LCE.html"])
@@ -322,10 +333,9 @@ import TestSupport
         // longest letter of the fixtures.
         let templates = try RepositoryTemplates.load()
         let settings = LetterSettings(date: Day(year: 2024, month: 7, day: 22),
-                                      contacts: ["LCE": Contact(name: "Alison Greenhill", jobTitle: "Chief Operating Officer")],
-                                      publicReports: Fixtures.leicesterReports.publicReports)
-        let letter = try #require(LetterWriter.letters(Fixtures.single(Fixtures.leicester2023, types: [Fixtures.unitary2023]),
-                                                       templates: templates, settings: settings)
+                                      contacts: ["LCE": Contact(name: "Alison Greenhill", jobTitle: "Chief Operating Officer")])
+        let figures = Fixtures.single(Fixtures.leicester2023, types: [Fixtures.unitary2023], publicReports: Fixtures.leicesterReports)
+        let letter = try #require(LetterWriter.letters(figures, templates: templates, settings: settings)
             .first { $0.path.hasSuffix(".html") })
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
