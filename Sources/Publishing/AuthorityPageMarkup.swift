@@ -13,7 +13,7 @@ enum AuthorityPageMarkup {
         let name = row.authority.officialName
         let averages = ReportWriter.averages(of: row, in: year)
         let counts = row.counts
-        ReportPage.open(&html, title: "\(name): council performance \(label)", templates: templates)
+        ReportPage.open(&html, title: "\(name): council performance \(label)", templates: templates, plain: true)
         html.raw("<header>\n<p class=\"note\"><a href=\"index.html\">Council performance \(label): all authorities</a> · <a href=\"../index.html\">All years</a></p>\n<h1>")
         html.text(name)
         html.raw("</h1>\n<p>")

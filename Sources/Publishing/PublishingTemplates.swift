@@ -14,12 +14,14 @@ public struct PublishingTemplates: Sendable {
     /// The templates the writers render, by file name.
     public static let requiredFiles = [
         "letter.md.mustache", "letter.html.mustache",
-        "report-style.css.mustache", "report-sort.js.mustache",
+        "report-style.css.mustache", "report-style-extras.css.mustache", "report-sort.js.mustache",
     ]
 
     private let templates: [String: CompiledTemplate]
-    /// The report pages' inline style sheet, rendered once.
+    /// The report pages' inline base style sheet, rendered once.
     let reportStyle: String
+    /// The rules for charts, sortable tables and year lists, for the pages that have them.
+    let reportStyleExtras: String
     /// The year index's inline sort script, rendered once.
     let reportScript: String
     /// The sha256 (hex) of every template's name and text: a change of wording changes it, so a
@@ -75,6 +77,8 @@ public struct PublishingTemplates: Sendable {
         self.templates = templates
         digest = hasher.finalize().map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
         reportStyle = String(decoding: templates["report-style.css.mustache"]?.render(NoFields()) ?? [], as: UTF8.self)
+        reportStyleExtras = String(decoding: templates["report-style-extras.css.mustache"]?.render(NoFields()) ?? [],
+                                   as: UTF8.self)
         reportScript = String(decoding: templates["report-sort.js.mustache"]?.render(NoFields()) ?? [], as: UTF8.self)
     }
 

@@ -123,11 +123,15 @@ public enum ReportWriter {
 /// The opening and closing of every report page: document head with the inline style sheet,
 /// and the optional inline script.
 enum ReportPage {
-    static func open(_ html: inout HTMLBuffer, title: String, templates: PublishingTemplates) {
+    /// Opens a page; `plain` pages (an authority's page of a year: one per authority and year,
+    /// a third of a publication's files) carry the base style sheet only, the others the rules
+    /// for charts, sortable tables and year lists too.
+    static func open(_ html: inout HTMLBuffer, title: String, templates: PublishingTemplates, plain: Bool = false) {
         html.raw("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
         html.text(title)
         html.raw("</title>\n<style>\n")
         html.raw(templates.reportStyle)
+        if !plain { html.raw(templates.reportStyleExtras) }
         html.raw("</style>\n</head>\n<body>\n")
     }
 

@@ -54,7 +54,7 @@ import Testing
 
     @Test func theReportsStyleAndScriptAreSwiftMustachesOutput() throws {
         let sources = try RepositoryTemplates.sources()
-        for file in ["report-style.css.mustache", "report-sort.js.mustache"] {
+        for file in ["report-style.css.mustache", "report-style-extras.css.mustache", "report-sort.js.mustache"] {
             let template = try #require(sources[file])
             let (ours, theirs) = try both(template, Fields([:]))
             #expect(ours == theirs, "\(file)")

@@ -184,7 +184,7 @@ import TestSupport
         #expect(text.prefix(4) == ["22 July 2024", "Alison Greenhill  ", "Chief Operating Officer  ", "Leicester City Council"])
         #expect(text.contains("# Annual Review letter 2024"))
         #expect(text.contains("Dear Alison Greenhill,"))
-        #expect(letter.md.contains("for the year ending 31 March 2024."))
+        #expect(letter.md.contains("in the year ending 31 March 2024."))
         #expect(text.contains("Yours sincerely,"))
         #expect(letter.html.contains("<p class=\"address\">Alison Greenhill<br>Chief Operating Officer<br>Leicester City Council</p>"))
         // Without a date or a contact: visible placeholders, never the clock's date.
