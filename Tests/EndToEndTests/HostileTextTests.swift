@@ -50,6 +50,25 @@ import Testing
                 "\(result.stderr)")
     }
 
+    // MARK: - Class 8: raw HTML in names reaching the Markdown letters
+
+    @Test func aRegisterNameHoldingHTMLIsTextInEveryLetter() throws {
+        let setting = try HostileSetting("hostile-text")
+        defer { setting.remove() }
+        let original = try String(contentsOfFile: setting.register, encoding: .utf8)
+        let hostile = original.replacingOccurrences(of: ",Leicester City Council,", with: ",Leicester <script>alert(1)</script> & Co,")
+        #expect(hostile != original)
+        let register = try setting.write("register.csv", Array(hostile.utf8))
+
+        let result = try setting.run(["--register", register, "--lookup", setting.lookup, "--max-reject-rate", "5%",
+                                      "--out", setting.out, setting.sample])
+        try setting.expectEnded(result, status: 0, keepsPublication: false)
+        let md = try String(contentsOfFile: setting.out + "/letters/2023-24/LCE.md", encoding: .utf8)
+        let html = try String(contentsOfFile: setting.out + "/letters/2023-24/LCE.html", encoding: .utf8)
+        #expect(md.contains("Leicester &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"))
+        #expect(!md.contains("<script>") && !html.contains("<script>"))
+    }
+
     // MARK: - Class 9: formula-looking cells
 
     @Test func formulaLookingCellsArePublishedExactlyAndTheDataPackageSaysSo() throws {
