@@ -7,7 +7,7 @@ extension PipelineDefinition {
     /// `run` option of the same name (`output` is `--out`).
     public static let keys = [
         "inputs", "register", "lookup", "population", "decision-rules", "service-area-rules", "method", "years",
-        "output", "batch-size", "max-reject-rate", "min-rows", "metrics-file", "log-format",
+        "output", "batch-size", "max-reject-rate", "min-rows", "metrics-file", "log-format", "parse-workers",
     ]
 
     /// Loads and validates the definition at `path`, checking that every file it names exists
@@ -118,6 +118,9 @@ private struct DefinitionReader {
                 }
                 definition.maxRejectRate = rate
             case "min-rows": definition.minRows = try integer(value, key: key, minimum: 0)
+            case "parse-workers":
+                definition.parseWorkers = try integer(value, key: key, minimum: 1,
+                                                      maximum: PipelineDefinition.maximumParseWorkers)
             case "metrics-file":
                 let path = resolve(try path(value, key: key))
                 let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
@@ -157,10 +160,11 @@ private struct DefinitionReader {
         return text
     }
 
-    private func integer(_ node: Node, key: String, minimum: Int) throws(ConfigurationError) -> Int {
-        let expected = minimum == 0 ? "a whole number, 0 or more" : "a whole number, \(minimum) or more"
+    private func integer(_ node: Node, key: String, minimum: Int, maximum: Int? = nil) throws(ConfigurationError) -> Int {
+        let expected = maximum.map { "a whole number from \(minimum) to \($0)" }
+            ?? (minimum == 0 ? "a whole number, 0 or more" : "a whole number, \(minimum) or more")
         let text = try scalar(node, key: key, expected: expected)
-        guard let value = node.int ?? Int(text), value >= minimum else {
+        guard let value = node.int ?? Int(text), value >= minimum, value <= maximum ?? .max else {
             throw wrongType(node, key: key, expected: expected)
         }
         return value
