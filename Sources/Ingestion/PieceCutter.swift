@@ -16,6 +16,11 @@ public struct PieceCutter {
     /// the next pieces of its record group continue it (a huge field, a quote never closed).
     public let maxPieceBytes: Int
 
+    /// The header reader's limits (see ``CSVRecordReader``).
+    public let maxFieldBytes: Int
+    /// The longest header row read.
+    public let maxHeaderBytes: Int
+
     private let inputPaths: [String]
     private var fileIndex = -1
     private var finder: RecordBoundaryFinder
@@ -31,8 +36,12 @@ public struct PieceCutter {
     public static let defaultMaxPieceBytes = 8 << 20
 
     /// A cutter for inputs named `inputPaths` (for errors).
-    public init(inputPaths: [String], pieceSize: Int = defaultPieceSize, maxPieceBytes: Int = defaultMaxPieceBytes) {
+    public init(inputPaths: [String], pieceSize: Int = defaultPieceSize, maxPieceBytes: Int = defaultMaxPieceBytes,
+                maxFieldBytes: Int = CSVRecordReader.defaultMaxFieldBytes,
+                maxHeaderBytes: Int = CSVRecordReader.defaultMaxHeaderBytes) {
         self.inputPaths = inputPaths
+        self.maxFieldBytes = maxFieldBytes
+        self.maxHeaderBytes = maxHeaderBytes
         self.pieceSize = max(1, pieceSize)
         self.maxPieceBytes = max(self.pieceSize, maxPieceBytes)
         finder = RecordBoundaryFinder(pieceSize: self.pieceSize, maxPieceBytes: self.maxPieceBytes)
@@ -84,7 +93,8 @@ public struct PieceCutter {
         fileIndex = index
         finder = RecordBoundaryFinder(pieceSize: pieceSize, maxPieceBytes: maxPieceBytes)
         let path = index < inputPaths.count ? inputPaths[index] : "input \(index)"
-        headReader = CSVRecordReader(file: path, fileIndex: index, batchSize: 1)
+        headReader = CSVRecordReader(file: path, fileIndex: index, batchSize: 1, maxFieldBytes: maxFieldBytes,
+                                     maxHeaderBytes: maxHeaderBytes)
         header = nil
     }
 

@@ -12,12 +12,15 @@ public struct PieceParser {
     private let inputPaths: [String]
     private let batchSize: Int
     private let maxBatchBytes: Int
+    private let maxFieldBytes: Int
     private var reader: CSVRecordReader?
     private var readerIndex = -1
 
     /// A parser for inputs named `inputPaths` (for errors and rejects).
-    public init(inputPaths: [String], batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20) {
+    public init(inputPaths: [String], batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20,
+                maxFieldBytes: Int = CSVRecordReader.defaultMaxFieldBytes) {
         self.inputPaths = inputPaths
+        self.maxFieldBytes = maxFieldBytes
         self.batchSize = batchSize
         self.maxBatchBytes = maxBatchBytes
     }
@@ -46,7 +49,7 @@ public struct PieceParser {
         if let reader, readerIndex == piece.fileIndex { return reader }
         let path = piece.fileIndex < inputPaths.count ? inputPaths[piece.fileIndex] : "input \(piece.fileIndex)"
         let reader = CSVRecordReader(file: path, fileIndex: piece.fileIndex, header: piece.header,
-                                     batchSize: batchSize, maxBatchBytes: maxBatchBytes)
+                                     batchSize: batchSize, maxBatchBytes: maxBatchBytes, maxFieldBytes: maxFieldBytes)
         self.reader = reader
         readerIndex = piece.fileIndex
         return reader
