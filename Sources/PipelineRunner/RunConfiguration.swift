@@ -1,4 +1,3 @@
-import Foundation
 import Ingestion
 import PipelineModel
 
@@ -51,7 +50,7 @@ public struct RunConfiguration: Sendable {
 
     /// One parse worker per core this process may run on (its CPU affinity, so `taskset -c 0`
     /// gives 1).
-    public static var defaultParseWorkers: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    public static var defaultParseWorkers: Int { AvailableCores.count }
 
     /// A configuration; see the properties.
     public init(inputs: [String], register: String, lookup: String? = nil, population: String? = nil,
