@@ -58,9 +58,7 @@ public struct PieceCutter {
             startFileIfNew(index)
             var finder = takeFinder()
             defer { self.finder = finder }
-            try bytes.withUnsafeBytes { chunk in
-                try finder.feed(chunk) { try take($0, end: nil, into: &pieces) }
-            }
+            try finder.feed(bytes) { try take($0, end: nil, into: &pieces) }
         case .end(let stored):
             startFileIfNew(stored.fileIndex)
             var finder = takeFinder()
@@ -72,7 +70,7 @@ public struct PieceCutter {
                 guard let header = headReader.header else {
                     throw IngestionError.emptyFile(file: headReader.file)
                 }
-                pieces.append(piece(bytes: [], firstLine: finder.line, startsGroup: true, endsGroup: true,
+                pieces.append(piece(segments: [], firstLine: finder.line, startsGroup: true, endsGroup: true,
                                     header: header, end: stored))
             }
             fileIndex = -1
@@ -81,7 +79,7 @@ public struct PieceCutter {
     }
 
     /// Moves the finder out of `self` (which the finder's callback changes), leaving a blank
-    /// one, so that its carried bytes are never copied.
+    /// one, so that the array of its carried slices is never copied.
     private mutating func takeFinder() -> RecordBoundaryFinder {
         let finder = self.finder
         self.finder = RecordBoundaryFinder(pieceSize: pieceSize, maxPieceBytes: maxPieceBytes)
@@ -113,19 +111,19 @@ public struct PieceCutter {
                 self.header = header
                 self.headReader = nil
             }
-        case .piece(let bytes, let firstLine, let startsGroup, let endsGroup):
+        case .piece(let segments, let firstLine, let startsGroup, let endsGroup):
             guard let header else {
                 throw IngestionError.readFailed(file: inputPaths[fileIndex], reason: "internal error: a piece before the header")
             }
-            pieces.append(piece(bytes: bytes, firstLine: firstLine, startsGroup: startsGroup, endsGroup: endsGroup,
+            pieces.append(piece(segments: segments, firstLine: firstLine, startsGroup: startsGroup, endsGroup: endsGroup,
                                 header: header, end: end))
         }
     }
 
-    private mutating func piece(bytes: [UInt8], firstLine: Int, startsGroup: Bool, endsGroup: Bool, header: FileHeader,
+    private mutating func piece(segments: [ArraySlice<UInt8>], firstLine: Int, startsGroup: Bool, endsGroup: Bool, header: FileHeader,
                                 end: DecompressedData.StoredFile?) -> RecordPiece {
         let piece = RecordPiece(fileIndex: fileIndex, sequence: nextSequence, group: nextGroup, firstLine: firstLine,
-                                bytes: bytes, startsGroup: startsGroup, endsGroup: endsGroup, header: header, end: end)
+                                segments: segments, startsGroup: startsGroup, endsGroup: endsGroup, header: header, end: end)
         nextSequence += 1
         if endsGroup { nextGroup += 1 }
         return piece

@@ -34,7 +34,7 @@ public struct PieceParser {
         let reader = self.reader(for: piece)
         let before = reader.recordCount
         if piece.startsGroup { reader.startRecordGroup(atLine: piece.firstLine) }
-        try piece.bytes.withUnsafeBytes { try reader.feed($0) }
+        for segment in piece.segments { try segment.withUnsafeBytes { try reader.feed($0) } }
         if piece.end != nil {
             try reader.finish()
             self.reader = nil

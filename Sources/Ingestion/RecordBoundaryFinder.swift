@@ -20,8 +20,9 @@ struct RecordBoundaryFinder {
     enum Output {
         /// Bytes of the head, in order; `ends` on the last of them (the header row has ended).
         case head(UnsafeRawBufferPointer, ends: Bool)
-        /// A piece after the head: whether it starts and ends at a boundary, its first line.
-        case piece(bytes: [UInt8], firstLine: Int, startsAtBoundary: Bool, endsAtBoundary: Bool)
+        /// A piece after the head: its bytes (slices of the chunks fed, never copied), whether
+        /// it starts and ends at a boundary, its first line.
+        case piece(segments: [ArraySlice<UInt8>], firstLine: Int, startsAtBoundary: Bool, endsAtBoundary: Bool)
     }
 
     /// libcsv's parser states (strict mode, no space characters), plus the reader's skip.
@@ -45,8 +46,10 @@ struct RecordBoundaryFinder {
     /// How many bytes of a byte-order mark the file began with; 3 once settled either way.
     private var byteOrderMarkSeen = 0
     private var byteOrderMarkSettled = false
-    /// Bytes of the current piece from earlier chunks.
-    private var carried: [UInt8] = []
+    /// Bytes of the current piece from earlier chunks: slices of them, so that a piece costs
+    /// no copy (a chunk lives until the pieces holding its bytes are parsed).
+    private var carried: [ArraySlice<UInt8>] = []
+    private var carriedCount = 0
     private var pieceFirstLine = 1
     private var pieceStartsAtBoundary = true
 
@@ -61,7 +64,11 @@ struct RecordBoundaryFinder {
     }
 
     /// Scans the next bytes of the file, handing out head bytes and finished pieces.
-    mutating func feed(_ chunk: UnsafeRawBufferPointer, _ emit: (Output) throws -> Void) throws {
+    mutating func feed(_ bytes: [UInt8], _ emit: (Output) throws -> Void) throws {
+        try bytes.withUnsafeBytes { try scan($0, bytes, emit) }
+    }
+
+    private mutating func scan(_ chunk: UnsafeRawBufferPointer, _ bytes: [UInt8], _ emit: (Output) throws -> Void) throws {
         guard let base = chunk.baseAddress, chunk.count > 0 else { return }
         let count = chunk.count
         var i = 0
@@ -76,8 +83,8 @@ struct RecordBoundaryFinder {
                 segmentStart = end
                 pieceFirstLine = line
                 pieceStartsAtBoundary = true
-            } else if carried.count + end - segmentStart >= pieceSize {
-                try cut(chunk, from: segmentStart, to: end, endsAtBoundary: true, emit)
+            } else if carriedCount + end - segmentStart >= pieceSize {
+                try cut(bytes, from: segmentStart, to: end, endsAtBoundary: true, emit)
                 segmentStart = end
             }
         }
@@ -157,11 +164,12 @@ struct RecordBoundaryFinder {
             if segmentStart < count {
                 try emit(.head(UnsafeRawBufferPointer(rebasing: chunk[segmentStart ..< count]), ends: false))
             }
-        } else if carried.count + count - segmentStart >= maxPieceBytes {
+        } else if carriedCount + count - segmentStart >= maxPieceBytes {
             // No boundary for a long stretch: hand it on, to be continued by the same parser.
-            try cut(chunk, from: segmentStart, to: count, endsAtBoundary: false, emit)
-        } else {
-            carried.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[segmentStart ..< count]))
+            try cut(bytes, from: segmentStart, to: count, endsAtBoundary: false, emit)
+        } else if segmentStart < count {
+            carried.append(bytes[segmentStart ..< count])
+            carriedCount += count - segmentStart
         }
     }
 
@@ -178,18 +186,20 @@ struct RecordBoundaryFinder {
             }
         }
         guard !inHead else { return }
-        let bytes = carried
+        let segments = carried
         carried = []
-        try emit(.piece(bytes: bytes, firstLine: pieceFirstLine, startsAtBoundary: pieceStartsAtBoundary,
+        carriedCount = 0
+        try emit(.piece(segments: segments, firstLine: pieceFirstLine, startsAtBoundary: pieceStartsAtBoundary,
                         endsAtBoundary: true))
     }
 
-    private mutating func cut(_ chunk: UnsafeRawBufferPointer, from start: Int, to end: Int, endsAtBoundary: Bool,
+    private mutating func cut(_ chunk: [UInt8], from start: Int, to end: Int, endsAtBoundary: Bool,
                               _ emit: (Output) throws -> Void) throws {
-        var bytes = carried
+        var segments = carried
         carried = []
-        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[start ..< end]))
-        try emit(.piece(bytes: bytes, firstLine: pieceFirstLine, startsAtBoundary: pieceStartsAtBoundary,
+        carriedCount = 0
+        if end > start { segments.append(chunk[start ..< end]) }
+        try emit(.piece(segments: segments, firstLine: pieceFirstLine, startsAtBoundary: pieceStartsAtBoundary,
                         endsAtBoundary: endsAtBoundary))
         pieceFirstLine = line
         pieceStartsAtBoundary = endsAtBoundary

@@ -16,8 +16,9 @@ public struct RecordPiece: Sendable {
     public let group: Int
     /// The physical line on which the piece's first byte lies (the header is line 1).
     public let firstLine: Int
-    /// The CSV bytes (after decompression; never the header or a byte-order mark).
-    public let bytes: [UInt8]
+    /// The CSV bytes (after decompression; never the header or a byte-order mark), in order:
+    /// slices of the decompressed chunks, shared rather than copied.
+    public let segments: [ArraySlice<UInt8>]
     /// Whether this piece begins its group (at a record boundary).
     public let startsGroup: Bool
     /// Whether this piece ends its group (at a record boundary or the end of the file).
@@ -28,16 +29,19 @@ public struct RecordPiece: Sendable {
     public let end: DecompressedData.StoredFile?
 
     /// A piece; see the properties.
-    public init(fileIndex: Int, sequence: Int, group: Int, firstLine: Int, bytes: [UInt8], startsGroup: Bool,
+    public init(fileIndex: Int, sequence: Int, group: Int, firstLine: Int, segments: [ArraySlice<UInt8>], startsGroup: Bool,
                 endsGroup: Bool, header: FileHeader, end: DecompressedData.StoredFile?) {
         self.fileIndex = fileIndex
         self.sequence = sequence
         self.group = group
         self.firstLine = firstLine
-        self.bytes = bytes
+        self.segments = segments
         self.startsGroup = startsGroup
         self.endsGroup = endsGroup
         self.header = header
         self.end = end
     }
+
+    /// The piece's bytes in one array (a copy: for checks, not the hot path).
+    public var bytes: [UInt8] { Array(segments.joined()) }
 }
