@@ -351,15 +351,22 @@ public struct PipelineRunner: Sendable {
     /// decompression cuts record-aligned pieces and deals them out, each worker parses, cleans
     /// and classifies whole pieces, and aggregation takes the results back in file order.
     ///
-    /// Pieces in flight: one being cut and one waiting to be sent in the decompression task,
-    /// and per worker one being parsed and one result waiting for its turn; with 1 MiB pieces
-    /// that is a few MiB per worker, whatever the size of the input.
+    /// Pieces in flight: those cut from the chunk in hand in the decompression task, and per
+    /// worker at most four: one waiting in its input's forwarder, one being parsed, and two
+    /// results (a piece's cases and rejects) waiting for their turn. Pieces are about 1 MiB
+    /// (at most 8 MiB): a few MiB per worker, whatever the size of the input.
     private func runParallelStages(register: AuthorityRegister, classifier: Classifier, rejects: RejectsFileWriter,
                                    logger: Logger, progress: ProgressCounter?)
         async throws -> ([InputFileSummary], [YearAuthority: AuthorityYearCounts], RunCounts, QualityReport) {
         let config = configuration
         let workers = config.parseWorkers
+        // Each worker's pieces and results pass through a forwarding task: one element of
+        // slack on each side, so that the strict rotation does not make every task wait for
+        // the slowest one (a lockstep that cost more than the second core gained when the
+        // machine was busy).
+        let dealt = (0 ..< workers).map { _ in AsyncThrowingChannel<RecordPiece, any Error>() }
         let pieces = (0 ..< workers).map { _ in AsyncThrowingChannel<RecordPiece, any Error>() }
+        let made = (0 ..< workers).map { _ in AsyncThrowingChannel<PieceResult, any Error>() }
         let results = (0 ..< workers).map { _ in AsyncThrowingChannel<PieceResult, any Error>() }
         let cleaner = Cleaner(register: register, inputPaths: config.inputs)
 
@@ -373,15 +380,17 @@ public struct PipelineRunner: Sendable {
             group.addTask {
                 try await Stages.cutPieces(config.inputs, with: Decompressor(chunkSize: config.chunkSize),
                                            pieceSize: config.pieceSize, maxPieceBytes: config.maxPieceBytes,
-                                           progress: progress, logger: stage("decompression"), into: pieces)
+                                           progress: progress, logger: stage("decompression"), into: dealt)
             }
             for worker in 0 ..< workers {
+                group.addTask { try await Stages.forward(from: dealt[worker], into: pieces[worker]) }
                 group.addTask {
                     try await Stages.parseWorker(config.inputs, batchSize: config.batchSize, cleaner: cleaner,
                                                  classifier: classifier, progress: progress,
                                                  logger: stage("parsing", worker: worker),
-                                                 from: pieces[worker], into: results[worker])
+                                                 from: pieces[worker], into: made[worker])
                 }
+                group.addTask { try await Stages.forward(from: made[worker], into: results[worker]) }
             }
 
             // Aggregation: the group's own body takes the results in file order.

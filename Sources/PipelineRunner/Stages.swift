@@ -121,12 +121,34 @@ extension Stages {
                         // A cancelled send returns silently: notice it here.
                         try Task.checkCancellation()
                     }
+                    // Hand the thread over between chunks (see parseWorker).
+                    await timer.waiting { await Task.yield() }
                 }
             }
             for worker in workers { worker.finish() }
             timer.logFinished(logger)
         } catch {
             for worker in workers { worker.fail(error) }
+            throw error
+        }
+    }
+
+    /// Passes every element of `input` on to `output`, as is: one more element in hand
+    /// between two tasks, so that a worker ahead of its turn or a decompression stage ahead of
+    /// a busy worker keeps going instead of waiting for the slowest of them.
+    static func forward<Element: Sendable>(from input: AsyncThrowingChannel<Element, any Error>,
+                                           into output: AsyncThrowingChannel<Element, any Error>) async throws {
+        do {
+            var elements = input.makeAsyncIterator()
+            while let element = try await elements.next() {
+                await output.send(element)
+                try Task.checkCancellation()
+            }
+            // A cancelled receive ends quietly: never pass that off as the end of the input.
+            try Task.checkCancellation()
+            output.finish()
+        } catch {
+            output.fail(error)
             throw error
         }
     }
@@ -147,9 +169,11 @@ extension Stages {
         do {
             var pieces = input.makeAsyncIterator()
             while let piece = try await timer.waiting({ try await pieces.next() }) {
-                let (raw, records) = try timer.part("parsing") { try parser.parse(piece) }
+                let (raw, records) = try timer.part("parsing") { try parser.parse(piece) { Task.isCancelled } }
                 var batches: [CaseBatch] = []
                 for batch in raw {
+                    // A stopped run must not wait for a whole piece to be cleaned.
+                    try Task.checkCancellation()
                     let clean = timer.part("cleaning") { cleaner.clean(batch) }
                     batches.append(timer.part("classification") { classifier.classify(clean) })
                 }
@@ -160,6 +184,10 @@ extension Stages {
                                          end: piece.end)
                 await timer.waiting { await output.send(result) }
                 try Task.checkCancellation()
+                // A send to a waiting receiver does not suspend: without this, a worker could
+                // keep a pool thread for piece after piece, and the task waiting for SIGTERM
+                // (on the same few threads) would wait with it.
+                await timer.waiting { await Task.yield() }
             }
             // A cancelled receive ends quietly: never pass that off as the end of the input.
             try Task.checkCancellation()
