@@ -12,7 +12,7 @@
 //   - any other error type escaping the stage;
 //   - the same bytes giving different records, faults, lines or errors when fed in other chunk
 //     sizes, batch sizes, or through ByteSource from a plain file, a gzip file of one member or
-//     of two members;
+//     of two members, or when cut into record-aligned pieces parsed by several parsers;
 //   - a truncated gzip file, or one with bytes after its last member, read without an error;
 //   - a bit-flipped gzip file read without an error into different records;
 //   - LineSplitter losing, duplicating or misplacing bytes or line breaks;
@@ -152,6 +152,7 @@ struct IngestionFuzzCase {
             if asStored != .failed(expected) { finding(".gz without the magic gave \(asStored)", input) }
         }
 
+        checkParallel(file: plainPath, reference: reference)
         checkGzip(path: gzipPath, reference: reference.naming(gzipPath))
         checkReferenceTable()
     }
@@ -270,6 +271,76 @@ struct IngestionFuzzCase {
             i += 1
         }
         if breaks != expected { finding("LineSplitter ended \(breaks) lines, the input has \(expected) (chunk \(chunk))", input) }
+    }
+
+    /// The differential check of parallel parsing: the input cut into record-aligned pieces by
+    /// a PieceCutter (chunk, piece and cap sizes from the seed, down to one byte) and parsed by
+    /// 1-3 PieceParsers, group g by parser g % N as the run deals them, must give what one
+    /// reader gives. Pieces are parsed in sequence order, one schedule the run may take.
+    func checkParallel(file: String, reference: FuzzOutcome) {
+        let workers = 1 + pick(3, 50)
+        let chunk = 1 + pick(64, 52)
+        let pieceSize = 1 + pick(32, 56)
+        let maxPieceBytes = pieceSize + pick(48, 58)
+        let batchSize = 1 + pick(5, 61)
+        let label = "\(workers) workers, chunks of \(chunk), pieces of \(pieceSize) to \(maxPieceBytes)"
+        var cutter = PieceCutter(inputPaths: Array(repeating: file, count: 4), pieceSize: pieceSize,
+                                 maxPieceBytes: maxPieceBytes, maxFieldBytes: maxFieldBytes, maxHeaderBytes: maxHeaderBytes)
+        var pieces: [RecordPiece] = []
+        var cutterError: IngestionError?
+        do {
+            var offset = 0
+            while offset < input.count {
+                let end = min(offset + chunk, input.count)
+                pieces += try cutter.consume(.chunk(fileIndex: 3, bytes: Array(input[offset ..< end])))
+                offset = end
+            }
+            pieces += try cutter.consume(.end(.init(fileIndex: 3, path: file, bytes: input.count, sha256: "", compressed: false)))
+        } catch let error as IngestionError {
+            cutterError = error
+        } catch {
+            finding("\(type(of: error)) escaped PieceCutter: \(error)", input)
+        }
+
+        // The pieces: numbered in order, groups whole, and their bytes the input after the head.
+        var cut: [UInt8] = []
+        for (index, piece) in pieces.enumerated() {
+            let previous = index > 0 ? pieces[index - 1] : nil
+            if piece.sequence != index || piece.group != (previous.map { $0.group + ($0.endsGroup ? 1 : 0) } ?? 0)
+                || piece.startsGroup != (previous?.endsGroup ?? true) || (piece.end != nil) != (cutterError == nil && index == pieces.count - 1) {
+                finding("piece \(index) misnumbered or out of its group (\(label))", input)
+            }
+            cut += piece.bytes
+        }
+        if !input.reversed().starts(with: cut.reversed()) { finding("pieces are not the input after its head (\(label))", input) }
+
+        var parsers = (0 ..< workers).map { _ in
+            PieceParser(inputPaths: Array(repeating: file, count: 4), batchSize: batchSize, maxFieldBytes: maxFieldBytes)
+        }
+        let collector = FuzzCollector(case: self, batchSize: batchSize)
+        var records = 0
+        var outcome: FuzzOutcome?
+        for piece in pieces {
+            do {
+                let (batches, count) = try parsers[piece.group % workers].parse(piece)
+                collector.take(batches)
+                records += count
+                if piece.end != nil {
+                    outcome = .read(records: collector.records, recordCount: records,
+                                    unknownColumns: piece.header.unknownColumns, hadByteOrderMark: piece.header.hadByteOrderMark)
+                }
+            } catch let error as IngestionError {
+                outcome = .failed(error)
+                break
+            } catch {
+                finding("\(type(of: error)) escaped PieceParser: \(error)", input)
+            }
+        }
+        if let cutterError, outcome == nil { outcome = .failed(cutterError) }
+        guard let outcome else { finding("no file end among the pieces (\(label))", input) }
+        if outcome != reference {
+            finding("parallel parsing (\(label)) differs from one reader:\n\(outcome)\nvs\n\(reference)", input)
+        }
     }
 
     /// Feeds the input to a CSVRecordReader in `chunk`-byte chunks.

@@ -62,9 +62,48 @@ public final class CSVRecordReader {
                                               maxFieldBytes: self.maxFieldBytes, maxHeaderBytes: self.maxHeaderBytes))
     }
 
+    /// A reader for the records of a file whose header was read by another reader (see
+    /// ``PieceCutter``): it starts at a record boundary, on the line given to
+    /// ``startRecordGroup(atLine:)``, and takes only records.
+    public convenience init(file: String, fileIndex: Int, header: FileHeader, batchSize: Int = 4096,
+                            maxBatchBytes: Int = 8 << 20, maxFieldBytes: Int = defaultMaxFieldBytes) {
+        self.init(file: file, fileIndex: fileIndex, batchSize: batchSize, maxBatchBytes: maxBatchBytes,
+                  maxFieldBytes: maxFieldBytes)
+        prefixSettled = true
+        hadByteOrderMark = header.hadByteOrderMark
+        layout = ColumnLayout(columns: header.columns, unknownColumns: header.unknownColumns)
+        state.pointee.columns = header.columns
+        state.pointee.readingRecords = true
+    }
+
     deinit {
         state.deinitialize(count: 1)
         state.deallocate()
+    }
+
+    /// The header once its row has been read, nil before.
+    public var header: FileHeader? {
+        layout.map { FileHeader(columns: $0.columns, unknownColumns: $0.unknownColumns, hadByteOrderMark: hadByteOrderMark) }
+    }
+
+    /// Continues at a record boundary on physical line `line`, after records that other readers
+    /// parsed: the next bytes fed start a record group of ``RecordPiece``s.
+    public func startRecordGroup(atLine line: Int) {
+        self.line = line
+    }
+
+    /// Ends a record group at a record boundary: hands over its records (its last batch is
+    /// cut, so that no batch mixes groups that other readers interleave).
+    ///
+    /// Throws if the bytes did not end at rest: the boundary finder and the parser disagreed,
+    /// which would otherwise change the records silently.
+    public func endRecordGroup() throws {
+        try splitter.finish(feedPiece)
+        guard !skippingToLineEnd, !state.pointee.inRecord, parser.pendingFieldBytes == 0 else {
+            throw IngestionError.readFailed(
+                file: file, reason: "internal error: a record group ended inside a record (line \(line))")
+        }
+        if state.pointee.batch.count > 0 { cutBatch() }
     }
 
     /// Whether the data began with a UTF-8 byte-order mark (which is not part of the header).

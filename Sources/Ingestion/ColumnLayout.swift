@@ -7,6 +7,12 @@ struct ColumnLayout: Equatable {
     /// Header cells that name no known column, as written, in file order.
     let unknownColumns: [String]
 
+    /// A layout already matched (a ``FileHeader`` carried to another reader).
+    init(columns: [ExportColumn?], unknownColumns: [String]) {
+        self.columns = columns
+        self.unknownColumns = unknownColumns
+    }
+
     /// Matches the header `cells` of `file`; throws on a duplicated or missing required column.
     init(file: String, cells: [String]) throws {
         var columns: [ExportColumn?] = []

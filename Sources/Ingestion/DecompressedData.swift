@@ -23,6 +23,15 @@ public enum DecompressedData: Sendable {
         public let sha256: String
         /// Whether it was gzip.
         public let compressed: Bool
+
+        /// What a file was as stored; see the properties.
+        public init(fileIndex: Int, path: String, bytes: Int, sha256: String, compressed: Bool) {
+            self.fileIndex = fileIndex
+            self.path = path
+            self.bytes = bytes
+            self.sha256 = sha256
+            self.compressed = compressed
+        }
     }
 }
 

@@ -37,6 +37,9 @@ public struct PipelineDefinition: Sendable, Equatable {
     public var output: String?
     /// Records per batch between stages.
     public var batchSize: Int?
+    /// Parse workers (each parses, cleans and classifies its share of the records); 1 for the
+    /// single parsing task.
+    public var parseWorkers: Int?
     /// The largest share of rejected rows (0.01 = 1%) that still publishes.
     public var maxRejectRate: Double?
     /// The fewest data rows that still publish.
@@ -55,7 +58,8 @@ public struct PipelineDefinition: Sendable, Equatable {
     public init(inputs: [String]? = nil, register: String? = nil, lookup: String? = nil, population: String? = nil,
                 decisionRules: String? = nil, serviceAreaRules: String? = nil, method: AveragingMethod? = nil,
                 years: YearRange? = nil, output: String? = nil, batchSize: Int? = nil, maxRejectRate: Double? = nil,
-                minRows: Int? = nil, metricsFile: String? = nil, logFormat: LogFormat? = nil) {
+                minRows: Int? = nil, metricsFile: String? = nil, logFormat: LogFormat? = nil,
+                parseWorkers: Int? = nil) {
         self.inputs = inputs
         self.register = register
         self.lookup = lookup
@@ -70,6 +74,7 @@ public struct PipelineDefinition: Sendable, Equatable {
         self.minRows = minRows
         self.metricsFile = metricsFile
         self.logFormat = logFormat
+        self.parseWorkers = parseWorkers
     }
 
     /// This definition with every setting that `overrides` gives replacing this one's: the
@@ -83,7 +88,7 @@ public struct PipelineDefinition: Sendable, Equatable {
             method: overrides.method ?? method, years: overrides.years ?? years, output: overrides.output ?? output,
             batchSize: overrides.batchSize ?? batchSize, maxRejectRate: overrides.maxRejectRate ?? maxRejectRate,
             minRows: overrides.minRows ?? minRows, metricsFile: overrides.metricsFile ?? metricsFile,
-            logFormat: overrides.logFormat ?? logFormat)
+            logFormat: overrides.logFormat ?? logFormat, parseWorkers: overrides.parseWorkers ?? parseWorkers)
         merged.contacts = overrides.contacts ?? contacts
         merged.letterDate = overrides.letterDate ?? letterDate
         return merged
@@ -109,6 +114,10 @@ public struct PipelineDefinition: Sendable, Equatable {
     /// The batch sizes a run accepts: each stage reserves room for a whole batch up front, so
     /// a mistyped `--batch-size 4096000000` must be refused, not attempted.
     public static let batchSizes = 1 ... 1_000_000
+
+    /// The most parse workers a run may ask for: far more than any machine this runs on has
+    /// cores, so a larger number is a typo.
+    public static let maximumParseWorkers = 256
 
     /// Parses a reject rate written `1%` or `0.01`; nil unless it lies in 0...1.
     public static func rejectRate(_ text: String) -> Double? {

@@ -7,7 +7,7 @@ extension PipelineDefinition {
     /// `run` option of the same name (`output` is `--out`).
     public static let keys = [
         "inputs", "register", "lookup", "population", "decision-rules", "service-area-rules", "method", "years",
-        "output", "batch-size", "max-reject-rate", "min-rows", "metrics-file", "log-format", "contacts", "letter-date",
+        "output", "batch-size", "max-reject-rate", "min-rows", "metrics-file", "log-format", "contacts", "letter-date", "parse-workers",
     ]
 
     /// Loads and validates the definition at `path`, checking that every file it names exists
@@ -106,6 +106,8 @@ private struct DefinitionReader {
                 }
                 definition.maxRejectRate = rate
             case "min-rows": definition.minRows = try integer(value, key: key, in: 0 ... Int.max)
+            case "parse-workers":
+                definition.parseWorkers = try integer(value, key: key, in: 1 ... PipelineDefinition.maximumParseWorkers)
             case "metrics-file":
                 let path = resolve(try path(value, key: key))
                 let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path

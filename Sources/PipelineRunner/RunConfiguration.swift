@@ -1,3 +1,4 @@
+import Ingestion
 import PipelineModel
 
 /// Everything a run needs to know, after the command line (and pipeline definition) are read.
@@ -38,6 +39,22 @@ public struct RunConfiguration: Sendable {
     /// The fewest data rows a run must read to publish, so that an export that parses into
     /// nothing never replaces good figures.
     public var minRows: Int
+    /// How many parse workers parse, clean and classify at once, each with its own libcsv
+    /// parser; 1 runs the single parsing task, with cleaning and classification as tasks of
+    /// their own. The outputs are the same whatever the number.
+    public var parseWorkers = RunConfiguration.defaultParseWorkers
+    /// With several parse workers, the smallest piece of CSV bytes handed to one (see
+    /// ``PieceCutter``); tests make it tiny so that every record boundary is a cut.
+    public var pieceSize = PieceCutter.defaultPieceSize
+    /// With several parse workers, the largest piece before one is handed on without waiting
+    /// for a record boundary.
+    public var maxPieceBytes = PieceCutter.defaultMaxPieceBytes
+    /// Bytes read, and inflated, per step of decompression.
+    public var chunkSize = 1 << 20
+
+    /// One parse worker per core this process may run on (its CPU affinity, so `taskset -c 0`
+    /// gives 1).
+    public static var defaultParseWorkers: Int { AvailableCores.count }
 
     /// A configuration; see the properties.
     public init(inputs: [String], register: String, lookup: String? = nil, population: String? = nil,

@@ -6,6 +6,8 @@ struct StageTimer {
     private let started = ContinuousClock.now
     private var waiting: Duration = .zero
     private var batches = 0
+    /// Busy time of named parts of the stage's work (a parse worker's parsing, cleaning, ...).
+    private var parts: [(name: String, time: Duration)] = []
 
     /// Runs `wait` (a channel send or receive) and counts its time as waiting.
     mutating func waiting<T>(_ wait: () async throws -> T) async rethrows -> T {
@@ -14,17 +16,33 @@ struct StageTimer {
         return try await wait()
     }
 
+    /// Runs `work` and adds its time to the part called `name`, logged as `name_s`.
+    mutating func part<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
+        let start = ContinuousClock.now
+        defer {
+            let spent = ContinuousClock.now - start
+            if let i = parts.firstIndex(where: { $0.name == name }) {
+                parts[i].time += spent
+            } else {
+                parts.append((name, spent))
+            }
+        }
+        return try work()
+    }
+
     /// Counts one batch handled.
     mutating func countBatch() { batches += 1 }
 
     /// Logs the stage's end on `logger` (whose `stage` metadata names the stage).
     func logFinished(_ logger: Logger) {
         let elapsed = ContinuousClock.now - started
-        logger.info("stage finished", metadata: [
+        var metadata: Logger.Metadata = [
             "batches": "\(batches)",
             "busy_s": "\(Self.seconds(elapsed - waiting))",
             "waiting_s": "\(Self.seconds(waiting))",
-        ])
+        ]
+        for part in parts { metadata["\(part.name)_s"] = "\(Self.seconds(part.time))" }
+        logger.info("stage finished", metadata: metadata)
     }
 
     private static func seconds(_ duration: Duration) -> String {

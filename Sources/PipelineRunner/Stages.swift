@@ -94,3 +94,108 @@ enum Stages {
         }
     }
 }
+
+// Parallel parsing: decompression cuts record-aligned pieces, N workers each parse, clean and
+// classify whole pieces, and aggregation takes their results back in file order
+// (ResultsInGroupOrder).
+extension Stages {
+    /// Reads every input in order and deals its record groups to the workers' channels in
+    /// turn: group `g` (all its pieces) to `workers[g % workers.count]`.
+    ///
+    /// On an error every worker channel is failed, after the pieces already sent: each worker
+    /// passes the error on behind its earlier results, so it arrives in file order.
+    static func cutPieces(_ inputs: [String], with decompressor: Decompressor, pieceSize: Int, maxPieceBytes: Int,
+                          progress: ProgressCounter?, logger: Logger,
+                          into workers: [AsyncThrowingChannel<RecordPiece, any Error>]) async throws {
+        var timer = StageTimer()
+        // Made here: it owns the header reader's libcsv parser and stays in this task.
+        var cutter = PieceCutter(inputPaths: inputs, pieceSize: pieceSize, maxPieceBytes: maxPieceBytes)
+        do {
+            for (index, path) in inputs.enumerated() {
+                try await decompressor.decompress(path: path, fileIndex: index,
+                                                  bytesRead: { progress?.add(bytes: $0) }) { data in
+                    let pieces = try timer.part("cutting") { try cutter.consume(data) }
+                    for piece in pieces {
+                        timer.countBatch()
+                        await timer.waiting { await workers[piece.group % workers.count].send(piece) }
+                        // A cancelled send returns silently: notice it here.
+                        try Task.checkCancellation()
+                    }
+                    // Hand the thread over between chunks (see parseWorker).
+                    await timer.waiting { await Task.yield() }
+                }
+            }
+            for worker in workers { worker.finish() }
+            timer.logFinished(logger)
+        } catch {
+            for worker in workers { worker.fail(error) }
+            throw error
+        }
+    }
+
+    /// Passes every element of `input` on to `output`, as is: one more element in hand
+    /// between two tasks, so that a worker ahead of its turn or a decompression stage ahead of
+    /// a busy worker keeps going instead of waiting for the slowest of them.
+    static func forward<Element: Sendable>(from input: AsyncThrowingChannel<Element, any Error>,
+                                           into output: AsyncThrowingChannel<Element, any Error>) async throws {
+        do {
+            var elements = input.makeAsyncIterator()
+            while let element = try await elements.next() {
+                await output.send(element)
+                try Task.checkCancellation()
+            }
+            // A cancelled receive ends quietly: never pass that off as the end of the input.
+            try Task.checkCancellation()
+            output.finish()
+        } catch {
+            output.fail(error)
+            throw error
+        }
+    }
+
+    /// One parse worker: parses each piece with its own libcsv parser, then cleans and
+    /// classifies the piece's batches in the same task (no hop between them), and sends one
+    /// result per piece.
+    static func parseWorker(_ inputs: [String], batchSize: Int, cleaner: Cleaner, classifier: Classifier,
+                            progress: ProgressCounter?, logger: Logger,
+                            from input: AsyncThrowingChannel<RecordPiece, any Error>,
+                            into output: AsyncThrowingChannel<PieceResult, any Error>) async throws {
+        // Made here: it owns a libcsv parser and stays in this task. The cores' caches are
+        // this worker's own: each distinct text is still judged the same way everywhere.
+        var parser = PieceParser(inputPaths: inputs, batchSize: batchSize)
+        var cleaner = cleaner
+        var classifier = classifier
+        var timer = StageTimer()
+        do {
+            var pieces = input.makeAsyncIterator()
+            while let piece = try await timer.waiting({ try await pieces.next() }) {
+                let (raw, records) = try timer.part("parsing") { try parser.parse(piece) { Task.isCancelled } }
+                var batches: [CaseBatch] = []
+                for batch in raw {
+                    // A stopped run must not wait for a whole piece to be cleaned.
+                    try Task.checkCancellation()
+                    let clean = timer.part("cleaning") { cleaner.clean(batch) }
+                    batches.append(timer.part("classification") { classifier.classify(clean) })
+                }
+                progress?.add(rows: records)
+                timer.countBatch()
+                let result = PieceResult(group: piece.group, endsGroup: piece.endsGroup, batches: batches,
+                                         records: records, fileIndex: piece.fileIndex, header: piece.header,
+                                         end: piece.end)
+                await timer.waiting { await output.send(result) }
+                try Task.checkCancellation()
+                // A send to a waiting receiver does not suspend: without this, a worker could
+                // keep a pool thread for piece after piece, and the task waiting for SIGTERM
+                // (on the same few threads) would wait with it.
+                await timer.waiting { await Task.yield() }
+            }
+            // A cancelled receive ends quietly: never pass that off as the end of the input.
+            try Task.checkCancellation()
+            output.finish()
+            timer.logFinished(logger)
+        } catch {
+            output.fail(error)
+            throw error
+        }
+    }
+}

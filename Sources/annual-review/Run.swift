@@ -67,6 +67,13 @@ extension AnnualReview {
         @Option(name: .customLong("batch-size"), help: ArgumentHelp("Rows per batch between stages. Default: 4096.", valueName: "n"))
         var batchSize: Int?
 
+        @Option(name: .customLong("parse-workers"), help: ArgumentHelp("Parse workers, each parsing, cleaning and classifying its share of the records with its own CSV parser; 1 runs a single parsing task. Default: one per core this process may use.", valueName: "n"))
+        var parseWorkers: Int?
+
+        // For tests: the smallest piece of CSV handed to a parse worker (1 cuts at every record).
+        @Option(name: .customLong("piece-size"), help: .hidden)
+        var pieceSize: Int?
+
         @Flag(name: .customLong("dry-run"), help: "Do everything except publication: the output folder is left as it is.")
         var dryRun = false
 
@@ -95,6 +102,10 @@ extension AnnualReview {
                                       + "to \(PipelineDefinition.batchSizes.upperBound)")
             }
             if let minRows, minRows < 0 { throw ValidationError("--min-rows must not be negative") }
+            if let parseWorkers, !(1 ... PipelineDefinition.maximumParseWorkers).contains(parseWorkers) {
+                throw ValidationError("--parse-workers must be a whole number from 1 to \(PipelineDefinition.maximumParseWorkers)")
+            }
+            if let pieceSize, pieceSize <= 0 { throw ValidationError("--piece-size must be positive") }
         }
 
         /// The settings given as options (and inputs after the definition), as a definition
@@ -104,7 +115,8 @@ extension AnnualReview {
                 inputs: inputs.isEmpty ? nil : inputs, register: register, lookup: lookup, population: population,
                 decisionRules: decisionRules, serviceAreaRules: serviceAreaRules, method: method, years: years,
                 output: out, batchSize: batchSize, maxRejectRate: maxRejectRate?.value, minRows: minRows,
-                metricsFile: metricsFile, logFormat: logFormat.flatMap { PipelineDefinition.LogFormat(rawValue: $0.rawValue) })
+                metricsFile: metricsFile, logFormat: logFormat.flatMap { PipelineDefinition.LogFormat(rawValue: $0.rawValue) },
+                parseWorkers: parseWorkers)
             options.contacts = contacts
             options.letterDate = letterDate
             return options
@@ -190,6 +202,11 @@ extension AnnualReview {
             configuration.dryRun = dryRun
             configuration.contacts = settings.contacts
             configuration.letterDate = settings.letterDate
+            configuration.parseWorkers = settings.parseWorkers ?? RunConfiguration.defaultParseWorkers
+            if let pieceSize {
+                configuration.pieceSize = pieceSize
+                configuration.maxPieceBytes = max(pieceSize, configuration.maxPieceBytes)
+            }
             let runner = PipelineRunner(configuration: configuration)
             logger.info("run started", metadata: ["inputs": "\(inputs.count)", "out": "\(out)"])
 

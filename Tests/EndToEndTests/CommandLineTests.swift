@@ -43,11 +43,42 @@ import Testing
         #expect(result.status == 64)
     }
 
+    @Test(arguments: ["0", "-2", "257", "many"])
+    func badParseWorkersIsAUsageError(value: String) throws {
+        let result = try run(["run", "--register", register, "--parse-workers", value, "--out", "/tmp/x", "a.csv"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--parse-workers"), "\(result.stderr)")
+    }
+
+    @Test func badParseWorkersInADefinitionIsAConfigurationErrorNamingTheKey() throws {
+        let folder = try ProcessRunner.temporaryFolder("cli")
+        let definition = folder + "/pipeline.yaml"
+        try "register: \(register)\noutput: out\nparse-workers: 0\n".write(toFile: definition, atomically: true, encoding: .utf8)
+        let result = try run(["run", definition, SharedMaterial.path("sample-data/decisions-sample.csv.gz")])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("pipeline.yaml:3: 'parse-workers': expected a whole number from 1 to 256"), "\(result.stderr)")
+    }
+
+    @Test func parseWorkersGiveTheSameOutputsOnTheSample() throws {
+        let folder = try ProcessRunner.temporaryFolder("cli")
+        var outputs: [[Data]] = []
+        for workers in ["1", "2", "3"] {
+            let out = folder + "/out\(workers)"
+            let result = try run(["run", "pipelines/sample.yaml", "--parse-workers", workers, "--piece-size", "100", "--out", out])
+            #expect(result.status == 0, "\(result.stderr)")
+            outputs.append(try ["authority_year.csv", "type_year.csv", "comparison.csv", "rejects.csv"].map {
+                try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0))
+            })
+        }
+        #expect(outputs[1] == outputs[0])
+        #expect(outputs[2] == outputs[0])
+    }
+
     @Test func helpExplainsEveryOptionAndTheExitCodes() throws {
         let result = try run(["run", "--help"])
         #expect(result.status == 0)
         for option in ["--register", "--lookup", "--population", "--method", "--years", "--out", "--decision-rules",
-                       "--service-area-rules", "Exit codes", "75"] {
+                       "--service-area-rules", "--parse-workers", "Exit codes", "75"] {
             #expect(result.stdout.contains(option), "help lacks \(option)")
         }
     }

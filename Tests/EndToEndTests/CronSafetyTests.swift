@@ -37,6 +37,28 @@ import Testing
         #expect(try Snapshot.stagingFolders(beside: out).isEmpty)
     }
 
+    @Test(arguments: ["1", "3"])
+    func sigtermStopsEveryParseWorkerWithin2Seconds(workers: String) throws {
+        // A file, not a pipe: every stage is busy (nothing waits in read(2)) when the signal comes.
+        let folder = try ProcessRunner.temporaryFolder("cron")
+        let out = folder + "/out", input = folder + "/big.csv"
+        let before = try publishGoodRun(into: out)
+        var text = SlowRun.header
+        for reference in 0 ..< 400_000 { text += SlowRun.row(reference) }
+        try text.write(toFile: input, atomically: true, encoding: .utf8)
+        let run = try SlowRun(arguments: arguments(out: out, input: input) + ["--parse-workers", workers])
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(run.isRunning, "the run ended early: \(run.stderr)")
+        let started = Date()
+        run.signal(SIGTERM)
+        let status = run.wait(timeout: 30)
+        #expect(status == 75)
+        #expect(Date().timeIntervalSince(started) < 2, "took \(Date().timeIntervalSince(started)) s to stop")
+        #expect(run.stderr.contains("interrupted by SIGTERM"))
+        #expect(try Snapshot.digests(of: out) == before)
+        #expect(try Snapshot.stagingFolders(beside: out).isEmpty)
+    }
+
     @Test func sigtermWhileInputStallsStillExits75() throws {
         let out = try ProcessRunner.temporaryFolder("cron") + "/out"
         let before = try publishGoodRun(into: out)

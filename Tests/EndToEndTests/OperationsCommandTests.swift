@@ -29,15 +29,17 @@ import Testing
         #expect(screen.contains("annual-review: 3000 rows read"))
     }
 
-    @Test func jsonLogLinesWhenStderrIsNotATerminal() throws {
+    @Test(arguments: ["1", "2"])
+    func jsonLogLinesWhenStderrIsNotATerminal(parseWorkers: String) throws {
         let out = try ProcessRunner.temporaryFolder("json") + "/out"
-        let result = try run(["run", sample, "--out", out])
+        let result = try run(["run", sample, "--out", out, "--parse-workers", parseWorkers])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("\r"), "no progress line off a terminal")
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count >= 3)
         var runIDs = Set<String>()
         var finishedStages: [String] = []
+        var workerParts: [Set<String>] = []
         for line in lines {
             let object = try #require((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: String],
                                       "not a JSON object of strings: \(line)")
@@ -49,11 +51,20 @@ import Testing
             if object["message"] == "stage finished", let stage = object["stage"] {
                 finishedStages.append(stage)
                 #expect(Double(object["busy_s"] ?? "") != nil && Double(object["waiting_s"] ?? "") != nil, "\(line)")
+                if object["worker"] != nil {
+                    workerParts.append(Set(object.keys.filter { $0.hasSuffix("_s") && Double(object[$0] ?? "") != nil }))
+                }
             }
         }
         #expect(runIDs.count == 1)
         // Every stage says when it ends, with its own name as the line's stage.
-        #expect(Set(finishedStages) == ["decompression", "parsing", "cleaning", "classification", "aggregation"])
+        if parseWorkers == "1" {
+            #expect(Set(finishedStages) == ["decompression", "parsing", "cleaning", "classification", "aggregation"])
+        } else {
+            // Each worker parses, cleans and classifies: one line per worker, its parts timed.
+            #expect(finishedStages.sorted() == ["aggregation", "decompression", "parsing", "parsing"])
+            #expect(workerParts == Array(repeating: ["busy_s", "waiting_s", "parsing_s", "cleaning_s", "classification_s"], count: 2))
+        }
         #expect(lines.contains { $0.contains("\"stage\":\"parsing\",\"message\":\"file read\"") })
         #expect(lines.contains { $0.contains("\"stage\":\"publication\",\"message\":\"published\"") })
     }

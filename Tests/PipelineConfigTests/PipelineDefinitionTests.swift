@@ -163,6 +163,9 @@ private let ruleTableFiles: [String: String] = [
             + "2023-24, or all, found '2019-20..9999-00' ('9999-00' is not a reporting year from 1899-00 to 2999-00"),
         ("years: 1900-01..2999-00\n", 1, "'years': expected a year range such as 2019-20..2023-24, one year such as "
             + "2023-24, or all, found '1900-01..2999-00' (1100 years; a range spans at most 100)"),
+        ("parse-workers: 0\n", 1, "'parse-workers': expected a whole number from 1 to 256, found '0'"),
+        ("parse-workers: 257\n", 1, "'parse-workers': expected a whole number from 1 to 256, found '257'"),
+        ("parse-workers: all\n", 1, "'parse-workers': expected a whole number from 1 to 256, found 'all'"),
         ("method: pooled\nregister:\n  - a.csv\n  - b.csv\n", 3, "'register': expected a path, found a list"),
         ("lookup: {file: x}\n", 1, "'lookup': expected a path, found a mapping"),
         ("population:\n", 1, "'population': expected a path, found nothing"),
