@@ -295,28 +295,18 @@ public struct PipelineRunner: Sendable {
             }
 
             // Aggregation: the group's own body consumes the last channel.
-            var collector = CaseCollector()
-            var counts = RunCounts()
-            var quality = QualityReport()
+            var aggregating = Aggregating(rejects: rejects)
             var timer = StageTimer()
             var batches = classified.makeAsyncIterator()
             while let batch = try await timer.waiting({ try await batches.next() }) {
                 timer.countBatch()
-                collector.add(batch.cases, publicReportTexts: batch.publicReportTexts)
-                try rejects.write(batch.rejects)
-                quality.add(batch.rejects)
-                quality.decisionsWithoutKnownArea += batch.decisionsWithoutKnownArea
-                counts.rowsRead += batch.rowsRead
-                counts.rowsReencoded += batch.rowsReencoded
+                try aggregating.add(batch)
             }
             timer.logFinished(stage("aggregation"))
             var summaries: [InputFileSummary] = []
             for try await result in group { summaries += result }
-            counts.rowsAccepted = collector.accepted
-            counts.duplicatesSuperseded = collector.superseded
-            // Only the counts and the few public reports leave: the case table (the run's largest
-            // allocation) is freed here, before publication needs memory of its own.
-            return (summaries, collector.counts, collector.publicReports, counts, quality)
+            let (yearCounts, publicReports, counts, quality) = aggregating.finish()
+            return (summaries, yearCounts, publicReports, counts, quality)
         }
     }
 
@@ -387,9 +377,7 @@ public struct PipelineRunner: Sendable {
             }
 
             // Aggregation: the group's own body takes the results in file order.
-            var collector = CaseCollector()
-            var counts = RunCounts()
-            var quality = QualityReport()
+            var aggregating = Aggregating(rejects: rejects)
             var timer = StageTimer()
             var summaries: [InputFileSummary] = []
             var fileRecords = 0
@@ -397,12 +385,7 @@ public struct PipelineRunner: Sendable {
             while let result = try await timer.waiting({ try await ordered.next() }) {
                 for batch in result.batches {
                     timer.countBatch()
-                    collector.add(batch.cases, publicReportTexts: batch.publicReportTexts)
-                    try rejects.write(batch.rejects)
-                    quality.add(batch.rejects)
-                    quality.decisionsWithoutKnownArea += batch.decisionsWithoutKnownArea
-                    counts.rowsRead += batch.rowsRead
-                    counts.rowsReencoded += batch.rowsReencoded
+                    try aggregating.add(batch)
                 }
                 fileRecords += result.records
                 if let end = result.end {
@@ -420,9 +403,8 @@ public struct PipelineRunner: Sendable {
             }
             timer.logFinished(stage("aggregation"))
             try await group.waitForAll()
-            counts.rowsAccepted = collector.accepted
-            counts.duplicatesSuperseded = collector.superseded
-            return (summaries, collector.counts, collector.publicReports, counts, quality)
+            let (yearCounts, publicReports, counts, quality) = aggregating.finish()
+            return (summaries, yearCounts, publicReports, counts, quality)
         }
     }
 
