@@ -36,7 +36,10 @@ public struct PipelineRunner: Sendable {
     ///   `CancellationError`; the previous outputs are then untouched.
     ///
     /// `progress`, when given, counts the bytes (as stored) and rows read, for the progress line.
-    public func run(logger: Logger = Logger(label: "annual-review"), progress: ProgressCounter? = nil) async throws -> RunReport {
+    /// `recorder`, when given, receives each stage's times and the row counts as soon as they
+    /// are known, so that a run that fails afterwards can still report them.
+    public func run(logger: Logger = Logger(label: "annual-review"), progress: ProgressCounter? = nil,
+                    recorder: RunRecorder? = nil) async throws -> RunReport {
         let started = Date()
         let config = configuration
         try checkFilesExist()
@@ -67,7 +70,7 @@ public struct PipelineRunner: Sendable {
         let letters = LetterSettings(date: config.letterDate, contacts: contacts ?? [:])
         logger.info("configuration loaded", metadata: [
             "stage": "configuration",
-            "authorities": "\(register.authorities.count)", "inputs": "\(config.inputs.count)",
+            "authorities": .stringConvertible(register.authorities.count), "inputs": .stringConvertible(config.inputs.count),
             "method": "\(config.method.rawValue)",
         ])
 
@@ -80,10 +83,11 @@ public struct PipelineRunner: Sendable {
             let rejects = try RejectsFileWriter(sink: try publisher.fileSink(RejectsFileWriter.fileName))
             var (summaries, yearCounts, counted, quality) = try await runStages(register: register, classifier: classifier,
                                                                        rejects: rejects, logger: logger,
-                                                                       progress: progress)
+                                                                       progress: progress, recorder: recorder)
             try rejects.finish()
             var counts = counted
             counts.rejectedByReason = rejects.countsByReason.filter { $0.value > 0 }
+            recorder?.record(counts: counts)
             do {
                 try checkLimits(counts)
             } catch {
@@ -124,9 +128,10 @@ public struct PipelineRunner: Sendable {
             }
             logger.info("published", metadata: [
                 "stage": "publication",
-                "out": "\(config.outputDirectory)", "rows": "\(counts.rowsRead)", "cases": "\(counts.cases)",
-                "rejected": "\(counts.rowsRejected)", "superseded": "\(counts.duplicatesSuperseded)",
-                "durable_s": "\(String(format: "%.3f", (ContinuousClock.now - publishing) / .seconds(1)))",
+                "out": "\(config.outputDirectory)", "rows": .stringConvertible(counts.rowsRead),
+                "cases": .stringConvertible(counts.cases), "rejected": .stringConvertible(counts.rowsRejected),
+                "superseded": .stringConvertible(counts.duplicatesSuperseded),
+                "durable_s": .stringConvertible((((ContinuousClock.now - publishing) / .seconds(1)) * 1000).rounded() / 1000),
             ])
             return RunReport(inputs: summaries, counts: counts, figures: figures, outputDirectory: config.outputDirectory,
                              quality: quality, dryRun: config.dryRun)
@@ -161,7 +166,7 @@ public struct PipelineRunner: Sendable {
     /// Runs the pipeline until it ends or one of `signals` arrives; a signal cancels every
     /// stage, removes the staging folder and throws ``Interrupted``.
     public func run(stoppingOn signals: [Int32], logger: Logger = Logger(label: "annual-review"),
-                    progress: ProgressCounter? = nil) async throws -> RunReport {
+                    progress: ProgressCounter? = nil, recorder: RunRecorder? = nil) async throws -> RunReport {
         let destination = configuration.outputDirectory
         // The grace timer starts from the signal source itself: the task that waits for the
         // signal needs a thread of the cooperative pool, which may all be rendering.
@@ -172,11 +177,11 @@ public struct PipelineRunner: Sendable {
         let received = watcher.signals
         defer { withExtendedLifetime(watcher) {} }
         return try await withThrowingTaskGroup(of: RunReport?.self) { group in
-            group.addTask { try await self.run(logger: logger, progress: progress) }
+            group.addTask { try await self.run(logger: logger, progress: progress, recorder: recorder) }
             group.addTask {
                 // Ends quietly (nil) when the run finishes first and this task is cancelled.
                 for await signal in received {
-                    logger.warning("signal received, stopping", metadata: ["signal": "\(signal)"])
+                    logger.warning("signal received, stopping", metadata: ["signal": .stringConvertible(signal)])
                     throw Interrupted(signal: signal)
                 }
                 return nil
@@ -206,7 +211,7 @@ public struct PipelineRunner: Sendable {
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
             let message = "\(interrupted) (the stages did not stop within \(seconds) s: the staging folder is "
                 + "removed and the process ends)"
-            logger.error("\(message)", metadata: ["staging": "\(staging)", "exit_code": "75"])
+            logger.error("\(message)", metadata: ["staging": "\(staging)", "exit_code": .stringConvertible(75)])
             try? FileManager.default.removeItem(atPath: staging)
             _exit(75)
         }
@@ -256,7 +261,7 @@ public struct PipelineRunner: Sendable {
     /// Runs the stages; returns the inputs' summaries, the counts per year and authority of the
     /// cases, the row counts and the quality report.
     private func runStages(register: AuthorityRegister, classifier: Classifier, rejects: RejectsFileWriter,
-                           logger: Logger, progress: ProgressCounter?)
+                           logger: Logger, progress: ProgressCounter?, recorder: RunRecorder?)
         async throws -> ([InputFileSummary], [YearAuthority: AuthorityYearCounts], RunCounts, QualityReport) {
         let config = configuration
         // AsyncThrowingChannel is bounded (a send waits for its receiver), so no stage can run
@@ -271,19 +276,19 @@ public struct PipelineRunner: Sendable {
             func stage(_ name: String) -> Logger { Self.stage(name, of: logger) }
             group.addTask {
                 try await Stages.decompress(config.inputs, with: Decompressor(), progress: progress,
-                                            logger: stage("decompression"), into: decompressed)
+                                            logger: stage("decompression"), recorder: recorder, into: decompressed)
                 return []
             }
             group.addTask {
                 try await Stages.parse(config.inputs, batchSize: config.batchSize, progress: progress,
-                                       logger: stage("parsing"), from: decompressed, into: raw)
+                                       logger: stage("parsing"), recorder: recorder, from: decompressed, into: raw)
             }
             group.addTask {
-                try await Stages.relay(cleaner, logger: stage("cleaning"), from: raw, into: cleaned) { $0.clean($1) }
+                try await Stages.relay(cleaner, logger: stage("cleaning"), recorder: recorder, from: raw, into: cleaned) { $0.clean($1) }
                 return []
             }
             group.addTask {
-                try await Stages.relay(classifier, logger: stage("classification"), from: cleaned, into: classified) {
+                try await Stages.relay(classifier, logger: stage("classification"), recorder: recorder, from: cleaned, into: classified) {
                     $0.classify($1)
                 }
                 return []
@@ -303,7 +308,7 @@ public struct PipelineRunner: Sendable {
                 counts.rowsRead += batch.rowsRead
                 counts.rowsReencoded += batch.rowsReencoded
             }
-            timer.logFinished(stage("aggregation"))
+            timer.logFinished(stage("aggregation"), recorder: recorder)
             var summaries: [InputFileSummary] = []
             for try await result in group { summaries += result }
             counts.rowsAccepted = collector.accepted
@@ -334,8 +339,11 @@ public struct PipelineRunner: Sendable {
         let years = published.isEmpty ? "" : contiguous
             ? YearRange(first: published[0], last: published[published.count - 1])!.description
             : published.map(\.label).joined(separator: ",")
+        let templates = try config.templates.map { folder in
+            try TemplateFolderCheck.templates(in: folder).map { try RunManifest.FileDigest(contentsOf: $0) }
+        }
         let manifest = RunManifest(
-            version: annualReviewVersion, started: started, ended: Date(),
+            version: config.build.version, commit: config.build.commit, runID: config.runID, started: started, ended: Date(),
             inputs: inputs.map(RunManifest.Input.init), counts: .init(counts),
             configuration: .init(register: try RunManifest.FileDigest(contentsOf: config.register),
                                  method: config.method, years: years, files: files,
@@ -343,7 +351,9 @@ public struct PipelineRunner: Sendable {
                                             "years": config.years?.description ?? "all",
                                             "max-reject-rate": "\(config.maxRejectRate)",
                                             "min-rows": "\(config.minRows)",
-                                            "letter-date": config.letterDate?.description ?? "none"]),
+                                            "letter-date": config.letterDate?.description ?? "none"],
+                                 templates: templates,
+                                 definition: try config.definition.map { try RunManifest.FileDigest(contentsOf: $0) }),
             outputs: try publisher.stagedFileDigests(), partitions: partitions)
         try publisher.writeFile("manifest.json", try manifest.jsonBytes())
     }

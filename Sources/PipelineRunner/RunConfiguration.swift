@@ -38,6 +38,12 @@ public struct RunConfiguration: Sendable {
     /// The fewest data rows a run must read to publish, so that an export that parses into
     /// nothing never replaces good figures.
     public var minRows: Int
+    /// The run's identifier (as on its log lines), recorded in the manifest; nil records none.
+    public var runID: String?
+    /// The pipeline definition the settings came from, if any: its sha256 goes in the manifest.
+    public var definition: String?
+    /// The program, recorded in the manifest.
+    public var build = Installation.build
 
     /// A configuration; see the properties.
     public init(inputs: [String], register: String, lookup: String? = nil, population: String? = nil,
