@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "annual-review",
+    // Linux only (renameat2, /proc/self/exe, systemd); the Apple platforms' minimum is what the
+    // concurrency and Synchronization APIs used would need there, not a supported target.
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "annual-review", targets: ["annual-review"]),
@@ -87,6 +89,8 @@ let package = Package(
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "PipelineModel", "TestSupport"]),
         .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig", "PipelineModel", "TestSupport"]),
         // Depends on the executable too, so that `swift test` builds the binary it drives.
-        .testTarget(name: "EndToEndTests", dependencies: ["annual-review", "PipelineRunner", "PipelineConfig", "PipelineModel", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "annual-review", "PipelineRunner", "PipelineConfig", "PipelineModel", "Output", "Operations", "TestSupport",
+        ]),
     ]
 )

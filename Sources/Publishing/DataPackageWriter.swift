@@ -113,7 +113,7 @@ public enum DataPackageWriter {
 
     /// The resource name of a path: its file name without `.csv`, lower case, with characters
     /// Frictionless does not allow in names replaced by `_`.
-    static func resourceName(_ path: String) -> String {
+    public static func resourceName(_ path: String) -> String {
         var file = Substring(path.split(separator: "/").last ?? Substring(path))
         if file.hasSuffix(".csv") { file = file.dropLast(4) }
         return String(file.lowercased().map { c -> Character in
@@ -128,7 +128,9 @@ public enum DataPackageWriter {
         "rejects": "Every row of the exports that could not be used, with the reason",
     ]
 
-    static func primaryKey(_ resource: String) -> [String]? {
+    /// The primary key of the resource `resource` (`authority_year`): the columns that name one
+    /// row, as the descriptor declares them; nil for a file it declares none for.
+    public static func primaryKey(_ resource: String) -> [String]? {
         switch resource {
         case "authority_year", "comparison": ["year", "authority_code"]
         case "type_year": ["year", "comparison_type"]
