@@ -110,7 +110,7 @@ public struct PipelineRunner: Sendable {
             let staged = try await staging.stage(figures, into: publisher)
             try publisher.reuseIfUnchanged(RejectsFileWriter.fileName, in: staged.previous)
             if templates != nil {
-                try writeDataPackage(tables: staged.tables, to: publisher, reusing: staged.previous)
+                try writeDataPackage(tables: staged.tables, inputs: summaries, to: publisher, reusing: staged.previous)
             }
             try writeManifest(to: publisher, started: started, inputs: summaries, counts: counts, figures: figures,
                               partitions: staged.partitions.record)
@@ -228,18 +228,26 @@ public struct PipelineRunner: Sendable {
         }
     }
 
-    /// `datapackage.json`, describing the top-level tables and the rejects (the partitions hold
-    /// the same rows, split by year).
-    private func writeDataPackage(tables: [TableFile: [UInt8]], to publisher: OutputPublisher,
+    /// `datapackage.json`, describing the top-level tables (the partitions hold the same rows,
+    /// split by year), with the run's inputs as its sources.
+    ///
+    /// rejects.csv stays in the folder for operators but is not a resource of the package: it
+    /// holds the exports' rows as they were (case references, free text), which are the case
+    /// system's data, not statistics published under the licence.
+    private func writeDataPackage(tables: [TableFile: [UInt8]], inputs: [InputFileSummary], to publisher: OutputPublisher,
                                   reusing previous: PreviousPublication?) throws {
         let headers = Dictionary(uniqueKeysWithValues: tables.map { ($0.key.fileName, $0.value) })
-        let dataFiles = Set(headers.keys).union([RejectsFileWriter.fileName])
-        let files = try publisher.stagedFileDigests(only: dataFiles).map { digest in
-            DataPackageWriter.File(path: digest.path,
-                                   header: headers[digest.path] ?? CSVFormat.record(RejectsFileWriter.columns),
-                                   size: digest.bytes, sha256: digest.sha256)
+        let files = try publisher.stagedFileDigests(only: Set(headers.keys)).compactMap { digest in
+            headers[digest.path].map { DataPackageWriter.File(path: digest.path, header: $0, size: digest.bytes, sha256: digest.sha256) }
         }
-        let package = DataPackageWriter.dataPackage(files: files)
+        var sources = inputs.map { (name: $0.path == "-" ? "standard input" : URL(fileURLWithPath: $0.path).lastPathComponent,
+                                    sha256: $0.sha256) }
+        for path in [configuration.register, configuration.lookup, configuration.population].compactMap({ $0 }) {
+            let digest = try RunManifest.FileDigest(contentsOf: path)
+            sources.append((name: URL(fileURLWithPath: path).lastPathComponent, sha256: digest.sha256))
+        }
+        let package = DataPackageWriter.dataPackage(
+            files: files, about: DataPackageWriter.About(version: configuration.build.version, sources: sources))
         try publisher.writeFile(package.path, package.bytes, reusing: previous)
     }
 
