@@ -3,9 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "annual-review",
-    // Linux only (renameat2, /proc/self/exe, systemd); the Apple platforms' minimum is what the
-    // concurrency and Synchronization APIs used would need there, not a supported target.
-    platforms: [.macOS(.v15)],
+    // Linux only: see the check at the end of this file. No Apple platform is listed.
     products: [
         .executable(name: "annual-review", targets: ["annual-review"]),
     ],
@@ -94,3 +92,9 @@ let package = Package(
         ]),
     ]
 )
+
+// The platform is Linux (Debian or Ubuntu): the publication relies on renameat2(RENAME_EXCHANGE),
+// the installation on /proc/self/exe, the example unit on systemd.
+#if !os(Linux)
+#error("annual-review builds and runs on Linux only (renameat2, /proc/self/exe, systemd)")
+#endif
