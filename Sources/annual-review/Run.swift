@@ -209,7 +209,6 @@ extension AnnualReview {
             configuration.letterDate = settings.letterDate
             configuration.runID = runID
             configuration.definition = definitionPath
-            configuration.build = Installation.build
             logger.info("run started", metadata: ["inputs": .stringConvertible(inputs.count), "out": "\(out)",
                                                   "version": "\(Installation.build.version)",
                                                   "commit": "\(Installation.build.commit)"])
