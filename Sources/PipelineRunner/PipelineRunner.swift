@@ -165,14 +165,19 @@ public struct PipelineRunner: Sendable {
 
     /// Runs the pipeline until it ends or one of `signals` arrives; a signal cancels every
     /// stage, removes the staging folder and throws ``Interrupted``.
+    ///
+    /// A run whose stages do not stop within the grace period is ended with exit 75 without
+    /// returning; `beforeForcedExit` is then called first with the reason, so that the caller
+    /// can still record how the run ended.
     public func run(stoppingOn signals: [Int32], logger: Logger = Logger(label: "annual-review"),
-                    progress: ProgressCounter? = nil, recorder: RunRecorder? = nil) async throws -> RunReport {
+                    progress: ProgressCounter? = nil, recorder: RunRecorder? = nil,
+                    beforeForcedExit: (@Sendable (_ reason: String) -> Void)? = nil) async throws -> RunReport {
         let destination = configuration.outputDirectory
         // The grace timer starts from the signal source itself: the task that waits for the
         // signal needs a thread of the cooperative pool, which may all be rendering.
         let watcher = SignalWatcher(signals) { signal in
             Self.exitIfStuck(after: Self.stopGrace, interrupted: Interrupted(signal: signal), destination: destination,
-                             logger: logger)
+                             logger: logger, beforeExit: beforeForcedExit)
         }
         let received = watcher.signals
         defer { withExtendedLifetime(watcher) {} }
@@ -205,7 +210,8 @@ public struct PipelineRunner: Sendable {
     /// or in one long system call (a large `syncfs`), cannot see cancellation; after `grace`,
     /// remove the staging folder and exit with 75 ("temporary failure") rather than ignore the
     /// signal. `_exit` because nothing else ends a process whose threads are all blocked.
-    private static func exitIfStuck(after grace: Duration, interrupted: Interrupted, destination: String, logger: Logger) {
+    private static func exitIfStuck(after grace: Duration, interrupted: Interrupted, destination: String, logger: Logger,
+                                    beforeExit: (@Sendable (String) -> Void)?) {
         let staging = OutputPublisher.stagingDirectory(forDestination: destination)
         let seconds = Double(grace.components.seconds) + Double(grace.components.attoseconds) / 1e18
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
@@ -213,6 +219,7 @@ public struct PipelineRunner: Sendable {
                 + "removed and the process ends)"
             logger.error("\(message)", metadata: ["staging": "\(staging)", "exit_code": .stringConvertible(75)])
             try? FileManager.default.removeItem(atPath: staging)
+            beforeExit?(message)
             _exit(75)
         }
     }

@@ -147,6 +147,22 @@ extension AnnualReview {
             let counter = ProgressCounter()
 
             let recorder = RunRecorder()
+            // Beside the output folder, which a run that fails leaves as it was. A dry run (and
+            // `validate`) publishes nothing, so it leaves the last real run's report.
+            let reportPath = dryRun ? nil : settings.output.map(LastRunReport.path(forOutput:))
+            let pipelineName = pipeline
+            /// Writes the last-run report; a failure to is logged, and the run's outcome stands.
+            @Sendable func recordLastRun(_ code: ExitCode, reason: String) {
+                guard let reportPath else { return }
+                let report = LastRunReport(runID: runID, pipeline: pipelineName, program: Installation.build,
+                                           started: started, ended: Date(), exitCode: code.rawValue, exitReason: reason,
+                                           recorder: recorder, rowsReadSoFar: counter.rows)
+                do {
+                    try report.write(to: reportPath)
+                } catch {
+                    Logger(label: "annual-review").error("\(error)", metadata: ["stage": "publication"])
+                }
+            }
 
             /// Ends the run: the metrics file and the last-run report (every run, success or
             /// not), then the exit code.
@@ -165,19 +181,7 @@ extension AnnualReview {
                         logger.error("\(error)", metadata: ["stage": "metrics"])
                     }
                 }
-                // Beside the output folder, which a run that fails leaves as it was. A dry run
-                // (and `validate`) publishes nothing, so it leaves the last real run's report.
-                if let out = settings.output, !dryRun {
-                    let report = LastRunReport(runID: runID, pipeline: pipeline, program: Installation.build,
-                                               started: started, ended: ended, exitCode: code.rawValue,
-                                               exitReason: error.map { "\($0)" } ?? "success", recorder: recorder,
-                                               rowsReadSoFar: counter.rows)
-                    do {
-                        try report.write(to: LastRunReport.path(forOutput: out))
-                    } catch {
-                        logger.error("\(error)", metadata: ["stage": "publication"])
-                    }
-                }
+                recordLastRun(code, reason: error.map { "\($0)" } ?? "success")
                 if let error {
                     if json {
                         logger.error("\(error)", metadata: ["exit_code": .stringConvertible(code.rawValue)])
@@ -222,7 +226,8 @@ extension AnnualReview {
             progress.start()
             let report: RunReport
             do {
-                report = try await runner.run(stoppingOn: [SIGTERM, SIGINT], logger: logger, progress: counter, recorder: recorder)
+                report = try await runner.run(stoppingOn: [SIGTERM, SIGINT], logger: logger, progress: counter, recorder: recorder,
+                                              beforeForcedExit: { recordLastRun(.temporaryFailure, reason: $0) })
             } catch {
                 progress.stop()
                 return try finish(ExitCode.for(error), error: error)

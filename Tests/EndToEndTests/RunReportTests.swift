@@ -84,6 +84,18 @@ import Testing
         #expect(report.counts == nil, "stopped mid-run: its rows were never all counted")
     }
 
+    @Test func aRunEndedAfterTheGracePeriodRecords75() throws {
+        let out = try ProcessRunner.temporaryFolder("report") + "/out"
+        // The reader blocks in read(2), which cancellation cannot reach: the grace period ends it.
+        let run = try SlowRun(arguments: arguments(out: out, input: "-"), stallAfterHeader: true)
+        Thread.sleep(forTimeInterval: 1)
+        run.signal(SIGTERM)
+        #expect(run.wait(timeout: 30) == 75)
+        let report = try report(beside: out)
+        #expect(report.exitCode == 75)
+        #expect(report.exitReason.contains("did not stop"), "\(report.exitReason)")
+    }
+
     @Test(.enabled(if: TmpfsMount.isPossible, "needs root and mount(8) to make a small file system"))
     func aFullFileSystemRecords74() throws {
         let mount = try TmpfsMount(kilobytes: 16_000)
