@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "annual-review",
-    platforms: [.macOS(.v15)],
+    // Linux only: see the check at the end of this file. No Apple platform is listed.
     products: [
         .executable(name: "annual-review", targets: ["annual-review"]),
     ],
@@ -87,6 +87,14 @@ let package = Package(
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "PipelineModel", "TestSupport"]),
         .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig", "PipelineModel", "TestSupport"]),
         // Depends on the executable too, so that `swift test` builds the binary it drives.
-        .testTarget(name: "EndToEndTests", dependencies: ["annual-review", "PipelineRunner", "PipelineConfig", "PipelineModel", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "annual-review", "PipelineRunner", "PipelineConfig", "PipelineModel", "Output", "Operations", "TestSupport",
+        ]),
     ]
 )
+
+// The platform is Linux (Debian or Ubuntu): the publication relies on renameat2(RENAME_EXCHANGE),
+// the installation on /proc/self/exe, the example unit on systemd.
+#if !os(Linux)
+#error("annual-review builds and runs on Linux only (renameat2, /proc/self/exe, systemd)")
+#endif

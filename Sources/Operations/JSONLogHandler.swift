@@ -3,7 +3,13 @@ import Logging
 
 /// A swift-log handler writing one JSON object per line, for log collectors (journald, Loki,
 /// a cron mail grep): `time` (ISO 8601 UTC, milliseconds), `level`, `run_id`, `stage`,
-/// `message`, then every other metadata field as a string, keys sorted.
+/// `message`, then every other metadata field, keys sorted: an integer or a finite
+/// floating-point value given as `.stringConvertible(n)` as a JSON number, anything else as a
+/// string.
+///
+/// Under systemd (``JournalStream``) each line starts with its sd-daemon priority (`<3>` error,
+/// `<4>` warning, `<6>` info): journald takes it as the entry's priority and strips it, so
+/// the journal's message stays pure JSON.
 ///
 /// `stage` is the metadata field `stage` when there is one, otherwise the logger's label.
 /// Safe to call from any number of tasks at once: lines are written whole, under the
@@ -16,6 +22,8 @@ public struct JSONLogHandler: LogHandler {
     public var logLevel: Logger.Level = .info
     public var metadata: Logger.Metadata = [:]
     public var metadataProvider: Logger.MetadataProvider?
+    /// Whether each line starts with its sd-daemon priority prefix (`<6>`), for journald.
+    public var journalPriorities = false
 
     private let output: ConsoleOutput
     private let clock: @Sendable () -> Date
@@ -43,23 +51,62 @@ public struct JSONLogHandler: LogHandler {
         if let explicit = event.metadata { fields.merge(explicit) { _, new in new } }
         if let error = event.error { fields["error"] = "\(error)" }
         let stage = fields.removeValue(forKey: "stage").map { "\($0)" } ?? label
-        output.writeLine(Self.line(time: clock(), level: event.level, runID: runID, stage: stage,
-                                   message: event.message.description,
-                                   fields: fields.mapValues { "\($0)" }))
+        let line = Self.line(time: clock(), level: event.level, runID: runID, stage: stage,
+                             message: event.message.description, values: fields.mapValues(FieldValue.init))
+        output.writeLine(journalPriorities ? JournalStream.priorityPrefix(event.level) + line : line)
+    }
+
+    /// A field's value as written: a JSON number or a JSON string.
+    public enum FieldValue: Sendable, Equatable {
+        /// Written as it is: the text of a JSON number.
+        case number(String)
+        /// Written quoted and escaped.
+        case string(String)
+
+        /// An integer or finite floating-point value given as `.stringConvertible` is a number;
+        /// everything else, a number given as a string included, is a string.
+        public init(_ value: Logger.MetadataValue) {
+            if case .stringConvertible(let convertible) = value {
+                switch convertible {
+                case let integer as any BinaryInteger:
+                    self = .number("\(integer)")
+                    return
+                // Swift prints the shortest text that reads back as the same value; `1e-05`
+                // is a JSON number too. NaN and infinities are not, so they stay strings.
+                case let real as Double where real.isFinite:
+                    self = .number("\(real)")
+                    return
+                case let real as Float where real.isFinite:
+                    self = .number("\(real)")
+                    return
+                default: break
+                }
+            }
+            self = .string("\(value)")
+        }
     }
 
     /// The keys every line has, in order; a metadata field of the same name is written as
     /// `field.<name>` so that no object has a key twice.
     public static let fixedKeys = ["time", "level", "run_id", "stage", "message"]
 
-    /// One log line (with its newline): the fixed keys, then `fields` sorted by key.
+    /// One log line (with its newline): the fixed keys, then `fields` (strings) sorted by key.
     public static func line(time: Date, level: Logger.Level, runID: String, stage: String, message: String,
                             fields: [String: String]) -> String {
+        line(time: time, level: level, runID: runID, stage: stage, message: message, values: fields.mapValues(FieldValue.string))
+    }
+
+    /// One log line (with its newline): the fixed keys, then `values` sorted by key.
+    public static func line(time: Date, level: Logger.Level, runID: String, stage: String, message: String,
+                            values fields: [String: FieldValue]) -> String {
         var json = "{\"time\":\"\(timestamp(time))\",\"level\":\"\(level.rawValue)\""
         json += ",\"run_id\":" + quoted(runID) + ",\"stage\":" + quoted(stage) + ",\"message\":" + quoted(message)
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
             let name = fixedKeys.contains(key) ? "field." + key : key
-            json += "," + quoted(name) + ":" + quoted(value)
+            switch value {
+            case .number(let number): json += "," + quoted(name) + ":" + number
+            case .string(let text): json += "," + quoted(name) + ":" + quoted(text)
+            }
         }
         return json + "}\n"
     }
@@ -114,20 +161,25 @@ extension JSONLogHandler {
     ///
     /// - Important: swift-log allows one bootstrap per process: call this once, first thing in
     ///   the command's `run()`.
+    ///
+    /// JSON lines carry journald's priority prefix when standard error is the journal stream
+    /// systemd connected (``JournalStream/isStandardError()``).
     public static func bootstrap(format: LogFormat, runID: String, level: Logger.Level = .info,
                                  output: ConsoleOutput = .standardError) {
+        let journal = JournalStream.isStandardError()
         LoggingSystem.bootstrap { label in
-            handler(label: label, format: format, runID: runID, level: level, output: output)
+            handler(label: label, format: format, runID: runID, level: level, output: output, journalPriorities: journal)
         }
     }
 
     /// The handler ``bootstrap(format:runID:level:output:)`` makes for the logger `label`.
     public static func handler(label: String, format: LogFormat, runID: String, level: Logger.Level = .info,
-                               output: ConsoleOutput = .standardError) -> any LogHandler {
+                               output: ConsoleOutput = .standardError, journalPriorities: Bool = false) -> any LogHandler {
         switch format.resolved(isTerminal: output.isTerminal) {
         case .json:
             var handler = JSONLogHandler(label: label, runID: runID, output: output)
             handler.logLevel = level
+            handler.journalPriorities = journalPriorities
             return handler
         case .text, .auto:
             var handler = StreamLogHandler(label: label, stream: ConsoleStream(output: output), metadataProvider: nil)

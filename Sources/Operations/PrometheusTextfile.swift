@@ -17,6 +17,10 @@ public struct RunMetrics: Sendable, Equatable {
     public var exitCode: Int32
     /// When the run ended.
     public var finished: Date
+    /// Rows rejected, by reason code (`bad_date`); a reason without rows may be absent.
+    public var rejectedByReason: [String: Int] = [:]
+    /// The program that ran, for `annual_review_build_info`; nil writes no such series.
+    public var build: BuildInfo?
 
     /// Metrics; row counts a failed run never learnt stay 0.
     public init(durationSeconds: Double, rowsRead: Int = 0, rowsAccepted: Int = 0, rowsRejected: Int = 0,
@@ -35,6 +39,7 @@ public struct RunMetrics: Sendable, Equatable {
         self.init(durationSeconds: durationSeconds, rowsRead: counts.rowsRead, rowsAccepted: counts.rowsAccepted,
                   rowsRejected: counts.rowsRejected, rowsSuperseded: counts.duplicatesSuperseded,
                   exitCode: exitCode, finished: finished)
+        rejectedByReason = Dictionary(uniqueKeysWithValues: counts.rejectedByReason.map { ($0.key.rawValue, $0.value) })
     }
 
     /// Whether the run succeeded (exit code 0).
@@ -78,16 +83,30 @@ public enum PrometheusTextfile {
         }
         var text = header("annual_review_run_duration_seconds", "Wall-clock duration of the last annual-review run.")
         text += series("annual_review_run_duration_seconds", format((metrics.durationSeconds * 1000).rounded() / 1000))
+        // accepted + rejected = read, so that sum(annual_review_rows) is the rows read; superseded
+        // rows are a part of the accepted ones and get a metric of their own, never summed in.
         text += header("annual_review_rows",
-                       "Rows of the last run by state: read from the exports, accepted, rejected, superseded by a later version of the same case.")
-        for (state, value) in [("read", metrics.rowsRead), ("accepted", metrics.rowsAccepted),
-                               ("rejected", metrics.rowsRejected), ("superseded", metrics.rowsSuperseded)] {
+                       "Rows of the last run read from the exports, by state: accepted (usable) or rejected.")
+        for (state, value) in [("accepted", metrics.rowsAccepted), ("rejected", metrics.rowsRejected)] {
             text += series("annual_review_rows", "\(value)", labels: [("state", state)])
+        }
+        text += header("annual_review_superseded_rows",
+                       "Accepted rows of the last run superseded by a later version of the same case.")
+        text += series("annual_review_superseded_rows", "\(metrics.rowsSuperseded)")
+        // Every reason, 0 included: a series that appears only on a bad night cannot be rated.
+        text += header("annual_review_rejected_rows", "Rejected rows of the last run by reason code (see rejects.csv).")
+        let reasons = Set(RejectReason.allCases.map(\.rawValue)).union(metrics.rejectedByReason.keys).sorted()
+        for reason in reasons {
+            text += series("annual_review_rejected_rows", "\(metrics.rejectedByReason[reason] ?? 0)", labels: [("reason", reason)])
         }
         text += header("annual_review_exit_code", "Exit code of the last run: 0 success, otherwise a sysexits code (see the README).")
         text += series("annual_review_exit_code", "\(metrics.exitCode)")
         text += header("annual_review_last_run_timestamp_seconds", "Unix time at which the last run ended, successful or not.")
         text += series("annual_review_last_run_timestamp_seconds", format(seconds(metrics.finished)))
+        if let build = metrics.build {
+            text += header("annual_review_build_info", "The program of the last run: its version and the git commit it was built from.")
+            text += series("annual_review_build_info", "1", labels: [("version", build.version), ("commit", build.commit)])
+        }
         if let lastSuccess {
             text += header(lastSuccessMetric, "Unix time at which the last successful run ended.")
             text += series(lastSuccessMetric, format(lastSuccess))
@@ -101,14 +120,13 @@ public enum PrometheusTextfile {
     ///
     /// A failed run's file keeps the previous file's last-success time (see the type's summary).
     public static func write(_ metrics: RunMetrics, to path: String, labels: [String: String] = [:]) throws(MetricsFileError) {
-        // The rename would replace whatever is there: `--metrics-file /dev/null`, run as root,
-        // must not replace the device, nor a folder's link be swapped for a file.
-        var st = stat()
-        if lstat(path, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG {
-            throw MetricsFileError(path: path, reason: "it exists and is not a plain file; name a file of its own")
+        do throws(AtomicFile.Failure) {
+            try AtomicFile.checkReplaceable(path)
+            let lastSuccess = metrics.succeeded ? seconds(metrics.finished) : lastSuccess(inFileAt: path)
+            try AtomicFile.write(Array(render(metrics, lastSuccess: lastSuccess, labels: labels).utf8), to: path)
+        } catch {
+            throw MetricsFileError(path: path, reason: error.reason)
         }
-        let lastSuccess = metrics.succeeded ? seconds(metrics.finished) : lastSuccess(inFileAt: path)
-        try writeAtomically(Array(render(metrics, lastSuccess: lastSuccess, labels: labels).utf8), to: path)
     }
 
     /// The last-success time recorded in the file at `path`, if it exists and has one.
@@ -145,45 +163,5 @@ public enum PrometheusTextfile {
     static func escape(_ value: String) -> String {
         value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n")
-    }
-
-    private static func writeAtomically(_ bytes: [UInt8], to path: String) throws(MetricsFileError) {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-        func failure(_ what: String) -> MetricsFileError {
-            MetricsFileError(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
-        }
-        // A new file only (O_EXCL, O_NOFOLLOW): a link planted at the temporary name is never
-        // followed. One left by a killed run of this pid is removed (unlink removes a link,
-        // not its target) and the name tried once more.
-        func create() -> Int32 { open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644) }
-        var fd = create()
-        if fd < 0, errno == EEXIST, unlink(temporary) == 0 { fd = create() }
-        guard fd >= 0 else { throw failure("cannot create \(temporary)") }
-        var ok = writeAll(fd, bytes)
-        var error = ok ? nil : failure("cannot write \(temporary)")
-        if ok, fsync(fd) != 0 {
-            ok = false
-            error = failure("cannot sync \(temporary)")
-        }
-        if close(fd) != 0, ok {
-            ok = false
-            error = failure("cannot close \(temporary)")
-        }
-        if ok, rename(temporary, path) != 0 {
-            ok = false
-            error = failure("cannot rename \(temporary) to \(path)")
-        }
-        guard ok else {
-            unlink(temporary)
-            throw error ?? MetricsFileError(path: path, reason: "unknown error")
-        }
-        // The rename is durable once the folder is synced; a failure here loses nothing now.
-        let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folderFD >= 0 {
-            _ = fsync(folderFD)
-            _ = close(folderFD)
-        }
     }
 }

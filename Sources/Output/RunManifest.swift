@@ -13,6 +13,12 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public var program: String
     /// The program's version.
     public var version: String
+    /// The git commit the program was built from (`unknown` for a development build); nil in
+    /// manifests written before it was recorded.
+    public var commit: String?
+    /// The run's identifier, as on its log lines and in its last-run report; nil in older
+    /// manifests.
+    public var runID: String?
     /// When the run started.
     public var started: Date
     /// When the run ended (just before the manifest was written).
@@ -30,11 +36,13 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public var partitions: Partitions?
 
     /// A manifest; see the properties.
-    public init(program: String = "annual-review", version: String, started: Date, ended: Date,
-                inputs: [Input], counts: Counts, configuration: Configuration, outputs: [FileDigest],
-                partitions: Partitions? = nil) {
+    public init(program: String = "annual-review", version: String, commit: String? = nil, runID: String? = nil,
+                started: Date, ended: Date, inputs: [Input], counts: Counts, configuration: Configuration,
+                outputs: [FileDigest], partitions: Partitions? = nil) {
         self.program = program
         self.version = version
+        self.commit = commit
+        self.runID = runID
         self.started = started
         self.ended = ended
         self.inputs = inputs
@@ -42,6 +50,12 @@ public struct RunManifest: Codable, Sendable, Equatable {
         self.configuration = configuration
         self.outputs = outputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         self.partitions = partitions
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case program, version, commit
+        case runID = "run_id"
+        case started, ended, inputs, counts, configuration, outputs, partitions
     }
 
     /// The published years, each computed and rendered by this run or carried over unchanged.
@@ -130,6 +144,11 @@ public struct RunManifest: Codable, Sendable, Equatable {
             self.path = path
             self.bytes = bytes
             self.sha256 = sha256
+        }
+
+        /// The size and sha256 of `contents`, recorded under `path`.
+        public init(path: String, contents: [UInt8]) {
+            self.init(path: path, bytes: contents.count, sha256: hexDigest(SHA256.hash(data: contents)))
         }
 
         /// Reads the file at `location` and records its size and sha256 under `path` (by
@@ -230,15 +249,23 @@ public struct RunManifest: Codable, Sendable, Equatable {
         public var files: [FileDigest]
         /// Every other setting (limits such as `max-reject-rate`, options), by its option name.
         public var settings: [String: String]
+        /// The templates the letters and pages were rendered from, sorted by path; nil when the
+        /// run rendered none (or in older manifests).
+        public var templates: [FileDigest]?
+        /// The pipeline definition the run's settings came from; nil when there was none.
+        public var definition: FileDigest?
 
         /// A configuration; see the properties.
         public init(register: FileDigest, method: AveragingMethod, years: String,
-                    files: [FileDigest] = [], settings: [String: String] = [:]) {
+                    files: [FileDigest] = [], settings: [String: String] = [:], templates: [FileDigest]? = nil,
+                    definition: FileDigest? = nil) {
             self.register = register
             self.method = method
             self.years = years
             self.files = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
             self.settings = settings
+            self.templates = templates?.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            self.definition = definition
         }
     }
 

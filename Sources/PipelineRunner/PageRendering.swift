@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Logging
 import PipelineModel
 import Publishing
 
@@ -43,13 +44,13 @@ struct PageRendering {
         var total: Int { pages.values.reduce(0, +) }
 
         /// `letter_pages`, `letter_us_per_page`, ... for the log.
-        var fields: [(String, String)] {
-            var fields: [(String, String)] = []
+        var fields: [(String, Logger.MetadataValue)] {
+            var fields: [(String, Logger.MetadataValue)] = []
             for kind in Kind.allCases {
                 guard let count = pages[kind], count > 0 else { continue }
                 let micros = Double(nanoseconds[kind] ?? 0) / 1000 / Double(count)
-                fields.append((kind.rawValue + "_pages", "\(count)"))
-                fields.append((kind.rawValue + "_us_per_page", String(format: "%.1f", micros)))
+                fields.append((kind.rawValue + "_pages", .stringConvertible(count)))
+                fields.append((kind.rawValue + "_us_per_page", .stringConvertible((micros * 10).rounded() / 10)))
             }
             return fields
         }

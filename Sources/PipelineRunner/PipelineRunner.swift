@@ -36,7 +36,10 @@ public struct PipelineRunner: Sendable {
     ///   `CancellationError`; the previous outputs are then untouched.
     ///
     /// `progress`, when given, counts the bytes (as stored) and rows read, for the progress line.
-    public func run(logger: Logger = Logger(label: "annual-review"), progress: ProgressCounter? = nil) async throws -> RunReport {
+    /// `recorder`, when given, receives each stage's times and the row counts as soon as they
+    /// are known, so that a run that fails afterwards can still report them.
+    public func run(logger: Logger = Logger(label: "annual-review"), progress: ProgressCounter? = nil,
+                    recorder: RunRecorder? = nil) async throws -> RunReport {
         let started = Date()
         let config = configuration
         try checkFilesExist()
@@ -67,7 +70,7 @@ public struct PipelineRunner: Sendable {
         let letters = LetterSettings(date: config.letterDate, contacts: contacts ?? [:])
         logger.info("configuration loaded", metadata: [
             "stage": "configuration",
-            "authorities": "\(register.authorities.count)", "inputs": "\(config.inputs.count)",
+            "authorities": .stringConvertible(register.authorities.count), "inputs": .stringConvertible(config.inputs.count),
             "method": "\(config.method.rawValue)",
         ])
 
@@ -80,10 +83,11 @@ public struct PipelineRunner: Sendable {
             let rejects = try RejectsFileWriter(sink: try publisher.fileSink(RejectsFileWriter.fileName))
             var (summaries, yearCounts, publicReports, counted, quality) = try await runStages(register: register, classifier: classifier,
                                                                        rejects: rejects, logger: logger,
-                                                                       progress: progress)
+                                                                       progress: progress, recorder: recorder)
             try rejects.finish()
             var counts = counted
             counts.rejectedByReason = rejects.countsByReason.filter { $0.value > 0 }
+            recorder?.record(counts: counts)
             do {
                 try checkLimits(counts)
             } catch {
@@ -106,7 +110,7 @@ public struct PipelineRunner: Sendable {
             let staged = try await staging.stage(figures, into: publisher)
             try publisher.reuseIfUnchanged(RejectsFileWriter.fileName, in: staged.previous)
             if templates != nil {
-                try writeDataPackage(tables: staged.tables, to: publisher, reusing: staged.previous)
+                try writeDataPackage(tables: staged.tables, inputs: summaries, to: publisher, reusing: staged.previous)
             }
             try writeManifest(to: publisher, started: started, inputs: summaries, counts: counts, figures: figures,
                               partitions: staged.partitions.record)
@@ -124,9 +128,10 @@ public struct PipelineRunner: Sendable {
             }
             logger.info("published", metadata: [
                 "stage": "publication",
-                "out": "\(config.outputDirectory)", "rows": "\(counts.rowsRead)", "cases": "\(counts.cases)",
-                "rejected": "\(counts.rowsRejected)", "superseded": "\(counts.duplicatesSuperseded)",
-                "durable_s": "\(String(format: "%.3f", (ContinuousClock.now - publishing) / .seconds(1)))",
+                "out": "\(config.outputDirectory)", "rows": .stringConvertible(counts.rowsRead),
+                "cases": .stringConvertible(counts.cases), "rejected": .stringConvertible(counts.rowsRejected),
+                "superseded": .stringConvertible(counts.duplicatesSuperseded),
+                "durable_s": .stringConvertible((((ContinuousClock.now - publishing) / .seconds(1)) * 1000).rounded() / 1000),
             ])
             return RunReport(inputs: summaries, counts: counts, figures: figures, outputDirectory: config.outputDirectory,
                              quality: quality, dryRun: config.dryRun)
@@ -160,23 +165,28 @@ public struct PipelineRunner: Sendable {
 
     /// Runs the pipeline until it ends or one of `signals` arrives; a signal cancels every
     /// stage, removes the staging folder and throws ``Interrupted``.
+    ///
+    /// A run whose stages do not stop within the grace period is ended with exit 75 without
+    /// returning; `beforeForcedExit` is then called first with the reason, so that the caller
+    /// can still record how the run ended.
     public func run(stoppingOn signals: [Int32], logger: Logger = Logger(label: "annual-review"),
-                    progress: ProgressCounter? = nil) async throws -> RunReport {
+                    progress: ProgressCounter? = nil, recorder: RunRecorder? = nil,
+                    beforeForcedExit: (@Sendable (_ reason: String) -> Void)? = nil) async throws -> RunReport {
         let destination = configuration.outputDirectory
         // The grace timer starts from the signal source itself: the task that waits for the
         // signal needs a thread of the cooperative pool, which may all be rendering.
         let watcher = SignalWatcher(signals) { signal in
             Self.exitIfStuck(after: Self.stopGrace, interrupted: Interrupted(signal: signal), destination: destination,
-                             logger: logger)
+                             logger: logger, beforeExit: beforeForcedExit)
         }
         let received = watcher.signals
         defer { withExtendedLifetime(watcher) {} }
         return try await withThrowingTaskGroup(of: RunReport?.self) { group in
-            group.addTask { try await self.run(logger: logger, progress: progress) }
+            group.addTask { try await self.run(logger: logger, progress: progress, recorder: recorder) }
             group.addTask {
                 // Ends quietly (nil) when the run finishes first and this task is cancelled.
                 for await signal in received {
-                    logger.warning("signal received, stopping", metadata: ["signal": "\(signal)"])
+                    logger.warning("signal received, stopping", metadata: ["signal": .stringConvertible(signal)])
                     throw Interrupted(signal: signal)
                 }
                 return nil
@@ -200,14 +210,16 @@ public struct PipelineRunner: Sendable {
     /// or in one long system call (a large `syncfs`), cannot see cancellation; after `grace`,
     /// remove the staging folder and exit with 75 ("temporary failure") rather than ignore the
     /// signal. `_exit` because nothing else ends a process whose threads are all blocked.
-    private static func exitIfStuck(after grace: Duration, interrupted: Interrupted, destination: String, logger: Logger) {
+    private static func exitIfStuck(after grace: Duration, interrupted: Interrupted, destination: String, logger: Logger,
+                                    beforeExit: (@Sendable (String) -> Void)?) {
         let staging = OutputPublisher.stagingDirectory(forDestination: destination)
         let seconds = Double(grace.components.seconds) + Double(grace.components.attoseconds) / 1e18
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
             let message = "\(interrupted) (the stages did not stop within \(seconds) s: the staging folder is "
                 + "removed and the process ends)"
-            logger.error("\(message)", metadata: ["staging": "\(staging)", "exit_code": "75"])
+            logger.error("\(message)", metadata: ["staging": "\(staging)", "exit_code": .stringConvertible(75)])
             try? FileManager.default.removeItem(atPath: staging)
+            beforeExit?(message)
             _exit(75)
         }
     }
@@ -223,18 +235,26 @@ public struct PipelineRunner: Sendable {
         }
     }
 
-    /// `datapackage.json`, describing the top-level tables and the rejects (the partitions hold
-    /// the same rows, split by year).
-    private func writeDataPackage(tables: [TableFile: [UInt8]], to publisher: OutputPublisher,
+    /// `datapackage.json`, describing the top-level tables (the partitions hold the same rows,
+    /// split by year), with the run's inputs as its sources.
+    ///
+    /// rejects.csv stays in the folder for operators but is not a resource of the package: it
+    /// holds the exports' rows as they were (case references, free text), which are the case
+    /// system's data, not statistics published under the licence.
+    private func writeDataPackage(tables: [TableFile: [UInt8]], inputs: [InputFileSummary], to publisher: OutputPublisher,
                                   reusing previous: PreviousPublication?) throws {
         let headers = Dictionary(uniqueKeysWithValues: tables.map { ($0.key.fileName, $0.value) })
-        let dataFiles = Set(headers.keys).union([RejectsFileWriter.fileName])
-        let files = try publisher.stagedFileDigests(only: dataFiles).map { digest in
-            DataPackageWriter.File(path: digest.path,
-                                   header: headers[digest.path] ?? CSVFormat.record(RejectsFileWriter.columns),
-                                   size: digest.bytes, sha256: digest.sha256)
+        let files = try publisher.stagedFileDigests(only: Set(headers.keys)).compactMap { digest in
+            headers[digest.path].map { DataPackageWriter.File(path: digest.path, header: $0, size: digest.bytes, sha256: digest.sha256) }
         }
-        let package = DataPackageWriter.dataPackage(files: files)
+        var sources = inputs.map { (name: $0.path == "-" ? "standard input" : URL(fileURLWithPath: $0.path).lastPathComponent,
+                                    sha256: $0.sha256) }
+        for path in [configuration.register, configuration.lookup, configuration.population].compactMap({ $0 }) {
+            let digest = try RunManifest.FileDigest(contentsOf: path)
+            sources.append((name: URL(fileURLWithPath: path).lastPathComponent, sha256: digest.sha256))
+        }
+        let package = DataPackageWriter.dataPackage(
+            files: files, about: DataPackageWriter.About(version: configuration.build.version, sources: sources))
         try publisher.writeFile(package.path, package.bytes, reusing: previous)
     }
 
@@ -256,13 +276,13 @@ public struct PipelineRunner: Sendable {
     /// Runs the stages; returns the inputs' summaries, the counts per year and authority of the
     /// cases, the cases with a public report, the row counts and the quality report.
     private func runStages(register: AuthorityRegister, classifier: Classifier, rejects: RejectsFileWriter,
-                           logger: Logger, progress: ProgressCounter?)
+                           logger: Logger, progress: ProgressCounter?, recorder: RunRecorder?)
         async throws -> ([InputFileSummary], [YearAuthority: AuthorityYearCounts], [CollectedPublicReport], RunCounts,
                          QualityReport) {
         let config = configuration
         if config.parseWorkers > 1 {
             return try await runParallelStages(register: register, classifier: classifier, rejects: rejects,
-                                               logger: logger, progress: progress)
+                                               logger: logger, progress: progress, recorder: recorder)
         }
         // AsyncThrowingChannel is bounded (a send waits for its receiver), so no stage can run
         // ahead of the next by more than the batch in hand: memory stays flat.
@@ -276,19 +296,19 @@ public struct PipelineRunner: Sendable {
             func stage(_ name: String) -> Logger { Self.stage(name, of: logger) }
             group.addTask {
                 try await Stages.decompress(config.inputs, with: Decompressor(chunkSize: config.chunkSize), progress: progress,
-                                            logger: stage("decompression"), into: decompressed)
+                                            logger: stage("decompression"), recorder: recorder, into: decompressed)
                 return []
             }
             group.addTask {
                 try await Stages.parse(config.inputs, batchSize: config.batchSize, progress: progress,
-                                       logger: stage("parsing"), from: decompressed, into: raw)
+                                       logger: stage("parsing"), recorder: recorder, from: decompressed, into: raw)
             }
             group.addTask {
-                try await Stages.relay(cleaner, logger: stage("cleaning"), from: raw, into: cleaned) { $0.clean($1) }
+                try await Stages.relay(cleaner, logger: stage("cleaning"), recorder: recorder, from: raw, into: cleaned) { $0.clean($1) }
                 return []
             }
             group.addTask {
-                try await Stages.relay(classifier, logger: stage("classification"), from: cleaned, into: classified) {
+                try await Stages.relay(classifier, logger: stage("classification"), recorder: recorder, from: cleaned, into: classified) {
                     $0.classify($1)
                 }
                 return []
@@ -302,7 +322,7 @@ public struct PipelineRunner: Sendable {
                 timer.countBatch()
                 try aggregating.add(batch)
             }
-            timer.logFinished(stage("aggregation"))
+            timer.logFinished(stage("aggregation"), recorder: recorder)
             var summaries: [InputFileSummary] = []
             for try await result in group { summaries += result }
             let (yearCounts, publicReports, counts, quality) = aggregating.finish()
@@ -332,7 +352,7 @@ public struct PipelineRunner: Sendable {
     /// up to 8 workers and 8 MiB / N beyond (at least 64 KiB; a piece continuing a record
     /// without a boundary is at most 8 MiB): whatever the size of the input or the workers.
     private func runParallelStages(register: AuthorityRegister, classifier: Classifier, rejects: RejectsFileWriter,
-                                   logger: Logger, progress: ProgressCounter?)
+                                   logger: Logger, progress: ProgressCounter?, recorder: RunRecorder?)
         async throws -> ([InputFileSummary], [YearAuthority: AuthorityYearCounts], [CollectedPublicReport], RunCounts,
                          QualityReport) {
         let config = configuration
@@ -363,14 +383,15 @@ public struct PipelineRunner: Sendable {
             group.addTask {
                 try await Stages.cutPieces(config.inputs, with: Decompressor(chunkSize: config.chunkSize),
                                            pieceSize: pieceSize, maxPieceBytes: config.maxPieceBytes,
-                                           progress: progress, logger: stage("decompression"), into: dealt)
+                                           progress: progress, logger: stage("decompression"), recorder: recorder,
+                                           into: dealt)
             }
             for worker in 0 ..< workers {
                 group.addTask { try await Stages.forward(from: dealt[worker], into: pieces[worker]) }
                 group.addTask {
                     try await Stages.parseWorker(config.inputs, batchSize: batchSize, cleaner: cleaner,
                                                  classifier: classifier, progress: progress,
-                                                 logger: stage("parsing", worker: worker),
+                                                 logger: stage("parsing", worker: worker), recorder: recorder,
                                                  from: pieces[worker], into: made[worker])
                 }
                 group.addTask { try await Stages.forward(from: made[worker], into: results[worker]) }
@@ -401,7 +422,7 @@ public struct PipelineRunner: Sendable {
                     ])
                 }
             }
-            timer.logFinished(stage("aggregation"))
+            timer.logFinished(stage("aggregation"), recorder: recorder)
             try await group.waitForAll()
             let (yearCounts, publicReports, counts, quality) = aggregating.finish()
             return (summaries, yearCounts, publicReports, counts, quality)
@@ -421,8 +442,11 @@ public struct PipelineRunner: Sendable {
         let years = published.isEmpty ? "" : contiguous
             ? YearRange(first: published[0], last: published[published.count - 1])!.description
             : published.map(\.label).joined(separator: ",")
+        let templates = try config.templates.map { folder in
+            try TemplateFolderCheck.templates(in: folder).map { try RunManifest.FileDigest(contentsOf: $0) }
+        }
         let manifest = RunManifest(
-            version: annualReviewVersion, started: started, ended: Date(),
+            version: config.build.version, commit: config.build.commit, runID: config.runID, started: started, ended: Date(),
             inputs: inputs.map(RunManifest.Input.init), counts: .init(counts),
             configuration: .init(register: try RunManifest.FileDigest(contentsOf: config.register),
                                  method: config.method, years: years, files: files,
@@ -431,7 +455,9 @@ public struct PipelineRunner: Sendable {
                                             "max-reject-rate": "\(config.maxRejectRate)",
                                             "min-rows": "\(config.minRows)",
                                             "letter-date": config.letterDate?.description ?? "none",
-                                            "parse-workers": "\(config.parseWorkers)"]),
+                                            "parse-workers": "\(config.parseWorkers)"],
+                                 templates: templates,
+                                 definition: try config.definition.map { try RunManifest.FileDigest(contentsOf: $0) }),
             outputs: try publisher.stagedFileDigests(), partitions: partitions)
         try publisher.writeFile("manifest.json", try manifest.jsonBytes())
     }

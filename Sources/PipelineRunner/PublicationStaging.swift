@@ -77,10 +77,10 @@ struct PublicationStaging {
         }
         partitions.pagesRendered = cost.total
         logger.info("pages rendered", metadata: [
-            "stage": "publication", "pages": "\(cost.total)",
-            "years_rendered": "\(partitions.record.computed.count)",
-            "years_carried_over": "\(partitions.record.carriedOver.count)",
-        ].merging(cost.fields.map { ($0.0, .string($0.1)) }, uniquingKeysWith: { $1 }))
+            "stage": "publication", "pages": .stringConvertible(cost.total),
+            "years_rendered": .stringConvertible(partitions.record.computed.count),
+            "years_carried_over": .stringConvertible(partitions.record.carriedOver.count),
+        ].merging(cost.fields, uniquingKeysWith: { $1 }))
         return Staged(partitions: partitions, tables: tables, previous: previous)
     }
 

@@ -56,6 +56,13 @@ public struct RunConfiguration: Sendable {
     /// gives 1).
     public static var defaultParseWorkers: Int { AvailableCores.count }
 
+    /// The run's identifier (as on its log lines), recorded in the manifest; nil records none.
+    public var runID: String?
+    /// The pipeline definition the settings came from, if any: its sha256 goes in the manifest.
+    public var definition: String?
+    /// The program, recorded in the manifest.
+    public var build = Installation.build
+
     /// A configuration; see the properties.
     public init(inputs: [String], register: String, lookup: String? = nil, population: String? = nil,
                 decisionRules: String, serviceAreaRules: String, method: AveragingMethod = .pooled,

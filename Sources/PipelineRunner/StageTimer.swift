@@ -1,7 +1,9 @@
 import Logging
+import Operations
 
 /// How long a stage worked and how long it waited for its neighbours (an empty input channel or
-/// a full next stage), logged when the stage ends: the stage that never waits bounds the run.
+/// a full next stage), logged and recorded when the stage ends: the stage that never waits
+/// bounds the run.
 struct StageTimer {
     private let started = ContinuousClock.now
     private var waiting: Duration = .zero
@@ -33,21 +35,25 @@ struct StageTimer {
     /// Counts one batch handled.
     mutating func countBatch() { batches += 1 }
 
-    /// Logs the stage's end on `logger` (whose `stage` metadata names the stage).
-    func logFinished(_ logger: Logger) {
+    /// Logs the stage's end on `logger` (whose `stage` metadata names the stage) and records
+    /// its times in `recorder`, for the last-run report.
+    func logFinished(_ logger: Logger, recorder: RunRecorder?) {
         let elapsed = ContinuousClock.now - started
+        let times = RunRecorder.StageTimes(busySeconds: Self.seconds(elapsed - waiting),
+                                           waitingSeconds: Self.seconds(waiting), batches: batches)
+        if let name = logger[metadataKey: "stage"] { recorder?.record(stage: "\(name)", times) }
         var metadata: Logger.Metadata = [
-            "batches": "\(batches)",
-            "busy_s": "\(Self.seconds(elapsed - waiting))",
-            "waiting_s": "\(Self.seconds(waiting))",
+            "batches": .stringConvertible(batches),
+            "busy_s": .stringConvertible(times.busySeconds),
+            "waiting_s": .stringConvertible(times.waitingSeconds),
         ]
-        for part in parts { metadata["\(part.name)_s"] = "\(Self.seconds(part.time))" }
+        for part in parts { metadata["\(part.name)_s"] = .stringConvertible(Self.seconds(part.time)) }
         logger.info("stage finished", metadata: metadata)
     }
 
-    private static func seconds(_ duration: Duration) -> String {
+    /// Seconds to the millisecond (a Double that prints as `1.234`).
+    private static func seconds(_ duration: Duration) -> Double {
         let (seconds, attoseconds) = duration.components
-        let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
-        return "\(milliseconds / 1000).\(String(milliseconds % 1000 + 1000).dropFirst())"
+        return Double(seconds * 1000 + attoseconds / 1_000_000_000_000_000) / 1000
     }
 }

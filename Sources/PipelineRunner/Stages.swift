@@ -13,7 +13,7 @@ import PipelineModel
 enum Stages {
     /// Reads every input in order, as stored, into `output` as decompressed chunks.
     static func decompress(_ inputs: [String], with decompressor: Decompressor, progress: ProgressCounter?,
-                           logger: Logger, into output: AsyncThrowingChannel<DecompressedData, any Error>) async throws {
+                           logger: Logger, recorder: RunRecorder?, into output: AsyncThrowingChannel<DecompressedData, any Error>) async throws {
         var timer = StageTimer()
         do {
             for (index, path) in inputs.enumerated() {
@@ -26,7 +26,7 @@ enum Stages {
                 }
             }
             output.finish()
-            timer.logFinished(logger)
+            timer.logFinished(logger, recorder: recorder)
         } catch {
             output.fail(error)
             throw error
@@ -35,7 +35,7 @@ enum Stages {
 
     /// Parses the decompressed chunks of `input` into record batches; returns what each file
     /// turned out to be.
-    static func parse(_ inputs: [String], batchSize: Int, progress: ProgressCounter?, logger: Logger,
+    static func parse(_ inputs: [String], batchSize: Int, progress: ProgressCounter?, logger: Logger, recorder: RunRecorder?,
                       from input: AsyncThrowingChannel<DecompressedData, any Error>,
                       into output: AsyncThrowingChannel<RawRecordBatch, any Error>) async throws -> [InputFileSummary] {
         // Made here: it owns libcsv parsers and stays in this task.
@@ -55,13 +55,14 @@ enum Stages {
                 if let finished {
                     summaries.append(finished)
                     logger.info("file read", metadata: [
-                        "file": "\(finished.path)", "bytes": "\(finished.bytes)", "records": "\(finished.records)",
+                        "file": "\(finished.path)", "bytes": .stringConvertible(finished.bytes),
+                        "records": .stringConvertible(finished.records),
                         "sha256": "\(finished.sha256)",
                     ])
                 }
             }
             output.finish()
-            timer.logFinished(logger)
+            timer.logFinished(logger, recorder: recorder)
             return summaries
         } catch {
             output.fail(error)
@@ -72,7 +73,7 @@ enum Stages {
     /// Runs a per-batch stage core (`Cleaner`, `Classifier`) over every batch of `input` into
     /// `output`; the core's state (its caches) lives in this task.
     static func relay<Core: Sendable, Input: Sendable, Output: Sendable>(
-        _ core: Core, logger: Logger, from input: AsyncThrowingChannel<Input, any Error>,
+        _ core: Core, logger: Logger, recorder: RunRecorder?, from input: AsyncThrowingChannel<Input, any Error>,
         into output: AsyncThrowingChannel<Output, any Error>,
         step: @Sendable (inout Core, Input) -> Output
     ) async throws {
@@ -87,7 +88,7 @@ enum Stages {
                 try Task.checkCancellation()
             }
             output.finish()
-            timer.logFinished(logger)
+            timer.logFinished(logger, recorder: recorder)
         } catch {
             output.fail(error)
             throw error
@@ -105,7 +106,7 @@ extension Stages {
     /// On an error every worker channel is failed, after the pieces already sent: each worker
     /// passes the error on behind its earlier results, so it arrives in file order.
     static func cutPieces(_ inputs: [String], with decompressor: Decompressor, pieceSize: Int, maxPieceBytes: Int,
-                          progress: ProgressCounter?, logger: Logger,
+                          progress: ProgressCounter?, logger: Logger, recorder: RunRecorder?,
                           into workers: [AsyncThrowingChannel<RecordPiece, any Error>]) async throws {
         var timer = StageTimer()
         // Made here: it owns the header reader's libcsv parser and stays in this task.
@@ -126,7 +127,7 @@ extension Stages {
                 }
             }
             for worker in workers { worker.finish() }
-            timer.logFinished(logger)
+            timer.logFinished(logger, recorder: recorder)
         } catch {
             for worker in workers { worker.fail(error) }
             throw error
@@ -157,7 +158,7 @@ extension Stages {
     /// classifies the piece's batches in the same task (no hop between them), and sends one
     /// result per piece.
     static func parseWorker(_ inputs: [String], batchSize: Int, cleaner: Cleaner, classifier: Classifier,
-                            progress: ProgressCounter?, logger: Logger,
+                            progress: ProgressCounter?, logger: Logger, recorder: RunRecorder?,
                             from input: AsyncThrowingChannel<RecordPiece, any Error>,
                             into output: AsyncThrowingChannel<PieceResult, any Error>) async throws {
         // Made here: it owns a libcsv parser and stays in this task. The cores' caches are
@@ -192,7 +193,7 @@ extension Stages {
             // A cancelled receive ends quietly: never pass that off as the end of the input.
             try Task.checkCancellation()
             output.finish()
-            timer.logFinished(logger)
+            timer.logFinished(logger, recorder: recorder)
         } catch {
             output.fail(error)
             throw error

@@ -13,9 +13,7 @@ enum TemplateFolderCheck {
     ///   larger than ``maximumBytes``. A folder that cannot be listed is left to Publishing, which
     ///   says so.
     static func check(_ folder: String) throws(ConfigurationError) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names.sorted() where name.hasSuffix(".mustache") {
-            let path = (folder as NSString).appendingPathComponent(name)
+        for path in templates(in: folder) {
             var st = stat()
             // stat, not lstat: Publishing follows links, so what the link leads to is what counts.
             guard stat(path, &st) == 0 else { continue }
@@ -26,5 +24,11 @@ enum TemplateFolderCheck {
                 throw ConfigurationError(file: path, "larger than \(maximumBytes) bytes, the cap for a template")
             }
         }
+    }
+
+    /// The paths of the `.mustache` files in `folder`, sorted; none when it cannot be listed.
+    static func templates(in folder: String) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        return names.sorted().filter { $0.hasSuffix(".mustache") }.map { (folder as NSString).appendingPathComponent($0) }
     }
 }

@@ -43,8 +43,39 @@ public enum DataPackageWriter {
         }
     }
 
-    /// The descriptor of `files`, as ``dataPackage(resources:)`` but from headers and digests.
-    public static func dataPackage(files resources: [File]) -> Artefact {
+    /// What the package says about itself beyond its resources: the version of the program
+    /// that laid it out, and the files its figures were computed from.
+    public struct About: Sendable, Equatable {
+        /// The `version` of the package: the program's, since it decides the files' columns and
+        /// types; the data's own identity is in ``sources`` and each resource's hash.
+        public var version: String
+        /// The files the statistics come from (exports, register, lookup, population), by file
+        /// name (never the server's path) and sha256.
+        public var sources: [(name: String, sha256: String)]
+
+        /// A description; see the properties.
+        public init(version: String, sources: [(name: String, sha256: String)]) {
+            self.version = version
+            self.sources = sources
+        }
+
+        public static func == (a: About, b: About) -> Bool {
+            a.version == b.version && a.sources.map(\.name) == b.sources.map(\.name)
+                && a.sources.map(\.sha256) == b.sources.map(\.sha256)
+        }
+    }
+
+    /// The licence of the statistics: the Open Government Licence v3.0, as the Ombudsman's
+    /// published data is (`OGL-UK-3.0` is its Open Definition and SPDX identifier).
+    static let licence: JSONText = .object([
+        ("name", .string("OGL-UK-3.0")),
+        ("path", .string("https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")),
+        ("title", .string("Open Government Licence v3.0")),
+    ])
+
+    /// The descriptor of `files`, as ``dataPackage(resources:)`` but from headers and digests;
+    /// `about`, when given, adds the package's `version`, `licenses` and `sources`.
+    public static func dataPackage(files resources: [File], about: About? = nil) -> Artefact {
         let names = Set(resources.map { resourceName($0.path) })
         let descriptors: [JSONText] = resources.map { resource in
             let name = resourceName(resource.path)
@@ -91,17 +122,28 @@ public enum DataPackageWriter {
             ]
             return .object(members)
         }
-        let package: JSONText = .object([
+        var header: [(String, JSONText)] = [
             ("profile", .string("tabular-data-package")),
             ("name", .string("annual-review")),
+        ]
+        if let about {
+            header += [
+                ("version", .string(about.version)),
+                ("licenses", .array([licence])),
+                ("sources", .array(about.sources.map { source in
+                    .object([("title", .string(source.name)), ("path", .string(source.name)),
+                             ("hash", .string("sha256:" + source.sha256))])
+                })),
+            ]
+        }
+        let package: JSONText = .object(header + [
             ("title", .string("Local Government and Social Care Ombudsman: yearly statistics per authority")),
             ("description", .string(
                 "Complaints received, decisions by outcome, uphold, compliance and satisfactory remedy rates per authority "
                     + "and reporting year (1 April to 31 March), the averages of similar authorities, England's totals per "
-                    + "year and by service area, the cases with a public report, and the rows of the "
-                    + "case exports that could not be used. "
+                    + "year and by service area, and the cases with a public report. "
                     + "Values are published exactly as given: a text cell (an authority name, a case reference, a "
-                    + "rejected row's text in rejects.csv) may begin with =, +, - or @, which a spreadsheet program may "
+                    + "public report's text) may begin with =, +, - or @, which a spreadsheet program may "
                     + "run as a formula when it opens the file. Read the files with a data tool, or import them into a "
                     + "spreadsheet with every column set to Text (LibreOffice: the Text Import dialog, column type Text; "
                     + "Excel: Data > From Text/CSV, then set the columns to Text) rather than opening them directly.")),
@@ -114,7 +156,7 @@ public enum DataPackageWriter {
 
     /// The resource name of a path: its file name without `.csv`, lower case, with characters
     /// Frictionless does not allow in names replaced by `_`.
-    static func resourceName(_ path: String) -> String {
+    public static func resourceName(_ path: String) -> String {
         var file = Substring(path.split(separator: "/").last ?? Substring(path))
         if file.hasSuffix(".csv") { file = file.dropLast(4) }
         return String(file.lowercased().map { c -> Character in
@@ -132,7 +174,9 @@ public enum DataPackageWriter {
         "public_reports": "Every case on which the Ombudsman issued a public report",
     ]
 
-    static func primaryKey(_ resource: String) -> [String]? {
+    /// The primary key of the resource `resource` (`authority_year`): the columns that name one
+    /// row, as the descriptor declares them; nil for a file it declares none for.
+    public static func primaryKey(_ resource: String) -> [String]? {
         switch resource {
         case "authority_year", "comparison": ["year", "authority_code"]
         case "type_year": ["year", "comparison_type"]

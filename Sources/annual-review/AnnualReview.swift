@@ -1,4 +1,5 @@
 import ArgumentParser
+import PipelineRunner
 
 /// The `annual-review` command: arguments, logging and exit codes; the work is in the library
 /// modules, which the tests import.
@@ -8,7 +9,7 @@ struct AnnualReview: AsyncParsableCommand {
         commandName: "annual-review",
         abstract: "Produce the Ombudsman's yearly authority statistics from decisions exports.",
         discussion: ExitCode.documentation,
-        version: "0.1.0",
-        subcommands: [Run.self, Validate.self],
+        version: "\(Installation.build.version) (commit \(Installation.build.commit))",
+        subcommands: [Run.self, Validate.self, Diff.self],
         defaultSubcommand: nil)
 }

@@ -139,8 +139,10 @@ extension AnnualReview {
             var definition = PipelineDefinition()
             var definitionError: ConfigurationError?
             var pipeline = "command-line"
+            var definitionPath: String?
             if let first = positional.first, PipelineDefinition.isDefinitionPath(first) {
                 positional.removeFirst()
+                definitionPath = first
                 pipeline = URL(fileURLWithPath: first).deletingPathExtension().lastPathComponent
                 do {
                     definition = try PipelineDefinition.load(path: first)
@@ -156,16 +158,34 @@ extension AnnualReview {
             logger[metadataKey: "pipeline"] = "\(pipeline)"
             let counter = ProgressCounter()
 
-            /// Ends the run: the metrics file (every run, success or not), then the exit code.
-            func finish(_ code: ExitCode, counts: RunCounts? = nil, error: (any Error)? = nil) throws {
+            let recorder = RunRecorder()
+            // Beside the output folder, which a run that fails leaves as it was. A dry run (and
+            // `validate`) publishes nothing, so it leaves the last real run's report.
+            let reportPath = dryRun ? nil : settings.output.map(LastRunReport.path(forOutput:))
+            let pipelineName = pipeline
+            /// Writes the last-run report; a failure to is logged, and the run's outcome stands.
+            @Sendable func recordLastRun(_ code: ExitCode, reason: String) {
+                guard let reportPath else { return }
+                let report = LastRunReport(runID: runID, pipeline: pipelineName, program: Installation.build,
+                                           started: started, ended: Date(), exitCode: code.rawValue, exitReason: reason,
+                                           recorder: recorder, rowsReadSoFar: counter.rows)
+                do {
+                    try report.write(to: reportPath)
+                } catch {
+                    Logger(label: "annual-review").error("\(error)", metadata: ["stage": "publication"])
+                }
+            }
+
+            /// Ends the run: the metrics file and the last-run report (every run, success or
+            /// not), then the exit code.
+            func finish(_ code: ExitCode, error: (any Error)? = nil) throws {
+                let ended = Date()
+                let counts = recorder.counts
                 if let path = settings.metricsFile {
-                    let seconds = Date().timeIntervalSince(started)
-                    var metrics = counts.map { RunMetrics(durationSeconds: seconds, counts: $0, exitCode: code.rawValue) }
-                        ?? RunMetrics(durationSeconds: seconds, rowsRead: counter.rows, exitCode: code.rawValue)
-                    if case .rejectLimitExceeded(let rejected, let read, _, _)? = error as? RunError {
-                        metrics.rowsRead = read
-                        metrics.rowsRejected = rejected
-                    }
+                    let seconds = ended.timeIntervalSince(started)
+                    var metrics = counts.map { RunMetrics(durationSeconds: seconds, counts: $0, exitCode: code.rawValue, finished: ended) }
+                        ?? RunMetrics(durationSeconds: seconds, rowsRead: counter.rows, exitCode: code.rawValue, finished: ended)
+                    metrics.build = Installation.build
                     do {
                         try PrometheusTextfile.write(metrics, to: path, labels: ["pipeline": pipeline])
                     } catch {
@@ -173,9 +193,10 @@ extension AnnualReview {
                         logger.error("\(error)", metadata: ["stage": "metrics"])
                     }
                 }
+                recordLastRun(code, reason: error.map { "\($0)" } ?? "success")
                 if let error {
                     if json {
-                        logger.error("\(error)", metadata: ["exit_code": "\(code.rawValue)"])
+                        logger.error("\(error)", metadata: ["exit_code": .stringConvertible(code.rawValue)])
                     } else {
                         // An error may quote an export's header or a table's value: escaped for the terminal.
                         FileHandle.standardError.write(Data("annual-review: \(TerminalText.escaped("\(error)"))\n".utf8))
@@ -192,12 +213,12 @@ extension AnnualReview {
             }
             let configuredRunner = PipelineRunner(configuration: RunConfiguration(
                 inputs: inputs, register: register, lookup: settings.lookup, population: settings.population,
-                decisionRules: settings.decisionRules ?? "pipelines/rules/decisions.yaml",
-                serviceAreaRules: settings.serviceAreaRules ?? "pipelines/rules/service-areas.yaml",
+                decisionRules: settings.decisionRules ?? Self.defaultFile("rules/decisions.yaml"),
+                serviceAreaRules: settings.serviceAreaRules ?? Self.defaultFile("rules/service-areas.yaml"),
                 method: settings.method ?? .pooled, years: settings.years, outputDirectory: out,
                 batchSize: settings.batchSize ?? 4096, maxRejectRate: settings.maxRejectRate ?? 0.01,
                 minRows: settings.minRows ?? 1,
-                templates: templates ?? Self.templatesBeside(settings.decisionRules ?? "pipelines/rules/decisions.yaml")))
+                templates: templates ?? Self.templatesBeside(settings.decisionRules ?? Self.defaultFile("rules/decisions.yaml"))))
             var configuration = configuredRunner.configuration
             configuration.dryRun = dryRun
             configuration.contacts = settings.contacts
@@ -207,18 +228,23 @@ extension AnnualReview {
                 configuration.pieceSize = pieceSize
                 configuration.maxPieceBytes = max(pieceSize, configuration.maxPieceBytes)
             }
-            let runner = PipelineRunner(configuration: configuration)
-            logger.info("run started", metadata: ["inputs": "\(inputs.count)", "out": "\(out)"])
+            configuration.runID = runID
+            configuration.definition = definitionPath
+            logger.info("run started", metadata: ["inputs": .stringConvertible(inputs.count), "out": "\(out)",
+                                                  "version": "\(Installation.build.version)",
+                                                  "commit": "\(Installation.build.commit)"])
 
             // The output's parent may not exist yet (out/sample on a fresh clone).
             let parent = URL(fileURLWithPath: out).deletingLastPathComponent().path
             try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
 
+            let runner = PipelineRunner(configuration: configuration)
             let progress = ProgressReporter(counter: counter, totalBytes: ProgressReporter.totalBytes(of: inputs))
             progress.start()
             let report: RunReport
             do {
-                report = try await runner.run(stoppingOn: [SIGTERM, SIGINT], logger: logger, progress: counter)
+                report = try await runner.run(stoppingOn: [SIGTERM, SIGINT], logger: logger, progress: counter, recorder: recorder,
+                                              beforeForcedExit: { recordLastRun(.temporaryFailure, reason: $0) })
             } catch {
                 progress.stop()
                 return try finish(ExitCode.for(error), error: error)
@@ -233,7 +259,7 @@ extension AnnualReview {
                 print(TerminalText.escaped("annual-review: \(report.counts.rowsRead) rows read, \(report.counts.cases) cases, "
                       + "\(rejected) rejected (see \(out)/rejects.csv); outputs in \(out)/"))
             }
-            try finish(.success, counts: report.counts)
+            try finish(.success)
         }
     }
 }
@@ -268,6 +294,13 @@ struct RejectRate: ExpressibleByArgument {
 }
 
 extension AnnualReview.Run {
+    /// `relative` (`rules/decisions.yaml`) among the files installed with the program
+    /// (``Installation``), or in `pipelines/` of the working directory when none are found
+    /// beside the executable (a binary copied somewhere on its own).
+    static func defaultFile(_ relative: String) -> String {
+        Installation.file(relative) ?? "pipelines/" + relative
+    }
+
     /// `pipelines/templates` for rule tables in `pipelines/rules/`: the definition or the current
     /// folder places both.
     static func templatesBeside(_ ruleTable: String) -> String {

@@ -21,8 +21,9 @@ struct HostileRunResult {
         stderr.split(separator: "\n").compactMap { line -> String? in
             if line.hasPrefix("annual-review: ") { return String(line) }
             guard line.hasPrefix("{"),
-                  let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: String],
-                  object["level"] == "error", object["exit_code"] != nil, let message = object["message"] else { return nil }
+                  let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
+                  object["level"] as? String == "error", object["exit_code"] is NSNumber,
+                  let message = object["message"] as? String else { return nil }
             return "annual-review: " + message
         }
     }

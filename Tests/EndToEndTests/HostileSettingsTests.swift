@@ -126,6 +126,7 @@ import Testing
         #expect(result.errorLines.contains { $0.contains("register.csv:\(lines.count)") && $0.contains(phrase) },
                 "\(result.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: register)) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: setting.base).sorted() == [".out.lock", "out", "register.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: setting.base).sorted()
+                == [".out.last-run.json.spare", ".out.lock", "out", "out.last-run.json", "register.csv"])
     }
 }

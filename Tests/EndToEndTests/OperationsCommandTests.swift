@@ -41,8 +41,11 @@ import Testing
         var finishedStages: [String] = []
         var workerParts: [Set<String>] = []
         for line in lines {
-            let object = try #require((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: String],
-                                      "not a JSON object of strings: \(line)")
+            let parsed = try #require((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
+                                      "not a JSON object: \(line)")
+            // Numbers as JSON numbers, everything else as strings.
+            let object = parsed.mapValues { value in (value as? String) ?? "\(value)" }
+            #expect(parsed.values.allSatisfy { $0 is String || $0 is NSNumber }, "\(line)")
             for key in ["time", "level", "run_id", "stage", "message"] {
                 #expect(object[key] != nil, "no \(key): \(line)")
             }
@@ -84,10 +87,10 @@ import Testing
         #expect(good.status == 0)
         let first = try String(contentsOfFile: metrics, encoding: .utf8)
         #expect(first.contains("annual_review_exit_code{pipeline=\"sample\"} 0\n"))
-        #expect(first.contains("annual_review_rows{pipeline=\"sample\",state=\"read\"} 3000\n"))
         #expect(first.contains("annual_review_rows{pipeline=\"sample\",state=\"accepted\"} 2946\n"))
         #expect(first.contains("annual_review_rows{pipeline=\"sample\",state=\"rejected\"} 54\n"))
-        #expect(first.contains("annual_review_rows{pipeline=\"sample\",state=\"superseded\"} 56\n"))
+        #expect(first.contains("annual_review_superseded_rows{pipeline=\"sample\"} 56\n"))
+        #expect(first.contains("annual_review_build_info{pipeline=\"sample\",version=\""))
         let lastSuccess = try #require(first.split(separator: "\n").first {
             $0.hasPrefix("annual_review_last_success_timestamp_seconds{") })
 

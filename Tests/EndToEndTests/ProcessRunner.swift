@@ -9,11 +9,16 @@ struct ProcessResult {
 }
 
 enum ProcessRunner {
-    static func run(_ executable: String, _ arguments: [String], currentDirectory: String? = nil) throws -> ProcessResult {
+    /// Runs `executable`; `environment`, when given, is added to the test's own.
+    static func run(_ executable: String, _ arguments: [String], currentDirectory: String? = nil,
+                    environment: [String: String]? = nil) throws -> ProcessResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
+        if let environment {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let (_, stdout, stderr) = try runCapturingOutput(process) { process.waitUntilExit() }
         return ProcessResult(status: process.terminationStatus, stdout: stdout, stderr: stderr)
     }

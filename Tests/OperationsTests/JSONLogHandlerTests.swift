@@ -74,15 +74,50 @@ func object(_ line: String) throws -> [String: String] {
         #expect(fields["path"] == "/srv/\"odd\"\n.csv.gz")
     }
 
-    @Test func nonStringMetadataIsWrittenAsText() throws {
+    @Test func numbersAreJSONNumbersAndOtherValuesText() throws {
         let captured = CapturedLines()
         logger("annual-review", captured).info("counts", metadata: [
-            "rows": .stringConvertible(3000), "files": .array(["a", "b"]), "by": .dictionary(["x": "1"]),
+            "rows": .stringConvertible(3000), "busy_s": .stringConvertible(1.25), "nan": .stringConvertible(Double.nan),
+            "code": "123", "files": .array(["a", "b"]), "by": .dictionary(["x": "1"]),
         ])
-        let fields = try object(try #require(captured.all.first))
-        #expect(fields["rows"] == "3000")
-        #expect(fields["files"] == "[\"a\", \"b\"]")
-        #expect(fields["by"] == "[\"x\": \"1\"]")
+        let line = try #require(captured.all.first)
+        #expect(line.contains(",\"rows\":3000,") || line.contains(",\"rows\":3000}"), "\(line)")
+        #expect(line.contains("\"busy_s\":1.25,"), "\(line)")
+        let fields = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect((fields["rows"] as? NSNumber)?.intValue == 3000)
+        // A number given as a string stays one: a reference or a code is text, whatever its digits.
+        #expect(fields["code"] as? String == "123")
+        // NaN is not a JSON number.
+        #expect(fields["nan"] as? String == "nan")
+        #expect(fields["files"] as? String == "[\"a\", \"b\"]")
+        #expect(fields["by"] as? String == "[\"x\": \"1\"]")
+    }
+
+    @Test(arguments: [(Logger.Level.error, "<3>"), (.warning, "<4>"), (.info, "<6>"), (.critical, "<2>"), (.notice, "<5>")])
+    func journalLinesStartWithTheirPriority(level: Logger.Level, prefix: String) throws {
+        let captured = CapturedLines()
+        var handler = JSONLogHandler(label: "annual-review", runID: "run-1", output: captured.output(), clock: { Self.fixedTime })
+        handler.journalPriorities = true
+        handler.logLevel = .trace
+        Logger(label: "annual-review") { _ in handler }.log(level: level, "hello")
+        let line = try #require(captured.all.first)
+        #expect(line.hasPrefix(prefix + "{"))
+        #expect(try object(String(line.dropFirst(prefix.count)))["message"] == "hello")
+    }
+
+    @Test func theJournalStreamIsRecognisedByDeviceAndInode() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("stream").path
+        let fd = open(path, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        var st = stat()
+        try #require(fstat(fd, &st) == 0)
+        #expect(JournalStream.isStandardError(fileDescriptor: fd, environment: ["JOURNAL_STREAM": "\(st.st_dev):\(st.st_ino)"]))
+        #expect(!JournalStream.isStandardError(fileDescriptor: fd, environment: ["JOURNAL_STREAM": "\(st.st_dev):\(st.st_ino + 1)"]))
+        #expect(!JournalStream.isStandardError(fileDescriptor: fd, environment: [:]))
+        #expect(!JournalStream.isStandardError(fileDescriptor: fd, environment: ["JOURNAL_STREAM": "junk"]))
     }
 
     @Test func metadataNamedLikeAFixedKeyIsRenamed() throws {

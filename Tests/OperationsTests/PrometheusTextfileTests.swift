@@ -94,16 +94,24 @@ extension [Sample] {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let path = folder.url.appendingPathComponent("annual_review.prom").path
-        let metrics = RunMetrics(durationSeconds: 12.5, counts: counts(), exitCode: 0, finished: Self.finished)
+        var metrics = RunMetrics(durationSeconds: 12.5, counts: counts(), exitCode: 0, finished: Self.finished)
+        metrics.build = BuildInfo(version: "0.1.0", commit: "0123456789abcdef0123456789abcdef01234567")
         try PrometheusTextfile.write(metrics, to: path)
 
         let samples = try parseTextfile(try String(contentsOfFile: path, encoding: .utf8))
-        #expect(samples.count == 8)
+        // duration, 2 row states, superseded, a rejected count per reason, exit code, build, 2 times
+        #expect(samples.count == 8 + RejectReason.allCases.count)
         #expect(samples.value("annual_review_run_duration_seconds") == 12.5)
-        #expect(samples.value("annual_review_rows", ["state": "read"]) == 3000)
         #expect(samples.value("annual_review_rows", ["state": "accepted"]) == 2946)
         #expect(samples.value("annual_review_rows", ["state": "rejected"]) == 54)
-        #expect(samples.value("annual_review_rows", ["state": "superseded"]) == 56)
+        // accepted + rejected is every row read: no `read` state to count twice in a sum.
+        #expect(!samples.contains { $0.name == "annual_review_rows" && $0.labels["state"] == "read" })
+        #expect(samples.value("annual_review_superseded_rows") == 56)
+        #expect(samples.value("annual_review_rejected_rows", ["reason": "bad_date"]) == 7)
+        #expect(samples.value("annual_review_rejected_rows", ["reason": "unknown_authority"]) == 47)
+        #expect(samples.value("annual_review_rejected_rows", ["reason": "field_count"]) == 0)
+        #expect(samples.value("annual_review_build_info",
+                              ["version": "0.1.0", "commit": "0123456789abcdef0123456789abcdef01234567"]) == 1)
         #expect(samples.value("annual_review_exit_code") == 0)
         #expect(samples.value("annual_review_last_run_timestamp_seconds") == 1_711_938_605.25)
         #expect(samples.value("annual_review_last_success_timestamp_seconds") == 1_711_938_605.25)
@@ -119,7 +127,7 @@ extension [Sample] {
         try PrometheusTextfile.write(RunMetrics(durationSeconds: 1, counts: counts(), exitCode: 0, finished: Self.finished),
                                      to: path)
         #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
-        #expect(try parseTextfile(try String(contentsOfFile: path, encoding: .utf8)).count == 8)
+        #expect(try parseTextfile(try String(contentsOfFile: path, encoding: .utf8)).count == 7 + RejectReason.allCases.count)
         #expect(!FileManager.default.fileExists(atPath: planted))
     }
 
@@ -154,7 +162,6 @@ extension [Sample] {
         let samples = try parseTextfile(try String(contentsOfFile: path, encoding: .utf8))
         #expect(samples.value("annual_review_exit_code") == 65)
         #expect(samples.value("annual_review_run_duration_seconds") == 4.75)
-        #expect(samples.value("annual_review_rows", ["state": "read"]) == 1200)
         #expect(samples.value("annual_review_rows", ["state": "rejected"]) == 300)
         #expect(samples.value("annual_review_rows", ["state": "accepted"]) == 0)
         #expect(samples.value("annual_review_last_run_timestamp_seconds") == 1_711_938_605.25 + 86400)
@@ -184,9 +191,9 @@ extension [Sample] {
         let text = PrometheusTextfile.render(RunMetrics(durationSeconds: 1, exitCode: 0, finished: Self.finished),
                                              lastSuccess: 5, labels: ["pipeline": "night\"ly\\\n"])
         let samples = try parseTextfile(text)
-        #expect(samples.count == 8)
+        #expect(samples.count == 7 + RejectReason.allCases.count)
         #expect(samples.allSatisfy { $0.labels["pipeline"] == "night\"ly\\\n" })
-        #expect(samples.value("annual_review_rows", ["pipeline": "night\"ly\\\n", "state": "read"]) == 0)
+        #expect(samples.value("annual_review_rows", ["pipeline": "night\"ly\\\n", "state": "accepted"]) == 0)
         #expect(text.contains("annual_review_exit_code{pipeline=\"night\\\"ly\\\\\\n\"} 0\n"))
     }
 

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The example unit (scripts/cron/annual-review-nightly.service) as systemd judges it.
+@Suite struct SystemdUnitTests {
+    static let analyze = DebianTool(command: "systemd-analyze", package: "systemd")
+    let unit = SharedMaterial.path("scripts/cron/annual-review-nightly.service")
+
+    @Test(.enabled(if: analyze.path != nil, Comment(rawValue: analyze.reason)))
+    func exposureIsAtMost2() throws {
+        // --threshold is the exposure times ten: above 2.0 ("OK") fails.
+        let result = try ProcessRunner.run(try #require(Self.analyze.path),
+                                           ["security", "--offline=yes", "--threshold=20", "--no-pager", unit])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let match = try #require(result.stdout.firstMatch(of: /Overall exposure level for [^:]+: (\d+\.\d)/), "\(result.stdout)")
+        let exposure = try #require(Double(match.1))
+        #expect(exposure <= 2.0, "\(result.stdout)")
+        #expect(!result.stderr.contains("Unknown key"), "\(result.stderr)")
+    }
+
+    /// Retried: 74 and 75 only. Every other code the program documents (in its --help) is in
+    /// RestartPreventExitStatus=.
+    @Test func restartsOnlyOn74And75() throws {
+        let help = try ProcessRunner.run(ProcessRunner.executable, ["--help"])
+        let text = help.stdout.replacingOccurrences(of: "\n", with: " ")
+        let codes = Set(text.matches(of: #/(?:Exit codes: |; )(\d+) /#).compactMap { Int32($0.1) })
+        try #require(codes.isSuperset(of: [0, 64, 65, 74, 75, 78]), "\(codes)")
+        let lines = try String(contentsOfFile: unit, encoding: .utf8).split(separator: "\n")
+        #expect(lines.contains("Restart=on-failure"))
+        let prevent = try #require(lines.first { $0.hasPrefix("RestartPreventExitStatus=") })
+        let prevented = Set(prevent.dropFirst("RestartPreventExitStatus=".count).split(separator: " ").compactMap { Int32($0) })
+        #expect(prevented.isDisjoint(with: [74, 75]))
+        #expect(prevented.isSuperset(of: codes.subtracting([0, 74, 75])), "missing: \(codes.subtracting([0, 74, 75]).subtracting(prevented))")
+    }
+}
