@@ -62,6 +62,7 @@ enum FuzzOutcome: Equatable {
         case .duplicateColumn(_, let name): return .failed(.duplicateColumn(file: file, name: name))
         case .malformedCSV(_, let line, let reason): return .failed(.malformedCSV(file: file, line: line, reason: reason))
         case .readFailed(_, let reason): return .failed(.readFailed(file: file, reason: reason))
+        case .tooLarge(_, let limit): return .failed(.tooLarge(file: file, limit: limit))
         }
     }
 
