@@ -416,10 +416,7 @@ public struct PipelineRunner: Sendable {
                         records: fileRecords)
                     summaries.append(summary)
                     fileRecords = 0
-                    stage("parsing").info("file read", metadata: [
-                        "file": "\(summary.path)", "bytes": "\(summary.bytes)", "records": "\(summary.records)",
-                        "sha256": "\(summary.sha256)",
-                    ])
+                    Stages.logFileRead(summary, logger: stage("parsing"))
                 }
             }
             timer.logFinished(stage("aggregation"), recorder: recorder)

@@ -11,6 +11,14 @@ import PipelineModel
 /// stage never mistakes a partial input for a complete one; the task group cancels the rest.
 /// Each logs, when it ends, how long it worked and how long it waited for its neighbours.
 enum Stages {
+    /// The `file read` line of an input read to its end: bytes as stored, records, sha256.
+    static func logFileRead(_ summary: InputFileSummary, logger: Logger) {
+        logger.info("file read", metadata: [
+            "file": "\(summary.path)", "bytes": .stringConvertible(summary.bytes),
+            "records": .stringConvertible(summary.records), "sha256": "\(summary.sha256)",
+        ])
+    }
+
     /// Reads every input in order, as stored, into `output` as decompressed chunks.
     static func decompress(_ inputs: [String], with decompressor: Decompressor, progress: ProgressCounter?,
                            logger: Logger, recorder: RunRecorder?, into output: AsyncThrowingChannel<DecompressedData, any Error>) async throws {
@@ -54,11 +62,7 @@ enum Stages {
                 }
                 if let finished {
                     summaries.append(finished)
-                    logger.info("file read", metadata: [
-                        "file": "\(finished.path)", "bytes": .stringConvertible(finished.bytes),
-                        "records": .stringConvertible(finished.records),
-                        "sha256": "\(finished.sha256)",
-                    ])
+                    logFileRead(finished, logger: logger)
                 }
             }
             output.finish()

@@ -26,7 +26,8 @@ import Testing
         #expect(sources.allSatisfy { !($0["path"] ?? "/").contains("/") })
 
         let resources = try #require(package["resources"] as? [[String: Any]])
-        #expect(Set(resources.compactMap { $0["path"] as? String }) == ["authority_year.csv", "type_year.csv", "comparison.csv"])
+        #expect(Set(resources.compactMap { $0["path"] as? String }) == ["authority_year.csv", "type_year.csv", "comparison.csv",
+                                                                        "national_year.csv", "area_year.csv", "public_reports.csv"])
         // Still published for operators, but not part of the open data.
         #expect(FileManager.default.fileExists(atPath: out + "/rejects.csv"))
 
