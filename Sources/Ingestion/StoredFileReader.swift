@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import Crypto
+import PipelineModel
 
 /// Reads a file's bytes as stored, in fixed chunks, hashing and counting them on the way.
 ///
@@ -75,20 +76,10 @@ final class StoredFileReader {
 
     /// The sha256 of every byte read so far, as lower-case hex.
     func sha256Hex() -> String {
-        hexString(hasher.finalize())
+        lowercaseHex(hasher.finalize())
     }
 }
 
-/// Lower-case hex of `bytes`, two digits per byte.
-func hexString(_ bytes: some Sequence<UInt8>) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var hex: [UInt8] = []
-    for byte in bytes {
-        hex.append(digits[Int(byte >> 4)])
-        hex.append(digits[Int(byte & 0x0f)])
-    }
-    return String(decoding: hex, as: UTF8.self)
-}
 
 /// The C library's message for an `errno` value.
 func systemErrorMessage(_ code: Int32) -> String {

@@ -1,6 +1,7 @@
 import Crypto
 // Linux only, like CFileSystem's renameat2.
 import Glibc
+import PipelineModel
 
 /// A buffered writer of one staged output file: bytes collect in memory and reach the file in
 /// large writes, hashed (sha256) on the way for the manifest; ``close()`` flushes and closes it.
@@ -84,7 +85,7 @@ public final class FileSink {
 
     /// The size and sha256 of the bytes handed to the sink so far, recorded under `path`.
     public func digest(recordedAs path: String) -> RunManifest.FileDigest {
-        RunManifest.FileDigest(path: path, bytes: byteCount, sha256: hexDigest(hasher.finalize()))
+        RunManifest.FileDigest(path: path, bytes: byteCount, sha256: lowercaseHex(hasher.finalize()))
     }
 
     /// Flushes and closes the file; does nothing when already closed. The publisher makes it

@@ -2,6 +2,7 @@ import CFileSystem
 import Crypto
 import Foundation
 import Glibc
+import PipelineModel
 
 /// Publishes a run's outputs to a destination folder atomically: readers see either the previous
 /// complete outputs or the new complete outputs, never a mix.
@@ -234,7 +235,7 @@ public final class OutputPublisher {
         if let previous, let listed = previous.output(relativePath), listed.bytes == bytes.count {
             var hasher = SHA256()
             hasher.update(data: bytes)
-            if hexDigest(hasher.finalize()) == listed.sha256 {
+            if lowercaseHex(hasher.finalize()) == listed.sha256 {
                 let linked = try linkFile(relativePath, from: Self.join(previous.folder, relativePath))
                 if linked.sha256 == listed.sha256, linked.bytes == listed.bytes { return }
                 try removeStaged(relativePath)

@@ -68,8 +68,14 @@ enum OwnedFolder {
         var st = stat()
         guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) <= manifestLimit,
               let bytes = FileManager.default.contents(atPath: path),
-              let manifest = try? RunManifest.decode(bytes) else { return false }
-        return manifest.program == "annual-review"
+              let stamp = try? JSONDecoder().decode(ProgramStamp.self, from: bytes) else { return false }
+        return stamp.program == "annual-review"
+    }
+
+    /// The one field of a manifest that says who wrote it: read instead of the whole manifest
+    /// (tens of thousands of output entries), which the run reads once later if it needs it.
+    private struct ProgramStamp: Decodable {
+        let program: String
     }
 
     private static func isEmptyFolder(_ path: String) -> Bool {

@@ -148,7 +148,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
 
         /// The size and sha256 of `contents`, recorded under `path`.
         public init(path: String, contents: [UInt8]) {
-            self.init(path: path, bytes: contents.count, sha256: hexDigest(SHA256.hash(data: contents)))
+            self.init(path: path, bytes: contents.count, sha256: lowercaseHex(SHA256.hash(data: contents)))
         }
 
         /// Reads the file at `location` and records its size and sha256 under `path` (by
@@ -353,17 +353,5 @@ func digestFile(at path: String) throws -> (bytes: Int, sha256: String) {
         chunk.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[..<n])) }
         total += n
     }
-    return (total, hexDigest(hasher.finalize()))
-}
-
-/// A digest as lower-case hex.
-func hexDigest(_ digest: some Sequence<UInt8>) -> String {
-    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-    var text: [UInt8] = []
-    text.reserveCapacity(64)
-    for byte in digest {
-        text.append(hex[Int(byte >> 4)])
-        text.append(hex[Int(byte & 0xF)])
-    }
-    return String(decoding: text, as: UTF8.self)
+    return (total, lowercaseHex(hasher.finalize()))
 }

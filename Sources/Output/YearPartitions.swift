@@ -27,6 +27,9 @@ import PipelineModel
 public final class YearPartitions {
     private let publisher: OutputPublisher
     private var computed: Set<ReportingYear> = []
+    /// The computed years' table bytes as staged, so that ``writeTables()`` reads back only the
+    /// carried-over years' tables (a few MB in all).
+    private var computedTables: [String: [UInt8]] = [:]
     private var carried: [ReportingYear: RunManifest.Partitions.CarriedOver] = [:]
     /// Each staged year's fingerprint (``RunManifest/Partitions/fingerprints``).
     public var fingerprints: [ReportingYear: String] = [:]
@@ -69,6 +72,7 @@ public final class YearPartitions {
         let folder = Self.folder(of: year)
         for (table, bytes) in tables {
             try publisher.writeFile(folder + "/" + table.fileName, bytes)
+            computedTables[folder + "/" + table.fileName] = bytes
         }
         computed.insert(year)
     }
@@ -182,6 +186,10 @@ public final class YearPartitions {
             var parts: [(path: String, bytes: [UInt8])] = []
             for year in years {
                 let path = Self.folder(of: year) + "/" + table.fileName
+                if let bytes = computedTables[path] {
+                    parts.append((path, bytes))
+                    continue
+                }
                 let staged = try publisher.stagedPath(path)
                 guard let bytes = FileManager.default.contents(atPath: staged) else {
                     throw OutputError.readFailed(path: staged, reason: "cannot read the staged partition")

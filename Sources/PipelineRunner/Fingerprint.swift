@@ -41,7 +41,7 @@ struct Fingerprint {
 
     /// The fingerprint, lower-case hex.
     var hex: String {
-        hasher.finalize().map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        lowercaseHex(hasher.finalize())
     }
 
     /// A year's fingerprint: the base (program, templates, method), its tables' bytes, and the

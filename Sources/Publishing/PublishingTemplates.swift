@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PipelineModel
 
 /// The templates of `pipelines/templates/`: the letters' wording and markup, and the report's
 /// style sheet and script, loaded and compiled once and shared by the writers.
@@ -75,7 +76,7 @@ public struct PublishingTemplates: Sendable {
             hasher.update(data: Array(text.utf8))
         }
         self.templates = templates
-        digest = hasher.finalize().map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        digest = lowercaseHex(hasher.finalize())
         reportStyle = String(decoding: templates["report-style.css.mustache"]?.render(NoFields()) ?? [], as: UTF8.self)
         reportStyleExtras = String(decoding: templates["report-style-extras.css.mustache"]?.render(NoFields()) ?? [],
                                    as: UTF8.self)
