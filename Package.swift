@@ -39,9 +39,9 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
-        // What the publishing team reads beyond the tables: letters, the HTML report, the data
+        // Rendering: what the publishing team reads beyond the tables: letters, the HTML report, the data
         // package and the map's JSON, rendered from the figures through templates in pipelines/.
-        .target(name: "Publishing", dependencies: [
+        .target(name: "Rendering", dependencies: [
             "PipelineModel",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -61,7 +61,7 @@ let package = Package(
         // Wires the stages together: task group, bounded channels, cancellation.
         .target(name: "PipelineRunner", dependencies: [
             "PipelineModel", "Ingestion", "Cleaning", "Classification", "Aggregation", "Output",
-            "PipelineConfig", "Publishing", "Operations",
+            "PipelineConfig", "Rendering", "Operations",
             .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -81,8 +81,8 @@ let package = Package(
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "PipelineModel", "TestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "PipelineModel", "TestSupport", "CFileSystem"]),
         // swift-mustache renders the letters here too: the compiled renderer must give its bytes.
-        .testTarget(name: "PublishingTests", dependencies: [
-            "Publishing", "PipelineModel", "TestSupport", .product(name: "Mustache", package: "swift-mustache"),
+        .testTarget(name: "RenderingTests", dependencies: [
+            "Rendering", "PipelineModel", "TestSupport", .product(name: "Mustache", package: "swift-mustache"),
         ], exclude: ["Golden"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "PipelineModel", "TestSupport"]),
         .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig", "PipelineModel", "TestSupport"]),

@@ -9,12 +9,12 @@
 #define RENAME_EXCHANGE (1 << 1)
 #endif
 
-int annual_review_rename_exchange(const char *a, const char *b) {
+int CFileSystem_renameExchange(const char *a, const char *b) {
     // Through syscall(): older glibc headers do not declare renameat2, and syscall() is
     // variadic, which Swift cannot call.
     return (int)syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE);
 }
 
-int annual_review_syncfs(int fd) {
+int CFileSystem_syncfs(int fd) {
     return syncfs(fd);
 }

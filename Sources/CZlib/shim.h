@@ -3,7 +3,7 @@
 #include <zlib.h>
 
 /// inflateInit2 is a macro, which Swift cannot import: wrap it.
-static inline int annual_review_inflateInit2(z_streamp stream, int windowBits) {
+static inline int CZlib_inflateInit2(z_streamp stream, int windowBits) {
     return inflateInit2(stream, windowBits);
 }
 #endif

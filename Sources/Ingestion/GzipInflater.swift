@@ -21,7 +21,7 @@ final class GzipInflater {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
         // 15 + 16: a full window, gzip wrapper only (a zlib or raw stream is not an export).
-        let status = annual_review_inflateInit2(stream, 15 + 16)
+        let status = CZlib_inflateInit2(stream, 15 + 16)
         guard status == Z_OK else {
             stream.deinitialize(count: 1)
             stream.deallocate()

@@ -330,7 +330,7 @@ public final class OutputPublisher {
         // Every file and folder written so far reaches the disk in one pass, and a write-back
         // error of any of them since the staging folder was opened is reported here (Linux
         // 5.8+): nothing is published before every byte is durable.
-        guard annual_review_syncfs(stagingDescriptor) == 0 else {
+        guard CFileSystem_syncfs(stagingDescriptor) == 0 else {
             throw OutputError.writeFailed(path: stagingDirectory, reason: systemReason())
         }
 
@@ -340,7 +340,7 @@ public final class OutputPublisher {
             guard (st.st_mode & S_IFMT) == S_IFDIR else {
                 throw OutputError.publishFailed(destination: destination, reason: "exists and is not a folder")
             }
-            guard annual_review_rename_exchange(stagingDirectory, destination) == 0 else {
+            guard CFileSystem_renameExchange(stagingDirectory, destination) == 0 else {
                 let code = errno
                 let reason = code == EINVAL || code == ENOSYS
                     ? "the file system cannot exchange folders atomically (renameat2 RENAME_EXCHANGE): \(systemReason(code))"

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import Output
 import PipelineModel
-import Publishing
+import Rendering
 
 /// What a year's partition or the whole-publication pages are made from, as one sha256: when a
 /// run's fingerprint of a year equals the one the current publication records, the year's

@@ -2,7 +2,7 @@ import Foundation
 import Glibc
 import Logging
 import PipelineModel
-import Publishing
+import Rendering
 
 /// The pages of a publication rendered as independent jobs on every core, a bounded number at a
 /// time, each handed back as soon as it is done so that only a few jobs' pages are ever held in
@@ -106,7 +106,7 @@ struct PageRendering {
 
     /// The jobs of one year's pages: letters and report pages in chunks of authorities, and the
     /// year's index with England's page and its map.
-    static func yearJobs(_ year: YearFigures, method: AveragingMethod, templates: PublishingTemplates,
+    static func yearJobs(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates,
                          letters: LetterSettings, chunk: Int = 32) -> [Job] {
         var jobs = [Job(year: year.year) { cost in
             cost.measure(.yearIndex) { [ReportWriter.yearIndex(year, method: method, templates: templates)] }
@@ -133,7 +133,7 @@ struct PageRendering {
     /// The jobs of the whole-publication pages (the report's index, England's history and a
     /// history page per authority), from every published year's rows.
     static func historyJobs(_ rows: [PublishedYearRow], national: [PublishedNationalRow], method: AveragingMethod,
-                            templates: PublishingTemplates, chunk: Int = 48) -> [Job] {
+                            templates: RenderingTemplates, chunk: Int = 48) -> [Job] {
         let byCode = Dictionary(grouping: rows, by: \.code)
         let codes = byCode.keys.sorted()
         var jobs = [Job(year: nil) { cost in

@@ -9,7 +9,7 @@ import Operations
 import Output
 import PipelineConfig
 import PipelineModel
-import Publishing
+import Rendering
 
 /// The program's version, recorded in every manifest.
 public let annualReviewVersion = "0.1.0"
@@ -57,10 +57,10 @@ public struct PipelineRunner: Sendable {
         } catch {
             throw ConfigurationError(file: config.decisionRules, error.description)
         }
-        let templates: PublishingTemplates?
+        let templates: RenderingTemplates?
         if let folder = config.templates { try TemplateFolderCheck.check(folder) }
         do {
-            templates = try config.templates.map { try PublishingTemplates.load(from: $0) }
+            templates = try config.templates.map { try RenderingTemplates.load(from: $0) }
         } catch {
             throw ConfigurationError(file: config.templates ?? "", "\(error)")
         }

@@ -1,6 +1,6 @@
 import Foundation
 import Output
-import Publishing
+import Rendering
 
 /// What changed between two publications: the files added, removed and changed by their
 /// manifests' sha256, and for each data table the rows added and removed and the cells changed,

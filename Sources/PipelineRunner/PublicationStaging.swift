@@ -1,7 +1,7 @@
 import Logging
 import Output
 import PipelineModel
-import Publishing
+import Rendering
 
 /// Stages everything a run publishes beside its manifest: each year's partition (rendered, or
 /// carried over from the current publication when nothing it is made from has changed or the
@@ -10,7 +10,7 @@ import Publishing
 /// published tables.
 struct PublicationStaging {
     let configuration: RunConfiguration
-    let templates: PublishingTemplates?
+    let templates: RenderingTemplates?
     /// The letters' date, addressees and public reports.
     let letters: LetterSettings
     let logger: Logger

@@ -1,5 +1,5 @@
 import Foundation
-@testable import Publishing
+@testable import Rendering
 import Testing
 import TestSupport
 
@@ -14,8 +14,8 @@ import TestSupport
         for (name, text) in try RepositoryTemplates.sources() where name != "letter.html.mustache" {
             try folder.write(text, to: name)
         }
-        #expect(throws: PublishingError.templateMissing(file: folder.url.appendingPathComponent("letter.html.mustache").path)) {
-            try PublishingTemplates.load(from: folder.url.path)
+        #expect(throws: RenderingError.templateMissing(file: folder.url.appendingPathComponent("letter.html.mustache").path)) {
+            try RenderingTemplates.load(from: folder.url.path)
         }
     }
 
@@ -26,9 +26,9 @@ import TestSupport
             try folder.write(name == "letter.md.mustache" ? "line one\n{{#uphold}}\nnever closed\n" : text, to: name)
         }
         do {
-            _ = try PublishingTemplates.load(from: folder.url.path)
+            _ = try RenderingTemplates.load(from: folder.url.path)
             Issue.record("a template with an unclosed section loaded")
-        } catch let PublishingError.templateSyntax(file, _, _, reason) {
+        } catch let RenderingError.templateSyntax(file, _, _, reason) {
             #expect(file.hasSuffix("/letter.md.mustache"))
             #expect(reason == "a section is never closed")
         }
@@ -39,24 +39,24 @@ import TestSupport
         defer { folder.remove() }
         for (name, text) in try RepositoryTemplates.sources() { try folder.write(text, to: name) }
         try folder.write([0x66, 0xFF, 0xFE], to: "report-style.css.mustache")
-        #expect(throws: PublishingError.templateUnreadable(
+        #expect(throws: RenderingError.templateUnreadable(
             file: folder.url.appendingPathComponent("report-style.css.mustache").path, reason: "not UTF-8 text")) {
-            try PublishingTemplates.load(from: folder.url.path)
+            try RenderingTemplates.load(from: folder.url.path)
         }
     }
 
     @Test func missingFolderIsNamed() {
         #expect {
-            try PublishingTemplates.load(from: "/nonexistent/templates")
+            try RenderingTemplates.load(from: "/nonexistent/templates")
         } throws: { error in
-            guard case let PublishingError.templateFolderUnreadable(folder, _) = error else { return false }
+            guard case let RenderingError.templateFolderUnreadable(folder, _) = error else { return false }
             return folder == "/nonexistent/templates"
         }
     }
 
     @Test func errorsDescribeThemselves() {
-        #expect(PublishingError.templateSyntax(file: "t/letter.md.mustache", line: 3, column: 1, reason: "x").description
+        #expect(RenderingError.templateSyntax(file: "t/letter.md.mustache", line: 3, column: 1, reason: "x").description
             == "template t/letter.md.mustache, line 3, column 1: x")
-        #expect(PublishingError.templateMissing(file: "t/a.mustache").description == "template t/a.mustache is missing")
+        #expect(RenderingError.templateMissing(file: "t/a.mustache").description == "template t/a.mustache is missing")
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
-import Publishing
+import Rendering
 import Testing
 import TestSupport
 
-/// Golden files under `Tests/PublishingTests/Golden/`: the exact bytes a writer must produce.
+/// Golden files under `Tests/RenderingTests/Golden/`: the exact bytes a writer must produce.
 ///
 /// Set `UPDATE_GOLDEN=1` to rewrite them from the current output, then read the diff before
 /// committing: the golden files are the reviewed wording.
@@ -33,7 +33,7 @@ enum Golden {
 enum RepositoryTemplates {
     static let folder = PackagePaths.root.appendingPathComponent("pipelines/templates").path
 
-    static func load() throws -> PublishingTemplates { try PublishingTemplates.load(from: folder) }
+    static func load() throws -> RenderingTemplates { try RenderingTemplates.load(from: folder) }
 
     /// The texts of the repository's templates by file name, for tests that change one.
     static func sources() throws -> [String: String] {

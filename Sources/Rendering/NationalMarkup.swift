@@ -29,7 +29,7 @@ enum NationalMarkup {
     }
 
     /// `report/{year}/england.html`.
-    static func yearPage(_ year: YearFigures, templates: PublishingTemplates) -> Artefact {
+    static func yearPage(_ year: YearFigures, templates: RenderingTemplates) -> Artefact {
         let label = year.year.label
         let n = year.national
         let c = n.counts
@@ -104,7 +104,7 @@ enum NationalMarkup {
     }
 
     /// `report/england.html` from England's published rows, oldest year first.
-    static func historyPage(_ rows: [PublishedNationalRow], templates: PublishingTemplates) -> Artefact {
+    static func historyPage(_ rows: [PublishedNationalRow], templates: RenderingTemplates) -> Artefact {
         var html = HTMLBuffer(capacity: 12_000 + 3000 * rows.count)
         ReportPage.open(&html, title: "England: complaints about councils over the years", templates: templates)
         html.raw("<header>\n<p class=\"note\"><a href=\"index.html\">Council performance: every published year</a></p>\n<h1>England over the years</h1>\n")

@@ -1,7 +1,7 @@
 import Foundation
 import Mustache
 import PipelineModel
-@testable import Publishing
+@testable import Rendering
 import Testing
 
 /// The letters' renderer (``CompiledTemplate``) against swift-mustache, whose output it must

@@ -1,6 +1,6 @@
 import Foundation
 import PipelineModel
-@testable import Publishing
+@testable import Rendering
 import Testing
 import TestSupport
 
@@ -9,7 +9,7 @@ import TestSupport
 /// from the published counts and averages of statistics.md (Fixtures says which figures had to
 /// be invented); the others say they are invented.
 @Suite struct LetterTests {
-    let templates: PublishingTemplates
+    let templates: RenderingTemplates
 
     init() throws { templates = try RepositoryTemplates.load() }
 
@@ -293,7 +293,7 @@ import TestSupport
         var sources = try RepositoryTemplates.sources()
         sources["letter.md.mustache"] = try #require(sources["letter.md.mustache"])
             .replacingOccurrences(of: "of complaints we investigated were upheld.", with: "of investigated complaints were upheld.")
-        let changed = try PublishingTemplates(sources: sources)
+        let changed = try RenderingTemplates(sources: sources)
         let md = LetterWriter.letters(Fixtures.single(Fixtures.leicester2023), templates: changed)[0]
         #expect(String(decoding: md.bytes, as: UTF8.self).contains("\n86% of investigated complaints were upheld.\n"))
     }

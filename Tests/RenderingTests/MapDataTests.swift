@@ -1,6 +1,6 @@
 import Foundation
 import PipelineModel
-@testable import Publishing
+@testable import Rendering
 import Testing
 import TestSupport
 

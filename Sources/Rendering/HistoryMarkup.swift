@@ -6,7 +6,7 @@ import PipelineModel
 enum HistoryMarkup {
     /// `report/index.html`: links to each year's index and to each authority's history
     /// (`authorities`: each authority's latest row, whose name the link shows).
-    static func index(years: [ReportingYear], authorities: [PublishedYearRow], templates: PublishingTemplates) -> Artefact {
+    static func index(years: [ReportingYear], authorities: [PublishedYearRow], templates: RenderingTemplates) -> Artefact {
         var html = HTMLBuffer(capacity: 4096 + 160 * authorities.count)
         ReportPage.open(&html, title: "Council performance: every published year", templates: templates)
         html.raw("<header>\n<p class=\"note\">Local Government and Social Care Ombudsman: annual review statistics</p>\n<h1>Council performance</h1>\n")
@@ -29,7 +29,7 @@ enum HistoryMarkup {
     }
 
     /// `report/authorities/{code}.html` from the authority's rows, oldest year first.
-    static func page(_ rows: [PublishedYearRow], method: AveragingMethod, templates: PublishingTemplates) -> Artefact {
+    static func page(_ rows: [PublishedYearRow], method: AveragingMethod, templates: RenderingTemplates) -> Artefact {
         let latest = rows[rows.count - 1]
         let code = latest.code, name = latest.name
         let hasType = !latest.comparisonType.isEmpty

@@ -1,5 +1,5 @@
 import PipelineModel
-import Publishing
+import Rendering
 import TestSupport
 
 /// Figures built by hand for the worked examples of statistics.md and the letter's special

@@ -28,13 +28,13 @@ public enum ReportWriter {
     public static let nationalHistoryPath = NationalMarkup.pageName
 
     /// The pages of one year: its index first, England's page, then a page per authority row, by code.
-    public static func yearPages(_ year: YearFigures, method: AveragingMethod, templates: PublishingTemplates) -> [Artefact] {
+    public static func yearPages(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates) -> [Artefact] {
         [yearIndex(year, method: method, templates: templates), nationalYearPage(year, templates: templates)]
             + year.authorities.map { authorityPage($0, in: year, method: method, templates: templates) }
     }
 
     /// `report/{year}/index.html`.
-    public static func yearIndex(_ year: YearFigures, method: AveragingMethod, templates: PublishingTemplates) -> Artefact {
+    public static func yearIndex(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates) -> Artefact {
         let label = year.year.label
         var html = HTMLBuffer(capacity: 4096 + 1200 * year.authorities.count)
         ReportPage.open(&html, title: "Council performance \(label): all authorities", templates: templates)
@@ -51,34 +51,34 @@ public enum ReportWriter {
 
     /// `report/{year}/{code}.html`.
     public static func authorityPage(_ row: AuthorityYearFigures, in year: YearFigures, method: AveragingMethod,
-                                     templates: PublishingTemplates) -> Artefact {
+                                     templates: RenderingTemplates) -> Artefact {
         var html = HTMLBuffer(capacity: 9000)
         AuthorityPageMarkup.write(row, in: year, method: method, templates: templates, into: &html)
         return Artefact(path: "report/\(year.year.label)/\(row.authority.code).html", bytes: html.bytes, year: year.year)
     }
 
     /// `report/{year}/england.html`: England's figures in the year (``NationalMarkup``).
-    public static func nationalYearPage(_ year: YearFigures, templates: PublishingTemplates) -> Artefact {
+    public static func nationalYearPage(_ year: YearFigures, templates: RenderingTemplates) -> Artefact {
         NationalMarkup.yearPage(year, templates: templates)
     }
 
     /// `report/england.html`: England in every published year, each beside the previous one,
     /// from `national_year.csv`'s rows (``PublishedNationalRow``, in any order).
-    public static func nationalHistoryPage(_ rows: [PublishedNationalRow], templates: PublishingTemplates) -> Artefact {
+    public static func nationalHistoryPage(_ rows: [PublishedNationalRow], templates: RenderingTemplates) -> Artefact {
         NationalMarkup.historyPage(rows.sorted { $0.year < $1.year }, templates: templates)
     }
 
     /// `report/index.html` and a history page per authority, from every published year's rows
     /// (``PublishedYearRow``, in the tables' order).
     public static func historyPages(_ rows: [PublishedYearRow], method: AveragingMethod,
-                                    templates: PublishingTemplates) -> [Artefact] {
+                                    templates: RenderingTemplates) -> [Artefact] {
         let byCode = Dictionary(grouping: rows, by: \.code)
         return [historyIndex(rows, templates: templates)]
             + byCode.keys.sorted().compactMap { byCode[$0] }.map { historyPage($0, method: method, templates: templates) }
     }
 
     /// `report/index.html`: every published year and every authority of `rows`.
-    public static func historyIndex(_ rows: [PublishedYearRow], templates: PublishingTemplates) -> Artefact {
+    public static func historyIndex(_ rows: [PublishedYearRow], templates: RenderingTemplates) -> Artefact {
         let years = Set(rows.map(\.year)).sorted()
         let latest = Dictionary(rows.map { ($0.code, $0) }, uniquingKeysWith: { $0.year < $1.year ? $1 : $0 })
         return HistoryMarkup.index(years: years, authorities: Array(latest.values), templates: templates)
@@ -86,7 +86,7 @@ public enum ReportWriter {
 
     /// `report/authorities/{code}.html` from one authority's rows (any order).
     public static func historyPage(_ rows: [PublishedYearRow], method: AveragingMethod,
-                                   templates: PublishingTemplates) -> Artefact {
+                                   templates: RenderingTemplates) -> Artefact {
         HistoryMarkup.page(rows.sorted { $0.year < $1.year }, method: method, templates: templates)
     }
 
@@ -126,7 +126,7 @@ enum ReportPage {
     /// Opens a page; `plain` pages (an authority's page of a year: one per authority and year,
     /// a third of a publication's files) carry the base style sheet only, the others the rules
     /// for charts, sortable tables and year lists too.
-    static func open(_ html: inout HTMLBuffer, title: String, templates: PublishingTemplates, plain: Bool = false) {
+    static func open(_ html: inout HTMLBuffer, title: String, templates: RenderingTemplates, plain: Bool = false) {
         html.raw("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
         html.text(title)
         html.raw("</title>\n<style>\n")

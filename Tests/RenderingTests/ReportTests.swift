@@ -1,11 +1,11 @@
 import Foundation
 import PipelineModel
-@testable import Publishing
+@testable import Rendering
 import Testing
 import TestSupport
 
 @Suite struct ReportTests {
-    let templates: PublishingTemplates
+    let templates: RenderingTemplates
 
     init() throws { templates = try RepositoryTemplates.load() }
 
@@ -16,7 +16,7 @@ import TestSupport
         return Dictionary(uniqueKeysWithValues: artefacts.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
     }
 
-    static func report(_ figures: AnnualFigures, templates: PublishingTemplates) -> [Artefact] {
+    static func report(_ figures: AnnualFigures, templates: RenderingTemplates) -> [Artefact] {
         figures.years.flatMap { ReportWriter.yearPages($0, method: figures.method, templates: templates) }
             + ReportWriter.historyPages(Self.publishedRows(figures), method: figures.method, templates: templates)
             + [ReportWriter.nationalHistoryPage(Self.publishedNationalRows(figures), templates: templates)]

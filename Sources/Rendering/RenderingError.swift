@@ -2,7 +2,7 @@
 ///
 /// Each case names the file, so that the analyst who edited `pipelines/templates/` knows where
 /// to look; the command line maps these to exit code 78 (bad configuration).
-public enum PublishingError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum RenderingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The templates folder cannot be listed.
     case templateFolderUnreadable(folder: String, reason: String)
     /// A template the writers need is not in the folder.

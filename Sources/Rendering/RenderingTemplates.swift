@@ -11,7 +11,7 @@ import PipelineModel
 /// values are not HTML-escaped; the others escape values for HTML. The report's pages
 /// themselves are markup built in Swift (``ReportWriter``); their style sheet and script are
 /// rendered once here.
-public struct PublishingTemplates: Sendable {
+public struct RenderingTemplates: Sendable {
     /// The templates the writers render, by file name.
     public static let requiredFiles = [
         "letter.md.mustache", "letter.html.mustache",
@@ -30,38 +30,38 @@ public struct PublishingTemplates: Sendable {
     public let digest: String
 
     /// Loads every `.mustache` file of `folder` (not its subfolders).
-    /// - Throws: ``PublishingError`` naming the file: a required template missing, a file that
+    /// - Throws: ``RenderingError`` naming the file: a required template missing, a file that
     ///   cannot be read or is not UTF-8, or a template that is not valid Mustache.
-    public static func load(from folder: String) throws -> PublishingTemplates {
+    public static func load(from folder: String) throws -> RenderingTemplates {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
-            throw PublishingError.templateFolderUnreadable(folder: folder, reason: Self.reason(error))
+            throw RenderingError.templateFolderUnreadable(folder: folder, reason: Self.reason(error))
         }
         var sources: [String: String] = [:]
         for name in names.sorted() where name.hasSuffix(".mustache") {
             let path = (folder as NSString).appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw PublishingError.templateUnreadable(file: path, reason: "cannot open the file")
+                throw RenderingError.templateUnreadable(file: path, reason: "cannot open the file")
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw PublishingError.templateUnreadable(file: path, reason: "not UTF-8 text")
+                throw RenderingError.templateUnreadable(file: path, reason: "not UTF-8 text")
             }
             sources[name] = text
         }
         for required in requiredFiles where sources[required] == nil {
-            throw PublishingError.templateMissing(file: (folder as NSString).appendingPathComponent(required))
+            throw RenderingError.templateMissing(file: (folder as NSString).appendingPathComponent(required))
         }
-        return try PublishingTemplates(sources: sources, folder: folder)
+        return try RenderingTemplates(sources: sources, folder: folder)
     }
 
     /// Templates from their texts by file name (`letter.md.mustache`), for tests and callers
     /// that keep templates elsewhere; `folder` only names the files in errors.
-    /// - Throws: ``PublishingError`` as ``load(from:)`` does.
+    /// - Throws: ``RenderingError`` as ``load(from:)`` does.
     public init(sources: [String: String], folder: String = "templates") throws {
         for required in Self.requiredFiles where sources[required] == nil {
-            throw PublishingError.templateMissing(file: (folder as NSString).appendingPathComponent(required))
+            throw RenderingError.templateMissing(file: (folder as NSString).appendingPathComponent(required))
         }
         var templates: [String: CompiledTemplate] = [:]
         var hasher = SHA256()
@@ -69,7 +69,7 @@ public struct PublishingTemplates: Sendable {
             do {
                 templates[file] = try CompiledTemplate(text)
             } catch let error as CompiledTemplate.SyntaxError {
-                throw PublishingError.templateSyntax(file: (folder as NSString).appendingPathComponent(file),
+                throw RenderingError.templateSyntax(file: (folder as NSString).appendingPathComponent(file),
                                                      line: error.line, column: error.column, reason: error.reason)
             }
             hasher.update(data: Array("\(file.utf8.count):\(file)\(text.utf8.count):".utf8))

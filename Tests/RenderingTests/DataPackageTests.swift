@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 import PipelineModel
-@testable import Publishing
+@testable import Rendering
 import Testing
 import TestSupport
 

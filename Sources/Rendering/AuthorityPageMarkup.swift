@@ -6,7 +6,7 @@ import PipelineModel
 /// and year, a third of a publication's files.
 enum AuthorityPageMarkup {
     static func write(_ row: AuthorityYearFigures, in year: YearFigures, method: AveragingMethod,
-                      templates: PublishingTemplates, into html: inout HTMLBuffer) {
+                      templates: RenderingTemplates, into html: inout HTMLBuffer) {
         let label = year.year.label
         let y1 = year.year.startYear, y2 = year.year.startYear + 1
         let code = row.authority.code
