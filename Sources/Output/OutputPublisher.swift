@@ -39,18 +39,18 @@ public final class OutputPublisher {
     private var warnings: [String] = []
 
     private let parent: String
-    private var lockDescriptor: Int32
+    var lockDescriptor: Int32
     private var state = State.open
     /// Folders known to exist inside the staging folder (full paths), so that each is made once.
     private var knownFolders: Set<String> = []
     /// The size and sha256 of every file staged, by relative path: taken from the bytes as they
     /// are written (or from the file a link shares), so no staged file is read back to hash it.
-    private var files: [String: RunManifest.FileDigest] = [:]
+    var files: [String: RunManifest.FileDigest] = [:]
     /// Streaming files, whose digests are taken when they are closed.
-    private var sinks: [String: FileSink] = [:]
+    var sinks: [String: FileSink] = [:]
     /// The staging folder, open for `syncfs` from before the first write, so that a write-back
     /// error of any staged file is reported when publishing.
-    private var stagingDescriptor: Int32 = -1
+    var stagingDescriptor: Int32 = -1
 
     private enum State { case open, published, abandoned }
 
@@ -144,128 +144,13 @@ public final class OutputPublisher {
 
     /// Writes `bytes` through `sink` and closes it; on failure the file is left for the
     /// staging folder's removal.
-    private static func writeWhole(_ bytes: some Collection<UInt8>, to sink: FileSink) throws {
+    static func writeWhole(_ bytes: some Collection<UInt8>, to sink: FileSink) throws {
         do {
             try sink.write(bytes)
             try sink.close()
         } catch {
             sink.discard()
             throw error
-        }
-    }
-
-    /// Puts the existing file at `source` into the staging folder at `relativePath` as a hard
-    /// link: the same bytes without a copy (a year's partition carried over from the current
-    /// publication, or a letter at its outputs.md path beside its partition's copy).
-    ///
-    /// Falls back to a copy, synced like any staged file, where the file system refuses a hard
-    /// link (EXDEV, EPERM, EMLINK, ENOTSUP, ...): the published bytes are the same, only the
-    /// disk space differs.
-    /// - Important: Published files are never modified in place (every run replaces the whole
-    ///   folder), so a file linked from the current publication keeps its bytes after that
-    ///   folder is removed, and two linked paths never drift apart.
-    /// - Returns: the size and sha256 of the staged file, read once from it: what is checked
-    ///   is what will be published.
-    /// - Throws: ``OutputError/cannotCreate(path:reason:)``, ``OutputError/readFailed(path:reason:)``
-    ///   or ``OutputError/writeFailed(path:reason:)``.
-    @discardableResult
-    public func linkFile(_ relativePath: String, from source: String) throws -> RunManifest.FileDigest {
-        let target = try prepare(relativePath)
-        let digest: RunManifest.FileDigest
-        if link(source, target) == 0 {
-            digest = try RunManifest.FileDigest(contentsOf: target, recordedAs: relativePath)
-        } else {
-            let code = errno
-            guard code != ENOENT, code != EEXIST else {
-                throw OutputError.cannotCreate(path: target, reason: "cannot link \(source): \(systemReason(code))")
-            }
-            let bytes: Data
-            do {
-                bytes = try Data(contentsOf: URL(fileURLWithPath: source))
-            } catch {
-                throw OutputError.readFailed(path: source, reason: "\(error)")
-            }
-            let sink = try FileSink(creating: target)
-            try Self.writeWhole(bytes, to: sink)
-            digest = sink.digest(recordedAs: relativePath)
-        }
-        files[relativePath] = digest
-        return digest
-    }
-
-    /// Puts the staged file `staged` at `relativePath` too, as a hard link (a copy where links
-    /// are refused): a year's file at its outputs.md path beside its partition's copy. Its
-    /// digest is the staged file's, so it is not read again.
-    /// - Throws: as ``linkFile(_:from:)``, and ``OutputError/readFailed(path:reason:)`` when
-    ///   `staged` was not staged.
-    public func linkStaged(_ relativePath: String, to staged: String) throws {
-        guard let digest = files[staged] else {
-            throw OutputError.readFailed(path: Self.join(stagingDirectory, staged), reason: "not staged")
-        }
-        let target = try prepare(relativePath)
-        let source = Self.join(stagingDirectory, staged)
-        if link(source, target) == 0 {
-            files[relativePath] = RunManifest.FileDigest(path: relativePath, bytes: digest.bytes, sha256: digest.sha256)
-        } else {
-            _ = try linkFile(relativePath, from: source)
-        }
-    }
-
-    /// Removes every staged file whose path starts with `prefix` (`years/2019-20/`): what a
-    /// carry-over linked before it found a file that did not match.
-    /// - Throws: ``OutputError/writeFailed(path:reason:)`` when a file cannot be removed.
-    public func discardStaged(under prefix: String) throws {
-        for path in files.keys where path.hasPrefix(prefix) { try removeStaged(path) }
-    }
-
-    private func removeStaged(_ path: String) throws {
-        let full = Self.join(stagingDirectory, path)
-        guard unlink(full) == 0 || errno == ENOENT else {
-            throw OutputError.writeFailed(path: full, reason: systemReason())
-        }
-        files[path] = nil
-    }
-
-    /// Stages `bytes` at `relativePath`, as a hard link to `previous`'s file when that file's
-    /// size and sha256 (per its manifest) are those of `bytes`, checked after linking; written
-    /// anew otherwise. A file that has not changed thus keeps its inode from one publication
-    /// to the next, and costs no write.
-    /// - Throws: as ``writeFile(_:_:)`` and ``linkFile(_:from:)``.
-    public func writeFile(_ relativePath: String, _ bytes: [UInt8], reusing previous: PreviousPublication?) throws {
-        if let previous, let listed = previous.output(relativePath), listed.bytes == bytes.count {
-            var hasher = SHA256()
-            hasher.update(data: bytes)
-            if lowercaseHex(hasher.finalize()) == listed.sha256 {
-                let linked = try linkFile(relativePath, from: Self.join(previous.folder, relativePath))
-                if linked.sha256 == listed.sha256, linked.bytes == listed.bytes { return }
-                try removeStaged(relativePath)
-            }
-        }
-        try writeFile(relativePath, bytes)
-    }
-
-    /// Replaces the staged file at `relativePath` (a closed streaming file such as `rejects.csv`)
-    /// with a hard link to `previous`'s file when their sizes and sha256s are the same, so that
-    /// an unchanged file keeps its inode; the link is checked before it replaces the staged file.
-    /// - Throws: ``OutputError``.
-    public func reuseIfUnchanged(_ relativePath: String, in previous: PreviousPublication?) throws {
-        if let sink = sinks[relativePath] {
-            guard sink.isClosed else { return }
-            files[relativePath] = sink.digest(recordedAs: relativePath)
-            sinks[relativePath] = nil
-        }
-        guard let previous, let staged = files[relativePath], let listed = previous.output(relativePath),
-              listed.bytes == staged.bytes, listed.sha256 == staged.sha256 else { return }
-        let candidate = relativePath + ".previous"
-        let linked = try linkFile(candidate, from: Self.join(previous.folder, relativePath))
-        files[candidate] = nil
-        let from = Self.join(stagingDirectory, candidate)
-        guard linked.bytes == staged.bytes, linked.sha256 == staged.sha256 else {
-            _ = unlink(from)
-            return
-        }
-        guard rename(from, Self.join(stagingDirectory, relativePath)) == 0 else {
-            throw OutputError.writeFailed(path: from, reason: systemReason())
         }
     }
 
@@ -390,7 +275,7 @@ public final class OutputPublisher {
 
     /// Checks that `relativePath` stays inside the staging folder, creates its folders and
     /// returns its full path (the caller records it in `files` once the file exists).
-    private func prepare(_ relativePath: String) throws -> String {
+    func prepare(_ relativePath: String) throws -> String {
         try checkOpen()
         let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
         guard !relativePath.isEmpty,
@@ -415,156 +300,5 @@ public final class OutputPublisher {
             knownFolders.insert(folder)
         }
         return Self.join(stagingDirectory, relativePath)
-    }
-
-    // MARK: - Lock
-
-    private static func lock(_ lockFile: String) throws -> Int32 {
-        // O_NOFOLLOW: a symbolic link planted at the lock's name must not lead us to truncate
-        // the file it points to (ELOOP then). A planted hard link or special file is refused
-        // before anything is written.
-        let fd = open(lockFile, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            let code = errno
-            // A lock left by a run as another user (root, once) would fail every later run: it
-            // holds nothing but a pid, so say that removing it is the way out.
-            var existing = stat()
-            let reason = switch code {
-            case ELOOP: "it is a symbolic link; remove it"
-            case EACCES where lstat(lockFile, &existing) == 0:
-                "\(systemReason(code)); it holds no data (only the pid of a run): when no run is going, remove it "
-                    + "as its owner or root with rm -- '\(lockFile)'"
-            default: systemReason(code)
-            }
-            throw OutputError.cannotCreate(path: lockFile, reason: reason)
-        }
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_nlink == 1 else {
-            _ = close(fd)
-            throw OutputError.cannotCreate(path: lockFile, reason: "not a plain file of its own (a special file or "
-                                           + "a hard link to another file); remove it")
-        }
-        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            let code = errno
-            if code == EINTR { continue }
-            _ = close(fd)
-            if code == EWOULDBLOCK || code == EAGAIN {
-                throw OutputError.locked(lockFile: lockFile, holderPID: holderPID(lockFile))
-            }
-            throw OutputError.cannotCreate(path: lockFile, reason: systemReason(code))
-        }
-        let pid = Array("\(getpid())\n".utf8)
-        let wrote = ftruncate(fd, 0) == 0 && pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) } == pid.count
-        guard wrote else {
-            let reason = systemReason()
-            _ = close(fd)
-            throw OutputError.writeFailed(path: lockFile, reason: reason)
-        }
-        return fd
-    }
-
-    /// The pid written in the lock file by its holder; retried briefly because the holder
-    /// writes it just after taking the lock.
-    private static func holderPID(_ lockFile: String) -> Int32? {
-        for attempt in 0 ..< 20 {
-            if attempt > 0 { usleep(5_000) }
-            let fd = open(lockFile, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-            guard fd >= 0 else { return nil }
-            var bytes = [UInt8](repeating: 0, count: 32)
-            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            _ = close(fd)
-            guard n > 0 else { continue }
-            let text = String(decoding: bytes[..<n], as: UTF8.self)
-            if let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) { return pid }
-        }
-        return nil
-    }
-
-    private func releaseLock() {
-        if stagingDescriptor >= 0 {
-            _ = close(stagingDescriptor)
-            stagingDescriptor = -1
-        }
-        guard lockDescriptor >= 0 else { return }
-        // Clear the pid while still holding the lock, so that it never names a finished run.
-        _ = ftruncate(lockDescriptor, 0)
-        _ = close(lockDescriptor)
-        lockDescriptor = -1
-    }
-
-    // MARK: - File system
-
-    /// Removes every `<prefix><pid>` entry of `parent` that a run of ours left: called with the
-    /// lock held, so none of them belongs to a live run on this destination. Returns a warning
-    /// for each that could not be removed (owned by another user, an immutable file, a mount
-    /// point): the run carries on with a staging folder of another name, since failing here
-    /// would fail every later run too, until someone removed the folder.
-    private static func removeStaleStaging(in parent: String, prefix: String) throws -> [String] {
-        guard let dir = opendir(parent) else {
-            throw OutputError.cannotCreate(path: parent, reason: systemReason())
-        }
-        var stale: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            guard name.hasPrefix(prefix) else { continue }
-            let suffix = name.dropFirst(prefix.count)
-            // Digits only: `.out.staging-1.staging-7` belongs to a destination named `out.staging-1`.
-            if !suffix.isEmpty, suffix.allSatisfy({ $0.isASCII && $0.isNumber }) { stale.append(name) }
-        }
-        closedir(dir)
-        var warnings: [String] = []
-        for name in stale.sorted() {
-            let path = join(parent, name)
-            // Only what a run of ours left: a staging folder (its marker) or the previous
-            // outputs moved aside by a publication (their manifest). Anything else with that
-            // name, a link included, is left alone.
-            guard OwnedFolder.isStaleStaging(path) else { continue }
-            if let failure = OwnedFolder.remove(path) {
-                warnings.append(cannotRemove(path, failure, what: "the stale staging folder"))
-            }
-        }
-        return warnings
-    }
-
-    /// The warning for a folder of ours that could not be removed: which, what blocks it, and
-    /// how to remove it by hand.
-    static func cannotRemove(_ path: String, _ failure: OwnedFolder.RemovalFailure, what: String) -> String {
-        "cannot remove \(what) \(path): \(failure.path): \(failure.reason). Runs carry on without it (each stages "
-            + "under a new name) and retry its removal, but it takes disk space: remove it as its owner or as root with "
-            + "rm -rf -- '\(path)' (if that says 'Operation not permitted', look for immutable files with "
-            + "lsattr -R and clear them with chattr -i, or a mount point inside it)"
-    }
-
-    private static func syncFolder(_ path: String) throws {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw OutputError.writeFailed(path: path, reason: systemReason()) }
-        defer { _ = close(fd) }
-        guard fsync(fd) == 0 else { throw OutputError.writeFailed(path: path, reason: systemReason()) }
-    }
-
-    /// The staging folder this process uses for `destination`: `.<name>.staging-<pid>` beside it.
-    ///
-    /// For a last-resort clean-up when the publisher's own task cannot run any more (a stage
-    /// stuck in a blocking read when the process must stop).
-    /// - Note: When an unremovable stale folder held this name, the publisher staged under
-    ///   `<name>1` (or later) instead; that folder is then left for the next run, which removes
-    ///   it as a stale staging folder (it is marked).
-    public static func stagingDirectory(forDestination destination: String) -> String {
-        var dest = destination
-        while dest.count > 1, dest.hasSuffix("/") { dest.removeLast() }
-        let (parent, name) = split(dest)
-        return join(parent, ".\(name).staging-\(getpid())")
-    }
-
-    private static func split(_ path: String) -> (parent: String, name: String) {
-        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
-        let parent = String(path[..<slash])
-        return (parent.isEmpty ? "/" : parent, String(path[path.index(after: slash)...]))
-    }
-
-    private static func join(_ folder: String, _ name: String) -> String {
-        folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 }

@@ -1,7 +1,7 @@
 /// Which program made a publication or a run's records: its version and the git commit it was
 /// built from.
 public struct BuildInfo: Sendable, Equatable, Codable {
-    /// The program's version, `0.1.0`.
+    /// The program's version (``RunDefaults/version`` for this build).
     public var version: String
     /// The git commit the binary was built from (40 hex digits, `-dirty` when the work tree had
     /// changes), or ``unknownCommit`` for a development build that nobody recorded one for.

@@ -2,6 +2,21 @@ import Aggregation
 import Output
 import PipelineModel
 
+/// What the stages leave for publication: the counts per year and authority, the cases with a
+/// public report, the row counts, the quality report and the inputs as read.
+struct Aggregated {
+    /// Counts per reporting year and authority, by the duplicate rule.
+    var yearCounts: [YearAuthority: AuthorityYearCounts]
+    /// The cases with a public report.
+    var publicReports: [CollectedPublicReport]
+    /// Rows read, accepted, rejected, superseded.
+    var counts: RunCounts
+    /// Rejects by reason with examples, unknown authorities.
+    var quality: QualityReport
+    /// The inputs as read, in order.
+    var inputs: [InputFileSummary] = []
+}
+
 /// The aggregation stage's work on each classified batch, the same whether the batches come
 /// from one parsing pipeline or from several parse workers put back in file order: cases into
 /// the collector (the duplicate rule), rejects into `rejects.csv` and the quality report, rows
@@ -26,13 +41,13 @@ struct Aggregating {
         counts.rowsReencoded += batch.rowsReencoded
     }
 
-    /// What leaves the stage: the counts per year and authority, the cases with a public report,
-    /// the row counts and the quality report. Only these leave: the case table (the run's largest
-    /// allocation) is freed with the stage, before publication needs memory of its own.
-    func finish() -> ([YearAuthority: AuthorityYearCounts], [CollectedPublicReport], RunCounts, QualityReport) {
+    /// What leaves the stage. Only this leaves: the case table (the run's largest allocation)
+    /// is freed with the stage, before publication needs memory of its own.
+    func finish() -> Aggregated {
         var counts = counts
         counts.rowsAccepted = collector.accepted
         counts.duplicatesSuperseded = collector.superseded
-        return (collector.counts, collector.publicReports, counts, quality)
+        return Aggregated(yearCounts: collector.counts, publicReports: collector.publicReports, counts: counts,
+                          quality: quality)
     }
 }

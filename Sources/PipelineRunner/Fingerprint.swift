@@ -70,7 +70,7 @@ struct Fingerprint {
 
     /// The program's identity: its version and the sha256 of the running executable (read once).
     static let program: String = {
-        guard let digest = try? RunManifest.FileDigest(contentsOf: "/proc/self/exe") else { return annualReviewVersion }
-        return annualReviewVersion + "+" + digest.sha256
+        guard let digest = try? RunManifest.FileDigest(contentsOf: "/proc/self/exe") else { return RunDefaults.version }
+        return RunDefaults.version + "+" + digest.sha256
     }()
 }

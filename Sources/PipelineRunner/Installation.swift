@@ -21,7 +21,7 @@ public enum Installation {
     public static let dataFolder: String? = findDataFolder(executable: executablePath)
 
     /// The program's version and commit.
-    public static let build = BuildInfo(version: annualReviewVersion, commit: recordedCommit(in: dataFolder))
+    public static let build = BuildInfo(version: RunDefaults.version, commit: recordedCommit(in: dataFolder))
 
     /// `relative` (`rules/decisions.yaml`) in ``dataFolder``, or nil without one.
     public static func file(_ relative: String) -> String? {

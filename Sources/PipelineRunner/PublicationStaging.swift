@@ -15,17 +15,9 @@ struct PublicationStaging {
     let letters: LetterSettings
     let logger: Logger
 
-    /// What was staged: the partitions (for the manifest) and the top-level tables' bytes, and
-    /// the publication they replace, if any (for files that have not changed).
-    struct Staged {
-        let partitions: YearPartitions
-        let tables: [TableFile: [UInt8]]
-        let previous: PreviousPublication?
-    }
-
-    func stage(_ figures: AnnualFigures, into publisher: OutputPublisher) async throws -> Staged {
-        let previous = try currentPublication()
-        let partitions = YearPartitions(publisher: publisher)
+    /// Stages `figures` into `publication`; returns the top-level tables' bytes.
+    func stage(_ figures: AnnualFigures, into publication: Publication) async throws -> [TableFile: [UInt8]] {
+        let (publisher, partitions, previous) = (publication.publisher, publication.partitions, publication.previous)
         let base = templates.map { templates in
             var base = Fingerprint(program: Fingerprint.program, templates: templates.digest, method: figures.method)
             base.add(letters: letters)
@@ -81,15 +73,7 @@ struct PublicationStaging {
             "years_rendered": .stringConvertible(partitions.record.computed.count),
             "years_carried_over": .stringConvertible(partitions.record.carriedOver.count),
         ].merging(cost.fields, uniquingKeysWith: { $1 }))
-        return Staged(partitions: partitions, tables: tables, previous: previous)
-    }
-
-    /// The publication in the output folder, to carry years over from: required to be readable
-    /// when the run computes chosen years only (`--years`); otherwise only a help, so a folder
-    /// without a usable manifest means every year is rendered.
-    private func currentPublication() throws -> PreviousPublication? {
-        if configuration.years != nil { return try PreviousPublication.read(from: configuration.outputDirectory) }
-        return (try? PreviousPublication.read(from: configuration.outputDirectory)) ?? nil
+        return tables
     }
 
     /// Links the current publication's whole-publication pages when their fingerprint is this

@@ -1,4 +1,6 @@
+import Foundation
 import Ingestion
+import PipelineConfig
 import PipelineModel
 
 /// Everything a run needs to know, after the command line (and pipeline definition) are read.
@@ -50,7 +52,7 @@ public struct RunConfiguration: Sendable {
     /// for a record boundary.
     public var maxPieceBytes = PieceCutter.defaultMaxPieceBytes
     /// Bytes read, and inflated, per step of decompression.
-    public var chunkSize = 1 << 20
+    public var chunkSize = RunDefaults.chunkSize
 
     /// One parse worker per core this process may run on (its CPU affinity, so `taskset -c 0`
     /// gives 1).
@@ -65,9 +67,10 @@ public struct RunConfiguration: Sendable {
 
     /// A configuration; see the properties.
     public init(inputs: [String], register: String, lookup: String? = nil, population: String? = nil,
-                decisionRules: String, serviceAreaRules: String, method: AveragingMethod = .pooled,
-                years: YearRange? = nil, outputDirectory: String, batchSize: Int = 4096,
-                maxRejectRate: Double = 0.01, minRows: Int = 1, templates: String? = nil) {
+                decisionRules: String, serviceAreaRules: String, method: AveragingMethod = RunDefaults.method,
+                years: YearRange? = nil, outputDirectory: String, batchSize: Int = RunDefaults.batchSize,
+                maxRejectRate: Double = RunDefaults.maxRejectRate, minRows: Int = RunDefaults.minRows,
+                templates: String? = nil) {
         self.inputs = inputs
         self.register = register
         self.lookup = lookup
@@ -81,5 +84,62 @@ public struct RunConfiguration: Sendable {
         self.maxRejectRate = maxRejectRate
         self.minRows = minRows
         self.templates = templates
+    }
+}
+
+extension RunConfiguration {
+    /// What a run cannot do without, missing from both the command line and the definition.
+    public struct MissingSettings: Error, Sendable, CustomStringConvertible {
+        /// The settings missing, as the command line names them (`--register`, `an input file`).
+        public let names: [String]
+
+        public var description: String {
+            "missing \(names.joined(separator: ", ")) (on the command line or in the pipeline definition)"
+        }
+    }
+
+    /// The configuration `settings` (a definition overridden by the command line) resolve to:
+    /// every setting not given takes its ``RunDefaults`` value; the rule tables default to the
+    /// program's own (``Installation``), the templates to the folder beside the rule tables'.
+    /// - Throws: ``MissingSettings`` without a register, an output folder or an input.
+    public init(resolving settings: PipelineDefinition, templates: String? = nil) throws(MissingSettings) {
+        guard let register = settings.register, let output = settings.output, let inputs = settings.inputs,
+              !inputs.isEmpty else {
+            throw MissingSettings(names: [settings.register == nil ? "--register" : nil,
+                                          settings.output == nil ? "--out" : nil,
+                                          (settings.inputs ?? []).isEmpty ? "an input file" : nil].compactMap { $0 })
+        }
+        let decisionRules = settings.decisionRules ?? Self.installedFile(RunDefaults.decisionRules)
+        self.init(inputs: inputs, register: register, lookup: settings.lookup, population: settings.population,
+                  decisionRules: decisionRules,
+                  serviceAreaRules: settings.serviceAreaRules ?? Self.installedFile(RunDefaults.serviceAreaRules),
+                  method: settings.method ?? RunDefaults.method, years: settings.years, outputDirectory: output,
+                  batchSize: settings.batchSize ?? RunDefaults.batchSize,
+                  maxRejectRate: settings.maxRejectRate ?? RunDefaults.maxRejectRate,
+                  minRows: settings.minRows ?? RunDefaults.minRows,
+                  templates: templates ?? Self.templatesBeside(decisionRules))
+        contacts = settings.contacts
+        letterDate = settings.letterDate
+        parseWorkers = settings.parseWorkers ?? Self.defaultParseWorkers
+    }
+
+    /// `relative` (`rules/decisions.yaml`) among the files installed with the program
+    /// (``Installation``), or in `pipelines/` of the working directory when none are found
+    /// beside the executable (a binary copied somewhere on its own).
+    static func installedFile(_ relative: String) -> String {
+        Installation.file(relative) ?? "pipelines/" + relative
+    }
+
+    /// `pipelines/templates` for rule tables in `pipelines/rules/`: the definition or the current
+    /// folder places both.
+    static func templatesBeside(_ ruleTable: String) -> String {
+        URL(fileURLWithPath: ruleTable).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("templates").path
+    }
+
+    /// The settings the manifest records, by their command-line names.
+    var manifestSettings: [String: String] {
+        ["batch-size": "\(batchSize)", "years": years?.description ?? "all", "max-reject-rate": "\(maxRejectRate)",
+         "min-rows": "\(minRows)", "letter-date": letterDate?.description ?? "none", "parse-workers": "\(parseWorkers)"]
     }
 }

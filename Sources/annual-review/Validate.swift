@@ -10,31 +10,14 @@ extension AnnualReview {
             Takes the same arguments as `run` (a pipeline definition, or --register ... INPUT...) and \
             exits as a run would (0, 65, 66, 78, ...), but writes nothing to the output folder: rows, \
             rejects by reason with examples, unknown authority names with their counts, re-encoded \
-            rows and duplicates go to standard output. Without --out (and a definition naming one) \
-            the run stages its work in a temporary folder.
+            rows and duplicates go to standard output. Without an output folder (--out, or the \
+            definition's) the run stages its work in a temporary folder.
             """)
 
-        @Argument(parsing: .allUnrecognized, help: "The arguments of `run`.")
-        var arguments: [String] = []
+        @OptionGroup var options: RunOptions
 
         func run() async throws {
-            var forwarded = arguments + ["--dry-run"]
-            let namesOutput = arguments.contains("--out")
-                || arguments.contains { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-            // A folder of our own from mkdtemp, never a predictable name in the shared
-            // temporary folder (where another user could have planted a link).
-            var scratch: String?
-            if !namesOutput {
-                var template = Array((FileManager.default.temporaryDirectory.path + "/annual-review-validate-XXXXXX").utf8CString)
-                guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-                    throw ValidationError("cannot create a temporary folder: \(String(cString: strerror(errno)))")
-                }
-                scratch = String(cString: made)
-                forwarded += ["--out", scratch! + "/out"]
-            }
-            defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
-            let command = try Run.parse(forwarded)
-            try await command.run()
+            try await RunCommand(options: options, dryRun: true, qualityReport: true, stagesWithoutOutput: true).execute()
         }
     }
 }

@@ -1,0 +1,146 @@
+import Crypto
+import Foundation
+import Glibc
+import PipelineModel
+
+// Staging files that already exist: hard links to the current publication's unchanged files
+// (carry-over), to files staged earlier (a year's file at its outputs.md path), and moving a
+// staged file out of the folder (kept rejects). Each staged path's digest is recorded without
+// reading a linked file twice.
+extension OutputPublisher {
+    /// Puts the existing file at `source` into the staging folder at `relativePath` as a hard
+    /// link: the same bytes without a copy (a year's partition carried over from the current
+    /// publication, or a letter at its outputs.md path beside its partition's copy).
+    ///
+    /// Falls back to a copy, synced like any staged file, where the file system refuses a hard
+    /// link (EXDEV, EPERM, EMLINK, ENOTSUP, ...): the published bytes are the same, only the
+    /// disk space differs.
+    /// - Important: Published files are never modified in place (every run replaces the whole
+    ///   folder), so a file linked from the current publication keeps its bytes after that
+    ///   folder is removed, and two linked paths never drift apart.
+    /// - Returns: the size and sha256 of the staged file, read once from it: what is checked
+    ///   is what will be published.
+    /// - Throws: ``OutputError/cannotCreate(path:reason:)``, ``OutputError/readFailed(path:reason:)``
+    ///   or ``OutputError/writeFailed(path:reason:)``.
+    @discardableResult
+    public func linkFile(_ relativePath: String, from source: String) throws -> RunManifest.FileDigest {
+        let target = try prepare(relativePath)
+        let digest: RunManifest.FileDigest
+        if link(source, target) == 0 {
+            digest = try RunManifest.FileDigest(contentsOf: target, recordedAs: relativePath)
+        } else {
+            let code = errno
+            guard code != ENOENT, code != EEXIST else {
+                throw OutputError.cannotCreate(path: target, reason: "cannot link \(source): \(systemReason(code))")
+            }
+            let bytes: Data
+            do {
+                bytes = try Data(contentsOf: URL(fileURLWithPath: source))
+            } catch {
+                throw OutputError.readFailed(path: source, reason: "\(error)")
+            }
+            let sink = try FileSink(creating: target)
+            try Self.writeWhole(bytes, to: sink)
+            digest = sink.digest(recordedAs: relativePath)
+        }
+        files[relativePath] = digest
+        return digest
+    }
+
+    /// Puts the staged file `staged` at `relativePath` too, as a hard link (a copy where links
+    /// are refused): a year's file at its outputs.md path beside its partition's copy. Its
+    /// digest is the staged file's, so it is not read again.
+    /// - Throws: as ``linkFile(_:from:)``, and ``OutputError/readFailed(path:reason:)`` when
+    ///   `staged` was not staged.
+    public func linkStaged(_ relativePath: String, to staged: String) throws {
+        guard let digest = files[staged] else {
+            throw OutputError.readFailed(path: Self.join(stagingDirectory, staged), reason: "not staged")
+        }
+        let target = try prepare(relativePath)
+        let source = Self.join(stagingDirectory, staged)
+        if link(source, target) == 0 {
+            files[relativePath] = RunManifest.FileDigest(path: relativePath, bytes: digest.bytes, sha256: digest.sha256)
+        } else {
+            _ = try linkFile(relativePath, from: source)
+        }
+    }
+
+    /// Removes every staged file whose path starts with `prefix` (`years/2019-20/`): what a
+    /// carry-over linked before it found a file that did not match.
+    /// - Throws: ``OutputError/writeFailed(path:reason:)`` when a file cannot be removed.
+    public func discardStaged(under prefix: String) throws {
+        for path in files.keys where path.hasPrefix(prefix) { try removeStaged(path) }
+    }
+
+    func removeStaged(_ path: String) throws {
+        let full = Self.join(stagingDirectory, path)
+        guard unlink(full) == 0 || errno == ENOENT else {
+            throw OutputError.writeFailed(path: full, reason: systemReason())
+        }
+        files[path] = nil
+    }
+
+    /// Stages `bytes` at `relativePath`, as a hard link to `previous`'s file when that file's
+    /// size and sha256 (per its manifest) are those of `bytes`, checked after linking; written
+    /// anew otherwise. A file that has not changed thus keeps its inode from one publication
+    /// to the next, and costs no write.
+    /// - Throws: as ``writeFile(_:_:)`` and ``linkFile(_:from:)``.
+    public func writeFile(_ relativePath: String, _ bytes: [UInt8], reusing previous: PreviousPublication?) throws {
+        if let previous, let listed = previous.output(relativePath), listed.bytes == bytes.count {
+            var hasher = SHA256()
+            hasher.update(data: bytes)
+            if lowercaseHex(hasher.finalize()) == listed.sha256 {
+                let linked = try linkFile(relativePath, from: Self.join(previous.folder, relativePath))
+                if linked.sha256 == listed.sha256, linked.bytes == listed.bytes { return }
+                try removeStaged(relativePath)
+            }
+        }
+        try writeFile(relativePath, bytes)
+    }
+
+    /// Replaces the staged file at `relativePath` (a closed streaming file such as `rejects.csv`)
+    /// with a hard link to `previous`'s file when their sizes and sha256s are the same, so that
+    /// an unchanged file keeps its inode; the link is checked before it replaces the staged file.
+    /// - Throws: ``OutputError``.
+    public func reuseIfUnchanged(_ relativePath: String, in previous: PreviousPublication?) throws {
+        if let sink = sinks[relativePath] {
+            guard sink.isClosed else { return }
+            files[relativePath] = sink.digest(recordedAs: relativePath)
+            sinks[relativePath] = nil
+        }
+        guard let previous, let staged = files[relativePath], let listed = previous.output(relativePath),
+              listed.bytes == staged.bytes, listed.sha256 == staged.sha256 else { return }
+        let candidate = relativePath + ".previous"
+        let linked = try linkFile(candidate, from: Self.join(previous.folder, relativePath))
+        files[candidate] = nil
+        let from = Self.join(stagingDirectory, candidate)
+        guard linked.bytes == staged.bytes, linked.sha256 == staged.sha256 else {
+            _ = unlink(from)
+            return
+        }
+        guard rename(from, Self.join(stagingDirectory, relativePath)) == 0 else {
+            throw OutputError.writeFailed(path: from, reason: systemReason())
+        }
+    }
+
+
+    /// Moves the staged file at `relativePath` out of the staging folder to `path` (the rejects
+    /// of a run that failed its limits, kept beside the output folder so that an operator can
+    /// see why); the output folder itself is untouched.
+    ///
+    /// rename(2): it replaces an earlier file (or a link at that name, not what it points to)
+    /// in one step and refuses a folder, so nothing that is not ours is removed.
+    /// - Returns: whether the file was moved (false when it was not staged or rename failed).
+    @discardableResult
+    public func keep(_ relativePath: String, at path: String) -> Bool {
+        if let sink = sinks[relativePath] {
+            if !sink.isClosed {
+                do { try sink.close() } catch { return false }
+            }
+            sinks[relativePath] = nil
+        }
+        guard rename(Self.join(stagingDirectory, relativePath), path) == 0 else { return false }
+        files[relativePath] = nil
+        return true
+    }
+}

@@ -1,0 +1,123 @@
+import Aggregation
+import Foundation
+import Logging
+import Operations
+import Output
+import PipelineModel
+import Rendering
+
+/// The third phase of a run, `publish`: from the aggregated counts to the published folder.
+///
+/// In order: the limits (`--min-rows`, `--max-reject-rate`; a run over them keeps its rejects
+/// beside the output folder and publishes nothing), the figures, each year's partition
+/// (rendered, or carried over when unchanged) and the whole-publication pages
+/// (``PublicationStaging``), the data package, the manifest, then the atomic exchange.
+struct PublicationPhase {
+    let configuration: RunConfiguration
+    let prepared: PreparedRun
+    /// The logger of the `publication` stage.
+    let logger: Logger
+
+    /// Publishes `aggregated` through `publication` (or, on a dry run, gives it up at the end).
+    /// - Throws: ``RunError`` over a limit, `OutputError`, `CancellationError`.
+    func publish(_ aggregated: Aggregated, through publication: Publication, started: Date,
+                 recorder: RunRecorder?) async throws -> RunReport {
+        let config = configuration
+        try publication.rejects.finish()
+        var counts = aggregated.counts
+        counts.rejectedByReason = publication.rejects.countsByReason.filter { $0.value > 0 }
+        recorder?.record(counts: counts)
+        do {
+            try checkLimits(counts)
+        } catch {
+            publication.keepRejects(at: Publication.keptRejectsPath(for: config.outputDirectory))
+            throw error
+        }
+        // A cancelled stage may end its loop quietly: never publish after cancellation.
+        try Task.checkCancellation()
+
+        let figures = FigureBuilder(register: prepared.register, method: config.method)
+            .figures(from: aggregated.yearCounts, publicReports: aggregated.publicReports, years: config.years)
+        var quality = aggregated.quality
+        if let contacts = prepared.contacts {
+            let lettered = Dictionary(figures.years.flatMap { $0.authorities.map { ($0.authority.code, $0.authority) } },
+                                      uniquingKeysWith: { first, _ in first })
+            quality.noteMissingContacts(lettered.values.filter { contacts[$0.code] == nil }
+                .map { "\($0.code) \($0.officialName)" }.sorted())
+        }
+        let staging = PublicationStaging(configuration: config, templates: prepared.templates, letters: prepared.letters,
+                                         logger: logger)
+        let tables = try await staging.stage(figures, into: publication)
+        try publication.reuseUnchangedRejects()
+        if prepared.templates != nil {
+            try writeDataPackage(tables: tables, inputs: aggregated.inputs, to: publication)
+        }
+        try publication.writeManifest { outputs, partitions in
+            try RunManifest(configuration: config, started: started, inputs: aggregated.inputs, counts: counts,
+                            years: figures.years.map(\.year), outputs: outputs, partitions: partitions)
+        }
+        try Task.checkCancellation()
+        // How long making every staged byte durable and swapping the folders took: on a busy
+        // file system, the time to wait for the disk.
+        let publishing = ContinuousClock.now
+        if config.dryRun {
+            publication.abandon()
+            logger.info("dry run: nothing published", metadata: ["out": "\(config.outputDirectory)"])
+        } else {
+            defer { logWarnings(of: publication) }
+            try publication.publish()
+        }
+        logger.info("published", metadata: [
+            "out": "\(config.outputDirectory)", "rows": .stringConvertible(counts.rowsRead),
+            "cases": .stringConvertible(counts.cases), "rejected": .stringConvertible(counts.rowsRejected),
+            "superseded": .stringConvertible(counts.duplicatesSuperseded),
+            "durable_s": .stringConvertible((((ContinuousClock.now - publishing) / .seconds(1)) * 1000).rounded() / 1000),
+        ])
+        return RunReport(inputs: aggregated.inputs, counts: counts, figures: figures,
+                         outputDirectory: config.outputDirectory, quality: quality, dryRun: config.dryRun)
+    }
+
+    /// Logs what the publication could not clean up (a stale staging folder, the previous outputs).
+    func logWarnings(of publication: Publication) {
+        for warning in publication.takeWarnings() {
+            logger.warning("\(warning)")
+        }
+    }
+
+    private func checkLimits(_ counts: RunCounts) throws {
+        let config = configuration
+        if counts.rowsRead < config.minRows {
+            throw RunError.tooFewRows(read: counts.rowsRead, minimum: config.minRows)
+        }
+        if Double(counts.rowsRejected) > config.maxRejectRate * Double(counts.rowsRead) {
+            throw RunError.rejectLimitExceeded(rejected: counts.rowsRejected, read: counts.rowsRead, limit: config.maxRejectRate,
+                                               keptRejects: Publication.keptRejectsPath(for: config.outputDirectory))
+        }
+    }
+
+    /// `datapackage.json`, describing the top-level tables (the partitions hold the same rows,
+    /// split by year), with the run's inputs as its sources.
+    ///
+    /// rejects.csv stays in the folder for operators but is not a resource of the package: it
+    /// holds the exports' rows as they were (case references, free text), which are the case
+    /// system's data, not statistics published under the licence.
+    private func writeDataPackage(tables: [TableFile: [UInt8]], inputs: [InputFileSummary],
+                                  to publication: Publication) throws {
+        let headers = Dictionary(uniqueKeysWithValues: tables.map { ($0.key.fileName, $0.value) })
+        var sources = inputs.map { (name: $0.path == "-" ? "standard input" : URL(fileURLWithPath: $0.path).lastPathComponent,
+                                    sha256: $0.sha256) }
+        for path in [configuration.register, configuration.lookup, configuration.population].compactMap({ $0 }) {
+            let digest = try RunManifest.FileDigest(contentsOf: path)
+            sources.append((name: URL(fileURLWithPath: path).lastPathComponent, sha256: digest.sha256))
+        }
+        let about = DataPackageWriter.About(version: configuration.build.version, sources: sources)
+        try publication.writeDataPackage(describing: Set(headers.keys)) { digests in
+            let files = digests.compactMap { digest in
+                headers[digest.path].map { DataPackageWriter.File(path: digest.path, header: $0, size: digest.bytes,
+                                                                  sha256: digest.sha256) }
+            }
+            let package = DataPackageWriter.dataPackage(files: files, about: about)
+            return (package.path, package.bytes)
+        }
+    }
+}
