@@ -99,15 +99,18 @@ class FieldTexts:
         """Date d in a style of date_style(); a timestamp gets a working-hours time."""
         if style != "ts":
             return day_text(style, d.year, d.month, d.day)
-        t = "%sT%02d:%02d:%02d" % (d.isoformat(), self.rng.randint(8, 18), self.rng.randrange(60),
-                                    self.rng.randrange(60))
-        return t + "Z" if self.rng.random() < 0.35 else t
+        return self._timestamp(d, 8, 18, 0.35)
 
     def stamp(self, d):
         """A last_updated timestamp on day d, at any time, rarely with a Z."""
-        t = "%sT%02d:%02d:%02d" % (d.isoformat(), self.rng.randrange(24), self.rng.randrange(60),
-                                    self.rng.randrange(60))
-        return t + "Z" if self.rng.random() < 0.06 else t
+        return self._timestamp(d, 0, 23, 0.06)
+
+    def _timestamp(self, d, first_hour, last_hour, p_z):
+        """d at a random time between first_hour and last_hour, with a Z (UTC) suffix
+        with probability p_z."""
+        t = "%sT%02d:%02d:%02d" % (d.isoformat(), self.rng.randint(first_hour, last_hour),
+                                    self.rng.randrange(60), self.rng.randrange(60))
+        return t + "Z" if self.rng.random() < p_z else t
 
     def reference_text(self, digits):
         """(spelling, kind) of an 8-digit reference: 19 012 345, 19012345 or 19-012-345."""

@@ -46,8 +46,8 @@ class Sample:
     def generate(self):
         """Makes every row, then the export's bytes; fails if coverage is incomplete."""
         add_scripted_cases(self)
-        add_reencoded_rows(self, 4, 8)
-        add_duplicates(self, 56, 10)
+        add_reencoded_rows(self, n_names=4, n_summaries=8)
+        add_duplicates(self, n=56, n_ties=10)
         add_reject_rows(self)
         filler = self.rows - 1 - len(self.entries)     # the last row is made in export.py
         if filler < 0:

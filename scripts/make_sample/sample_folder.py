@@ -24,6 +24,11 @@ OUTPUT_FILES = [EXPORT_NAME] + ["expected/" + n for n in (
     "authority_year.csv", "type_year.csv", "comparison.csv", "expected.json")]
 
 
+def read_bytes(path):
+    with open(path, "rb") as fh:
+        return fh.read()
+
+
 def write_csv(path, header, rows):
     with open(path, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
@@ -69,8 +74,7 @@ def summary_json(sample, method, gz_bytes, n_ay):
     n_rej = len(sample.rejects)
 
     def sha(name):
-        with open(os.path.join(sample.data_dir, name), "rb") as fh:
-            return hashlib.sha256(fh.read()).hexdigest()
+        return hashlib.sha256(read_bytes(os.path.join(sample.data_dir, name))).hexdigest()
 
     return {
         "tool": "make-sample",
@@ -110,11 +114,6 @@ def comparable(path):
     d.get("output", {}).pop("bytes", None)
     d.get("output", {}).pop("sha256", None)
     return d
-
-
-def read_bytes(path):
-    with open(path, "rb") as fh:
-        return fh.read()
 
 
 def stale_files(sample, data_dir):
