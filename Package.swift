@@ -66,9 +66,10 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
-        // Arguments, logging, exit codes. Nothing else.
+        // Arguments, logging, exit codes. Nothing else (Ingestion and Output for the errors it
+        // maps to exit codes).
         .executableTarget(name: "annual-review", dependencies: [
-            "PipelineRunner", "PipelineConfig", "PipelineModel", "Operations",
+            "PipelineRunner", "PipelineConfig", "PipelineModel", "Operations", "Ingestion", "Output",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
