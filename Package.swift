@@ -1,6 +1,14 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// Strict from the start: `any` spelled out, members visible only from modules a file imports,
+// and imports internal unless a declaration's signature needs them (`package import`).
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
 let package = Package(
     name: "annual-review",
     // Linux only: see the check at the end of this file. No Apple platform is listed.
@@ -22,41 +30,41 @@ let package = Package(
         .systemLibrary(name: "CLibcsv", path: "Sources/CLibcsv", providers: [.apt(["libcsv-dev"])]),
 
         // Values that cross stage boundaries. No I/O.
-        .target(name: "PipelineModel"),
+        .target(name: "PipelineModel", swiftSettings: strict),
 
         // The stages: each depends on the model only.
         .target(name: "Ingestion", dependencies: [
             "PipelineModel", "CZlib", "CLibcsv",
             .product(name: "Crypto", package: "swift-crypto"),
-        ]),
-        .target(name: "Cleaning", dependencies: ["PipelineModel"]),
-        .target(name: "Classification", dependencies: ["PipelineModel"]),
-        .target(name: "Aggregation", dependencies: ["PipelineModel", .product(name: "BigInt", package: "BigInt")]),
+        ], swiftSettings: strict),
+        .target(name: "Cleaning", dependencies: ["PipelineModel"], swiftSettings: strict),
+        .target(name: "Classification", dependencies: ["PipelineModel"], swiftSettings: strict),
+        .target(name: "Aggregation", dependencies: ["PipelineModel", .product(name: "BigInt", package: "BigInt")], swiftSettings: strict),
         // Linux file-system calls Swift cannot import directly (renameat2's RENAME_EXCHANGE).
         .target(name: "CFileSystem", path: "Sources/CFileSystem"),
         .target(name: "Output", dependencies: [
             "PipelineModel", "CFileSystem",
             .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        ], swiftSettings: strict),
 
         // Rendering: what the publishing team reads beyond the tables: letters, the HTML report, the data
         // package and the map's JSON, rendered from the figures through templates in pipelines/.
         .target(name: "Rendering", dependencies: [
             "PipelineModel",
             .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        ], swiftSettings: strict),
 
         // Running unattended: JSON log lines, the Prometheus textfile, the terminal progress line.
         .target(name: "Operations", dependencies: [
             "PipelineModel",
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], swiftSettings: strict),
 
         // Configuration files (register, rule tables, pipeline definitions) -> validated values.
         .target(name: "PipelineConfig", dependencies: [
             "PipelineModel", "Ingestion",
             .product(name: "Yams", package: "Yams"),
-        ]),
+        ], swiftSettings: strict),
 
         // Wires the stages together: task group, bounded channels, cancellation.
         .target(name: "PipelineRunner", dependencies: [
@@ -64,7 +72,7 @@ let package = Package(
             "PipelineConfig", "Rendering", "Operations",
             .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], swiftSettings: strict),
 
         // Arguments, logging, exit codes. Nothing else (Ingestion and Output for the errors it
         // maps to exit codes).
@@ -72,7 +80,7 @@ let package = Package(
             "PipelineRunner", "PipelineConfig", "PipelineModel", "Operations", "Ingestion", "Output",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], swiftSettings: strict),
 
         .target(name: "TestSupport", dependencies: ["PipelineModel", "Aggregation"], path: "Tests/TestSupport"),
         .testTarget(name: "PipelineModelTests", dependencies: ["PipelineModel", "TestSupport"]),

@@ -1,4 +1,4 @@
-import PipelineModel
+package import PipelineModel
 
 /// Keeps one entry per case and applies the duplicate rule: the row with the latest
 /// `last_updated` is the case; a tie goes to the later row. Rows must be added in run order
@@ -9,35 +9,35 @@ import PipelineModel
 /// exports (only the rare winning rows with a public report keep their texts, for
 /// `public_reports.csv`); the counts per year and authority are kept up to date as rows arrive and supersede
 /// each other, so the figures need no second pass over the cases.
-public struct CaseCollector: Sendable {
+package struct CaseCollector: Sendable {
     private var table = CaseTable()
     private var running = RunningCounts()
     /// The decision date and texts of every winning row with a public report, by reference:
     /// the case table keeps 16 bytes per case and no text, and public reports are rare.
     private var reports: [UInt32: (decided: Day, text: PublicReportText)] = [:]
     /// Accepted rows that lost to another row of the same case.
-    public private(set) var superseded = 0
+    package private(set) var superseded = 0
     /// Accepted rows added.
-    public private(set) var accepted = 0
+    package private(set) var accepted = 0
 
     /// An empty collector.
-    public init() {}
+    package init() {}
 
     /// Distinct cases so far.
-    public var caseCount: Int { table.count }
+    package var caseCount: Int { table.count }
 
     /// The counts per reporting year and authority of the winning rows, for ``FigureBuilder``.
-    public var counts: [YearAuthority: AuthorityYearCounts] { running.counts }
+    package var counts: [YearAuthority: AuthorityYearCounts] { running.counts }
 
     /// The winning row of case `reference`: its `last_updated` and contribution.
-    public func winner(of reference: UInt32) -> (lastUpdated: Int64, contribution: CaseContribution)? {
+    package func winner(of reference: UInt32) -> (lastUpdated: Int64, contribution: CaseContribution)? {
         table.winner(of: reference)
     }
 
     /// Every winning row with a public report (a decided case whose winner says so), with its
     /// decision date and texts, in no particular order: one per case, so that their number per
     /// authority and year is the `public_reports` count of ``counts``.
-    public var publicReports: [CollectedPublicReport] {
+    package var publicReports: [CollectedPublicReport] {
         reports.compactMap { reference, report in
             table.winner(of: reference).map {
                 CollectedPublicReport(reference: reference, contribution: $0.contribution, decided: report.decided,
@@ -49,13 +49,13 @@ public struct CaseCollector: Sendable {
     /// Adds case rows, in run order, resolving duplicates as they arrive; `publicReportTexts`
     /// holds the texts of the rows with a public report, by index in `records`
     /// (``CaseBatch/publicReportTexts``).
-    public mutating func add(_ records: [CaseRecord], publicReportTexts: [Int: PublicReportText] = [:]) {
+    package mutating func add(_ records: [CaseRecord], publicReportTexts: [Int: PublicReportText] = [:]) {
         for (i, record) in records.enumerated() { add(record, publicReportText: publicReportTexts[i]) }
     }
 
     /// Adds one case row (after every row added before it in the run), with its texts when it
     /// has a public report.
-    public mutating func add(_ record: CaseRecord, publicReportText: PublicReportText? = nil) {
+    package mutating func add(_ record: CaseRecord, publicReportText: PublicReportText? = nil) {
         accepted += 1
         let report = record.decisionDate.flatMap { day in publicReportText.map { (decided: day, text: $0) } }
         collect(record.reference, record.lastUpdated, CaseContribution(record), report: report)
@@ -63,7 +63,7 @@ public struct CaseCollector: Sendable {
 
     /// Merges the collector of the rows that come after this one's in the run (a later file,
     /// or a later stretch of one), as if its rows had been added here.
-    public mutating func merge(later other: CaseCollector) {
+    package mutating func merge(later other: CaseCollector) {
         for entry in other.table.entries {
             collect(entry.reference, entry.lastUpdated, entry.contribution, report: other.reports[entry.reference])
         }

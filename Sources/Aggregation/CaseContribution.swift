@@ -1,4 +1,4 @@
-import PipelineModel
+package import PipelineModel
 
 /// What one case adds to the counts, in 64 bits: its authority, the reporting year of each of
 /// its dates that counts, its service area, outcome, flags and compliance outcome.
@@ -10,17 +10,17 @@ import PipelineModel
 /// decision year (12, 0 for none), outcome (3), satisfactory remedy (1), public report (1),
 /// compliance year (12, 0 for none), compliance outcome (2). A year is stored as its start
 /// year minus 1799 (Cleaning accepts dates of 1900-2999 only).
-public struct CaseContribution: Hashable, Sendable {
+package struct CaseContribution: Hashable, Sendable {
     /// The packed value.
-    public let bits: UInt64
+    package let bits: UInt64
 
     /// The largest register index a contribution can hold.
-    public static let maximumAuthorityIndex = Int(UInt16.max)
+    package static let maximumAuthorityIndex = Int(UInt16.max)
     private static let yearBase = 1799
 
     /// The contribution of a classified case. Its decision counts only with both a decision
     /// date and an outcome, its compliance outcome only with a compliance date.
-    public init(_ record: CaseRecord) {
+    package init(_ record: CaseRecord) {
         precondition(record.authority >= 0 && Int(record.authority) <= Self.maximumAuthorityIndex,
                      "register index \(record.authority) does not fit a case contribution")
         var bits = UInt64(record.authority)
@@ -43,23 +43,23 @@ public struct CaseContribution: Hashable, Sendable {
     init(bits: UInt64) { self.bits = bits }
 
     /// The register index of the case's authority.
-    public var authority: Int32 { Int32(bits & 0xFFFF) }
+    package var authority: Int32 { Int32(bits & 0xFFFF) }
     /// The reporting year in which the complaint was received.
-    public var receivedYear: ReportingYear { Self.year(bits >> 16)! }
+    package var receivedYear: ReportingYear { Self.year(bits >> 16)! }
     /// The case's service area.
-    public var area: ServiceArea { ServiceArea(rawValue: Int(bits >> 28 & 0xF))! }
+    package var area: ServiceArea { ServiceArea(rawValue: Int(bits >> 28 & 0xF))! }
     /// The reporting year of the decision, nil while the case is open.
-    public var decisionYear: ReportingYear? { Self.year(bits >> 32) }
+    package var decisionYear: ReportingYear? { Self.year(bits >> 32) }
     /// The decision's outcome (meaningful only with a ``decisionYear``).
-    public var outcome: Outcome { Outcome(rawValue: Int(bits >> 44 & 0x7))! }
+    package var outcome: Outcome { Outcome(rawValue: Int(bits >> 44 & 0x7))! }
     /// The authority had already offered a satisfactory remedy (decided cases only).
-    public var satisfactoryRemedy: Bool { bits >> 47 & 1 == 1 }
+    package var satisfactoryRemedy: Bool { bits >> 47 & 1 == 1 }
     /// The Ombudsman issued a public report (decided cases only).
-    public var publicReport: Bool { bits >> 48 & 1 == 1 }
+    package var publicReport: Bool { bits >> 48 & 1 == 1 }
     /// The reporting year of the compliance outcome, nil without one.
-    public var complianceYear: ReportingYear? { Self.year(bits >> 49) }
+    package var complianceYear: ReportingYear? { Self.year(bits >> 49) }
     /// The compliance outcome (meaningful only with a ``complianceYear``).
-    public var compliance: ComplianceOutcome { ComplianceOutcome(rawValue: Int(bits >> 61 & 0x3))! }
+    package var compliance: ComplianceOutcome { ComplianceOutcome(rawValue: Int(bits >> 61 & 0x3))! }
 
     private static func packed(_ year: ReportingYear) -> UInt64 {
         let offset = year.startYear - yearBase

@@ -1,20 +1,20 @@
-import PipelineModel
+package import PipelineModel
 
 /// Turns the run's cases into the published figures: counts per authority and year, each
 /// by its own date, then the type averages (statistics.md).
-public struct FigureBuilder: Sendable {
+package struct FigureBuilder: Sendable {
     private let register: AuthorityRegister
     private let method: AveragingMethod
 
     /// A builder over `register`, averaging by `method`.
-    public init(register: AuthorityRegister, method: AveragingMethod) {
+    package init(register: AuthorityRegister, method: AveragingMethod) {
         self.register = register
         self.method = method
     }
 
     /// The counts per reporting year and authority of the given cases (each counted once, as
     /// they are: no duplicate rule), as ``CaseCollector/counts`` counts its winners.
-    public func counts(of cases: some Sequence<CaseRecord>) -> [YearAuthority: AuthorityYearCounts] {
+    package func counts(of cases: some Sequence<CaseRecord>) -> [YearAuthority: AuthorityYearCounts] {
         var running = RunningCounts()
         for c in cases { running.apply(CaseContribution(c), sign: 1) }
         return running.counts
@@ -22,13 +22,13 @@ public struct FigureBuilder: Sendable {
 
     /// The years that hold any count, in order. Not a contiguous span: one mistyped date
     /// (2109, 1909) must not add a century of empty years, letters and report pages.
-    public static func yearsWithCounts(_ counts: [YearAuthority: AuthorityYearCounts]) -> [ReportingYear] {
+    package static func yearsWithCounts(_ counts: [YearAuthority: AuthorityYearCounts]) -> [ReportingYear] {
         Set(counts.keys.map(\.year)).sorted()
     }
 
     /// The figures of every year in `years` (default: ``yearsWithCounts(_:)``) from per-year counts
     /// and the cases with a public report (``CaseCollector/publicReports``; none when not given).
-    public func figures(from counts: [YearAuthority: AuthorityYearCounts], publicReports: [CollectedPublicReport] = [],
+    package func figures(from counts: [YearAuthority: AuthorityYearCounts], publicReports: [CollectedPublicReport] = [],
                         years: YearRange?) -> AnnualFigures {
         let chosen = years?.years ?? Self.yearsWithCounts(counts)
         let reportsByYear = Dictionary(grouping: publicReports.compactMap { report in
@@ -65,7 +65,7 @@ public struct FigureBuilder: Sendable {
     }
 
     /// England's figures in `year`: the sum of `counts` (every authority's) with its rates.
-    public static func national(_ year: ReportingYear, summing counts: [AuthorityYearCounts]) -> NationalYearFigures {
+    package static func national(_ year: ReportingYear, summing counts: [AuthorityYearCounts]) -> NationalYearFigures {
         var sum = AuthorityYearCounts()
         for c in counts { sum.add(c) }
         return NationalYearFigures(
@@ -77,7 +77,7 @@ public struct FigureBuilder: Sendable {
     }
 
     /// England's figures by service area (all nine, in order) from its national counts.
-    public static func areas(of national: NationalYearFigures) -> [AreaYearFigures] {
+    package static func areas(of national: NationalYearFigures) -> [AreaYearFigures] {
         let investigations = national.counts.investigations
         return ServiceArea.allCases.map { area in
             let decided = national.counts.decidedByArea[area.rawValue]
@@ -138,14 +138,14 @@ public struct FigureBuilder: Sendable {
 }
 
 /// A (reporting year, authority index) key of the count tables.
-public struct YearAuthority: Hashable, Sendable {
+package struct YearAuthority: Hashable, Sendable {
     /// The reporting year.
-    public let year: ReportingYear
+    package let year: ReportingYear
     /// The authority's index in the register.
-    public let authority: Int32
+    package let authority: Int32
 
     /// The key for `authority` in `year`.
-    public init(_ year: ReportingYear, _ authority: Int32) {
+    package init(_ year: ReportingYear, _ authority: Int32) {
         self.year = year
         self.authority = authority
     }

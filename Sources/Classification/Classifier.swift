@@ -1,10 +1,10 @@
-import PipelineModel
+package import PipelineModel
 
 /// Classifies decision texts into outcomes and category texts into service areas through
 /// the analyst's rule tables, and makes the final accept-or-reject call on each row.
 ///
 /// One value lives in the Classification task; each distinct text is judged once per run.
-public struct Classifier: Sendable {
+package struct Classifier: Sendable {
     private let outcomes: [String: Outcome]
     private let areas: [String: ServiceArea]
     private var outcomeCache: [String: Outcome?] = [:]
@@ -12,7 +12,7 @@ public struct Classifier: Sendable {
 
     /// A classifier over `rules`. Two rules that give one text different meanings are a
     /// configuration error, reported by ``RuleConflict``.
-    public init(rules: ClassificationRules) throws(RuleConflict) {
+    package init(rules: ClassificationRules) throws(RuleConflict) {
         outcomes = try Self.table(rules.outcomes)
         areas = try Self.table(rules.areas)
     }
@@ -32,7 +32,7 @@ public struct Classifier: Sendable {
     }
 
     /// The outcome of a recorded decision text, nil when no rule matches.
-    public mutating func outcome(of text: String) -> Outcome? {
+    package mutating func outcome(of text: String) -> Outcome? {
         if let cached = outcomeCache[text] { return cached }
         let value = outcomes[RuleKey.make(text)]
         outcomeCache[text] = value
@@ -40,7 +40,7 @@ public struct Classifier: Sendable {
     }
 
     /// The service area of a recorded category text, nil when no rule matches.
-    public mutating func area(of text: String) -> ServiceArea? {
+    package mutating func area(of text: String) -> ServiceArea? {
         if let cached = areaCache[text] { return cached }
         let value = areas[RuleKey.make(text)]
         areaCache[text] = value
@@ -49,7 +49,7 @@ public struct Classifier: Sendable {
 
     /// Classifies a batch: rows whose texts match a rule and that have no later fault
     /// become cases; the others become rejects, for the first fault in the spec's order.
-    public mutating func classify(_ batch: CleanBatch) -> CaseBatch {
+    package mutating func classify(_ batch: CleanBatch) -> CaseBatch {
         var out = CaseBatch(rejects: batch.rejects, rowsRead: batch.rowsRead)
         out.cases.reserveCapacity(batch.rows.count)
         let outcomeOfText = batch.texts.map { outcome(of: $0) }
@@ -91,15 +91,15 @@ public struct Classifier: Sendable {
 }
 
 /// Two rules give the same text (after matching's normalisation) different meanings.
-public struct RuleConflict: Error, Sendable, Equatable, CustomStringConvertible {
+package struct RuleConflict: Error, Sendable, Equatable, CustomStringConvertible {
     /// The rule text that conflicts.
-    public let text: String
+    package let text: String
     /// Where the conflicting rule was written.
-    public let origin: String
+    package let origin: String
     /// Where the earlier rule for the same text was written.
-    public let earlierOrigin: String
+    package let earlierOrigin: String
 
-    public var description: String {
+    package var description: String {
         "\(origin.isEmpty ? "rule" : origin): '\(text)' is already classified differently at \(earlierOrigin)"
     }
 }

@@ -1,9 +1,9 @@
 /// The form under which recorded texts and rule texts are compared (statistics.md: "matching
 /// ignores case, surrounding spaces and punctuation differences").
-public enum RuleKey {
+package enum RuleKey {
     /// Lower case; apostrophes dropped; `&` read as `and`; every other punctuation or symbol run becomes one
     /// space; spaces collapsed and trimmed. `Upheld: fault` and `upheld - fault.` agree.
-    public static func make(_ text: String) -> String {
+    package static func make(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.lowercased().unicodeScalars {

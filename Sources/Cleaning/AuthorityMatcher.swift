@@ -1,4 +1,4 @@
-import PipelineModel
+package import PipelineModel
 
 /// Finds the authority a case is about (authorities.md): code first, then the name, with
 /// date-based disambiguation between authorities that share a name.
@@ -6,9 +6,9 @@ import PipelineModel
 /// Resolving a name is costly (Unicode normalisation, several look-ups), so ``Cleaner``
 /// resolves each distinct (name, code) once and keeps the ``Resolution``; only the date
 /// check runs per row.
-public struct AuthorityMatcher: Sendable {
+package struct AuthorityMatcher: Sendable {
     /// What a name or code resolves to, before the case's date is known.
-    public enum Resolution: Sendable, Equatable {
+    package enum Resolution: Sendable, Equatable {
         /// Exactly one authority (whatever the dates).
         case authority(Int32)
         /// Several authorities share the name or code: the received date decides.
@@ -24,7 +24,7 @@ public struct AuthorityMatcher: Sendable {
     private var inJurisdiction: [Bool] = []
 
     /// A matcher over the register's names, alternative names and lookup table.
-    public init(register: AuthorityRegister) {
+    package init(register: AuthorityRegister) {
         self.register = register
         inJurisdiction = register.authorities.map(\.isInJurisdiction)
         for (i, authority) in register.authorities.enumerated() {
@@ -49,7 +49,7 @@ public struct AuthorityMatcher: Sendable {
     }
 
     /// Resolves a case's authority name and code (either may be blank, not both).
-    public func resolve(name: String, code: String) -> Resolution {
+    package func resolve(name: String, code: String) -> Resolution {
         let code = code.trimmingSpaces.uppercased()
         if !code.isEmpty {
             // A wrong code is a data error to be seen, even when the name would match.
@@ -73,7 +73,7 @@ public struct AuthorityMatcher: Sendable {
     }
 
     /// The authority for a resolution on the case's received date, or the row's fault.
-    public func authority(for resolution: Resolution, receivedOn day: Day) -> Result<Int32, RowFault> {
+    package func authority(for resolution: Resolution, receivedOn day: Day) -> Result<Int32, RowFault> {
         let index: Int32
         switch resolution {
         case .authority(let i):

@@ -2,10 +2,10 @@ import Foundation
 
 /// The name normalisation and stripping rules of authorities.md, applied alike to a case's
 /// name and to every register name.
-public enum AuthorityName {
+package enum AuthorityName {
     /// Unicode NFKC, lower case, `&` -> `and`, `.` `'` `,` dropped, hyphens to spaces,
     /// spaces collapsed and trimmed.
-    public static func normalise(_ name: String) -> String {
+    package static func normalise(_ name: String) -> String {
         // NFKC also turns the no-break space of Windows-1252 text (0xA0) into a plain space.
         let folded = name.precomposedStringWithCompatibilityMapping.lowercased()
         var out = String.UnicodeScalarView()
@@ -21,17 +21,17 @@ public enum AuthorityName {
     }
 
     /// Trailing authority word groups that may be stripped once (authorities.md).
-    public static let trailingGroups = [
+    package static let trailingGroups = [
         "metropolitan borough council", "borough council", "district council", "county council",
         "city council", "council", "mbc", "cc", "bc", "dc",
     ]
 
     /// Leading groups that may be stripped once.
-    public static let leadingGroups = ["london borough of", "royal borough of", "city of"]
+    package static let leadingGroups = ["london borough of", "royal borough of", "city of"]
 
     /// Every non-empty name left by stripping one trailing group, a leading group, or both,
     /// from a normalised name (sorted, without duplicates).
-    public static func strippedForms(of normalised: String) -> [String] {
+    package static func strippedForms(of normalised: String) -> [String] {
         let trails: [String?] = trailingGroups.filter { normalised.hasSuffix(" " + $0) } + [nil]
         let leads: [String?] = leadingGroups.filter { normalised.hasPrefix($0 + " ") } + [nil]
         var forms = Set<String>()

@@ -1,11 +1,11 @@
-import PipelineModel
+package import PipelineModel
 
 /// Turns raw records into clean rows: references, dates, flags, authorities and encodings,
 /// with the spec's reject reasons for rows that cannot be used.
 ///
 /// One value lives in the Cleaning task and keeps its caches across batches: each distinct
 /// authority name and code is resolved once per run (authorities.md, rule 4).
-public struct Cleaner: Sendable {
+package struct Cleaner: Sendable {
     private let matcher: AuthorityMatcher
     private let inputPaths: [String]
     private var resolutions: [NameAndCode: AuthorityMatcher.Resolution] = [:]
@@ -22,7 +22,7 @@ public struct Cleaner: Sendable {
     }
 
     /// A cleaner matching against `register`; `inputPaths[i]` names input `i` in rejects.
-    public init(register: AuthorityRegister, inputPaths: [String]) {
+    package init(register: AuthorityRegister, inputPaths: [String]) {
         matcher = AuthorityMatcher(register: register)
         self.inputPaths = inputPaths
     }
@@ -33,7 +33,7 @@ public struct Cleaner: Sendable {
 
     /// Cleans one batch. Rejected rows go to the result's `rejects`; the others become rows
     /// for Classification, which judges their texts and ranks their later faults.
-    public mutating func clean(_ batch: RawRecordBatch) -> CleanBatch {
+    package mutating func clean(_ batch: RawRecordBatch) -> CleanBatch {
         let file = batch.fileIndex < inputPaths.count ? inputPaths[batch.fileIndex] : "input \(batch.fileIndex)"
         var out = CleanBatch(fileIndex: batch.fileIndex, file: file, rowsRead: batch.count)
         out.rows.reserveCapacity(batch.count)

@@ -1,26 +1,26 @@
-import PipelineModel
+package import PipelineModel
 
 /// Parses the export's dates (export-format.md): `dd/mm/yyyy`, `d/m/yyyy`, `yyyy-mm-dd` and ISO
 /// timestamps (`2019-11-20T10:22:31`, with optional fraction and `Z` or `±hh:mm`), from bytes.
 ///
 /// Impossible dates (31/02/2020) are nil, never rolled over; so are years before 1900 or
 /// after 2999.
-public enum DateParser {
+package enum DateParser {
     /// A parsed date and, for timestamps, the time of day and offset.
-    public struct Parsed: Equatable, Sendable {
+    package struct Parsed: Equatable, Sendable {
         /// The calendar date as written (before any offset is applied).
-        public let day: Day
+        package let day: Day
         /// Seconds since 1970-01-01T00:00:00Z; a value without a zone is taken as UTC.
-        public let secondsSinceEpoch: Int64
+        package let secondsSinceEpoch: Int64
     }
 
     /// The date of a field, or nil if it is not one of the accepted formats or not a real date.
-    public static func day(_ bytes: ArraySlice<UInt8>) -> Day? {
+    package static func day(_ bytes: ArraySlice<UInt8>) -> Day? {
         parse(bytes)?.day
     }
 
     /// Parses a date or timestamp; nil when malformed or impossible.
-    public static func parse(_ bytes: ArraySlice<UInt8>) -> Parsed? {
+    package static func parse(_ bytes: ArraySlice<UInt8>) -> Parsed? {
         var scanner = Scanner(bytes: FieldText.trimmed(bytes))
         guard let first = scanner.digits(max: 4) else { return nil }
         let year: Int, month: Int, dayOfMonth: Int

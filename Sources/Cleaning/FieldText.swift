@@ -3,10 +3,10 @@
 ///
 /// Hand-written rather than through Foundation: the check runs on every field of every row
 /// (tens of millions), so it must not allocate, and Foundation's decoders do.
-public enum FieldText {
+package enum FieldText {
     /// The slice without leading and trailing spaces and tabs.
     @inlinable
-    public static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    package static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var lower = bytes.startIndex
         var upper = bytes.endIndex
         while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
@@ -15,12 +15,12 @@ public enum FieldText {
     }
 
     /// Whether the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
-    public static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+    package static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.withUnsafeBufferPointer { isValidUTF8($0) }
     }
 
     /// Whether the bytes are well-formed UTF-8.
-    public static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = buffer.count
         while i < n {
@@ -61,7 +61,7 @@ public enum FieldText {
 
     /// Decodes a field: as UTF-8 when valid, else every byte as Windows-1252 (WHATWG table).
     /// `reencoded` tells which happened.
-    public static func decode(_ bytes: ArraySlice<UInt8>) -> (text: String, reencoded: Bool) {
+    package static func decode(_ bytes: ArraySlice<UInt8>) -> (text: String, reencoded: Bool) {
         if isValidUTF8(bytes) {
             return (String(decoding: bytes, as: UTF8.self), false)
         }
@@ -71,7 +71,7 @@ public enum FieldText {
     }
 
     /// The character a Windows-1252 byte stands for (WHATWG encoding standard's index).
-    public static func windows1252(_ byte: UInt8) -> Unicode.Scalar {
+    package static func windows1252(_ byte: UInt8) -> Unicode.Scalar {
         if byte < 0x80 || byte >= 0xA0 { return Unicode.Scalar(byte) }
         return Unicode.Scalar(windows1252C1[Int(byte - 0x80)])!
     }

@@ -1,10 +1,10 @@
-import PipelineModel
+package import PipelineModel
 
 /// Parses case references: spaces and hyphens removed, exactly eight digits (`19 012 345`).
-public enum ReferenceParser {
+package enum ReferenceParser {
     /// The reference's digits as a number, or nil when not eight digits after removing
     /// spaces and hyphens.
-    public static func parse(_ bytes: ArraySlice<UInt8>) -> UInt32? {
+    package static func parse(_ bytes: ArraySlice<UInt8>) -> UInt32? {
         var value: UInt32 = 0
         var digits = 0
         for byte in bytes {
@@ -24,9 +24,9 @@ public enum ReferenceParser {
 }
 
 /// Parses the export's yes/no flags: `Y`/`N`, `Yes`/`No`, `TRUE`/`FALSE`, `1`/`0`, any case.
-public enum FlagParser {
+package enum FlagParser {
     /// true or false; nil for a blank field; throws-free `.invalid` for anything else.
-    public enum Value: Equatable, Sendable {
+    package enum Value: Equatable, Sendable {
         case yes, no, blank, invalid
     }
 
@@ -34,7 +34,7 @@ public enum FlagParser {
     private static let no: Set<ShortWords> = ["n", "no", "false", "0"]
 
     /// The flag's value.
-    public static func parse(_ bytes: ArraySlice<UInt8>) -> Value {
+    package static func parse(_ bytes: ArraySlice<UInt8>) -> Value {
         let t = FieldText.trimmed(bytes)
         if t.isEmpty { return .blank }
         guard let words = ShortWords(t) else { return .invalid }
@@ -43,13 +43,13 @@ public enum FlagParser {
 }
 
 /// Parses `compliance_outcome`: `Complied`, `Complied late`, `Not complied`, `Awaiting` or blank.
-public enum ComplianceParser {
+package enum ComplianceParser {
     private static let outcomes: [ShortWords: ComplianceOutcome] = [
         "complied": .complied, "complied late": .compliedLate, "not complied": .notComplied, "awaiting": .awaiting,
     ]
 
     /// The outcome; `.success(nil)` for blank, `.failure` for text outside the vocabulary.
-    public static func parse(_ bytes: ArraySlice<UInt8>) -> Result<ComplianceOutcome?, UnknownValue> {
+    package static func parse(_ bytes: ArraySlice<UInt8>) -> Result<ComplianceOutcome?, UnknownValue> {
         let t = FieldText.trimmed(bytes)
         if t.isEmpty { return .success(nil) }
         guard let words = ShortWords(t, foldingSeparators: true), let outcome = outcomes[words] else {
@@ -59,8 +59,8 @@ public enum ComplianceParser {
     }
 
     /// A value outside the vocabulary.
-    public struct UnknownValue: Error, Equatable {
+    package struct UnknownValue: Error, Equatable {
         /// The value as written.
-        public let text: String
+        package let text: String
     }
 }

@@ -7,11 +7,11 @@
 ///
 /// - Important: Not `Sendable`: it owns a file descriptor and a `z_stream`. Create it in the
 ///   task that reads from it.
-public final class ByteSource {
+package final class ByteSource {
     /// The path as given (`-` for standard input).
-    public let path: String
+    package let path: String
     /// Whether the stored bytes are gzip (they started with 1f 8b).
-    public let isCompressed: Bool
+    package let isCompressed: Bool
 
     private let file: StoredFileReader
     private let inflater: GzipInflater?
@@ -23,7 +23,7 @@ public final class ByteSource {
     /// Opens `path` and looks at its first bytes to decide between gzip and plain CSV.
     ///
     /// `chunkSize` is both the read size and the size of the chunks handed to ``read(_:)``.
-    public init(path: String, chunkSize: Int = 1 << 20) throws {
+    package init(path: String, chunkSize: Int = 1 << 20) throws {
         let file = try StoredFileReader(path: path, chunkSize: chunkSize)
         let first = try file.fill()
         guard first > 0 else { throw IngestionError.emptyFile(file: path) }
@@ -50,16 +50,16 @@ public final class ByteSource {
     }
 
     /// Bytes read from the file so far, as stored; the whole file once ``read(_:)`` is false.
-    public var storedByteCount: Int { file.byteCount }
+    package var storedByteCount: Int { file.byteCount }
 
     /// The sha256 of the bytes read so far, as stored, in lower-case hex.
-    public func sha256Hex() -> String { file.sha256Hex() }
+    package func sha256Hex() -> String { file.sha256Hex() }
 
     /// Calls `body` with the next chunk of CSV bytes; returns false, without calling it, at the end.
     ///
     /// The chunk is valid only during `body`. At the end of a gzip file this checks that the
     /// last member was complete, so `false` means every byte arrived intact.
-    public func read(_ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
+    package func read(_ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
         if finished { return false }
         guard let inflater else { return try readPlain(body) }
         var produced = 0

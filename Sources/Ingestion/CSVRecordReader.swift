@@ -1,5 +1,5 @@
 import CLibcsv
-import PipelineModel
+package import PipelineModel
 
 /// Parses the CSV bytes of one decisions export into ``RawRecordBatch``es, fields left as bytes.
 ///
@@ -13,23 +13,23 @@ import PipelineModel
 /// then call ``finish()`` and take the last batch.
 ///
 /// - Important: Not `Sendable`: it owns a libcsv parser. Create it in the task that feeds it.
-public final class CSVRecordReader {
+package final class CSVRecordReader {
     /// The file's name as given to the run, for errors.
-    public let file: String
+    package let file: String
     /// Records per batch before a batch is handed on.
-    public let batchSize: Int
+    package let batchSize: Int
     /// Field bytes per batch before a batch is handed on early (keeps memory flat for huge fields).
-    public let maxBatchBytes: Int
+    package let maxBatchBytes: Int
     /// The longest field read; a longer one ends the file with an error (it is almost always a
     /// quote never closed, swallowing the rest of the file, and batch offsets are 32-bit).
-    public let maxFieldBytes: Int
+    package let maxFieldBytes: Int
     /// The longest header row read, cells and separators; a longer one is not a decisions export.
-    public let maxHeaderBytes: Int
+    package let maxHeaderBytes: Int
 
     /// 64 MiB: thousands of times a long summary, and 15 such fields still fit a batch's offsets.
-    public static let defaultMaxFieldBytes = 64 << 20
+    package static let defaultMaxFieldBytes = 64 << 20
     /// 64 KiB: a header of the 15 columns is about 250 bytes.
-    public static let defaultMaxHeaderBytes = 64 << 10
+    package static let defaultMaxHeaderBytes = 64 << 10
 
     private let fileIndex: Int
     private let parser = LibcsvParser()
@@ -49,7 +49,7 @@ public final class CSVRecordReader {
     private static let byteOrderMark: [UInt8] = [0xef, 0xbb, 0xbf]
 
     /// A reader for the file at index `fileIndex` of the run, named `file` in errors.
-    public init(file: String, fileIndex: Int, batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20,
+    package init(file: String, fileIndex: Int, batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20,
                 maxFieldBytes: Int = defaultMaxFieldBytes, maxHeaderBytes: Int = defaultMaxHeaderBytes) {
         self.file = file
         self.fileIndex = fileIndex
@@ -65,7 +65,7 @@ public final class CSVRecordReader {
     /// A reader for the records of a file whose header was read by another reader (see
     /// ``PieceCutter``): it starts at a record boundary, on the line given to
     /// ``startRecordGroup(atLine:)``, and takes only records.
-    public convenience init(file: String, fileIndex: Int, header: FileHeader, batchSize: Int = 4096,
+    package convenience init(file: String, fileIndex: Int, header: FileHeader, batchSize: Int = 4096,
                             maxBatchBytes: Int = 8 << 20, maxFieldBytes: Int = defaultMaxFieldBytes) {
         self.init(file: file, fileIndex: fileIndex, batchSize: batchSize, maxBatchBytes: maxBatchBytes,
                   maxFieldBytes: maxFieldBytes)
@@ -82,13 +82,13 @@ public final class CSVRecordReader {
     }
 
     /// The header once its row has been read, nil before.
-    public var header: FileHeader? {
+    package var header: FileHeader? {
         layout.map { FileHeader(columns: $0.columns, unknownColumns: $0.unknownColumns, hadByteOrderMark: hadByteOrderMark) }
     }
 
     /// Continues at a record boundary on physical line `line`, after records that other readers
     /// parsed: the next bytes fed start a record group of ``RecordPiece``s.
-    public func startRecordGroup(atLine line: Int) {
+    package func startRecordGroup(atLine line: Int) {
         self.line = line
     }
 
@@ -97,7 +97,7 @@ public final class CSVRecordReader {
     ///
     /// Throws if the bytes did not end at rest: the boundary finder and the parser disagreed,
     /// which would otherwise change the records silently.
-    public func endRecordGroup() throws {
+    package func endRecordGroup() throws {
         try splitter.finish(feedPiece)
         guard !skippingToLineEnd, !state.pointee.inRecord, parser.pendingFieldBytes == 0 else {
             throw IngestionError.readFailed(
@@ -107,16 +107,16 @@ public final class CSVRecordReader {
     }
 
     /// Whether the data began with a UTF-8 byte-order mark (which is not part of the header).
-    public private(set) var hadByteOrderMark = false
+    package private(set) var hadByteOrderMark = false
 
     /// Header cells that name no known column, in file order; empty until the header is read.
-    public var unknownColumns: [String] { layout?.unknownColumns ?? [] }
+    package var unknownColumns: [String] { layout?.unknownColumns ?? [] }
 
     /// Data records read so far (the header excluded, faulty records included).
-    public var recordCount: Int { state.pointee.records }
+    package var recordCount: Int { state.pointee.records }
 
     /// Parses the next bytes of the file's CSV data (after decompression).
-    public func feed(_ bytes: UnsafeRawBufferPointer) throws {
+    package func feed(_ bytes: UnsafeRawBufferPointer) throws {
         precondition(!finished, "feed(_:) after finish()")
         guard prefixSettled else { return try feedStart(bytes) }
         try splitter.split(bytes, feedPiece)
@@ -125,7 +125,7 @@ public final class CSVRecordReader {
     /// Parses the end of the data: a last line without a line break, an unclosed quote.
     ///
     /// Throws ``IngestionError/emptyFile(file:)`` when there was no header at all.
-    public func finish() throws {
+    package func finish() throws {
         guard !finished else { return }
         finished = true
         if !prefixSettled {
@@ -146,7 +146,7 @@ public final class CSVRecordReader {
     }
 
     /// Hands over the batches completed so far.
-    public func takeBatches() -> [RawRecordBatch] {
+    package func takeBatches() -> [RawRecordBatch] {
         let batches = ready
         ready = []
         return batches

@@ -5,28 +5,28 @@ import CLibcsv
 /// Fields are exactly as written (no trimming); a BOM before the header is dropped; blank lines
 /// are skipped. Rows may have a different number of fields than the header: judging them is
 /// the caller's business.
-public struct CSVTable: Sendable, Equatable {
+package struct CSVTable: Sendable, Equatable {
     /// The first row's cells.
-    public let header: [String]
+    package let header: [String]
     /// Every later row's cells, in file order.
-    public let rows: [[String]]
+    package let rows: [[String]]
 
     /// A table with the given cells.
-    public init(header: [String], rows: [[String]]) {
+    package init(header: [String], rows: [[String]]) {
         self.header = header
         self.rows = rows
     }
 
     /// The most bytes ``read(path:maximumBytes:)`` reads by default (after decompression): a
     /// register of every authority, with alternative names, is well under 1 MB.
-    public static let defaultMaximumBytes = 8 << 20
+    package static let defaultMaximumBytes = 8 << 20
 
     /// Reads a plain or gzipped UTF-8 CSV file; throws naming the file and line on bad quoting.
     ///
     /// Stops reading once more than `maximumBytes` have arrived (decompressed), whatever the
     /// file is (`/dev/zero`, a pipe, a gzip bomb), so that memory stays bounded.
     /// - Throws: ``IngestionError/tooLarge(file:limit:)`` then; other ``IngestionError``s.
-    public static func read(path: String, maximumBytes: Int = defaultMaximumBytes) throws -> CSVTable {
+    package static func read(path: String, maximumBytes: Int = defaultMaximumBytes) throws -> CSVTable {
         let source = try ByteSource(path: path, chunkSize: min(1 << 20, max(16, maximumBytes)))
         var bytes: [UInt8] = []
         while try source.read({ chunk in
@@ -39,7 +39,7 @@ public struct CSVTable: Sendable, Equatable {
     }
 
     /// Parses CSV `bytes`, naming them `file` in errors.
-    public static func parse(_ bytes: [UInt8], file: String) throws -> CSVTable {
+    package static func parse(_ bytes: [UInt8], file: String) throws -> CSVTable {
         let parser = LibcsvParser()
         let state = UnsafeMutablePointer<TableParseState>.allocate(capacity: 1)
         state.initialize(to: TableParseState())

@@ -1,31 +1,31 @@
-import PipelineModel
+package import PipelineModel
 
 /// One step of the decompressed stream of a run's inputs, between the decompression task and
 /// the parsing task: a chunk of CSV bytes, or the end of a file with what it was as stored.
 ///
 /// Splitting the stage in two lets zlib's inflate and libcsv's parse, which cost about the same,
 /// run on two cores.
-public enum DecompressedData: Sendable {
+package enum DecompressedData: Sendable {
     /// CSV bytes of input `fileIndex`, in file order.
     case chunk(fileIndex: Int, bytes: [UInt8])
     /// Input `fileIndex` ended intact (for gzip: every member complete, CRCs checked).
     case end(StoredFile)
 
     /// What an input file was as stored.
-    public struct StoredFile: Sendable, Equatable {
+    package struct StoredFile: Sendable, Equatable {
         /// The input's index in the run.
-        public let fileIndex: Int
+        package let fileIndex: Int
         /// The path as given.
-        public let path: String
+        package let path: String
         /// Bytes as stored.
-        public let bytes: Int
+        package let bytes: Int
         /// sha256 of the stored bytes, lower-case hex.
-        public let sha256: String
+        package let sha256: String
         /// Whether it was gzip.
-        public let compressed: Bool
+        package let compressed: Bool
 
         /// What a file was as stored; see the properties.
-        public init(fileIndex: Int, path: String, bytes: Int, sha256: String, compressed: Bool) {
+        package init(fileIndex: Int, path: String, bytes: Int, sha256: String, compressed: Bool) {
             self.fileIndex = fileIndex
             self.path = path
             self.bytes = bytes
@@ -36,12 +36,12 @@ public enum DecompressedData: Sendable {
 }
 
 /// Reads input files as stored and hands on their decompressed bytes in chunks.
-public struct Decompressor: Sendable {
+package struct Decompressor: Sendable {
     /// Bytes read, and inflated, per chunk.
-    public let chunkSize: Int
+    package let chunkSize: Int
 
     /// A decompressor handing on chunks of `chunkSize` bytes.
-    public init(chunkSize: Int = 1 << 20) {
+    package init(chunkSize: Int = 1 << 20) {
         self.chunkSize = chunkSize
     }
 
@@ -51,7 +51,7 @@ public struct Decompressor: Sendable {
     ///
     /// - Important: A gzip file is only known to be intact at its very end; chunks emitted
     ///   before this throws must be discarded. Checks for cancellation between chunks.
-    public func decompress(path: String, fileIndex: Int, bytesRead: (Int) -> Void = { _ in },
+    package func decompress(path: String, fileIndex: Int, bytesRead: (Int) -> Void = { _ in },
                            emit: (DecompressedData) async throws -> Void) async throws {
         let source = try ByteSource(path: path, chunkSize: chunkSize)
         var chunk: [UInt8] = []
@@ -72,7 +72,7 @@ public struct Decompressor: Sendable {
 /// ``CSVRecordReader`` per file in turn.
 ///
 /// - Important: Not `Sendable` (it owns libcsv parsers): keep it in the parsing task.
-public struct ChunkParser {
+package struct ChunkParser {
     private let inputPaths: [String]
     private let batchSize: Int
     private let maxBatchBytes: Int
@@ -80,14 +80,14 @@ public struct ChunkParser {
     private var readerIndex = -1
 
     /// A parser for inputs named `inputPaths` (for errors and rejects).
-    public init(inputPaths: [String], batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20) {
+    package init(inputPaths: [String], batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20) {
         self.inputPaths = inputPaths
         self.batchSize = batchSize
         self.maxBatchBytes = maxBatchBytes
     }
 
     /// Parses one step; returns the batches completed by it and, at a file's end, its summary.
-    public mutating func consume(_ data: DecompressedData) throws -> (batches: [RawRecordBatch], finished: InputFileSummary?) {
+    package mutating func consume(_ data: DecompressedData) throws -> (batches: [RawRecordBatch], finished: InputFileSummary?) {
         switch data {
         case .chunk(let fileIndex, let bytes):
             let reader = self.reader(for: fileIndex)

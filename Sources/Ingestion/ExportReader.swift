@@ -1,20 +1,20 @@
-import PipelineModel
+package import PipelineModel
 
 /// Reads one decisions export (gzip or plain CSV, or standard input) into raw record batches.
 ///
 /// The stage's entry point for the runner: it does the blocking zlib and libcsv work one chunk
 /// at a time and awaits `emit` for each batch in between, so a bounded channel behind `emit`
 /// holds the reader back when downstream is slower.
-public struct ExportReader: Sendable {
+package struct ExportReader: Sendable {
     /// Records per batch (a batch is also handed on early once its fields pass `maxBatchBytes`).
-    public let batchSize: Int
+    package let batchSize: Int
     /// Field bytes per batch before it is handed on early.
-    public let maxBatchBytes: Int
+    package let maxBatchBytes: Int
     /// Bytes read from the file, and inflated, per step.
-    public let chunkSize: Int
+    package let chunkSize: Int
 
     /// A reader making batches of `batchSize` records (fewer when their fields pass `maxBatchBytes`).
-    public init(batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20, chunkSize: Int = 1 << 20) {
+    package init(batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20, chunkSize: Int = 1 << 20) {
         self.batchSize = batchSize
         self.maxBatchBytes = maxBatchBytes
         self.chunkSize = chunkSize
@@ -26,7 +26,7 @@ public struct ExportReader: Sendable {
     /// - Important: A gzip file is only known to be intact at its very end (the CRC is checked
     ///   there), so batches emitted before this throws must be discarded, never published.
     ///   Checks for cancellation between chunks.
-    public func read(path: String, fileIndex: Int,
+    package func read(path: String, fileIndex: Int,
                      emit: (RawRecordBatch) async throws -> Void) async throws -> InputFileSummary {
         // Both halves in one task; the runner runs them as two (see DecompressedData).
         var parser = ChunkParser(inputPaths: Array(repeating: path, count: fileIndex + 1),

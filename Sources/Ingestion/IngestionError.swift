@@ -2,7 +2,7 @@
 ///
 /// Every case names the file (the path as given to the run, `-` for standard input) so the
 /// executable can print `description` as it is and map the case to an exit code.
-public enum IngestionError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum IngestionError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be opened.
     case cannotOpen(file: String, reason: String)
     /// The file's name ends in `.gz` but its bytes do not start with the gzip magic number.
@@ -28,7 +28,7 @@ public enum IngestionError: Error, Sendable, Equatable, CustomStringConvertible 
     case tooLarge(file: String, limit: Int)
 
     /// A one-line message naming the file, and the line or offset where known.
-    public var description: String {
+    package var description: String {
         switch self {
         case let .cannotOpen(file, reason):
             "\(file): cannot open: \(reason)"

@@ -9,17 +9,17 @@
 ///
 /// - Important: Not `Sendable` (it owns the header reader's libcsv parser): keep it in the
 ///   decompression task.
-public struct PieceCutter {
+package struct PieceCutter {
     /// The smallest piece cut at a record boundary (a file's last piece may be smaller).
-    public let pieceSize: Int
+    package let pieceSize: Int
     /// The largest piece: past it a piece is handed on without waiting for a boundary, and
     /// the next pieces of its record group continue it (a huge field, a quote never closed).
-    public let maxPieceBytes: Int
+    package let maxPieceBytes: Int
 
     /// The header reader's limits (see ``CSVRecordReader``).
-    public let maxFieldBytes: Int
+    package let maxFieldBytes: Int
     /// The longest header row read.
-    public let maxHeaderBytes: Int
+    package let maxHeaderBytes: Int
 
     private let inputPaths: [String]
     private var fileIndex = -1
@@ -31,12 +31,12 @@ public struct PieceCutter {
 
     /// 1 MiB: thousands of records per piece, so the cost per piece (a channel hop, a batch)
     /// stays small, and several pieces in flight per parser hold a few MiB.
-    public static let defaultPieceSize = 1 << 20
+    package static let defaultPieceSize = 1 << 20
     /// 8 MiB.
-    public static let defaultMaxPieceBytes = 8 << 20
+    package static let defaultMaxPieceBytes = 8 << 20
 
     /// A cutter for inputs named `inputPaths` (for errors).
-    public init(inputPaths: [String], pieceSize: Int = defaultPieceSize, maxPieceBytes: Int = defaultMaxPieceBytes,
+    package init(inputPaths: [String], pieceSize: Int = defaultPieceSize, maxPieceBytes: Int = defaultMaxPieceBytes,
                 maxFieldBytes: Int = CSVRecordReader.defaultMaxFieldBytes,
                 maxHeaderBytes: Int = CSVRecordReader.defaultMaxHeaderBytes) {
         self.inputPaths = inputPaths
@@ -51,7 +51,7 @@ public struct PieceCutter {
     ///
     /// Throws what the header reader throws (a missing column, a malformed or too long header,
     /// an empty file), as parsing with one parser would.
-    public mutating func consume(_ data: DecompressedData) throws -> [RecordPiece] {
+    package mutating func consume(_ data: DecompressedData) throws -> [RecordPiece] {
         var pieces: [RecordPiece] = []
         switch data {
         case .chunk(let index, let bytes):

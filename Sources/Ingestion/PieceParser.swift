@@ -1,4 +1,4 @@
-import PipelineModel
+package import PipelineModel
 
 /// Parses ``RecordPiece``s into record batches with one libcsv parser: a parse worker's half of
 /// parallel parsing.
@@ -8,7 +8,7 @@ import PipelineModel
 /// first line. Every group's records leave in batches of their own.
 ///
 /// - Important: Not `Sendable` (it owns a libcsv parser): keep it in the worker's task.
-public struct PieceParser {
+package struct PieceParser {
     private let inputPaths: [String]
     private let batchSize: Int
     private let maxBatchBytes: Int
@@ -17,7 +17,7 @@ public struct PieceParser {
     private var readerIndex = -1
 
     /// A parser for inputs named `inputPaths` (for errors and rejects).
-    public init(inputPaths: [String], batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20,
+    package init(inputPaths: [String], batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20,
                 maxFieldBytes: Int = CSVRecordReader.defaultMaxFieldBytes) {
         self.inputPaths = inputPaths
         self.maxFieldBytes = maxFieldBytes
@@ -27,7 +27,7 @@ public struct PieceParser {
 
     /// Bytes parsed between two looks at `cancelled` in ``parse(_:cancelled:)``: a fraction of
     /// a millisecond of libcsv in a release build, so a stopped run never waits for a piece.
-    public static let cancellationCheckBytes = 256 << 10
+    package static let cancellationCheckBytes = 256 << 10
 
     /// Parses one piece; returns the batches it completed and the number of records in them,
     /// faulty ones included.
@@ -35,7 +35,7 @@ public struct PieceParser {
     /// Throws what one parser reading the whole file would throw for these records (a field
     /// over the limit), or if the piece did not end where the boundary finder said it would;
     /// throws `CancellationError` when `cancelled` says so between two stretches of bytes.
-    public mutating func parse(_ piece: RecordPiece, cancelled: () -> Bool = { false }) throws
+    package mutating func parse(_ piece: RecordPiece, cancelled: () -> Bool = { false }) throws
         -> (batches: [RawRecordBatch], records: Int) {
         let reader = self.reader(for: piece)
         let before = reader.recordCount

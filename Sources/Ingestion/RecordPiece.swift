@@ -7,29 +7,29 @@
 /// no boundary came for ``PieceCutter/maxPieceBytes`` (a huge quoted field, or a quote never
 /// closed): its pieces must be parsed in order by one parser. Groups are numbered in run order,
 /// so results put back in group order are in file order.
-public struct RecordPiece: Sendable {
+package struct RecordPiece: Sendable {
     /// The input's index in the run.
-    public let fileIndex: Int
+    package let fileIndex: Int
     /// The piece's number in the run (0, 1, 2, ... across files).
-    public let sequence: Int
+    package let sequence: Int
     /// The record group's number in the run; pieces of one group are consecutive.
-    public let group: Int
+    package let group: Int
     /// The physical line on which the piece's first byte lies (the header is line 1).
-    public let firstLine: Int
+    package let firstLine: Int
     /// The CSV bytes (after decompression; never the header or a byte-order mark), in order:
     /// slices of the decompressed chunks, shared rather than copied.
-    public let segments: [ArraySlice<UInt8>]
+    package let segments: [ArraySlice<UInt8>]
     /// Whether this piece begins its group (at a record boundary).
-    public let startsGroup: Bool
+    package let startsGroup: Bool
     /// Whether this piece ends its group (at a record boundary or the end of the file).
-    public let endsGroup: Bool
+    package let endsGroup: Bool
     /// The file's header.
-    public let header: FileHeader
+    package let header: FileHeader
     /// On the file's last piece, what the file was as stored; the piece then ends the file.
-    public let end: DecompressedData.StoredFile?
+    package let end: DecompressedData.StoredFile?
 
     /// A piece; see the properties.
-    public init(fileIndex: Int, sequence: Int, group: Int, firstLine: Int, segments: [ArraySlice<UInt8>], startsGroup: Bool,
+    package init(fileIndex: Int, sequence: Int, group: Int, firstLine: Int, segments: [ArraySlice<UInt8>], startsGroup: Bool,
                 endsGroup: Bool, header: FileHeader, end: DecompressedData.StoredFile?) {
         self.fileIndex = fileIndex
         self.sequence = sequence
@@ -43,5 +43,5 @@ public struct RecordPiece: Sendable {
     }
 
     /// The piece's bytes in one array (a copy: for checks, not the hot path).
-    public var bytes: [UInt8] { Array(segments.joined()) }
+    package var bytes: [UInt8] { Array(segments.joined()) }
 }

@@ -4,12 +4,12 @@ import Synchronization
 /// Standard error (or another descriptor) shared by the log handlers and the progress line:
 /// whole lines are written under one lock, and a log line first erases a progress line drawn
 /// on the terminal, so the two never mix (the progress line comes back at its next redraw).
-public final class ConsoleOutput: Sendable {
+package final class ConsoleOutput: Sendable {
     /// The process's standard error.
-    public static let standardError = ConsoleOutput(fileDescriptor: STDERR_FILENO)
+    package static let standardError = ConsoleOutput(fileDescriptor: STDERR_FILENO)
 
     /// Whether the output is a terminal: only then is a progress line drawn.
-    public let isTerminal: Bool
+    package let isTerminal: Bool
 
     private enum Sink: Sendable {
         case descriptor(Int32)
@@ -21,25 +21,25 @@ public final class ConsoleOutput: Sendable {
     private let statusShown = Mutex(false)
 
     /// Writes to `fileDescriptor`, which is a terminal when `isatty` says so.
-    public init(fileDescriptor: Int32) {
+    package init(fileDescriptor: Int32) {
         sink = .descriptor(fileDescriptor)
         isTerminal = isatty(fileDescriptor) == 1
     }
 
     /// Hands every write to `write` (for tests), as a terminal or not.
-    public init(isTerminal: Bool = false, write: @escaping @Sendable (String) -> Void) {
+    package init(isTerminal: Bool = false, write: @escaping @Sendable (String) -> Void) {
         sink = .writer(write)
         self.isTerminal = isTerminal
     }
 
     /// Writes one log line (a newline is added when `text` lacks one), erasing the progress
     /// line first when one is drawn.
-    public func writeLine(_ text: String) {
+    package func writeLine(_ text: String) {
         write(text.hasSuffix("\n") ? text : text + "\n")
     }
 
     /// Writes `text` as it is, erasing the progress line first when one is drawn.
-    public func write(_ line: String) {
+    package func write(_ line: String) {
         statusShown.withLock { shown in
             if shown {
                 emit(Self.eraseLine + line)
@@ -52,7 +52,7 @@ public final class ConsoleOutput: Sendable {
 
     /// Draws `text` as the status line: back to the line's start, the text, erase to its end.
     /// Does nothing unless the output is a terminal.
-    public func drawStatus(_ text: String) {
+    package func drawStatus(_ text: String) {
         guard isTerminal else { return }
         statusShown.withLock { shown in
             emit("\r" + text + "\u{1B}[K")
@@ -61,7 +61,7 @@ public final class ConsoleOutput: Sendable {
     }
 
     /// Erases the status line, if one is drawn.
-    public func clearStatus() {
+    package func clearStatus() {
         statusShown.withLock { shown in
             if shown { emit(Self.eraseLine) }
             shown = false

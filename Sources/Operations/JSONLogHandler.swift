@@ -1,5 +1,5 @@
-import Foundation
-import Logging
+package import Foundation
+package import Logging
 
 /// A swift-log handler writing one JSON object per line, for log collectors (journald, Loki,
 /// a cron mail grep): `time` (ISO 8601 UTC, milliseconds), `level`, `run_id`, `stage`,
@@ -14,23 +14,23 @@ import Logging
 /// `stage` is the metadata field `stage` when there is one, otherwise the logger's label.
 /// Safe to call from any number of tasks at once: lines are written whole, under the
 /// output's lock.
-public struct JSONLogHandler: LogHandler {
+package struct JSONLogHandler: LogHandler {
     /// The logger's label.
-    public let label: String
+    package let label: String
     /// The run's identifier, on every line.
-    public let runID: String
-    public var logLevel: Logger.Level = .info
-    public var metadata: Logger.Metadata = [:]
-    public var metadataProvider: Logger.MetadataProvider?
+    package let runID: String
+    package var logLevel: Logger.Level = .info
+    package var metadata: Logger.Metadata = [:]
+    package var metadataProvider: Logger.MetadataProvider?
     /// Whether each line starts with its sd-daemon priority prefix (`<6>`), for journald.
-    public var journalPriorities = false
+    package var journalPriorities = false
 
     private let output: ConsoleOutput
     private let clock: @Sendable () -> Date
 
     /// A handler for the logger `label`, writing to `output` (standard error by default);
     /// `clock` gives each line's time.
-    public init(label: String, runID: String, output: ConsoleOutput = .standardError,
+    package init(label: String, runID: String, output: ConsoleOutput = .standardError,
                 metadataProvider: Logger.MetadataProvider? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }) {
         self.label = label
@@ -40,12 +40,12 @@ public struct JSONLogHandler: LogHandler {
         self.clock = clock
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         var fields = metadata
         if let provided = metadataProvider?.get() { fields.merge(provided) { _, new in new } }
         if let explicit = event.metadata { fields.merge(explicit) { _, new in new } }
@@ -57,7 +57,7 @@ public struct JSONLogHandler: LogHandler {
     }
 
     /// A field's value as written: a JSON number or a JSON string.
-    public enum FieldValue: Sendable, Equatable {
+    package enum FieldValue: Sendable, Equatable {
         /// Written as it is: the text of a JSON number.
         case number(String)
         /// Written quoted and escaped.
@@ -65,7 +65,7 @@ public struct JSONLogHandler: LogHandler {
 
         /// An integer or finite floating-point value given as `.stringConvertible` is a number;
         /// everything else, a number given as a string included, is a string.
-        public init(_ value: Logger.MetadataValue) {
+        package init(_ value: Logger.MetadataValue) {
             if case .stringConvertible(let convertible) = value {
                 switch convertible {
                 case let integer as any BinaryInteger:
@@ -88,16 +88,16 @@ public struct JSONLogHandler: LogHandler {
 
     /// The keys every line has, in order; a metadata field of the same name is written as
     /// `field.<name>` so that no object has a key twice.
-    public static let fixedKeys = ["time", "level", "run_id", "stage", "message"]
+    package static let fixedKeys = ["time", "level", "run_id", "stage", "message"]
 
     /// One log line (with its newline): the fixed keys, then `fields` (strings) sorted by key.
-    public static func line(time: Date, level: Logger.Level, runID: String, stage: String, message: String,
+    package static func line(time: Date, level: Logger.Level, runID: String, stage: String, message: String,
                             fields: [String: String]) -> String {
         line(time: time, level: level, runID: runID, stage: stage, message: message, values: fields.mapValues(FieldValue.string))
     }
 
     /// One log line (with its newline): the fixed keys, then `values` sorted by key.
-    public static func line(time: Date, level: Logger.Level, runID: String, stage: String, message: String,
+    package static func line(time: Date, level: Logger.Level, runID: String, stage: String, message: String,
                             values fields: [String: FieldValue]) -> String {
         var json = "{\"time\":\"\(timestamp(time))\",\"level\":\"\(level.rawValue)\""
         json += ",\"run_id\":" + quoted(runID) + ",\"stage\":" + quoted(stage) + ",\"message\":" + quoted(message)
@@ -113,7 +113,7 @@ public struct JSONLogHandler: LogHandler {
 
     /// `2025-04-01T02:30:00.123Z`: UTC, milliseconds (truncated, so a line never appears to
     /// come from the next second).
-    public static func timestamp(_ date: Date) -> String {
+    package static func timestamp(_ date: Date) -> String {
         // Whole microseconds first, so that binary fractions (.999 stored as .99899...) do not
         // lose a millisecond to the truncation.
         let microseconds = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
@@ -164,7 +164,7 @@ extension JSONLogHandler {
     ///
     /// JSON lines carry journald's priority prefix when standard error is the journal stream
     /// systemd connected (``JournalStream/isStandardError()``).
-    public static func bootstrap(format: LogFormat, runID: String, level: Logger.Level = .info,
+    package static func bootstrap(format: LogFormat, runID: String, level: Logger.Level = .info,
                                  output: ConsoleOutput = .standardError) {
         let journal = JournalStream.isStandardError()
         LoggingSystem.bootstrap { label in
@@ -173,7 +173,7 @@ extension JSONLogHandler {
     }
 
     /// The handler ``bootstrap(format:runID:level:output:)`` makes for the logger `label`.
-    public static func handler(label: String, format: LogFormat, runID: String, level: Logger.Level = .info,
+    package static func handler(label: String, format: LogFormat, runID: String, level: Logger.Level = .info,
                                output: ConsoleOutput = .standardError, journalPriorities: Bool = false) -> any LogHandler {
         switch format.resolved(isTerminal: output.isTerminal) {
         case .json:
@@ -189,7 +189,7 @@ extension JSONLogHandler {
     }
 
     /// A fresh run identifier: a random UUID in lower case.
-    public static func newRunID() -> String {
+    package static func newRunID() -> String {
         UUID().uuidString.lowercased()
     }
 }

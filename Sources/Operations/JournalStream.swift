@@ -1,5 +1,5 @@
 import Foundation
-import Logging
+package import Logging
 
 /// systemd's journal stream: under a service, standard error is a socket to journald, and
 /// `$JOURNAL_STREAM` names it (`device:inode`).
@@ -7,10 +7,10 @@ import Logging
 /// Comparing the two, as sd_journal_stream_fd(3) advises, rather than trusting the variable
 /// alone: a child of the service that sends its standard error to a file or a pipe inherits
 /// the variable, and its lines must not start with a prefix nobody strips.
-public enum JournalStream {
+package enum JournalStream {
     /// Whether `fileDescriptor` (standard error by default) is the stream `environment`'s
     /// `JOURNAL_STREAM` names.
-    public static func isStandardError(fileDescriptor: Int32 = STDERR_FILENO,
+    package static func isStandardError(fileDescriptor: Int32 = STDERR_FILENO,
                                        environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
         guard let value = environment["JOURNAL_STREAM"] else { return false }
         let parts = value.split(separator: ":")
@@ -22,7 +22,7 @@ public enum JournalStream {
 
     /// The sd-daemon(3) priority prefix of a line at `level`: syslog's priorities, from `<2>`
     /// (critical) to `<7>` (debug).
-    public static func priorityPrefix(_ level: Logger.Level) -> String {
+    package static func priorityPrefix(_ level: Logger.Level) -> String {
         switch level {
         case .critical: "<2>"
         case .error: "<3>"

@@ -1,46 +1,46 @@
-import Foundation
-import PipelineModel
+package import Foundation
+package import PipelineModel
 
 /// `DIR.last-run.json` beside the output folder: how the last run ended, whatever its exit code,
 /// for an operator or a monitoring check that reads one small file rather than the logs.
 ///
 /// The output folder itself holds only publications (a failed run leaves it as it was), so the
 /// report lives beside it, as the kept rejects (`DIR.rejects.csv`) and the lock do.
-public struct LastRunReport: Codable, Sendable, Equatable {
+package struct LastRunReport: Codable, Sendable, Equatable {
     /// The run's identifier, as on every log line.
-    public var runID: String
+    package var runID: String
     /// The pipeline definition's name (`nightly`), or `command-line`.
-    public var pipeline: String
+    package var pipeline: String
     /// The program that ran.
-    public var program: BuildInfo
+    package var program: BuildInfo
     /// When the run started, ISO 8601 UTC.
-    public var started: String
+    package var started: String
     /// When it ended, ISO 8601 UTC.
-    public var ended: String
+    package var ended: String
     /// Wall-clock seconds from start to end, to the millisecond.
-    public var durationSeconds: Double
+    package var durationSeconds: Double
     /// The process's exit code (sysexits).
-    public var exitCode: Int32
+    package var exitCode: Int32
     /// Why the run ended so: `success`, or the error's message.
-    public var exitReason: String
+    package var exitReason: String
     /// The row counts; nil when the run ended before its stages did (its rows were not all
     /// counted: see ``rowsReadSoFar``).
-    public var counts: Counts?
+    package var counts: Counts?
     /// Data rows read before the run ended, counted as they were read.
-    public var rowsReadSoFar: Int
+    package var rowsReadSoFar: Int
     /// Rejected rows by reason code, every reason present; empty when ``counts`` is nil.
-    public var rejectedByReason: [String: Int]
+    package var rejectedByReason: [String: Int]
     /// Each stage that finished, by name (`parsing`): its busy and waiting seconds.
-    public var stages: [String: Stage]
+    package var stages: [String: Stage]
 
     /// One stage's times.
-    public struct Stage: Codable, Sendable, Equatable {
+    package struct Stage: Codable, Sendable, Equatable {
         /// Seconds it worked.
-        public var busySeconds: Double
+        package var busySeconds: Double
         /// Seconds it waited for its neighbours.
-        public var waitingSeconds: Double
+        package var waitingSeconds: Double
         /// Batches it handled.
-        public var batches: Int
+        package var batches: Int
 
         enum CodingKeys: String, CodingKey {
             case busySeconds = "busy_s"
@@ -50,17 +50,17 @@ public struct LastRunReport: Codable, Sendable, Equatable {
     }
 
     /// The run's counts of rows and cases.
-    public struct Counts: Codable, Sendable, Equatable {
+    package struct Counts: Codable, Sendable, Equatable {
         /// Data rows read from all inputs.
-        public var rowsRead: Int
+        package var rowsRead: Int
         /// Rows accepted, before duplicates were resolved.
-        public var rowsAccepted: Int
+        package var rowsAccepted: Int
         /// Rows rejected.
-        public var rowsRejected: Int
+        package var rowsRejected: Int
         /// Accepted rows superseded by a later version of the same case.
-        public var rowsSuperseded: Int
+        package var rowsSuperseded: Int
         /// Cases: accepted rows less superseded ones.
-        public var cases: Int
+        package var cases: Int
 
         enum CodingKeys: String, CodingKey {
             case rowsRead = "rows_read"
@@ -73,7 +73,7 @@ public struct LastRunReport: Codable, Sendable, Equatable {
 
     /// The report of a run that ended with `exitCode` for `exitReason`, from what `recorder`
     /// holds.
-    public init(runID: String, pipeline: String, program: BuildInfo, started: Date, ended: Date, exitCode: Int32,
+    package init(runID: String, pipeline: String, program: BuildInfo, started: Date, ended: Date, exitCode: Int32,
                 exitReason: String, recorder: RunRecorder, rowsReadSoFar: Int) {
         self.runID = runID
         self.pipeline = pipeline
@@ -112,14 +112,14 @@ public struct LastRunReport: Codable, Sendable, Equatable {
     }
 
     /// Where the report of runs publishing into `outputDirectory` goes: `DIR.last-run.json`.
-    public static func path(forOutput outputDirectory: String) -> String {
+    package static func path(forOutput outputDirectory: String) -> String {
         var path = outputDirectory
         while path.count > 1, path.hasSuffix("/") { path.removeLast() }
         return path + ".last-run.json"
     }
 
     /// The report as JSON (keys sorted, one trailing newline).
-    public func jsonBytes() throws -> [UInt8] {
+    package func jsonBytes() throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var bytes = [UInt8](try encoder.encode(self))
@@ -128,7 +128,7 @@ public struct LastRunReport: Codable, Sendable, Equatable {
     }
 
     /// Reads a report back.
-    public static func decode(_ bytes: some Collection<UInt8>) throws -> LastRunReport {
+    package static func decode(_ bytes: some Collection<UInt8>) throws -> LastRunReport {
         try JSONDecoder().decode(LastRunReport.self, from: Data(bytes))
     }
 
@@ -140,7 +140,7 @@ public struct LastRunReport: Codable, Sendable, Equatable {
     /// or the spare the previous report left, then renamed), refusing to replace anything but a
     /// plain file.
     /// - Throws: ``LastRunReportError``; the previous report then stays as it was.
-    public func write(to path: String) throws(LastRunReportError) {
+    package func write(to path: String) throws(LastRunReportError) {
         do throws(AtomicFile.Failure) {
             try AtomicFile.checkReplaceable(path)
             guard let bytes = try? jsonBytes() else { throw AtomicFile.Failure(reason: "cannot encode the report") }
@@ -155,11 +155,11 @@ public struct LastRunReport: Codable, Sendable, Equatable {
 }
 
 /// The last-run report could not be written; the run's own outcome stands.
-public struct LastRunReportError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct LastRunReportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The report's path.
-    public let path: String
+    package let path: String
     /// What went wrong.
-    public let reason: String
+    package let reason: String
 
-    public var description: String { "\(path): cannot write the last-run report: \(reason)" }
+    package var description: String { "\(path): cannot write the last-run report: \(reason)" }
 }

@@ -1,5 +1,5 @@
 /// How log lines are written.
-public enum LogFormat: String, Sendable, CaseIterable {
+package enum LogFormat: String, Sendable, CaseIterable {
     /// Human-readable text when standard error is a terminal, JSON lines otherwise.
     case auto
     /// Human-readable text (swift-log's stream format).
@@ -8,7 +8,7 @@ public enum LogFormat: String, Sendable, CaseIterable {
     case json
 
     /// `text` or `json`: `auto` decided by whether the output is a terminal.
-    public func resolved(isTerminal: Bool) -> LogFormat {
+    package func resolved(isTerminal: Bool) -> LogFormat {
         switch self {
         case .auto: isTerminal ? .text : .json
         case .text, .json: self

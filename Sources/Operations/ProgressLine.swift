@@ -2,11 +2,11 @@ import Foundation
 
 /// The text of the terminal progress line:
 /// `  312.4 MB / 1.40 GB (22%)  412,300 rows/s  ETA 0:42`.
-public enum ProgressLine {
+package enum ProgressLine {
     /// The line for `bytesRead` of `totalBytes` (nil when unknown, as for standard input) and
     /// `rows` read in `elapsed` seconds. Rates are averages since the start; the ETA assumes
     /// the remaining bytes go at the same pace.
-    public static func render(bytesRead: Int, totalBytes: Int?, rows: Int, elapsed: Double) -> String {
+    package static func render(bytesRead: Int, totalBytes: Int?, rows: Int, elapsed: Double) -> String {
         let rate = elapsed > 0 ? Double(rows) / elapsed : 0
         let rowsText = "\(grouped(Int(rate.rounded()))) rows/s"
         guard let totalBytes, totalBytes > 0 else {
@@ -23,7 +23,7 @@ public enum ProgressLine {
     }
 
     /// Decimal units: `512 B`, `12.3 kB`, `312.4 MB`, `1.40 GB`.
-    public static func byteCount(_ bytes: Int) -> String {
+    package static func byteCount(_ bytes: Int) -> String {
         let value = Double(bytes)
         switch value {
         case ..<1_000: return "\(bytes) B"
@@ -35,7 +35,7 @@ public enum ProgressLine {
     }
 
     /// `412,300`: thousands separated by commas, whatever the locale.
-    public static func grouped(_ value: Int) -> String {
+    package static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var result = ""
         for (i, digit) in digits.enumerated() {
@@ -46,7 +46,7 @@ public enum ProgressLine {
     }
 
     /// `0:42`, `12:05`, `1:02:03`: seconds rounded up, so the ETA reaches 0:00 only at the end.
-    public static func duration(_ seconds: Double) -> String {
+    package static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite, seconds < 360_000 else { return "-:--" }
         let total = Int(max(0, seconds).rounded(.up))
         let (h, m, s) = (total / 3600, total / 60 % 60, total % 60)

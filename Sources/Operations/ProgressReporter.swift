@@ -7,20 +7,20 @@ import Synchronization
 ///
 /// Runs on a Dispatch timer with its own serial queue, not a Swift task, so it takes no thread
 /// of the cooperative pool from the stages, and keeps drawing while they are busy.
-public final class ProgressReporter: Sendable {
+package final class ProgressReporter: Sendable {
     /// The counter the reading stage updates.
-    public let counter: ProgressCounter
+    package let counter: ProgressCounter
     /// Bytes of all inputs as stored; nil when unknown (standard input).
-    public let totalBytes: Int?
+    package let totalBytes: Int?
     /// Time between redraws.
-    public let interval: Duration
+    package let interval: Duration
 
     private let output: ConsoleOutput
     private let queue = DispatchQueue(label: "annual-review.progress", qos: .utility)
     private let timer = Mutex<(any DispatchSourceTimer)?>(nil)
 
     /// A reporter sampling `counter` against `totalBytes`, drawing on `output` every `interval`.
-    public init(counter: ProgressCounter, totalBytes: Int?, output: ConsoleOutput = .standardError,
+    package init(counter: ProgressCounter, totalBytes: Int?, output: ConsoleOutput = .standardError,
                 interval: Duration = .milliseconds(250)) {
         self.counter = counter
         self.totalBytes = totalBytes
@@ -29,11 +29,11 @@ public final class ProgressReporter: Sendable {
     }
 
     /// Whether ``start()`` draws anything: the output is a terminal.
-    public var isActive: Bool { output.isTerminal }
+    package var isActive: Bool { output.isTerminal }
 
     /// Draws the line at once, then redraws it every ``interval``; does nothing when the output
     /// is not a terminal or the reporter is already running.
-    public func start() {
+    package func start() {
         guard output.isTerminal else { return }
         let started = ContinuousClock.now
         let (counter, totalBytes, output) = (self.counter, self.totalBytes, self.output)
@@ -58,7 +58,7 @@ public final class ProgressReporter: Sendable {
     }
 
     /// Stops redrawing and erases the line; safe to call more than once, or without ``start()``.
-    public func stop() {
+    package func stop() {
         let wasRunning = timer.withLock { timer -> Bool in
             guard let source = timer else { return false }
             source.cancel()
@@ -72,7 +72,7 @@ public final class ProgressReporter: Sendable {
 
     /// The total size of `inputs` as stored, or nil when one is standard input or not a
     /// regular file (a pipe has no size).
-    public static func totalBytes(of inputs: [String]) -> Int? {
+    package static func totalBytes(of inputs: [String]) -> Int? {
         var total = 0
         for path in inputs {
             guard path != "-",

@@ -1,29 +1,29 @@
-import Foundation
-import PipelineModel
+package import Foundation
+package import PipelineModel
 
 /// What one run reports to monitoring: its duration, rows by state and exit code.
-public struct RunMetrics: Sendable, Equatable {
+package struct RunMetrics: Sendable, Equatable {
     /// Wall-clock seconds from start to end.
-    public var durationSeconds: Double
+    package var durationSeconds: Double
     /// Data rows read from all inputs.
-    public var rowsRead: Int
+    package var rowsRead: Int
     /// Rows accepted (usable), before duplicates are resolved.
-    public var rowsAccepted: Int
+    package var rowsAccepted: Int
     /// Rows rejected.
-    public var rowsRejected: Int
+    package var rowsRejected: Int
     /// Accepted rows superseded by a later version of the same case.
-    public var rowsSuperseded: Int
+    package var rowsSuperseded: Int
     /// The process's exit code: 0 is success.
-    public var exitCode: Int32
+    package var exitCode: Int32
     /// When the run ended.
-    public var finished: Date
+    package var finished: Date
     /// Rows rejected, by reason code (`bad_date`); a reason without rows may be absent.
-    public var rejectedByReason: [String: Int] = [:]
+    package var rejectedByReason: [String: Int] = [:]
     /// The program that ran, for `annual_review_build_info`; nil writes no such series.
-    public var build: BuildInfo?
+    package var build: BuildInfo?
 
     /// Metrics; row counts a failed run never learnt stay 0.
-    public init(durationSeconds: Double, rowsRead: Int = 0, rowsAccepted: Int = 0, rowsRejected: Int = 0,
+    package init(durationSeconds: Double, rowsRead: Int = 0, rowsAccepted: Int = 0, rowsRejected: Int = 0,
                 rowsSuperseded: Int = 0, exitCode: Int32, finished: Date = Date()) {
         self.durationSeconds = durationSeconds
         self.rowsRead = rowsRead
@@ -35,7 +35,7 @@ public struct RunMetrics: Sendable, Equatable {
     }
 
     /// Metrics of a run that counted `counts`.
-    public init(durationSeconds: Double, counts: RunCounts, exitCode: Int32, finished: Date = Date()) {
+    package init(durationSeconds: Double, counts: RunCounts, exitCode: Int32, finished: Date = Date()) {
         self.init(durationSeconds: durationSeconds, rowsRead: counts.rowsRead, rowsAccepted: counts.rowsAccepted,
                   rowsRejected: counts.rowsRejected, rowsSuperseded: counts.duplicatesSuperseded,
                   exitCode: exitCode, finished: finished)
@@ -43,17 +43,17 @@ public struct RunMetrics: Sendable, Equatable {
     }
 
     /// Whether the run succeeded (exit code 0).
-    public var succeeded: Bool { exitCode == 0 }
+    package var succeeded: Bool { exitCode == 0 }
 }
 
 /// The file could not be written; the run's own outcome stands.
-public struct MetricsFileError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct MetricsFileError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The metrics file.
-    public let path: String
+    package let path: String
     /// What went wrong.
-    public let reason: String
+    package let reason: String
 
-    public var description: String { "\(path): cannot write the metrics file: \(reason)" }
+    package var description: String { "\(path): cannot write the metrics file: \(reason)" }
 }
 
 /// The run's metrics as a Prometheus textfile-collector file (node_exporter's
@@ -64,14 +64,14 @@ public struct MetricsFileError: Error, Sendable, Equatable, CustomStringConverti
 /// never disappears after a failure, so an alert on
 /// `time() - annual_review_last_success_timestamp_seconds > 2 * 86400` keeps firing through a
 /// string of failures instead of going silent (an absent series would need an `absent()` rule too).
-public enum PrometheusTextfile {
+package enum PrometheusTextfile {
     /// The name of the metric that carries the last success across failed runs.
-    public static let lastSuccessMetric = "annual_review_last_success_timestamp_seconds"
+    package static let lastSuccessMetric = "annual_review_last_success_timestamp_seconds"
 
     /// The file's text for `metrics`; `lastSuccess` is written when given (Unix seconds). Every
     /// series carries `labels` (for example `pipeline="nightly"`, so that several pipelines'
     /// files can sit in one textfile folder).
-    public static func render(_ metrics: RunMetrics, lastSuccess: Double?, labels: [String: String] = [:]) -> String {
+    package static func render(_ metrics: RunMetrics, lastSuccess: Double?, labels: [String: String] = [:]) -> String {
         let common = labels.sorted { $0.key < $1.key }
         func series(_ name: String, _ value: String, labels extra: [(String, String)] = []) -> String {
             let all = common.map { ($0.key, $0.value) } + extra
@@ -119,7 +119,7 @@ public enum PrometheusTextfile {
     /// `path`, fsync of the folder. On failure the previous file stays as it was.
     ///
     /// A failed run's file keeps the previous file's last-success time (see the type's summary).
-    public static func write(_ metrics: RunMetrics, to path: String, labels: [String: String] = [:]) throws(MetricsFileError) {
+    package static func write(_ metrics: RunMetrics, to path: String, labels: [String: String] = [:]) throws(MetricsFileError) {
         do throws(AtomicFile.Failure) {
             try AtomicFile.checkReplaceable(path)
             let lastSuccess = metrics.succeeded ? seconds(metrics.finished) : lastSuccess(inFileAt: path)
@@ -130,7 +130,7 @@ public enum PrometheusTextfile {
     }
 
     /// The last-success time recorded in the file at `path`, if it exists and has one.
-    public static func lastSuccess(inFileAt path: String) -> Double? {
+    package static func lastSuccess(inFileAt path: String) -> Double? {
         // A plain file of a textfile's size only: `--metrics-file /dev/zero` must not read forever.
         var st = stat()
         guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size <= maximumFileBytes,

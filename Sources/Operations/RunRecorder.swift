@@ -1,4 +1,4 @@
-import PipelineModel
+package import PipelineModel
 import Synchronization
 
 /// What a run has learnt so far, kept where the executable can read it however the run ends:
@@ -6,18 +6,18 @@ import Synchronization
 /// (reject limit, signal, full disk) still reports what it got through.
 ///
 /// Safe to use from every stage's task at once.
-public final class RunRecorder: Sendable {
+package final class RunRecorder: Sendable {
     /// One stage's times, as its `stage finished` log line gives them.
-    public struct StageTimes: Sendable, Equatable {
+    package struct StageTimes: Sendable, Equatable {
         /// Seconds the stage worked.
-        public var busySeconds: Double
+        package var busySeconds: Double
         /// Seconds it waited for its neighbours (an empty input channel, a full next stage).
-        public var waitingSeconds: Double
+        package var waitingSeconds: Double
         /// Batches it handled.
-        public var batches: Int
+        package var batches: Int
 
         /// Times; see the properties.
-        public init(busySeconds: Double, waitingSeconds: Double, batches: Int) {
+        package init(busySeconds: Double, waitingSeconds: Double, batches: Int) {
             self.busySeconds = busySeconds
             self.waitingSeconds = waitingSeconds
             self.batches = batches
@@ -32,21 +32,21 @@ public final class RunRecorder: Sendable {
     private let state = Mutex(State())
 
     /// Nothing recorded yet.
-    public init() {}
+    package init() {}
 
     /// Records that the stage `name` finished with `times`.
-    public func record(stage name: String, _ times: StageTimes) {
+    package func record(stage name: String, _ times: StageTimes) {
         state.withLock { $0.stages[name] = times }
     }
 
     /// Records the run's row counts, complete once every stage has ended.
-    public func record(counts: RunCounts) {
+    package func record(counts: RunCounts) {
         state.withLock { $0.counts = counts }
     }
 
     /// The finished stages' times by stage name.
-    public var stages: [String: StageTimes] { state.withLock { $0.stages } }
+    package var stages: [String: StageTimes] { state.withLock { $0.stages } }
 
     /// The run's counts, nil until its stages have all ended.
-    public var counts: RunCounts? { state.withLock { $0.counts } }
+    package var counts: RunCounts? { state.withLock { $0.counts } }
 }

@@ -6,10 +6,10 @@
 /// could forge a line of the report. Everything printed for people (the quality report, text
 /// log lines, error messages) goes through ``escaped(_:)``; JSON log lines escape the same
 /// characters as JSON does.
-public enum TerminalText {
+package enum TerminalText {
     /// `text` with each control character (U+0000-U+001F, U+007F, U+0080-U+009F) replaced
     /// by `\x` and two hex digits; everything else, other scripts included, as it is.
-    public static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)
@@ -25,14 +25,14 @@ public enum TerminalText {
 
     /// A whole line for the terminal: ``escaped(_:)``, but a final newline (the line's end,
     /// which the writer adds, not the content's) kept as it is.
-    public static func escapedLine(_ line: String) -> String {
+    package static func escapedLine(_ line: String) -> String {
         // By scalars: "\r\n" is one Character, so `hasSuffix("\n")` would miss a line ending after a CR.
         guard line.unicodeScalars.last == "\n" else { return escaped(line) }
         return escaped(String(line.unicodeScalars.dropLast())) + "\n"
     }
 
     /// Whether `scalar` is a C0 control, DEL or a C1 control: the characters a terminal may act on.
-    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F ... 0x9F).contains(scalar.value)
     }
 

@@ -9,19 +9,19 @@
 ///
 /// - Important: A record of exactly one empty field is written as `""`, as Python's writer does,
 ///   so that it does not read back as a blank line (no record at all).
-public enum CSVFormat {
+package enum CSVFormat {
     /// Whether `field` must be quoted: it contains `,`, `"`, CR or LF.
-    public static func needsQuoting(_ field: some Sequence<UInt8>) -> Bool {
+    package static func needsQuoting(_ field: some Sequence<UInt8>) -> Bool {
         field.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
     }
 
     /// Appends `field`'s UTF-8 bytes to `buffer`, quoted only if it needs quoting.
-    public static func appendField(_ field: String, to buffer: inout [UInt8]) {
+    package static func appendField(_ field: String, to buffer: inout [UInt8]) {
         appendField(bytes: field.utf8, to: &buffer)
     }
 
     /// Appends the bytes of one field to `buffer`, quoted only if it needs quoting.
-    public static func appendField(bytes field: some Collection<UInt8>, to buffer: inout [UInt8]) {
+    package static func appendField(bytes field: some Collection<UInt8>, to buffer: inout [UInt8]) {
         guard needsQuoting(field) else {
             buffer.append(contentsOf: field)
             return
@@ -35,7 +35,7 @@ public enum CSVFormat {
     }
 
     /// Appends one record (fields separated by commas, ended by LF) to `buffer`.
-    public static func appendRecord(_ fields: [String], to buffer: inout [UInt8]) {
+    package static func appendRecord(_ fields: [String], to buffer: inout [UInt8]) {
         if fields.count == 1, fields[0].isEmpty {
             buffer.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: "\""), 0x0A])
             return
@@ -48,7 +48,7 @@ public enum CSVFormat {
     }
 
     /// The bytes of one record, ended by LF.
-    public static func record(_ fields: [String]) -> [UInt8] {
+    package static func record(_ fields: [String]) -> [UInt8] {
         var buffer: [UInt8] = []
         appendRecord(fields, to: &buffer)
         return buffer
@@ -56,7 +56,7 @@ public enum CSVFormat {
 
     /// The records of a file in this dialect, read back (the publication's own tables): fields
     /// split at commas outside quotes, `""` inside quotes read as one quote, records ended by LF.
-    public static func records(_ bytes: [UInt8]) -> [[String]] {
+    package static func records(_ bytes: [UInt8]) -> [[String]] {
         var records: [[String]] = []
         var fields: [String] = []
         var field: [UInt8] = []
@@ -100,7 +100,7 @@ public enum CSVFormat {
 
     /// Appends the decimal digits of `value` (with a leading `-` when negative) without making a
     /// `String`, for hot loops such as the rejects file.
-    public static func appendDecimal(_ value: Int, to buffer: inout [UInt8]) {
+    package static func appendDecimal(_ value: Int, to buffer: inout [UInt8]) {
         if value < 0 { buffer.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         if magnitude == 0 {

@@ -10,11 +10,11 @@ import PipelineModel
 /// Obtain one from ``OutputPublisher/fileSink(_:)``. Confined to the task that writes the file.
 /// - Important: Call ``close()`` and check its error before publishing; ``OutputPublisher``
 ///   closes any sink still open when it publishes, so a file is never published half-written.
-public final class FileSink {
+package final class FileSink {
     /// The file's path (in the staging folder).
-    public let path: String
+    package let path: String
     /// Bytes handed to the sink so far (written or still buffered).
-    public private(set) var byteCount = 0
+    package private(set) var byteCount = 0
 
     private var descriptor: Int32
     private var buffer: [UInt8]
@@ -37,10 +37,10 @@ public final class FileSink {
     }
 
     /// Whether the sink has been closed.
-    public var isClosed: Bool { descriptor < 0 }
+    package var isClosed: Bool { descriptor < 0 }
 
     /// Appends `bytes` to the file.
-    public func write(_ bytes: some Collection<UInt8>) throws {
+    package func write(_ bytes: some Collection<UInt8>) throws {
         try checkOpen()
         byteCount += bytes.count
         if bytes.withContiguousStorageIfAvailable({ hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }) == nil {
@@ -60,7 +60,7 @@ public final class FileSink {
     }
 
     /// Appends the UTF-8 bytes of `text` to the file.
-    public func write(_ text: String) throws {
+    package func write(_ text: String) throws {
         try write(text.utf8)
     }
 
@@ -76,7 +76,7 @@ public final class FileSink {
     }
 
     /// Writes the buffered bytes to the file (without syncing).
-    public func flush() throws {
+    package func flush() throws {
         try checkOpen()
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
@@ -84,13 +84,13 @@ public final class FileSink {
     }
 
     /// The size and sha256 of the bytes handed to the sink so far, recorded under `path`.
-    public func digest(recordedAs path: String) -> RunManifest.FileDigest {
+    package func digest(recordedAs path: String) -> RunManifest.FileDigest {
         RunManifest.FileDigest(path: path, bytes: byteCount, sha256: lowercaseHex(hasher.finalize()))
     }
 
     /// Flushes and closes the file; does nothing when already closed. The publisher makes it
     /// durable with every other staged file.
-    public func close() throws {
+    package func close() throws {
         guard descriptor >= 0 else { return }
         let fd = descriptor
         do {

@@ -2,7 +2,7 @@
 import Glibc
 
 /// Why writing or publishing the outputs failed; every case names the file or folder concerned.
-public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A file, folder or the lock file could not be created at `path`.
     case cannotCreate(path: String, reason: String)
     /// Writing, flushing or syncing the file at `path` failed (disk full, I/O error, ...).
@@ -20,7 +20,7 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotCarryOver(path: String, reason: String)
 
     /// A one-line message naming the file or folder and the reason.
-    public var description: String {
+    package var description: String {
         switch self {
         case let .cannotCreate(path, reason):
             "cannot create \(path): \(reason)"

@@ -61,7 +61,7 @@ extension OutputPublisher {
     /// - Note: When an unremovable stale folder held this name, the publisher staged under
     ///   `<name>1` (or later) instead; that folder is then left for the next run, which removes
     ///   it as a stale staging folder (it is marked).
-    public static func stagingDirectory(forDestination destination: String) -> String {
+    package static func stagingDirectory(forDestination destination: String) -> String {
         var dest = destination
         while dest.count > 1, dest.hasSuffix("/") { dest.removeLast() }
         let (parent, name) = split(dest)

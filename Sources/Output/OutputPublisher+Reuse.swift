@@ -23,7 +23,7 @@ extension OutputPublisher {
     /// - Throws: ``OutputError/cannotCreate(path:reason:)``, ``OutputError/readFailed(path:reason:)``
     ///   or ``OutputError/writeFailed(path:reason:)``.
     @discardableResult
-    public func linkFile(_ relativePath: String, from source: String) throws -> RunManifest.FileDigest {
+    package func linkFile(_ relativePath: String, from source: String) throws -> RunManifest.FileDigest {
         let target = try prepare(relativePath)
         let digest: RunManifest.FileDigest
         if link(source, target) == 0 {
@@ -52,7 +52,7 @@ extension OutputPublisher {
     /// digest is the staged file's, so it is not read again.
     /// - Throws: as ``linkFile(_:from:)``, and ``OutputError/readFailed(path:reason:)`` when
     ///   `staged` was not staged.
-    public func linkStaged(_ relativePath: String, to staged: String) throws {
+    package func linkStaged(_ relativePath: String, to staged: String) throws {
         guard let digest = files[staged] else {
             throw OutputError.readFailed(path: Self.join(stagingDirectory, staged), reason: "not staged")
         }
@@ -68,7 +68,7 @@ extension OutputPublisher {
     /// Removes every staged file whose path starts with `prefix` (`years/2019-20/`): what a
     /// carry-over linked before it found a file that did not match.
     /// - Throws: ``OutputError/writeFailed(path:reason:)`` when a file cannot be removed.
-    public func discardStaged(under prefix: String) throws {
+    package func discardStaged(under prefix: String) throws {
         for path in files.keys where path.hasPrefix(prefix) { try removeStaged(path) }
     }
 
@@ -85,7 +85,7 @@ extension OutputPublisher {
     /// anew otherwise. A file that has not changed thus keeps its inode from one publication
     /// to the next, and costs no write.
     /// - Throws: as ``writeFile(_:_:)`` and ``linkFile(_:from:)``.
-    public func writeFile(_ relativePath: String, _ bytes: [UInt8], reusing previous: PreviousPublication?) throws {
+    package func writeFile(_ relativePath: String, _ bytes: [UInt8], reusing previous: PreviousPublication?) throws {
         if let previous, let listed = previous.output(relativePath), listed.bytes == bytes.count {
             var hasher = SHA256()
             hasher.update(data: bytes)
@@ -102,7 +102,7 @@ extension OutputPublisher {
     /// with a hard link to `previous`'s file when their sizes and sha256s are the same, so that
     /// an unchanged file keeps its inode; the link is checked before it replaces the staged file.
     /// - Throws: ``OutputError``.
-    public func reuseIfUnchanged(_ relativePath: String, in previous: PreviousPublication?) throws {
+    package func reuseIfUnchanged(_ relativePath: String, in previous: PreviousPublication?) throws {
         if let sink = sinks[relativePath] {
             guard sink.isClosed else { return }
             files[relativePath] = sink.digest(recordedAs: relativePath)
@@ -132,7 +132,7 @@ extension OutputPublisher {
     /// in one step and refuses a folder, so nothing that is not ours is removed.
     /// - Returns: whether the file was moved (false when it was not staged or rename failed).
     @discardableResult
-    public func keep(_ relativePath: String, at path: String) -> Bool {
+    package func keep(_ relativePath: String, at path: String) -> Bool {
         if let sink = sinks[relativePath] {
             if !sink.isClosed {
                 do { try sink.close() } catch { return false }

@@ -24,17 +24,17 @@ import PipelineModel
 /// publisher go): the previous outputs stay byte-identical.
 ///
 /// Confined to the one task that writes the outputs (not `Sendable`).
-public final class OutputPublisher {
+package final class OutputPublisher {
     /// The file that marks a staging folder as a run's own until it is published: a folder
     /// named like a stale staging folder is removed only with it (or with our manifest).
-    public static let stagingMarker = OwnedFolder.stagingMarker
+    package static let stagingMarker = OwnedFolder.stagingMarker
 
     /// The destination folder, as given (without trailing slashes).
-    public let destination: String
+    package let destination: String
     /// The staging folder the outputs are written into before ``publish()``.
-    public let stagingDirectory: String
+    package let stagingDirectory: String
     /// The lock file beside the destination.
-    public let lockFile: String
+    package let lockFile: String
     /// Warnings not yet taken by ``takeWarnings()``.
     private var warnings: [String] = []
 
@@ -64,7 +64,7 @@ public final class OutputPublisher {
     ///   ``OutputError/cannotCreate(path:reason:)`` when the lock file or staging folder cannot be
     ///   created, the destination exists and is not a folder, is a folder that is neither empty
     ///   nor a publication of annual-review, or holds one of `inputs`. Nothing is touched then.
-    public init(destination: String, inputs: [String] = []) throws {
+    package init(destination: String, inputs: [String] = []) throws {
         var dest = destination
         while dest.count > 1, dest.hasSuffix("/") { dest.removeLast() }
         let (parent, name) = Self.split(dest)
@@ -128,7 +128,7 @@ public final class OutputPublisher {
     /// previous outputs after ``publish()``), each naming the folder, what blocks its removal and
     /// the command that removes it. The run carries on, since failing would fail every later run
     /// too; call after the initializer and after ``publish()`` to log them.
-    public func takeWarnings() -> [String] {
+    package func takeWarnings() -> [String] {
         defer { warnings.removeAll() }
         return warnings
     }
@@ -136,7 +136,7 @@ public final class OutputPublisher {
     /// Writes a whole file into the staging folder at `relativePath` (such as
     /// `letters/2019-20/LCE.md`), creating its folders; ``publish()`` makes it durable.
     /// - Throws: ``OutputError/cannotCreate(path:reason:)`` or ``OutputError/writeFailed(path:reason:)``.
-    public func writeFile(_ relativePath: String, _ bytes: some Collection<UInt8>) throws {
+    package func writeFile(_ relativePath: String, _ bytes: some Collection<UInt8>) throws {
         let sink = try FileSink(creating: try prepare(relativePath))
         try Self.writeWhole(bytes, to: sink)
         files[relativePath] = sink.digest(recordedAs: relativePath)
@@ -156,7 +156,7 @@ public final class OutputPublisher {
 
     /// The full path of the staged file at `relativePath`, to read back what will be published.
     /// - Throws: ``OutputError/readFailed(path:reason:)`` when no such file was staged.
-    public func stagedPath(_ relativePath: String) throws -> String {
+    package func stagedPath(_ relativePath: String) throws -> String {
         guard files[relativePath] != nil || sinks[relativePath] != nil else {
             throw OutputError.readFailed(path: Self.join(stagingDirectory, relativePath), reason: "not staged")
         }
@@ -167,7 +167,7 @@ public final class OutputPublisher {
     ///
     /// Close it when done; ``publish()`` closes any sink still open.
     /// - Throws: ``OutputError/cannotCreate(path:reason:)``.
-    public func fileSink(_ relativePath: String) throws -> FileSink {
+    package func fileSink(_ relativePath: String) throws -> FileSink {
         let sink = try FileSink(creating: try prepare(relativePath))
         sinks[relativePath] = sink
         return sink
@@ -183,7 +183,7 @@ public final class OutputPublisher {
     ///
     /// `only`, when given, limits the digests to those paths (the data package describes the
     /// top-level data files, not every letter).
-    public func stagedFileDigests(only: Set<String>? = nil) throws -> [RunManifest.FileDigest] {
+    package func stagedFileDigests(only: Set<String>? = nil) throws -> [RunManifest.FileDigest] {
         try checkOpen()
         var all = files
         for (path, sink) in sinks {
@@ -202,7 +202,7 @@ public final class OutputPublisher {
     /// - Throws: ``OutputError/writeFailed(path:reason:)`` or
     ///   ``OutputError/publishFailed(destination:reason:)``; the previous outputs are then intact
     ///   and the publisher is still open, to ``abandon()``.
-    public func publish() throws {
+    package func publish() throws {
         try checkOpen()
         for (path, sink) in sinks {
             try sink.close()
@@ -241,7 +241,7 @@ public final class OutputPublisher {
         // The new outputs are in place from here on: a failure to sync the parent is reported
         // but must not lead anyone to think the old outputs are still there.
         defer { releaseLock() }
-        let syncError: Error?
+        let syncError: (any Error)?
         do { try Self.syncFolder(parent); syncError = nil } catch { syncError = error }
         if exists, let failure = OwnedFolder.remove(stagingDirectory) {
             // The previous outputs now sit at the staging path. What cannot be removed keeps its
@@ -253,7 +253,7 @@ public final class OutputPublisher {
 
     /// Drops the staged outputs and releases the lock; the destination is untouched. Does
     /// nothing after ``publish()`` or a previous ``abandon()``.
-    public func abandon() {
+    package func abandon() {
         guard state == .open else { return }
         state = .abandoned
         for sink in sinks.values { sink.discard() }

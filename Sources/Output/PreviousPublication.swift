@@ -1,18 +1,18 @@
-import Foundation
-import PipelineModel
+package import Foundation
+package import PipelineModel
 
 /// The publication currently in an output folder, as its `manifest.json` describes it: where a
 /// run that recomputes some years takes the other years' partitions from.
 ///
 /// Read while the run holds the destination's lock (after ``OutputPublisher`` is made), so that
 /// no other run replaces it in between.
-public struct PreviousPublication: Sendable {
+package struct PreviousPublication: Sendable {
     /// The output folder.
-    public let folder: String
+    package let folder: String
     /// Its manifest.
-    public let manifest: RunManifest
+    package let manifest: RunManifest
     /// Its manifest's record of the years it holds.
-    public let partitions: RunManifest.Partitions
+    package let partitions: RunManifest.Partitions
     /// The manifest's output entries by path.
     private let outputs: [String: RunManifest.FileDigest]
 
@@ -24,14 +24,14 @@ public struct PreviousPublication: Sendable {
     }
 
     /// The manifest's entry for the output at `path` (relative to the folder), if it lists one.
-    public func output(_ path: String) -> RunManifest.FileDigest? { outputs[path] }
+    package func output(_ path: String) -> RunManifest.FileDigest? { outputs[path] }
 
     /// The publication in `folder`; nil when there is none yet (no folder, or an empty one).
     ///
     /// - Throws: ``OutputError/cannotCarryOver(path:reason:)`` when the folder holds files but
     ///   no manifest, a manifest this program cannot read, or one written before outputs were
     ///   partitioned by year (its years cannot be told apart, so none can be carried over).
-    public static func read(from folder: String) throws -> PreviousPublication? {
+    package static func read(from folder: String) throws -> PreviousPublication? {
         let fm = FileManager.default
         var isFolder: ObjCBool = false
         guard fm.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue,
@@ -59,19 +59,19 @@ public struct PreviousPublication: Sendable {
     }
 
     /// The years it holds, in order.
-    public var years: [ReportingYear] {
+    package var years: [ReportingYear] {
         partitions.years.compactMap(ReportingYear.init(label:)).sorted()
     }
 
     /// The manifest's entries for the files of `year`'s partition, paths relative to the folder.
-    public func files(of year: ReportingYear) -> [RunManifest.FileDigest] {
+    package func files(of year: ReportingYear) -> [RunManifest.FileDigest] {
         let prefix = YearPartitions.folder(of: year) + "/"
         return manifest.outputs.filter { $0.path.hasPrefix(prefix) }
     }
 
     /// The start time of the run that computed `year`'s partition: this publication's run, or
     /// the run it was itself carried over from.
-    public func computedByRunStarted(_ year: ReportingYear) -> Date {
+    package func computedByRunStarted(_ year: ReportingYear) -> Date {
         partitions.carriedOver.first { $0.year == year.label }?.computedByRunStarted ?? manifest.started
     }
 }

@@ -15,15 +15,15 @@ import PipelineModel
 /// limits): the output folder stays as it was.
 ///
 /// Confined to the one task that publishes (not `Sendable`), like its ``OutputPublisher``.
-public final class Publication {
+package final class Publication {
     /// The staging folder, lock and atomic exchange.
-    public let publisher: OutputPublisher
+    package let publisher: OutputPublisher
     /// The year partitions staged so far.
-    public let partitions: YearPartitions
+    package let partitions: YearPartitions
     /// `rejects.csv`, open for the stages' rejected rows.
-    public let rejects: RejectsFileWriter
+    package let rejects: RejectsFileWriter
     /// The publication in the output folder now, read once; nil when there is none.
-    public let previous: PreviousPublication?
+    package let previous: PreviousPublication?
 
     /// Takes the output folder's lock and opens the staging folder (see
     /// ``OutputPublisher/init(destination:inputs:)``), opens `rejects.csv`, and reads the
@@ -33,7 +33,7 @@ public final class Publication {
     /// publication must be readable; otherwise a folder without a usable manifest is only a
     /// publication that every year is rendered anew for.
     /// - Throws: ``OutputError`` (and the lock is released).
-    public init(destination: String, inputs: [String], previousRequired: Bool) throws {
+    package init(destination: String, inputs: [String], previousRequired: Bool) throws {
         let publisher = try OutputPublisher(destination: destination, inputs: inputs)
         do {
             rejects = try RejectsFileWriter(sink: try publisher.fileSink(RejectsFileWriter.fileName))
@@ -49,7 +49,7 @@ public final class Publication {
 
     /// The path beside the output folder where a run that failed its limits keeps its rejects:
     /// `<out>.rejects.csv`.
-    public static func keptRejectsPath(for outputDirectory: String) -> String {
+    package static func keptRejectsPath(for outputDirectory: String) -> String {
         var path = outputDirectory
         while path.count > 1, path.hasSuffix("/") { path.removeLast() }
         return path + ".rejects.csv"
@@ -57,7 +57,7 @@ public final class Publication {
 
     /// Moves `rejects.csv` to `path` (``keptRejectsPath(for:)``) and gives up the publication:
     /// the output folder stays as it was, and an operator can see why the run failed.
-    public func keepRejects(at path: String) {
+    package func keepRejects(at path: String) {
         publisher.keep(RejectsFileWriter.fileName, at: path)
         publisher.abandon()
     }
@@ -65,14 +65,14 @@ public final class Publication {
     /// Replaces the finished `rejects.csv` with a link to the current publication's file when
     /// it has the same bytes, so that an unchanged file keeps its inode.
     /// - Throws: ``OutputError``.
-    public func reuseUnchangedRejects() throws {
+    package func reuseUnchangedRejects() throws {
         try publisher.reuseIfUnchanged(RejectsFileWriter.fileName, in: previous)
     }
 
     /// Writes `datapackage.json`, made by `make` from the staged top-level tables' sizes and
     /// sha256s (`tables` names them): linked from the current publication when unchanged.
     /// - Throws: ``OutputError``, or what `make` throws.
-    public func writeDataPackage(describing tables: Set<String>,
+    package func writeDataPackage(describing tables: Set<String>,
                                  _ make: ([RunManifest.FileDigest]) throws -> (path: String, bytes: [UInt8])) throws {
         let package = try make(try publisher.stagedFileDigests(only: tables))
         try publisher.writeFile(package.path, package.bytes, reusing: previous)
@@ -81,7 +81,7 @@ public final class Publication {
     /// Writes `manifest.json`, made by `make` from the digests of every file staged so far and
     /// the partitions' record; it is written last and does not list itself.
     /// - Throws: ``OutputError``, or what `make` throws.
-    public func writeManifest(_ make: (_ outputs: [RunManifest.FileDigest], _ partitions: RunManifest.Partitions) throws
+    package func writeManifest(_ make: (_ outputs: [RunManifest.FileDigest], _ partitions: RunManifest.Partitions) throws
         -> RunManifest) throws {
         let manifest = try make(try publisher.stagedFileDigests(), partitions.record)
         try publisher.writeFile("manifest.json", try manifest.jsonBytes())
@@ -89,17 +89,17 @@ public final class Publication {
 
     /// Publishes: see ``OutputPublisher/publish()``.
     /// - Throws: ``OutputError``; the previous outputs are then intact.
-    public func publish() throws {
+    package func publish() throws {
         try publisher.publish()
     }
 
     /// Gives up: the staging folder is removed, the lock released, the output folder untouched.
-    public func abandon() {
+    package func abandon() {
         publisher.abandon()
     }
 
     /// What could not be cleaned up, for the log (``OutputPublisher/takeWarnings()``).
-    public func takeWarnings() -> [String] {
+    package func takeWarnings() -> [String] {
         publisher.takeWarnings()
     }
 }

@@ -1,14 +1,14 @@
-import PipelineModel
+package import PipelineModel
 
 /// Reads the publication's own tables back: the rows every authority's history page charts,
 /// from the top-level `authority_year.csv` and `comparison.csv`, and England's from
 /// `national_year.csv` (all published years, carried over or computed).
-public enum PublishedTables {
+package enum PublishedTables {
     /// The published rows of `authorityYear` (authority_year.csv's bytes) with their averages
     /// from `comparison` (comparison.csv's), in the tables' order (year, then code).
     /// - Throws: ``OutputError/readFailed(path:reason:)`` when a table is not one this version
     ///   writes (its header, a cell that should be a number or a year).
-    public static func history(authorityYear: [UInt8], comparison: [UInt8]) throws -> [PublishedYearRow] {
+    package static func history(authorityYear: [UInt8], comparison: [UInt8]) throws -> [PublishedYearRow] {
         let people = try Table(TableFile.authorityYear, authorityYear)
         let compared = try Table(TableFile.comparison, comparison)
         var averages: [String: [String]] = [:]
@@ -39,7 +39,7 @@ public enum PublishedTables {
 
     /// England's published rows (national_year.csv's bytes), in the table's order (year).
     /// - Throws: ``OutputError/readFailed(path:reason:)`` when the table is not one this version writes.
-    public static func national(nationalYear: [UInt8]) throws -> [PublishedNationalRow] {
+    package static func national(nationalYear: [UInt8]) throws -> [PublishedNationalRow] {
         let table = try Table(TableFile.nationalYear, nationalYear)
         return try table.records.map { record in
             func cell(_ name: String) -> String { record[table.index(name)] }

@@ -1,20 +1,20 @@
-import PipelineModel
+package import PipelineModel
 
 /// Streams rejected rows to `rejects.csv` (`file,line,reference,reason,detail`) as their batches
 /// arrive, and counts them by reason.
 ///
 /// Rows are encoded straight into the sink's buffer: no `String` per row or per file.
 /// - Important: Call ``finish()`` once the last batch is written; it syncs and closes the file.
-public final class RejectsFileWriter {
+package final class RejectsFileWriter {
     /// The header row of `rejects.csv`.
-    public static let columns = ["file", "line", "reference", "reason", "detail"]
+    package static let columns = ["file", "line", "reference", "reason", "detail"]
     /// The file name inside the output folder.
-    public static let fileName = "rejects.csv"
+    package static let fileName = "rejects.csv"
 
     /// Rows written so far, by reason; every reason is present, 0 when none.
-    public private(set) var countsByReason: [RejectReason: Int]
+    package private(set) var countsByReason: [RejectReason: Int]
     /// Rows written so far.
-    public private(set) var total = 0
+    package private(set) var total = 0
 
     private let sink: FileSink
     // The last file name and its encoding: a batch's rejects nearly all come from one file.
@@ -23,7 +23,7 @@ public final class RejectsFileWriter {
 
     /// A writer into `sink`; writes the header at once.
     /// - Throws: ``OutputError/writeFailed(path:reason:)``.
-    public init(sink: FileSink) throws {
+    package init(sink: FileSink) throws {
         self.sink = sink
         countsByReason = Dictionary(uniqueKeysWithValues: RejectReason.allCases.map { ($0, 0) })
         try sink.write(CSVFormat.record(Self.columns))
@@ -31,7 +31,7 @@ public final class RejectsFileWriter {
 
     /// Appends the rows of one batch.
     /// - Throws: ``OutputError/writeFailed(path:reason:)``.
-    public func write(_ rejects: some Sequence<Reject>) throws {
+    package func write(_ rejects: some Sequence<Reject>) throws {
         for reject in rejects {
             if reject.file != lastFile {
                 lastFile = reject.file
@@ -58,7 +58,7 @@ public final class RejectsFileWriter {
 
     /// Flushes, syncs and closes the file.
     /// - Throws: ``OutputError/writeFailed(path:reason:)``.
-    public func finish() throws {
+    package func finish() throws {
         try sink.close()
     }
 }

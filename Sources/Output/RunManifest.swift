@@ -1,42 +1,42 @@
 import Crypto
-import Foundation
+package import Foundation
 import Glibc
-import PipelineModel
+package import PipelineModel
 
 /// What a run read, counted, was configured with and wrote: `manifest.json` (outputs.md).
 ///
 /// Rendered by ``jsonBytes()`` as pretty-printed JSON with sorted keys and a final line feed,
 /// so the same values always give the same bytes; times are ISO 8601 UTC to the second.
 /// - Important: The manifest is written last and does not list itself among ``outputs``.
-public struct RunManifest: Codable, Sendable, Equatable {
+package struct RunManifest: Codable, Sendable, Equatable {
     /// The program's name, `annual-review`.
-    public var program: String
+    package var program: String
     /// The program's version.
-    public var version: String
+    package var version: String
     /// The git commit the program was built from (`unknown` for a development build); nil in
     /// manifests written before it was recorded.
-    public var commit: String?
+    package var commit: String?
     /// The run's identifier, as on its log lines and in its last-run report; nil in older
     /// manifests.
-    public var runID: String?
+    package var runID: String?
     /// When the run started.
-    public var started: Date
+    package var started: Date
     /// When the run ended (just before the manifest was written).
-    public var ended: Date
+    package var ended: Date
     /// The input files read, in the order given.
-    public var inputs: [Input]
+    package var inputs: [Input]
     /// The run's counts.
-    public var counts: Counts
+    package var counts: Counts
     /// The configuration used.
-    public var configuration: Configuration
+    package var configuration: Configuration
     /// The output files written beside the manifest, sorted by path.
-    public var outputs: [FileDigest]
+    package var outputs: [FileDigest]
     /// Which year partitions (`years/{year}/`) this run computed and which it carried over from
     /// the previous publication; nil in a manifest written before outputs were partitioned.
-    public var partitions: Partitions?
+    package var partitions: Partitions?
 
     /// A manifest; see the properties.
-    public init(program: String = "annual-review", version: String, commit: String? = nil, runID: String? = nil,
+    package init(program: String = "annual-review", version: String, commit: String? = nil, runID: String? = nil,
                 started: Date, ended: Date, inputs: [Input], counts: Counts, configuration: Configuration,
                 outputs: [FileDigest], partitions: Partitions? = nil) {
         self.program = program
@@ -59,26 +59,26 @@ public struct RunManifest: Codable, Sendable, Equatable {
     }
 
     /// The published years, each computed and rendered by this run or carried over unchanged.
-    public struct Partitions: Codable, Sendable, Equatable {
+    package struct Partitions: Codable, Sendable, Equatable {
         /// The years this run computed and rendered (tables, letters, pages, map), in order (`2019-20`).
-        public var computed: [String]
+        package var computed: [String]
         /// The years carried over byte-identical from the previous publication, in order: years
         /// the run was not asked to compute (`--years`), and years it computed and found
         /// unchanged (``CarriedOver/unchanged``), which it did not render again.
-        public var carriedOver: [CarriedOver]
+        package var carriedOver: [CarriedOver]
         /// Each published year's fingerprint: the sha256 of everything its partition is made
         /// from (its table rows, the register rows they name, the templates, the program and
         /// the method). A later run carries a year over instead of rendering it when its
         /// fingerprint is the same. Nil in manifests written before fingerprints existed.
-        public var fingerprints: [String: String]?
+        package var fingerprints: [String: String]?
         /// The fingerprint of the whole-publication pages (the history pages and the report's
         /// index): the published tables, templates, program and method they are made from.
-        public var historyFingerprint: String?
+        package var historyFingerprint: String?
         /// The pages this run rendered (letters, report pages, maps): 0 when nothing changed.
-        public var pagesRendered: Int?
+        package var pagesRendered: Int?
 
         /// A record; see the properties.
-        public init(computed: [String], carriedOver: [CarriedOver], fingerprints: [String: String]? = nil,
+        package init(computed: [String], carriedOver: [CarriedOver], fingerprints: [String: String]? = nil,
                     historyFingerprint: String? = nil, pagesRendered: Int? = nil) {
             self.computed = computed
             self.carriedOver = carriedOver
@@ -88,25 +88,25 @@ public struct RunManifest: Codable, Sendable, Equatable {
         }
 
         /// Every published year, in order.
-        public var years: [String] {
+        package var years: [String] {
             (computed + carriedOver.map(\.year)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
 
         /// One year carried over, and where its files came from.
-        public struct CarriedOver: Codable, Sendable, Equatable {
+        package struct CarriedOver: Codable, Sendable, Equatable {
             /// The year, `2019-20`.
-            public var year: String
+            package var year: String
             /// The start time of the publication it was taken from (the previous run).
-            public var previousRunStarted: Date
+            package var previousRunStarted: Date
             /// The start time of the run that computed it (earlier than the previous run when it
             /// was carried over more than once).
-            public var computedByRunStarted: Date
+            package var computedByRunStarted: Date
             /// Whether this run computed the year too and found it unchanged (true), rather
             /// than leaving it alone because it computed other years only (nil).
-            public var unchanged: Bool?
+            package var unchanged: Bool?
 
             /// A record; see the properties.
-            public init(year: String, previousRunStarted: Date, computedByRunStarted: Date, unchanged: Bool? = nil) {
+            package init(year: String, previousRunStarted: Date, computedByRunStarted: Date, unchanged: Bool? = nil) {
                 self.year = year
                 self.previousRunStarted = previousRunStarted
                 self.computedByRunStarted = computedByRunStarted
@@ -131,54 +131,54 @@ public struct RunManifest: Codable, Sendable, Equatable {
     }
 
     /// A file by its path, size and content digest.
-    public struct FileDigest: Codable, Sendable, Equatable {
+    package struct FileDigest: Codable, Sendable, Equatable {
         /// The path: as given to the run for inputs, relative to the output folder for outputs.
-        public var path: String
+        package var path: String
         /// Its size in bytes.
-        public var bytes: Int
+        package var bytes: Int
         /// sha256 of its bytes, lower-case hex.
-        public var sha256: String
+        package var sha256: String
 
         /// A digest; see the properties.
-        public init(path: String, bytes: Int, sha256: String) {
+        package init(path: String, bytes: Int, sha256: String) {
             self.path = path
             self.bytes = bytes
             self.sha256 = sha256
         }
 
         /// The size and sha256 of `contents`, recorded under `path`.
-        public init(path: String, contents: [UInt8]) {
+        package init(path: String, contents: [UInt8]) {
             self.init(path: path, bytes: contents.count, sha256: lowercaseHex(SHA256.hash(data: contents)))
         }
 
         /// Reads the file at `location` and records its size and sha256 under `path` (by
         /// default `location` itself).
         /// - Throws: ``OutputError/readFailed(path:reason:)``.
-        public init(contentsOf location: String, recordedAs path: String? = nil) throws {
+        package init(contentsOf location: String, recordedAs path: String? = nil) throws {
             let (bytes, sha256) = try digestFile(at: location)
             self.init(path: path ?? location, bytes: bytes, sha256: sha256)
         }
     }
 
     /// One input file as read.
-    public struct Input: Codable, Sendable, Equatable {
+    package struct Input: Codable, Sendable, Equatable {
         /// The path as given to the run (`-` for standard input).
-        public var path: String
+        package var path: String
         /// Bytes as stored (compressed bytes for gzip).
-        public var bytes: Int
+        package var bytes: Int
         /// sha256 of the bytes as stored, lower-case hex.
-        public var sha256: String
+        package var sha256: String
         /// Whether it was gzip-compressed.
-        public var compressed: Bool
+        package var compressed: Bool
         /// Data records read (the header excluded).
-        public var records: Int
+        package var records: Int
         /// Whether the data began with a UTF-8 byte-order mark.
-        public var byteOrderMark: Bool
+        package var byteOrderMark: Bool
         /// Header cells that name no known column.
-        public var unknownColumns: [String]
+        package var unknownColumns: [String]
 
         /// The manifest's record of `summary`.
-        public init(_ summary: InputFileSummary) {
+        package init(_ summary: InputFileSummary) {
             path = summary.path
             bytes = summary.bytes
             sha256 = summary.sha256
@@ -196,24 +196,24 @@ public struct RunManifest: Codable, Sendable, Equatable {
     }
 
     /// The run's counts of rows and cases.
-    public struct Counts: Codable, Sendable, Equatable {
+    package struct Counts: Codable, Sendable, Equatable {
         /// Data rows read from all inputs.
-        public var rowsRead: Int
+        package var rowsRead: Int
         /// Rows accepted, before duplicates were resolved.
-        public var rowsAccepted: Int
+        package var rowsAccepted: Int
         /// Rows rejected.
-        public var rowsRejected: Int
+        package var rowsRejected: Int
         /// Rows rejected, by reason code; every code of ``RejectReason`` is present.
-        public var rejectedByReason: [String: Int]
+        package var rejectedByReason: [String: Int]
         /// Accepted rows superseded by a later version of the same case.
-        public var duplicatesSuperseded: Int
+        package var duplicatesSuperseded: Int
         /// Accepted rows in which a field was decoded as Windows-1252.
-        public var rowsReencoded: Int
+        package var rowsReencoded: Int
         /// Cases: accepted rows less superseded ones.
-        public var cases: Int
+        package var cases: Int
 
         /// The manifest's record of `counts`, with a 0 for every reason that had no row.
-        public init(_ counts: RunCounts) {
+        package init(_ counts: RunCounts) {
             rowsRead = counts.rowsRead
             rowsAccepted = counts.rowsAccepted
             rowsRejected = counts.rowsRejected
@@ -237,26 +237,26 @@ public struct RunManifest: Codable, Sendable, Equatable {
     }
 
     /// The configuration a run used: what a person needs to reproduce it.
-    public struct Configuration: Codable, Sendable, Equatable {
+    package struct Configuration: Codable, Sendable, Equatable {
         /// The authority register read.
-        public var register: FileDigest
+        package var register: FileDigest
         /// The averaging method.
-        public var method: AveragingMethod
+        package var method: AveragingMethod
         /// The reporting years of the run, `2019-20..2023-24`.
-        public var years: String
+        package var years: String
         /// Other configuration files read (rule tables, name lookup, population table, pipeline
         /// definition), sorted by path.
-        public var files: [FileDigest]
+        package var files: [FileDigest]
         /// Every other setting (limits such as `max-reject-rate`, options), by its option name.
-        public var settings: [String: String]
+        package var settings: [String: String]
         /// The templates the letters and pages were rendered from, sorted by path; nil when the
         /// run rendered none (or in older manifests).
-        public var templates: [FileDigest]?
+        package var templates: [FileDigest]?
         /// The pipeline definition the run's settings came from; nil when there was none.
-        public var definition: FileDigest?
+        package var definition: FileDigest?
 
         /// A configuration; see the properties.
-        public init(register: FileDigest, method: AveragingMethod, years: String,
+        package init(register: FileDigest, method: AveragingMethod, years: String,
                     files: [FileDigest] = [], settings: [String: String] = [:], templates: [FileDigest]? = nil,
                     definition: FileDigest? = nil) {
             self.register = register
@@ -271,7 +271,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
 
     /// The manifest as `manifest.json`'s bytes.
     /// - Throws: an `EncodingError` (not expected for these values).
-    public func jsonBytes() throws -> [UInt8] {
+    package func jsonBytes() throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
@@ -285,7 +285,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
 
     /// Reads a manifest back from `manifest.json`'s bytes.
     /// - Throws: a `DecodingError` when the bytes are not such a manifest.
-    public static func decode(_ bytes: some Collection<UInt8>) throws -> RunManifest {
+    package static func decode(_ bytes: some Collection<UInt8>) throws -> RunManifest {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
@@ -299,7 +299,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
     }
 
     /// `date` as ISO 8601 UTC to the second, `2024-05-01T02:03:04Z`.
-    public static func iso8601(_ date: Date) -> String {
+    package static func iso8601(_ date: Date) -> String {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)

@@ -1,4 +1,4 @@
-import PipelineModel
+package import PipelineModel
 
 /// The data tables of a run (outputs.md), each rendered from ``AnnualFigures`` to the
 /// exact bytes that downstream publishing reads.
@@ -6,7 +6,7 @@ import PipelineModel
 /// Rows come out in the order the figures hold them (years in order, authorities by code,
 /// types in ``ComparisonType`` order); the renderer neither sorts nor filters beyond what
 /// outputs.md states for `comparison.csv`.
-public enum TableFile: String, CaseIterable, Sendable {
+package enum TableFile: String, CaseIterable, Sendable {
     /// `authority_year.csv`: one row per authority and year.
     case authorityYear = "authority_year.csv"
     /// `type_year.csv`: one row per comparison type and year.
@@ -21,10 +21,10 @@ public enum TableFile: String, CaseIterable, Sendable {
     case publicReports = "public_reports.csv"
 
     /// The file name inside the output folder.
-    public var fileName: String { rawValue }
+    package var fileName: String { rawValue }
 
     /// The header row's column names, in order.
-    public var columns: [String] {
+    package var columns: [String] {
         switch self {
         case .authorityYear:
             ["year", "authority_code", "authority_name", "comparison_type", "current", "received_total"]
@@ -61,7 +61,7 @@ public enum TableFile: String, CaseIterable, Sendable {
     }
 
     /// The whole file (header and rows) for `figures`.
-    public func render(_ figures: AnnualFigures) -> [UInt8] {
+    package func render(_ figures: AnnualFigures) -> [UInt8] {
         var buffer = header
         for year in figures.years { appendRows(of: year, to: &buffer) }
         return buffer
@@ -71,14 +71,14 @@ public enum TableFile: String, CaseIterable, Sendable {
     ///
     /// The header followed by every year's rows without their headers, in year order, is
     /// ``render(_:)`` of those years byte for byte (``YearPartitions`` relies on it).
-    public func render(_ year: YearFigures) -> [UInt8] {
+    package func render(_ year: YearFigures) -> [UInt8] {
         var buffer = header
         appendRows(of: year, to: &buffer)
         return buffer
     }
 
     /// The header row's bytes, ended by LF.
-    public var header: [UInt8] { CSVFormat.record(columns) }
+    package var header: [UInt8] { CSVFormat.record(columns) }
 
     private func appendRows(of year: YearFigures, to buffer: inout [UInt8]) {
         switch self {
@@ -111,7 +111,7 @@ public enum TableFile: String, CaseIterable, Sendable {
 
     /// One decimal place from tenths, as outputs.md prints per-100,000 figures (48 -> `4.8`,
     /// 110 -> `11.0`, 0 -> `0.0`).
-    public static func formatTenths(_ tenths: Int) -> String {
+    package static func formatTenths(_ tenths: Int) -> String {
         let sign = tenths < 0 ? "-" : ""
         let m = tenths.magnitude
         return "\(sign)\(m / 10).\(m % 10)"

@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-import PipelineModel
+package import PipelineModel
 
 /// A run's outputs split by reporting year, so that a run can recompute some years and carry
 /// the others over byte-identical from the current publication.
@@ -24,7 +24,7 @@ import PipelineModel
 /// ``writeTables()``; then record ``record`` in the manifest.
 ///
 /// Confined to the task that writes the outputs, like its publisher.
-public final class YearPartitions {
+package final class YearPartitions {
     private let publisher: OutputPublisher
     private var computed: Set<ReportingYear> = []
     /// The computed years' table bytes as staged, so that ``writeTables()`` reads back only the
@@ -32,25 +32,25 @@ public final class YearPartitions {
     private var computedTables: [String: [UInt8]] = [:]
     private var carried: [ReportingYear: RunManifest.Partitions.CarriedOver] = [:]
     /// Each staged year's fingerprint (``RunManifest/Partitions/fingerprints``).
-    public var fingerprints: [ReportingYear: String] = [:]
+    package var fingerprints: [ReportingYear: String] = [:]
     /// The whole-publication pages' fingerprint (``RunManifest/Partitions/historyFingerprint``).
-    public var historyFingerprint: String?
+    package var historyFingerprint: String?
     /// The pages rendered by this run.
-    public var pagesRendered = 0
+    package var pagesRendered = 0
 
     /// Partitions staged into `publisher`'s staging folder.
-    public init(publisher: OutputPublisher) {
+    package init(publisher: OutputPublisher) {
         self.publisher = publisher
     }
 
     /// The folder of `year`'s partition, relative to the output folder: `years/2019-20`.
-    public static func folder(of year: ReportingYear) -> String { "years/\(year.label)" }
+    package static func folder(of year: ReportingYear) -> String { "years/\(year.label)" }
 
     /// Every year staged so far, computed or carried over, in order.
-    public var years: [ReportingYear] { (computed.union(carried.keys)).sorted() }
+    package var years: [ReportingYear] { (computed.union(carried.keys)).sorted() }
 
     /// What the manifest records: the years computed and the years carried over, with their origin.
-    public var record: RunManifest.Partitions {
+    package var record: RunManifest.Partitions {
         RunManifest.Partitions(computed: computed.sorted().map(\.label),
                                carriedOver: carried.keys.sorted().compactMap { carried[$0] },
                                fingerprints: fingerprints.isEmpty ? nil
@@ -60,7 +60,7 @@ public final class YearPartitions {
 
     /// Stages a year computed by this run, with each of `files` (see ``stageFiles(of:_:)``).
     /// - Throws: ``OutputError``.
-    public func stage(_ year: YearFigures, files: [(path: String, bytes: [UInt8])]) throws {
+    package func stage(_ year: YearFigures, files: [(path: String, bytes: [UInt8])]) throws {
         try stageTables(of: year.year, TableFile.allCases.map { ($0, $0.render(year)) })
         try stageFiles(of: year.year, files)
     }
@@ -68,7 +68,7 @@ public final class YearPartitions {
     /// Stages the tables of a year computed by this run (each table's partition bytes, as
     /// ``TableFile/render(_:)-(YearFigures)`` gives them).
     /// - Throws: ``OutputError``.
-    public func stageTables(of year: ReportingYear, _ tables: [(TableFile, [UInt8])]) throws {
+    package func stageTables(of year: ReportingYear, _ tables: [(TableFile, [UInt8])]) throws {
         let folder = Self.folder(of: year)
         for (table, bytes) in tables {
             try publisher.writeFile(folder + "/" + table.fileName, bytes)
@@ -80,7 +80,7 @@ public final class YearPartitions {
     /// Stages files of a computed year (paths as outputs.md gives them: `letters/2019-20/LCE.md`)
     /// in the year's partition, each with a hard link at its own path.
     /// - Throws: ``OutputError``.
-    public func stageFiles(of year: ReportingYear, _ files: [(path: String, bytes: [UInt8])]) throws {
+    package func stageFiles(of year: ReportingYear, _ files: [(path: String, bytes: [UInt8])]) throws {
         let folder = Self.folder(of: year)
         for file in files {
             let stored = folder + "/" + file.path
@@ -97,7 +97,7 @@ public final class YearPartitions {
     /// - Returns: false, with nothing of the year staged, when the year's files do not match
     ///   `previous`'s manifest: the run then renders the year, as it would without a
     ///   publication to carry from (the year is recomputed anyway).
-    public func carryOverUnchanged(_ year: ReportingYear, from previous: PreviousPublication) throws -> Bool {
+    package func carryOverUnchanged(_ year: ReportingYear, from previous: PreviousPublication) throws -> Bool {
         do {
             try carryOver(year, from: previous)
         } catch is OutputError {
@@ -118,7 +118,7 @@ public final class YearPartitions {
     ///   another method than `method` (the top-level tables would mix them); nothing may then
     ///   be published.
     @discardableResult
-    public func carryOver(from previous: PreviousPublication, method: AveragingMethod) throws -> [ReportingYear] {
+    package func carryOver(from previous: PreviousPublication, method: AveragingMethod) throws -> [ReportingYear] {
         let others = previous.years.filter { !computed.contains($0) && carried[$0] == nil }
         guard !others.isEmpty else { return [] }
         if previous.manifest.configuration.method != method {
@@ -180,7 +180,7 @@ public final class YearPartitions {
     /// A table whose bytes are those `previous` published is linked to its file instead (see
     /// ``OutputPublisher/writeFile(_:_:reusing:)``).
     @discardableResult
-    public func writeTables(reusing previous: PreviousPublication? = nil) throws -> [TableFile: [UInt8]] {
+    package func writeTables(reusing previous: PreviousPublication? = nil) throws -> [TableFile: [UInt8]] {
         var written: [TableFile: [UInt8]] = [:]
         for table in TableFile.allCases {
             var parts: [(path: String, bytes: [UInt8])] = []
@@ -207,7 +207,7 @@ public final class YearPartitions {
     /// each partition's rows without its header.
     /// - Throws: ``OutputError/cannotCarryOver(path:reason:)`` naming the partition whose first
     ///   line is not `table`'s header.
-    public static func concatenate(_ table: TableFile, partitions: [(path: String, bytes: [UInt8])]) throws -> [UInt8] {
+    package static func concatenate(_ table: TableFile, partitions: [(path: String, bytes: [UInt8])]) throws -> [UInt8] {
         let header = table.header
         var buffer = header
         for part in partitions {

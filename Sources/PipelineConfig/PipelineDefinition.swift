@@ -1,4 +1,4 @@
-import PipelineModel
+package import PipelineModel
 
 /// A pipeline described in YAML (`pipelines/nightly.yaml`): which exports to read, with which
 /// reference and rule tables, and where to publish. Every setting is optional, because the
@@ -6,9 +6,9 @@ import PipelineModel
 ///
 /// Paths are absolute once loaded: relative ones are resolved against the definition's folder,
 /// and input globs are expanded (each pattern's matches sorted, patterns kept in order).
-public struct PipelineDefinition: Sendable, Equatable {
+package struct PipelineDefinition: Sendable, Equatable {
     /// How log lines are written: chosen by whether standard error is a terminal, or forced.
-    public enum LogFormat: String, Sendable, CaseIterable {
+    package enum LogFormat: String, Sendable, CaseIterable {
         /// Human-readable text on a terminal, JSON lines otherwise.
         case auto
         /// Human-readable text.
@@ -18,44 +18,44 @@ public struct PipelineDefinition: Sendable, Equatable {
     }
 
     /// Export files in order; later files' rows supersede earlier ones by the duplicate rule.
-    public var inputs: [String]?
+    package var inputs: [String]?
     /// The authority register (mySociety layout).
-    public var register: String?
+    package var register: String?
     /// The alternative-names table.
-    public var lookup: String?
+    package var lookup: String?
     /// The population table.
-    public var population: String?
+    package var population: String?
     /// The decision rule table (YAML).
-    public var decisionRules: String?
+    package var decisionRules: String?
     /// The service-area rule table (YAML).
-    public var serviceAreaRules: String?
+    package var serviceAreaRules: String?
     /// How type averages are computed.
-    public var method: AveragingMethod?
+    package var method: AveragingMethod?
     /// The reporting years to publish; nil for every year the data covers (`years: all`, or no key).
-    public var years: YearRange?
+    package var years: YearRange?
     /// The output folder (published atomically).
-    public var output: String?
+    package var output: String?
     /// Records per batch between stages.
-    public var batchSize: Int?
+    package var batchSize: Int?
     /// Parse workers (each parses, cleans and classifies its share of the records); 1 for the
     /// single parsing task.
-    public var parseWorkers: Int?
+    package var parseWorkers: Int?
     /// The largest share of rejected rows (0.01 = 1%) that still publishes.
-    public var maxRejectRate: Double?
+    package var maxRejectRate: Double?
     /// The fewest data rows that still publish.
-    public var minRows: Int?
+    package var minRows: Int?
     /// Where the Prometheus textfile-collector file is written at the end of every run.
-    public var metricsFile: String?
+    package var metricsFile: String?
     /// How log lines are written.
-    public var logFormat: LogFormat?
+    package var logFormat: LogFormat?
     /// The letters' addressees: `local-authority-code,name,job-title`.
-    public var contacts: String?
+    package var contacts: String?
     /// The date the draft letters carry (`letter-date: 2020-07-22`), never the clock's, so
     /// that reruns stay byte-identical; nil prints a visible placeholder.
-    public var letterDate: Day?
+    package var letterDate: Day?
 
     /// A definition; every setting defaults to "not given".
-    public init(inputs: [String]? = nil, register: String? = nil, lookup: String? = nil, population: String? = nil,
+    package init(inputs: [String]? = nil, register: String? = nil, lookup: String? = nil, population: String? = nil,
                 decisionRules: String? = nil, serviceAreaRules: String? = nil, method: AveragingMethod? = nil,
                 years: YearRange? = nil, output: String? = nil, batchSize: Int? = nil, maxRejectRate: Double? = nil,
                 minRows: Int? = nil, metricsFile: String? = nil, logFormat: LogFormat? = nil,
@@ -79,7 +79,7 @@ public struct PipelineDefinition: Sendable, Equatable {
 
     /// This definition with every setting that `overrides` gives replacing this one's: the
     /// command line's options over the file's. Inputs are replaced as a whole, not appended.
-    public func overriding(with overrides: PipelineDefinition) -> PipelineDefinition {
+    package func overriding(with overrides: PipelineDefinition) -> PipelineDefinition {
         var merged = PipelineDefinition(
             inputs: overrides.inputs ?? inputs, register: overrides.register ?? register,
             lookup: overrides.lookup ?? lookup, population: overrides.population ?? population,
@@ -96,7 +96,7 @@ public struct PipelineDefinition: Sendable, Equatable {
 
     /// Parses a letter date written `2020-07-22`; nil for anything else or a day that does
     /// not exist.
-    public static func letterDate(_ text: String) -> Day? {
+    package static func letterDate(_ text: String) -> Day? {
         let parts = text.trimmingSpaces.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
@@ -106,21 +106,21 @@ public struct PipelineDefinition: Sendable, Equatable {
 
     /// Whether a command-line argument names a pipeline definition (`.yaml` or `.yml`) rather
     /// than an export, so that `annual-review run pipelines/nightly.yaml` reads the definition.
-    public static func isDefinitionPath(_ argument: String) -> Bool {
+    package static func isDefinitionPath(_ argument: String) -> Bool {
         let lower = argument.lowercased()
         return lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
     }
 
     /// The batch sizes a run accepts: each stage reserves room for a whole batch up front, so
     /// a mistyped `--batch-size 4096000000` must be refused, not attempted.
-    public static let batchSizes = 1 ... 1_000_000
+    package static let batchSizes = 1 ... 1_000_000
 
     /// The most parse workers a run may ask for: far more than any machine this runs on has
     /// cores, so a larger number is a typo.
-    public static let maximumParseWorkers = 256
+    package static let maximumParseWorkers = 256
 
     /// Parses a reject rate written `1%` or `0.01`; nil unless it lies in 0...1.
-    public static func rejectRate(_ text: String) -> Double? {
+    package static func rejectRate(_ text: String) -> Double? {
         let trimmed = text.trimmingSpaces
         let number = trimmed.hasSuffix("%")
             ? Double(String(trimmed.dropLast()).trimmingSpaces).map { $0 / 100 }

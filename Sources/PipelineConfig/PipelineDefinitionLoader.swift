@@ -5,7 +5,7 @@ import Yams
 extension PipelineDefinition {
     /// The keys a definition may hold, in the order the shipped definitions use; each matches the
     /// `run` option of the same name (`output` is `--out`).
-    public static let keys = [
+    package static let keys = [
         "inputs", "register", "lookup", "population", "decision-rules", "service-area-rules", "method", "years",
         "output", "batch-size", "max-reject-rate", "min-rows", "metrics-file", "log-format", "contacts", "letter-date", "parse-workers",
     ]
@@ -17,14 +17,14 @@ extension PipelineDefinition {
     ///   key: a file over the size cap, YAML that does not parse or holds an anchor or alias, an
     ///   unknown or repeated key, a value of the wrong type or out of range, a missing file, an
     ///   input glob that matches nothing, a rule table that does not parse.
-    public static func load(path: String) throws(ConfigurationError) -> PipelineDefinition {
+    package static func load(path: String) throws(ConfigurationError) -> PipelineDefinition {
         try load(path: path, checkFiles: true)
     }
 
     /// Loads the definition at `path`; with `checkFiles` false, paths are resolved but not
     /// checked, globs are kept as (resolved) patterns and rule tables are not read: for
     /// definitions meant for another machine.
-    public static func load(path: String, checkFiles: Bool) throws(ConfigurationError) -> PipelineDefinition {
+    package static func load(path: String, checkFiles: Bool) throws(ConfigurationError) -> PipelineDefinition {
         let root = try YAMLFile.compose(path, what: "pipeline definition")
         let reader = DefinitionReader(file: path, checkFiles: checkFiles)
         return try reader.read(root)

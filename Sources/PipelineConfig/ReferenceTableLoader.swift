@@ -1,11 +1,11 @@
 import Ingestion
-import PipelineModel
+package import PipelineModel
 
 /// Reads the register (mySociety layout), its alternative-names table and a population table
 /// into an ``AuthorityRegister`` (authorities.md).
-public enum ReferenceTableLoader {
+package enum ReferenceTableLoader {
     /// Loads the register, and the optional lookup and population tables.
-    public static func load(register: String, lookup: String? = nil, population: String? = nil) throws(ConfigurationError) -> AuthorityRegister {
+    package static func load(register: String, lookup: String? = nil, population: String? = nil) throws(ConfigurationError) -> AuthorityRegister {
         let authorities = try loadRegister(register)
         let lookupNames = try lookup.map { path throws(ConfigurationError) in try loadLookup(path) } ?? []
         var result = AuthorityRegister(authorities: authorities, lookupNames: lookupNames)
@@ -17,12 +17,12 @@ public enum ReferenceTableLoader {
 
     /// The most bytes read from the register, the lookup or the population table (after
     /// decompression); a larger file is a configuration error naming it and the cap.
-    public static let maximumTableBytes = CSVTable.defaultMaximumBytes
+    package static let maximumTableBytes = CSVTable.defaultMaximumBytes
 
     /// The largest population accepted: more than any authority's (Birmingham, about 1.2
     /// million) and than England's, small enough that sums over every authority of a type
     /// and the per-100,000 arithmetic cannot overflow.
-    public static let maximumPopulation = 100_000_000
+    package static let maximumPopulation = 100_000_000
 
     static func read(_ path: String, required: [String]) throws(ConfigurationError) -> (table: CSVTable, column: [String: Int]) {
         let table: CSVTable
@@ -106,7 +106,7 @@ public enum ReferenceTableLoader {
     /// register code.
     /// - Throws: ``ConfigurationError`` naming the file and line: a missing column, an unknown
     ///   or repeated code, an empty name or job title.
-    public static func loadContacts(_ path: String, register: AuthorityRegister) throws(ConfigurationError) -> [String: Contact] {
+    package static func loadContacts(_ path: String, register: AuthorityRegister) throws(ConfigurationError) -> [String: Contact] {
         let (table, column) = try read(path, required: ["local-authority-code", "name", "job-title"])
         let nameColumn = column["name"]!, titleColumn = column["job-title"]!
         var contacts: [String: Contact] = [:]

@@ -6,17 +6,17 @@
 /// page of its own (``reservedNames``, in any case); and no two codes that differ only in case,
 /// since they would be one file on a case-insensitive file system (a published copy on macOS or
 /// Windows).
-public enum RegisterCode {
+package enum RegisterCode {
     /// The longest code accepted (mySociety's codes have 3 or 4 letters).
-    public static let maximumLength = 32
+    package static let maximumLength = 32
 
     /// Names of pages and files the publication writes beside the authorities' pages (the
     /// report's `index.html`, the national and style pages, the authorities list), compared
     /// in lower case.
-    public static let reservedNames: Set<String> = ["index", "england", "style", "authorities"]
+    package static let reservedNames: Set<String> = ["index", "england", "style", "authorities"]
 
     /// What is wrong with `code` as a register code, or nil when it is acceptable.
-    public static func problem(with code: String) -> String? {
+    package static func problem(with code: String) -> String? {
         guard !code.isEmpty else { return "blank local-authority-code" }
         guard code.utf8.count <= maximumLength else {
             return "local-authority-code '\(code.prefix(maximumLength))...' is longer than \(maximumLength) characters"

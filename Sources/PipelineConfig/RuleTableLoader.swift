@@ -1,12 +1,12 @@
 import Foundation
-import PipelineModel
+package import PipelineModel
 import Yams
 
 /// Reads the analyst's rule tables (`pipelines/rules/decisions.yaml`, `service-areas.yaml`):
 /// a mapping from each outcome or service-area name to the list of texts recorded for it.
-public enum RuleTableLoader {
+package enum RuleTableLoader {
     /// Loads both tables into rules; errors name the file, the line and the key.
-    public static func load(decisions: String, serviceAreas: String) throws(ConfigurationError) -> ClassificationRules {
+    package static func load(decisions: String, serviceAreas: String) throws(ConfigurationError) -> ClassificationRules {
         let outcomes = try load(decisions, values: Dictionary(uniqueKeysWithValues: Outcome.allCases.map { ($0.name.lowercased(), $0) }),
                                 kind: "outcome")
         let areas = try load(serviceAreas, values: Dictionary(uniqueKeysWithValues: ServiceArea.allCases.map { ($0.name.lowercased(), $0) }),

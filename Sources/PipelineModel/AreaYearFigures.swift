@@ -1,21 +1,21 @@
 /// One row of `area_year.csv`: England's complaints and decisions in one service area and year.
-public struct AreaYearFigures: Sendable, Equatable {
+package struct AreaYearFigures: Sendable, Equatable {
     /// The reporting year.
-    public let year: ReportingYear
+    package let year: ReportingYear
     /// The service area.
-    public let area: ServiceArea
+    package let area: ServiceArea
     /// Complaints and enquiries received in the area (by received date).
-    public let received: Int
+    package let received: Int
     /// Decisions about cases in the area (by decision date).
-    public let decisions: AreaDecisionCounts
+    package let decisions: AreaDecisionCounts
     /// Upheld as an integer percent of the area's investigations; nil with none.
-    public let upholdRate: Int?
+    package let upholdRate: Int?
     /// The area's investigations as an integer percent of the year's (all areas); nil when the
     /// year has none.
-    public let shareOfInvestigations: Int?
+    package let shareOfInvestigations: Int?
 
     /// A row; see the properties.
-    public init(year: ReportingYear, area: ServiceArea, received: Int, decisions: AreaDecisionCounts,
+    package init(year: ReportingYear, area: ServiceArea, received: Int, decisions: AreaDecisionCounts,
                 upholdRate: Int?, shareOfInvestigations: Int?) {
         self.year = year
         self.area = area

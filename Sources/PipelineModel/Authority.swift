@@ -1,32 +1,32 @@
 /// One authority of the register (authorities.md), as the pipeline uses it.
-public struct Authority: Sendable, Equatable {
+package struct Authority: Sendable, Equatable {
     /// The register code (`LCE`): the authority's identity in every output.
-    public let code: String
+    package let code: String
     /// The register's `official-name`, printed in outputs exactly as written there.
-    public let officialName: String
+    package let officialName: String
     /// The register's `nice-name`, or empty.
-    public let niceName: String
+    package let niceName: String
     /// Alternative names from the register's `alt-names` column.
-    public let altNames: [String]
+    package let altNames: [String]
     /// The current GSS code, or empty.
-    public let gssCode: String
+    package let gssCode: String
     /// Former GSS codes a case may still use.
-    public let formerGSSCodes: [String]
+    package let formerGSSCodes: [String]
     /// The register's `local-authority-type` (`UA`, `NMD`, ..., or another kind's code).
-    public let registerType: String
+    package let registerType: String
     /// The register's `nation`; only `England` is in the Ombudsman's jurisdiction.
-    public let nation: String
+    package let nation: String
     /// The day it started, nil when open-ended.
-    public let startDate: Day?
+    package let startDate: Day?
     /// The day it ended, nil while it exists.
-    public let endDate: Day?
+    package let endDate: Day?
     /// Successor codes, for reports only.
-    public let replacedBy: [String]
+    package let replacedBy: [String]
     /// The register's `pop-2020`, used when no population table gives a year's figure.
-    public let population2020: Int?
+    package let population2020: Int?
 
     /// An authority with the given register values.
-    public init(code: String, officialName: String, niceName: String = "", altNames: [String] = [],
+    package init(code: String, officialName: String, niceName: String = "", altNames: [String] = [],
                 gssCode: String = "", formerGSSCodes: [String] = [], registerType: String,
                 nation: String = "England", startDate: Day? = nil, endDate: Day? = nil,
                 replacedBy: [String] = [], population2020: Int? = nil) {
@@ -45,36 +45,36 @@ public struct Authority: Sendable, Equatable {
     }
 
     /// The comparison type, nil for combined authorities, national parks and other kinds.
-    public var comparisonType: ComparisonType? { ComparisonType(registerType: registerType) }
+    package var comparisonType: ComparisonType? { ComparisonType(registerType: registerType) }
 
     /// Whether the authority existed on `day` (started on or before it, not yet ended).
-    public func exists(on day: Day) -> Bool {
+    package func exists(on day: Day) -> Bool {
         (startDate.map { $0 <= day } ?? true) && (endDate.map { day < $0 } ?? true)
     }
 
     /// Whether the authority is current in `year`: started on or before 31 March at the
     /// year's end and had not ended before that day.
-    public func isCurrent(in year: ReportingYear) -> Bool {
+    package func isCurrent(in year: ReportingYear) -> Bool {
         let last = year.lastDay
         return (startDate.map { $0 <= last } ?? true) && (endDate.map { $0 >= last } ?? true)
     }
 
     /// Whether the Ombudsman's jurisdiction (England) covers it.
-    public var isInJurisdiction: Bool { nation == "England" }
+    package var isInJurisdiction: Bool { nation == "England" }
 }
 
 /// The register the run uses: every authority, sorted by code, plus name and population
 /// tables. Indices into ``authorities`` identify authorities on the hot path.
-public struct AuthorityRegister: Sendable {
+package struct AuthorityRegister: Sendable {
     /// Every authority, sorted by code.
-    public let authorities: [Authority]
+    package let authorities: [Authority]
     /// Extra names (`la-name` -> code) from the alternative-names table, in file order.
-    public let lookupNames: [(name: String, code: String)]
+    package let lookupNames: [(name: String, code: String)]
     /// Population per (authority index, reporting year start) from a population table.
-    public let populationTable: [PopulationKey: Int]
+    package let populationTable: [PopulationKey: Int]
 
     /// A register over `authorities` (sorted here by code).
-    public init(authorities: [Authority], lookupNames: [(name: String, code: String)] = [],
+    package init(authorities: [Authority], lookupNames: [(name: String, code: String)] = [],
                 populationTable: [PopulationKey: Int] = [:]) {
         self.authorities = authorities.sorted { $0.code < $1.code }
         self.lookupNames = lookupNames
@@ -87,11 +87,11 @@ public struct AuthorityRegister: Sendable {
     private let indexByCode: [String: Int]
 
     /// The index of the authority with that register code.
-    public func index(ofCode code: String) -> Int? { indexByCode[code] }
+    package func index(ofCode code: String) -> Int? { indexByCode[code] }
 
     /// The population to use for authority `index` in `year`: the table's figure, else
     /// `pop-2020`, else nil. Nil too for an authority that is not current in the year.
-    public func population(ofAuthorityAt index: Int, in year: ReportingYear) -> Int? {
+    package func population(ofAuthorityAt index: Int, in year: ReportingYear) -> Int? {
         let authority = authorities[index]
         guard authority.isCurrent(in: year) else { return nil }
         if let p = populationTable[PopulationKey(code: authority.code, year: year)] { return p }
@@ -99,20 +99,20 @@ public struct AuthorityRegister: Sendable {
     }
 
     /// A copy with a population table.
-    public func with(populationTable: [PopulationKey: Int]) -> AuthorityRegister {
+    package func with(populationTable: [PopulationKey: Int]) -> AuthorityRegister {
         AuthorityRegister(authorities: authorities, lookupNames: lookupNames, populationTable: populationTable)
     }
 }
 
 /// The key of a population table entry: an authority's code and a reporting year.
-public struct PopulationKey: Hashable, Sendable {
+package struct PopulationKey: Hashable, Sendable {
     /// The register code.
-    public let code: String
+    package let code: String
     /// The reporting year.
-    public let year: ReportingYear
+    package let year: ReportingYear
 
     /// The key for `code` in `year`.
-    public init(code: String, year: ReportingYear) {
+    package init(code: String, year: ReportingYear) {
         self.code = code
         self.year = year
     }

@@ -1,27 +1,27 @@
 /// A calendar date without a time, as a count of days since 1970-01-01 (proleptic Gregorian).
 ///
 /// Cheap to compare and to store in per-case entries; built from validated components only.
-public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01.
-    public let daysSinceEpoch: Int32
+    package let daysSinceEpoch: Int32
 
     /// The day with that number.
-    public init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
+    package init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
 
     /// The date `year`-`month`-`day`, or nil if no such date exists (31/02, 29/02/2023, month 13).
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1 ... 9999).contains(year), (1 ... 12).contains(month),
               day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
         daysSinceEpoch = Int32(Day.civilToDays(year: year, month: month, day: day))
     }
 
     /// Whether `year` is a leap year in the Gregorian calendar.
-    public static func isLeap(_ year: Int) -> Bool {
+    package static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
     /// The number of days in `month` of `year`.
-    public static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -41,7 +41,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Year, month and day of the date.
-    public var components: (year: Int, month: Int, day: Int) {
+    package var components: (year: Int, month: Int, day: Int) {
         let z = Int(daysSinceEpoch) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -54,11 +54,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// ISO 8601, `2019-04-03`.
-    public var description: String {
+    package var description: String {
         let (y, m, d) = components
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return "\(y)-\(two(m))-\(two(d))"
     }
 
-    public static func < (a: Day, b: Day) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
+    package static func < (a: Day, b: Day) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
 }

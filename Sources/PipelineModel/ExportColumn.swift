@@ -2,7 +2,7 @@
 ///
 /// Ingestion projects every record onto these slots, whatever the file's own column order,
 /// so later stages read `record[.decisionDate]` and never look at a header.
-public enum ExportColumn: Int, CaseIterable, Sendable, CustomStringConvertible {
+package enum ExportColumn: Int, CaseIterable, Sendable, CustomStringConvertible {
     case reference
     case authorityName
     case authorityCode
@@ -20,7 +20,7 @@ public enum ExportColumn: Int, CaseIterable, Sendable, CustomStringConvertible {
     case summary
 
     /// The column's name as the spec writes it (`decision_date`).
-    public var name: String {
+    package var name: String {
         switch self {
         case .reference: "reference"
         case .authorityName: "authority_name"
@@ -40,10 +40,10 @@ public enum ExportColumn: Int, CaseIterable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { name }
+    package var description: String { name }
 
     /// Whether a file without this column is unusable (export-format.md, "required").
-    public var isRequired: Bool {
+    package var isRequired: Bool {
         switch self {
         case .reference, .authorityName, .category, .receivedDate, .lastUpdated: true
         default: false
@@ -51,18 +51,18 @@ public enum ExportColumn: Int, CaseIterable, Sendable, CustomStringConvertible {
     }
 
     /// The number of columns, the width of every projected record.
-    public static let count = allCases.count
+    package static let count = allCases.count
 
     /// Finds the column a header cell names: case-insensitive, surrounding spaces ignored,
     /// and ` `, `-` and `_` treated alike (`Decision Date` = `decision_date`).
-    public init?(header: String) {
+    package init?(header: String) {
         let key = ExportColumn.headerKey(header)
         guard let column = ExportColumn.byKey[key] else { return nil }
         self = column
     }
 
     /// The normalised form under which header names are compared.
-    public static func headerKey(_ header: String) -> String {
+    package static func headerKey(_ header: String) -> String {
         var key = ""
         var pendingSeparator = false
         for scalar in header.unicodeScalars {

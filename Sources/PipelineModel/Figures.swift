@@ -1,44 +1,44 @@
 /// The counts of one authority in one reporting year, each by its own date (statistics.md).
-public struct AuthorityYearCounts: Sendable, Equatable {
+package struct AuthorityYearCounts: Sendable, Equatable {
     /// Complaints and enquiries received, by ``ServiceArea`` raw value (by received date).
-    public var received: [Int] = Array(repeating: 0, count: ServiceArea.allCases.count)
+    package var received: [Int] = Array(repeating: 0, count: ServiceArea.allCases.count)
     /// Decisions made, by ``Outcome`` raw value (by decision date).
-    public var outcomes: [Int] = Array(repeating: 0, count: Outcome.allCases.count)
+    package var outcomes: [Int] = Array(repeating: 0, count: Outcome.allCases.count)
     /// Upheld decisions where the authority had already offered a satisfactory remedy.
-    public var satisfactoryRemedies = 0
+    package var satisfactoryRemedies = 0
     /// Decisions with a public report.
-    public var publicReports = 0
+    package var publicReports = 0
     /// Compliance outcomes `Complied` (by compliance date).
-    public var complied = 0
+    package var complied = 0
     /// Compliance outcomes `Complied late`.
-    public var compliedLate = 0
+    package var compliedLate = 0
     /// Compliance outcomes `Not complied`.
-    public var notComplied = 0
+    package var notComplied = 0
     /// Decisions made, by the case's ``ServiceArea`` raw value (by decision date): what
     /// `area_year.csv` sums, since `received` counts by received date and cannot say in which
     /// area the year's decisions fell.
-    public var decidedByArea: [AreaDecisionCounts] = Array(repeating: AreaDecisionCounts(), count: ServiceArea.allCases.count)
+    package var decidedByArea: [AreaDecisionCounts] = Array(repeating: AreaDecisionCounts(), count: ServiceArea.allCases.count)
 
     /// All zeros.
-    public init() {}
+    package init() {}
 
     /// Complaints and enquiries received in the year.
-    public var receivedTotal: Int { received.reduce(0, +) }
+    package var receivedTotal: Int { received.reduce(0, +) }
     /// Decisions made in the year.
-    public var decisionsTotal: Int { outcomes.reduce(0, +) }
+    package var decisionsTotal: Int { outcomes.reduce(0, +) }
     /// Upheld decisions.
-    public var upheld: Int { outcomes[Outcome.upheld.rawValue] }
+    package var upheld: Int { outcomes[Outcome.upheld.rawValue] }
     /// Detailed investigations: upheld plus not upheld.
-    public var investigations: Int { outcomes[Outcome.upheld.rawValue] + outcomes[Outcome.notUpheld.rawValue] }
+    package var investigations: Int { outcomes[Outcome.upheld.rawValue] + outcomes[Outcome.notUpheld.rawValue] }
     /// Compliance outcomes: complied + complied late + not complied (`Awaiting` is none).
-    public var complianceOutcomes: Int { complied + compliedLate + notComplied }
+    package var complianceOutcomes: Int { complied + compliedLate + notComplied }
     /// Compliance outcomes where the authority complied, on time or late.
-    public var compliant: Int { complied + compliedLate }
+    package var compliant: Int { complied + compliedLate }
     /// Whether anything at all was counted.
-    public var isEmpty: Bool { self == AuthorityYearCounts() }
+    package var isEmpty: Bool { self == AuthorityYearCounts() }
 
     /// Adds another set of counts (for merging partial aggregates).
-    public mutating func add(_ other: AuthorityYearCounts) {
+    package mutating func add(_ other: AuthorityYearCounts) {
         for i in received.indices { received[i] += other.received[i] }
         for i in outcomes.indices { outcomes[i] += other.outcomes[i] }
         satisfactoryRemedies += other.satisfactoryRemedies
@@ -51,28 +51,28 @@ public struct AuthorityYearCounts: Sendable, Equatable {
 }
 
 /// One row of `authority_year.csv`: an authority's counts and figures in one year.
-public struct AuthorityYearFigures: Sendable, Equatable {
+package struct AuthorityYearFigures: Sendable, Equatable {
     /// The reporting year.
-    public let year: ReportingYear
+    package let year: ReportingYear
     /// The authority.
-    public let authority: Authority
+    package let authority: Authority
     /// Whether it is current in the year (exists on 31 March at the year's end).
-    public let isCurrent: Bool
+    package let isCurrent: Bool
     /// The year's counts.
-    public let counts: AuthorityYearCounts
+    package let counts: AuthorityYearCounts
     /// The population used; nil when unknown or when the authority is not current.
-    public let population: Int?
+    package let population: Int?
     /// Uphold rate, integer percent halves up; nil with no investigations.
-    public let upholdRate: Int?
+    package let upholdRate: Int?
     /// Satisfactory remedy rate, integer percent of upheld; nil with none upheld.
-    public let satisfactoryRemedyRate: Int?
+    package let satisfactoryRemedyRate: Int?
     /// Compliance rate, integer percent; nil with no compliance outcomes.
-    public let complianceRate: Int?
+    package let complianceRate: Int?
     /// Upheld decisions per 100,000 residents in tenths (48 = 4.8); nil without population.
-    public let upheldPer100kTenths: Int?
+    package let upheldPer100kTenths: Int?
 
     /// A row; see the properties.
-    public init(year: ReportingYear, authority: Authority, isCurrent: Bool, counts: AuthorityYearCounts,
+    package init(year: ReportingYear, authority: Authority, isCurrent: Bool, counts: AuthorityYearCounts,
                 population: Int?, upholdRate: Int?, satisfactoryRemedyRate: Int?, complianceRate: Int?,
                 upheldPer100kTenths: Int?) {
         self.year = year
@@ -88,38 +88,38 @@ public struct AuthorityYearFigures: Sendable, Equatable {
 }
 
 /// One row of `type_year.csv`: a comparison type's sums and averages in one year.
-public struct TypeYearFigures: Sendable, Equatable {
+package struct TypeYearFigures: Sendable, Equatable {
     /// The reporting year.
-    public let year: ReportingYear
+    package let year: ReportingYear
     /// The comparison type.
-    public let type: ComparisonType
+    package let type: ComparisonType
     /// How the averages were computed.
-    public let method: AveragingMethod
+    package let method: AveragingMethod
     /// Current authorities of the type in the year.
-    public let authorities: Int
+    package let authorities: Int
     /// Sum of detailed investigations.
-    public let investigations: Int
+    package let investigations: Int
     /// Sum of upheld decisions.
-    public let upheld: Int
+    package let upheld: Int
     /// Sum of satisfactory remedies.
-    public let satisfactoryRemedies: Int
+    package let satisfactoryRemedies: Int
     /// Sum of compliance outcomes.
-    public let complianceOutcomes: Int
+    package let complianceOutcomes: Int
     /// Sum of complied plus complied late.
-    public let compliant: Int
+    package let compliant: Int
     /// Sum of populations over authorities with one; nil when none has one.
-    public let population: Int?
+    package let population: Int?
     /// Average uphold rate, integer percent; nil when there is nothing to average.
-    public let averageUpholdRate: Int?
+    package let averageUpholdRate: Int?
     /// Average satisfactory remedy rate, integer percent.
-    public let averageSatisfactoryRemedyRate: Int?
+    package let averageSatisfactoryRemedyRate: Int?
     /// Average compliance rate, integer percent.
-    public let averageComplianceRate: Int?
+    package let averageComplianceRate: Int?
     /// Average upheld per 100,000 in tenths.
-    public let averageUpheldPer100kTenths: Int?
+    package let averageUpheldPer100kTenths: Int?
 
     /// A row; see the properties.
-    public init(year: ReportingYear, type: ComparisonType, method: AveragingMethod, authorities: Int,
+    package init(year: ReportingYear, type: ComparisonType, method: AveragingMethod, authorities: Int,
                 investigations: Int, upheld: Int, satisfactoryRemedies: Int, complianceOutcomes: Int,
                 compliant: Int, population: Int?, averageUpholdRate: Int?,
                 averageSatisfactoryRemedyRate: Int?, averageComplianceRate: Int?,
@@ -142,23 +142,23 @@ public struct TypeYearFigures: Sendable, Equatable {
 }
 
 /// Everything published for one reporting year.
-public struct YearFigures: Sendable, Equatable {
+package struct YearFigures: Sendable, Equatable {
     /// The reporting year.
-    public let year: ReportingYear
+    package let year: ReportingYear
     /// Rows of `authority_year.csv` for the year, sorted by authority code.
-    public let authorities: [AuthorityYearFigures]
+    package let authorities: [AuthorityYearFigures]
     /// Rows of `type_year.csv`, in ``ComparisonType`` order (all five).
-    public let types: [TypeYearFigures]
+    package let types: [TypeYearFigures]
 
     /// England's row of `national_year.csv`: every authority's counts summed.
-    public let national: NationalYearFigures
+    package let national: NationalYearFigures
     /// Rows of `area_year.csv`, in ``ServiceArea`` order (all nine).
-    public let areas: [AreaYearFigures]
+    package let areas: [AreaYearFigures]
     /// Rows of `public_reports.csv`, sorted by authority code, decision date and reference.
-    public let publicReports: [PublicReportCase]
+    package let publicReports: [PublicReportCase]
 
     /// A year's figures; see the properties.
-    public init(year: ReportingYear, authorities: [AuthorityYearFigures], types: [TypeYearFigures],
+    package init(year: ReportingYear, authorities: [AuthorityYearFigures], types: [TypeYearFigures],
                 national: NationalYearFigures, areas: [AreaYearFigures], publicReports: [PublicReportCase]) {
         self.year = year
         self.authorities = authorities
@@ -169,20 +169,20 @@ public struct YearFigures: Sendable, Equatable {
     }
 
     /// The type row for `type`.
-    public func figures(for type: ComparisonType) -> TypeYearFigures? {
+    package func figures(for type: ComparisonType) -> TypeYearFigures? {
         types.first { $0.type == type }
     }
 }
 
 /// The run's figures: every reporting year of the run, in order.
-public struct AnnualFigures: Sendable, Equatable {
+package struct AnnualFigures: Sendable, Equatable {
     /// The averaging method used.
-    public let method: AveragingMethod
+    package let method: AveragingMethod
     /// One entry per year of the run, in order.
-    public let years: [YearFigures]
+    package let years: [YearFigures]
 
     /// The figures; see the properties.
-    public init(method: AveragingMethod, years: [YearFigures]) {
+    package init(method: AveragingMethod, years: [YearFigures]) {
         self.method = method
         self.years = years
     }

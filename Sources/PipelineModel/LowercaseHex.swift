@@ -1,6 +1,6 @@
 /// Lower-case hex of `bytes`, two digits per byte: how every sha256 is written (inputs, outputs,
 /// manifests, fingerprints).
-public func lowercaseHex(_ bytes: some Sequence<UInt8>) -> String {
+package func lowercaseHex(_ bytes: some Sequence<UInt8>) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var hex: [UInt8] = []
     hex.reserveCapacity(64)

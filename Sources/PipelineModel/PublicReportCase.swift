@@ -1,21 +1,21 @@
 /// One row of `public_reports.csv`: a case, as its winning row has it, on which the Ombudsman
 /// issued a public report.
-public struct PublicReportCase: Sendable, Equatable {
+package struct PublicReportCase: Sendable, Equatable {
     /// The reporting year of the decision.
-    public let year: ReportingYear
+    package let year: ReportingYear
     /// The authority the case is about.
-    public let authority: Authority
+    package let authority: Authority
     /// The reference's eight digits as a number.
-    public let reference: UInt32
+    package let reference: UInt32
     /// The decision date.
-    public let decisionDate: Day
+    package let decisionDate: Day
     /// The case's service area.
-    public let area: ServiceArea
+    package let area: ServiceArea
     /// The row's free texts.
-    public let text: PublicReportText
+    package let text: PublicReportText
 
     /// A row; see the properties.
-    public init(year: ReportingYear, authority: Authority, reference: UInt32, decisionDate: Day, area: ServiceArea,
+    package init(year: ReportingYear, authority: Authority, reference: UInt32, decisionDate: Day, area: ServiceArea,
                 text: PublicReportText) {
         self.year = year
         self.authority = authority
@@ -26,7 +26,7 @@ public struct PublicReportCase: Sendable, Equatable {
     }
 
     /// The reference as outputs.md writes it: `19 012 345`.
-    public var referenceText: String {
+    package var referenceText: String {
         let digits = String(reference)
         let padded = String(repeating: "0", count: max(0, 8 - digits.count)) + digits
         let a = padded.prefix(2), b = padded.dropFirst(2).prefix(3), c = padded.dropFirst(5)

@@ -3,18 +3,18 @@
 ///
 /// Kept only for rows with `public_report` = yes: a few hundred cases a year, where keeping the
 /// texts of every case would make memory grow with the size of the exports.
-public struct PublicReportText: Sendable, Equatable {
+package struct PublicReportText: Sendable, Equatable {
     /// The `subcategory` field.
-    public var subcategory: String
+    package var subcategory: String
     /// The `decision` field, as recorded (not the classified outcome).
-    public var decision: String
+    package var decision: String
     /// The `remedy` field.
-    public var remedy: String
+    package var remedy: String
     /// The `summary` field.
-    public var summary: String
+    package var summary: String
 
     /// The texts; see the properties.
-    public init(subcategory: String, decision: String, remedy: String, summary: String) {
+    package init(subcategory: String, decision: String, remedy: String, summary: String) {
         self.subcategory = subcategory
         self.decision = decision
         self.remedy = remedy

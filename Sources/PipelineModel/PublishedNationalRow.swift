@@ -3,34 +3,34 @@
 ///
 /// Read back from the published table rather than taken from the run's figures, so that years
 /// carried over from an earlier publication appear exactly as they were published.
-public struct PublishedNationalRow: Sendable, Equatable {
+package struct PublishedNationalRow: Sendable, Equatable {
     /// The reporting year.
-    public var year: ReportingYear
+    package var year: ReportingYear
     /// Complaints and enquiries received.
-    public var receivedTotal: Int
+    package var receivedTotal: Int
     /// Decisions made.
-    public var decisionsTotal: Int
+    package var decisionsTotal: Int
     /// Detailed investigations.
-    public var investigations: Int
+    package var investigations: Int
     /// Upheld decisions.
-    public var upheld: Int
+    package var upheld: Int
     /// Uphold rate, percent; nil for no value.
-    public var upholdRate: Int?
+    package var upholdRate: Int?
     /// Satisfactory remedies.
-    public var satisfactoryRemedies: Int
+    package var satisfactoryRemedies: Int
     /// Satisfactory remedy rate, percent.
-    public var satisfactoryRemedyRate: Int?
+    package var satisfactoryRemedyRate: Int?
     /// Compliance outcomes.
-    public var complianceOutcomes: Int
+    package var complianceOutcomes: Int
     /// Compliance rate, percent.
-    public var complianceRate: Int?
+    package var complianceRate: Int?
     /// Late compliance rate, percent.
-    public var lateComplianceRate: Int?
+    package var lateComplianceRate: Int?
     /// Decisions with a public report.
-    public var publicReports: Int
+    package var publicReports: Int
 
     /// A row; see the properties.
-    public init(year: ReportingYear, receivedTotal: Int, decisionsTotal: Int, investigations: Int, upheld: Int,
+    package init(year: ReportingYear, receivedTotal: Int, decisionsTotal: Int, investigations: Int, upheld: Int,
                 upholdRate: Int?, satisfactoryRemedies: Int, satisfactoryRemedyRate: Int?, complianceOutcomes: Int,
                 complianceRate: Int?, lateComplianceRate: Int?, publicReports: Int) {
         self.year = year

@@ -3,40 +3,40 @@
 ///
 /// Read back from the tables rather than taken from the run's figures, so that years carried
 /// over from an earlier publication appear exactly as they were published.
-public struct PublishedYearRow: Sendable, Equatable {
+package struct PublishedYearRow: Sendable, Equatable {
     /// The reporting year.
-    public var year: ReportingYear
+    package var year: ReportingYear
     /// The register code.
-    public var code: String
+    package var code: String
     /// The register's official name, as published that year.
-    public var name: String
+    package var name: String
     /// The comparison type's name (`Unitary`), empty for other kinds.
-    public var comparisonType: String
+    package var comparisonType: String
     /// Whether the authority was current in the year.
-    public var current: Bool
+    package var current: Bool
     /// Detailed investigations.
-    public var investigations: Int
+    package var investigations: Int
     /// Upheld decisions.
-    public var upheld: Int
+    package var upheld: Int
     /// Uphold rate, percent; nil for no value.
-    public var upholdRate: Int?
+    package var upholdRate: Int?
     /// Compliance rate, percent.
-    public var complianceRate: Int?
+    package var complianceRate: Int?
     /// Satisfactory remedy rate, percent.
-    public var satisfactoryRemedyRate: Int?
+    package var satisfactoryRemedyRate: Int?
     /// Upheld decisions per 100,000 residents, in tenths.
-    public var upheldPer100kTenths: Int?
+    package var upheldPer100kTenths: Int?
     /// The type's average uphold rate; nil when there is none (no type, not current, nothing to average).
-    public var averageUpholdRate: Int?
+    package var averageUpholdRate: Int?
     /// The type's average compliance rate.
-    public var averageComplianceRate: Int?
+    package var averageComplianceRate: Int?
     /// The type's average satisfactory remedy rate.
-    public var averageSatisfactoryRemedyRate: Int?
+    package var averageSatisfactoryRemedyRate: Int?
     /// The type's average upheld per 100,000, in tenths.
-    public var averageUpheldPer100kTenths: Int?
+    package var averageUpheldPer100kTenths: Int?
 
     /// A row; see the properties.
-    public init(year: ReportingYear, code: String, name: String, comparisonType: String, current: Bool,
+    package init(year: ReportingYear, code: String, name: String, comparisonType: String, current: Bool,
                 investigations: Int, upheld: Int, upholdRate: Int?, complianceRate: Int?,
                 satisfactoryRemedyRate: Int?, upheldPer100kTenths: Int?, averageUpholdRate: Int? = nil,
                 averageComplianceRate: Int? = nil, averageSatisfactoryRemedyRate: Int? = nil,

@@ -4,22 +4,22 @@
 /// slot `c` of record `r` is `bytes[fieldStart(r, c) ..< fieldEnd(r, c)]`. A missing optional
 /// column is an empty slot. Records that could not be parsed carry a ``RawRecordFault`` and
 /// whatever fields could be recovered (at least the reference when the file had one).
-public struct RawRecordBatch: Sendable {
+package struct RawRecordBatch: Sendable {
     /// Index of the input file in the run's list of inputs.
-    public let fileIndex: Int
+    package let fileIndex: Int
     /// All field bytes of the batch, back to back.
-    public private(set) var bytes: [UInt8] = []
+    package private(set) var bytes: [UInt8] = []
     /// `ExportColumn.count` pairs of (start, end) offsets into `bytes` per record.
-    public private(set) var bounds: [Int32] = []
+    package private(set) var bounds: [Int32] = []
     /// The physical line on which each record starts (the header is line 1).
-    public private(set) var lines: [Int] = []
+    package private(set) var lines: [Int] = []
     /// A parse fault per record, `nil` for a well-formed record.
-    public private(set) var faults: [RawRecordFault?] = []
+    package private(set) var faults: [RawRecordFault?] = []
     /// The number of records in the batch.
-    public var count: Int { lines.count }
+    package var count: Int { lines.count }
 
     /// An empty batch for records of the given input file.
-    public init(fileIndex: Int, reservingRecords capacity: Int = 0, bytes byteCapacity: Int = 0) {
+    package init(fileIndex: Int, reservingRecords capacity: Int = 0, bytes byteCapacity: Int = 0) {
         self.fileIndex = fileIndex
         lines.reserveCapacity(capacity)
         faults.reserveCapacity(capacity)
@@ -28,7 +28,7 @@ public struct RawRecordBatch: Sendable {
     }
 
     /// Appends a record: `fields[c]` is the value of column `c` (nil or empty for none).
-    public mutating func append(line: Int, fault: RawRecordFault? = nil,
+    package mutating func append(line: Int, fault: RawRecordFault? = nil,
                                 fields: some Sequence<(ExportColumn, ArraySlice<UInt8>)>) {
         let base = bounds.count
         bounds.append(contentsOf: repeatElement(0, count: ExportColumn.count * 2))
@@ -45,14 +45,14 @@ public struct RawRecordBatch: Sendable {
     /// Starts a record whose fields are then added with ``appendField(_:bytes:)``.
     ///
     /// The fast path for Ingestion: no intermediate collection per record.
-    public mutating func beginRecord(line: Int, fault: RawRecordFault? = nil) {
+    package mutating func beginRecord(line: Int, fault: RawRecordFault? = nil) {
         bounds.append(contentsOf: repeatElement(0, count: ExportColumn.count * 2))
         lines.append(line)
         faults.append(fault)
     }
 
     /// Adds the value of `column` to the record begun last.
-    public mutating func appendField(_ column: ExportColumn, bytes value: UnsafeRawBufferPointer) {
+    package mutating func appendField(_ column: ExportColumn, bytes value: UnsafeRawBufferPointer) {
         let base = bounds.count - ExportColumn.count * 2
         let start = Int32(bytes.count)
         bytes.append(contentsOf: value)
@@ -61,29 +61,29 @@ public struct RawRecordBatch: Sendable {
     }
 
     /// Marks the record begun last as faulty.
-    public mutating func setFault(_ fault: RawRecordFault) {
+    package mutating func setFault(_ fault: RawRecordFault) {
         faults[faults.count - 1] = fault
     }
 
     /// The byte range of column `column` of record `record` within ``bytes``.
     @inlinable
-    public func range(_ record: Int, _ column: ExportColumn) -> Range<Int> {
+    package func range(_ record: Int, _ column: ExportColumn) -> Range<Int> {
         let i = (record * ExportColumn.count + column.rawValue) * 2
         return Int(bounds[i]) ..< Int(bounds[i + 1])
     }
 
     /// The bytes of column `column` of record `record`.
     @inlinable
-    public func field(_ record: Int, _ column: ExportColumn) -> ArraySlice<UInt8> {
+    package func field(_ record: Int, _ column: ExportColumn) -> ArraySlice<UInt8> {
         bytes[range(record, column)]
     }
 
     /// The number of bytes held, to size batches by volume as well as by rows.
-    public var byteCount: Int { bytes.count }
+    package var byteCount: Int { bytes.count }
 }
 
 /// Why a record could not be parsed into fields; becomes a reject downstream.
-public enum RawRecordFault: Sendable, Equatable {
+package enum RawRecordFault: Sendable, Equatable {
     /// The record had `found` fields where the header has `expected`.
     case fieldCount(found: Int, expected: Int)
     /// A quoted field was not closed before the end of the file.

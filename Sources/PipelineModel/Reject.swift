@@ -2,7 +2,7 @@
 ///
 /// The order of the cases is the order in which a row's faults are looked for: a row with
 /// several faults is rejected once, for the first.
-public enum RejectReason: String, CaseIterable, Sendable, Codable, Comparable {
+package enum RejectReason: String, CaseIterable, Sendable, Codable, Comparable {
     case fieldCount = "field_count"
     case unterminatedQuote = "unterminated_quote"
     case missingRequired = "missing_required"
@@ -24,26 +24,26 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable, Comparable {
     case badValue = "bad_value"
 
     /// The spec's order of precedence.
-    public static func < (a: RejectReason, b: RejectReason) -> Bool {
+    package static func < (a: RejectReason, b: RejectReason) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }
 
 /// A row that cannot be used: written to `rejects.csv` and counted, never silently dropped.
-public struct Reject: Sendable, Equatable {
+package struct Reject: Sendable, Equatable {
     /// The input file's path as given to the run.
-    public let file: String
+    package let file: String
     /// The physical line on which the record starts (the header is line 1).
-    public let line: Int
+    package let line: Int
     /// The reference as written in the row, or empty when there was none.
-    public let reference: String
+    package let reference: String
     /// Why the row was rejected.
-    public let reason: RejectReason
+    package let reason: RejectReason
     /// A human-readable explanation naming the offending value.
-    public let detail: String
+    package let detail: String
 
     /// A reject of the row at `file`:`line`.
-    public init(file: String, line: Int, reference: String, reason: RejectReason, detail: String) {
+    package init(file: String, line: Int, reference: String, reason: RejectReason, detail: String) {
         self.file = file
         self.line = line
         self.reference = reference
@@ -57,14 +57,14 @@ public struct Reject: Sendable, Equatable {
 /// Cleaning cannot judge decision texts (Classification does), yet an unclassified decision
 /// outranks an unknown authority; so Cleaning hands on its later faults for Classification
 /// to rank. See ``RejectReason`` for the order.
-public struct RowFault: Error, Sendable, Equatable {
+package struct RowFault: Error, Sendable, Equatable {
     /// The reason code.
-    public let reason: RejectReason
+    package let reason: RejectReason
     /// The human-readable detail.
-    public let detail: String
+    package let detail: String
 
     /// A fault of the given kind.
-    public init(_ reason: RejectReason, _ detail: String) {
+    package init(_ reason: RejectReason, _ detail: String) {
         self.reason = reason
         self.detail = detail
     }

@@ -1,13 +1,13 @@
 /// A financial reporting year, 1 April to 31 March, labelled `2019-20`.
-public struct ReportingYear: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct ReportingYear: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The calendar year in which the reporting year starts (2019 for `2019-20`).
-    public let startYear: Int
+    package let startYear: Int
 
     /// The year starting on 1 April of `startYear`.
-    public init(startYear: Int) { self.startYear = startYear }
+    package init(startYear: Int) { self.startYear = startYear }
 
     /// The reporting year containing `day`.
-    public init(containing day: Day) {
+    package init(containing day: Day) {
         let (y, m, _) = day.components
         startYear = m >= 4 ? y : y - 1
     }
@@ -15,11 +15,11 @@ public struct ReportingYear: Hashable, Comparable, Sendable, CustomStringConvert
     /// The start years a label may name: those of every date Cleaning accepts (1900-01-01 to
     /// 2999-12-31), so that a year's first and last days always exist (`9999-00` would end in
     /// year 10000, which ``Day`` cannot hold).
-    public static let supportedStartYears = 1899 ... 2999
+    package static let supportedStartYears = 1899 ... 2999
 
     /// Parses a label such as `2019-20`; the second part must follow the first, and the year
     /// must start in ``supportedStartYears``.
-    public init?(label: String) {
+    package init?(label: String) {
         let parts = label.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
               let first = Int(parts[0]), let second = Int(parts[1]),
@@ -29,30 +29,30 @@ public struct ReportingYear: Hashable, Comparable, Sendable, CustomStringConvert
     }
 
     /// The label, `2019-20`.
-    public var label: String {
+    package var label: String {
         let next = (startYear + 1) % 100
         return "\(startYear)-\(next < 10 ? "0" : "")\(next)"
     }
 
-    public var description: String { label }
+    package var description: String { label }
 
     /// 1 April of the start year.
-    public var firstDay: Day { Day(year: startYear, month: 4, day: 1)! }
+    package var firstDay: Day { Day(year: startYear, month: 4, day: 1)! }
     /// 31 March of the following year: the day on which "current" is judged.
-    public var lastDay: Day { Day(year: startYear + 1, month: 3, day: 31)! }
+    package var lastDay: Day { Day(year: startYear + 1, month: 3, day: 31)! }
 
-    public static func < (a: ReportingYear, b: ReportingYear) -> Bool { a.startYear < b.startYear }
+    package static func < (a: ReportingYear, b: ReportingYear) -> Bool { a.startYear < b.startYear }
 }
 
 /// An inclusive range of reporting years, written `2019-20..2023-24` or `2019-20`.
-public struct YearRange: Sendable, Equatable, CustomStringConvertible {
+package struct YearRange: Sendable, Equatable, CustomStringConvertible {
     /// The first year of the range.
-    public let first: ReportingYear
+    package let first: ReportingYear
     /// The last year of the range.
-    public let last: ReportingYear
+    package let last: ReportingYear
 
     /// The range from `first` to `last`; nil when reversed.
-    public init?(first: ReportingYear, last: ReportingYear) {
+    package init?(first: ReportingYear, last: ReportingYear) {
         guard first <= last else { return nil }
         self.first = first
         self.last = last
@@ -60,10 +60,10 @@ public struct YearRange: Sendable, Equatable, CustomStringConvertible {
 
     /// The most years one range may span: a run writes every year's partition, letters and
     /// report pages, so a slip such as `1900-01..2999-00` must not ask for a millennium of them.
-    public static let maximumYears = 100
+    package static let maximumYears = 100
 
     /// Parses `2019-20..2023-24` or a single `2019-20`; nil where ``init(parsing:)`` throws.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         guard let range = try? YearRange(parsing: text) else { return nil }
         self = range
     }
@@ -71,7 +71,7 @@ public struct YearRange: Sendable, Equatable, CustomStringConvertible {
     /// Parses `2019-20..2023-24` or a single `2019-20`.
     /// - Throws: ``Invalid`` saying what is wrong: the form, a year outside
     ///   ``ReportingYear/supportedStartYears``, a reversed range, or more than ``maximumYears``.
-    public init(parsing text: String) throws(Invalid) {
+    package init(parsing text: String) throws(Invalid) {
         let parts = text.splitOnDoubleDot()
         guard parts.count == 1 || parts.count == 2 else {
             throw Invalid("expected a year such as 2023-24 or a range such as 2019-20..2023-24")
@@ -94,25 +94,25 @@ public struct YearRange: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Why a text is not a year range.
-    public struct Invalid: Error, Sendable, Equatable, CustomStringConvertible {
+    package struct Invalid: Error, Sendable, Equatable, CustomStringConvertible {
         /// What is wrong, for a person.
-        public let reason: String
+        package let reason: String
 
         /// An error saying `reason`.
-        public init(_ reason: String) { self.reason = reason }
+        package init(_ reason: String) { self.reason = reason }
 
-        public var description: String { reason }
+        package var description: String { reason }
     }
 
     /// Every year of the range, in order.
-    public var years: [ReportingYear] {
+    package var years: [ReportingYear] {
         (first.startYear ... last.startYear).map(ReportingYear.init(startYear:))
     }
 
     /// Whether `year` falls in the range.
-    public func contains(_ year: ReportingYear) -> Bool { first <= year && year <= last }
+    package func contains(_ year: ReportingYear) -> Bool { first <= year && year <= last }
 
-    public var description: String { first == last ? first.label : "\(first.label)..\(last.label)" }
+    package var description: String { first == last ? first.label : "\(first.label)..\(last.label)" }
 }
 
 extension String {
@@ -130,7 +130,7 @@ extension String {
 
     /// The string without leading and trailing spaces and tabs (the only padding the
     /// exports and reference tables use; other white space is content).
-    public var trimmingSpaces: String {
+    package var trimmingSpaces: String {
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
               let end = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }

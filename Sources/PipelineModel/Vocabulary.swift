@@ -1,5 +1,5 @@
 /// The six decision outcomes (statistics.md), in the column order of `authority_year.csv`.
-public enum Outcome: Int, CaseIterable, Sendable, Codable {
+package enum Outcome: Int, CaseIterable, Sendable, Codable {
     case incompleteInvalid
     case adviceGiven
     case referredBack
@@ -8,7 +8,7 @@ public enum Outcome: Int, CaseIterable, Sendable, Codable {
     case upheld
 
     /// The outcome's published name, also its name in rule tables.
-    public var name: String {
+    package var name: String {
         switch self {
         case .incompleteInvalid: "Incomplete/invalid"
         case .adviceGiven: "Advice given"
@@ -20,7 +20,7 @@ public enum Outcome: Int, CaseIterable, Sendable, Codable {
     }
 
     /// The column of `authority_year.csv` that counts it.
-    public var column: String {
+    package var column: String {
         switch self {
         case .incompleteInvalid: "incomplete_invalid"
         case .adviceGiven: "advice_given"
@@ -32,11 +32,11 @@ public enum Outcome: Int, CaseIterable, Sendable, Codable {
     }
 
     /// Whether the decision was a detailed investigation (upheld or not upheld).
-    public var isInvestigation: Bool { self == .upheld || self == .notUpheld }
+    package var isInvestigation: Bool { self == .upheld || self == .notUpheld }
 }
 
 /// The nine service areas of complaints received (statistics.md order).
-public enum ServiceArea: Int, CaseIterable, Sendable, Codable {
+package enum ServiceArea: Int, CaseIterable, Sendable, Codable {
     case adultCare
     case benefitsTax
     case corporate
@@ -48,7 +48,7 @@ public enum ServiceArea: Int, CaseIterable, Sendable, Codable {
     case other
 
     /// The area's published name, also its name in rule tables.
-    public var name: String {
+    package var name: String {
         switch self {
         case .adultCare: "Adult care services"
         case .benefitsTax: "Benefits and tax"
@@ -63,7 +63,7 @@ public enum ServiceArea: Int, CaseIterable, Sendable, Codable {
     }
 
     /// The column of `authority_year.csv` that counts it.
-    public var column: String {
+    package var column: String {
         switch self {
         case .adultCare: "received_adult_care"
         case .benefitsTax: "received_benefits_tax"
@@ -79,18 +79,18 @@ public enum ServiceArea: Int, CaseIterable, Sendable, Codable {
 }
 
 /// A recorded compliance outcome. `awaiting` is recorded but is not an outcome in the statistics.
-public enum ComplianceOutcome: Int, CaseIterable, Sendable, Codable {
+package enum ComplianceOutcome: Int, CaseIterable, Sendable, Codable {
     case complied
     case compliedLate
     case notComplied
     case awaiting
 
     /// Whether the outcome counts in the compliance rate's denominator.
-    public var isOutcome: Bool { self != .awaiting }
+    package var isOutcome: Bool { self != .awaiting }
 }
 
 /// The five comparison types of the "average of similar authorities" (register types).
-public enum ComparisonType: Int, CaseIterable, Sendable, Codable {
+package enum ComparisonType: Int, CaseIterable, Sendable, Codable {
     case county
     case district
     case metropolitan
@@ -98,7 +98,7 @@ public enum ComparisonType: Int, CaseIterable, Sendable, Codable {
     case londonBorough
 
     /// The type for a register `local-authority-type` code, nil for other kinds.
-    public init?(registerType: String) {
+    package init?(registerType: String) {
         switch registerType {
         case "CTY": self = .county
         case "NMD": self = .district
@@ -110,7 +110,7 @@ public enum ComparisonType: Int, CaseIterable, Sendable, Codable {
     }
 
     /// The name used in outputs (`London Borough`).
-    public var name: String {
+    package var name: String {
         switch self {
         case .county: "County"
         case .district: "District"
@@ -122,7 +122,7 @@ public enum ComparisonType: Int, CaseIterable, Sendable, Codable {
 }
 
 /// How the type averages are computed (statistics.md): pooled ratio or mean of rates.
-public enum AveragingMethod: String, CaseIterable, Sendable, Codable {
+package enum AveragingMethod: String, CaseIterable, Sendable, Codable {
     /// Sum of numerators over sum of denominators across the type.
     case pooled
     /// Mean of the authorities' own unrounded rates, over non-zero denominators.

@@ -1,5 +1,5 @@
 import Foundation
-import PipelineModel
+package import PipelineModel
 
 /// Where the program's own files are (the default rule tables and templates) and which build
 /// it is, found relative to the executable so that it runs from any working directory.
@@ -15,16 +15,16 @@ import PipelineModel
 /// must sit beside the binary in `bin/` (or at the build path compiled into it), which no Unix
 /// layout has room for; the rule tables and templates are files an analyst reads and edits
 /// (`pipelines/`), so they are installed as files where `man hier` puts read-only data.
-public enum Installation {
+package enum Installation {
     /// The folder holding `rules/` and `templates/`: `PREFIX/share/annual-review` or the build
     /// tree's `pipelines`; nil when neither is found beside the executable.
-    public static let dataFolder: String? = findDataFolder(executable: executablePath)
+    package static let dataFolder: String? = findDataFolder(executable: executablePath)
 
     /// The program's version and commit.
-    public static let build = BuildInfo(version: RunDefaults.version, commit: recordedCommit(in: dataFolder))
+    package static let build = BuildInfo(version: RunDefaults.version, commit: recordedCommit(in: dataFolder))
 
     /// `relative` (`rules/decisions.yaml`) in ``dataFolder``, or nil without one.
-    public static func file(_ relative: String) -> String? {
+    package static func file(_ relative: String) -> String? {
         dataFolder.map { $0 + "/" + relative }
     }
 

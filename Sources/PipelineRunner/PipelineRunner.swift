@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
-import Logging
-import Operations
+package import Logging
+package import Operations
 import Output
 import PipelineModel
 
@@ -17,12 +17,12 @@ import PipelineModel
 ///
 /// The runner itself only wires the phases and handles signals. The first error cancels every
 /// stage and leaves the previous outputs untouched.
-public struct PipelineRunner: Sendable {
+package struct PipelineRunner: Sendable {
     /// The run's configuration.
-    public let configuration: RunConfiguration
+    package let configuration: RunConfiguration
 
     /// A runner for `configuration`.
-    public init(configuration: RunConfiguration) {
+    package init(configuration: RunConfiguration) {
         self.configuration = configuration
     }
 
@@ -34,7 +34,7 @@ public struct PipelineRunner: Sendable {
     /// `progress`, when given, counts the bytes (as stored) and rows read, for the progress line.
     /// `recorder`, when given, receives each stage's times and the row counts as soon as they
     /// are known, so that a run that fails afterwards can still report them.
-    public func run(logger: Logger = Logger(label: "annual-review"), progress: ProgressCounter? = nil,
+    package func run(logger: Logger = Logger(label: "annual-review"), progress: ProgressCounter? = nil,
                     recorder: RunRecorder? = nil) async throws -> RunReport {
         let started = Date()
         let config = configuration
@@ -62,7 +62,7 @@ public struct PipelineRunner: Sendable {
     /// A run whose stages do not stop within the grace period is ended with exit 75 without
     /// returning; `beforeForcedExit` is then called first with the reason, so that the caller
     /// can still record how the run ended.
-    public func run(stoppingOn signals: [Int32], logger: Logger = Logger(label: "annual-review"),
+    package func run(stoppingOn signals: [Int32], logger: Logger = Logger(label: "annual-review"),
                     progress: ProgressCounter? = nil, recorder: RunRecorder? = nil,
                     beforeForcedExit: (@Sendable (_ reason: String) -> Void)? = nil) async throws -> RunReport {
         let destination = configuration.outputDirectory

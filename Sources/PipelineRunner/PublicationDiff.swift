@@ -8,36 +8,36 @@ import Rendering
 ///
 /// Files whose manifest entries have the same sha256 are never read: comparing two nightly
 /// publications reads only what changed.
-public struct PublicationDiff: Sendable, Equatable, Codable {
+package struct PublicationDiff: Sendable, Equatable, Codable {
     /// Output files only the new publication has, by path.
-    public var addedFiles: [String]
+    package var addedFiles: [String]
     /// Output files only the old publication has.
-    public var removedFiles: [String]
+    package var removedFiles: [String]
     /// Output files both have, with different contents.
-    public var changedFiles: [String]
+    package var changedFiles: [String]
     /// The changes of each data table that changed, in the order of ``TableFile``.
-    public var tables: [TableDiff]
+    package var tables: [TableDiff]
 
     /// Whether the publications hold the same files with the same bytes (their manifests'
     /// times and run identifiers aside).
-    public var isEqual: Bool { addedFiles.isEmpty && removedFiles.isEmpty && changedFiles.isEmpty }
+    package var isEqual: Bool { addedFiles.isEmpty && removedFiles.isEmpty && changedFiles.isEmpty }
 
     /// The changes of one table.
-    public struct TableDiff: Sendable, Equatable, Codable {
+    package struct TableDiff: Sendable, Equatable, Codable {
         /// The table's file, `authority_year.csv`.
-        public var file: String
+        package var file: String
         /// The primary key's columns.
-        public var key: [String]
+        package var key: [String]
         /// Columns only the new table has.
-        public var addedColumns: [String]
+        package var addedColumns: [String]
         /// Columns only the old table has.
-        public var removedColumns: [String]
+        package var removedColumns: [String]
         /// Rows whose key only the new table has: column to value.
-        public var addedRows: [[String: String]]
+        package var addedRows: [[String: String]]
         /// Rows whose key only the old table has.
-        public var removedRows: [[String: String]]
+        package var removedRows: [[String: String]]
         /// Rows whose key both have, with the cells that differ.
-        public var changedRows: [RowChange]
+        package var changedRows: [RowChange]
 
         enum CodingKeys: String, CodingKey {
             case file, key
@@ -50,30 +50,30 @@ public struct PublicationDiff: Sendable, Equatable, Codable {
     }
 
     /// One row present in both tables with different cells.
-    public struct RowChange: Sendable, Equatable, Codable {
+    package struct RowChange: Sendable, Equatable, Codable {
         /// The primary key's values, column to value.
-        public var key: [String: String]
+        package var key: [String: String]
         /// The cells that differ, in the new table's column order.
-        public var cells: [CellChange]
+        package var cells: [CellChange]
 
         /// A change; see the properties.
-        public init(key: [String: String], cells: [CellChange]) {
+        package init(key: [String: String], cells: [CellChange]) {
             self.key = key
             self.cells = cells
         }
     }
 
     /// One cell's old and new value.
-    public struct CellChange: Sendable, Equatable, Codable {
+    package struct CellChange: Sendable, Equatable, Codable {
         /// The column.
-        public var column: String
+        package var column: String
         /// The old value.
-        public var old: String
+        package var old: String
         /// The new value.
-        public var new: String
+        package var new: String
 
         /// A change; see the properties.
-        public init(column: String, old: String, new: String) {
+        package init(column: String, old: String, new: String) {
             self.column = column
             self.old = old
             self.new = new
@@ -89,14 +89,14 @@ public struct PublicationDiff: Sendable, Equatable, Codable {
     }
 
     /// A diff; see the properties.
-    public init(addedFiles: [String], removedFiles: [String], changedFiles: [String], tables: [TableDiff]) {
+    package init(addedFiles: [String], removedFiles: [String], changedFiles: [String], tables: [TableDiff]) {
         self.addedFiles = addedFiles
         self.removedFiles = removedFiles
         self.changedFiles = changedFiles
         self.tables = tables
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(addedFiles: try container.decode([String].self, forKey: .addedFiles),
                   removedFiles: try container.decode([String].self, forKey: .removedFiles),
@@ -104,7 +104,7 @@ public struct PublicationDiff: Sendable, Equatable, Codable {
                   tables: try container.decode([TableDiff].self, forKey: .tables))
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(isEqual, forKey: .equal)
         try container.encode(addedFiles, forKey: .addedFiles)
@@ -116,19 +116,19 @@ public struct PublicationDiff: Sendable, Equatable, Codable {
 
 /// A folder that is not a publication (no folder, no manifest, a manifest this program did not
 /// write, or a table that does not match its manifest entry).
-public struct NotAPublication: Error, Sendable, Equatable, CustomStringConvertible {
+package struct NotAPublication: Error, Sendable, Equatable, CustomStringConvertible {
     /// The folder or file at fault.
-    public let path: String
+    package let path: String
     /// Why it is not one.
-    public let reason: String
+    package let reason: String
 
-    public var description: String { "\(path): not a publication of annual-review: \(reason)" }
+    package var description: String { "\(path): not a publication of annual-review: \(reason)" }
 }
 
 extension PublicationDiff {
     /// Compares the publications in the folders `old` and `new`.
     /// - Throws: ``NotAPublication`` when either folder is not one.
-    public static func compare(old: String, new: String) throws(NotAPublication) -> PublicationDiff {
+    package static func compare(old: String, new: String) throws(NotAPublication) -> PublicationDiff {
         let before = try publication(old), after = try publication(new)
         var added: [String] = [], removed: [String] = [], changed: [String] = []
         let paths = Set(before.manifest.outputs.map(\.path)).union(after.manifest.outputs.map(\.path))
@@ -217,7 +217,7 @@ extension PublicationDiff {
 extension PublicationDiff {
     /// The diff for people: changed files, then each table's rows (`+` added, `-` removed, `~`
     /// changed with its cells), then a summary line.
-    public var text: String {
+    package var text: String {
         var lines: [String] = []
         lines += addedFiles.map { "+ \($0)" }
         lines += removedFiles.map { "- \($0)" }
@@ -245,7 +245,7 @@ extension PublicationDiff {
     }
 
     /// The diff as JSON: `equal`, the files added, removed and changed, and each table's changes.
-    public func jsonBytes() throws -> [UInt8] {
+    package func jsonBytes() throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var bytes = [UInt8](try encoder.encode(self))

@@ -1,28 +1,28 @@
 import Operations
-import PipelineModel
+package import PipelineModel
 
 /// What an analyst needs to judge an export: rejects by reason with examples, the authority
 /// names nobody recognised with their counts, and the run's counts.
-public struct QualityReport: Sendable {
+package struct QualityReport: Sendable {
     /// How many examples are kept per reason.
-    public static let examplesPerReason = 3
+    package static let examplesPerReason = 3
 
     /// Rejected rows by reason.
-    public private(set) var rejectsByReason: [RejectReason: Int] = [:]
+    package private(set) var rejectsByReason: [RejectReason: Int] = [:]
     /// The first rejects of each reason, in file order.
-    public private(set) var examples: [RejectReason: [Reject]] = [:]
+    package private(set) var examples: [RejectReason: [Reject]] = [:]
     /// Unknown authority names and codes (as the reject detail gives them) with their counts.
-    public private(set) var unknownAuthorities: [String: Int] = [:]
+    package private(set) var unknownAuthorities: [String: Int] = [:]
     /// Rows with a decision whose category no service-area rule knows: rejected rows already,
     /// counted apart because each is a decision missing from `area_year.csv`.
-    public var decisionsWithoutKnownArea = 0
+    package var decisionsWithoutKnownArea = 0
 
     /// Authorities with a letter but no addressee in the contacts table (`LCE Leicester City
     /// Council`), when a contacts table is given: their letters carry a placeholder.
-    public private(set) var missingContacts: [String] = []
+    package private(set) var missingContacts: [String] = []
 
     /// An empty report.
-    public init() {}
+    package init() {}
 
     /// Takes note of the authorities whose letters have no addressee.
     mutating func noteMissingContacts(_ authorities: [String]) {
@@ -30,7 +30,7 @@ public struct QualityReport: Sendable {
     }
 
     /// Takes note of a batch's rejects.
-    public mutating func add(_ rejects: [Reject]) {
+    package mutating func add(_ rejects: [Reject]) {
         for reject in rejects {
             rejectsByReason[reject.reason, default: 0] += 1
             if examples[reject.reason, default: []].count < Self.examplesPerReason {
@@ -44,7 +44,7 @@ public struct QualityReport: Sendable {
 
     /// The report as text, for `annual-review validate`; control characters from the inputs
     /// are shown as `\xHH` escapes (``TerminalText``).
-    public func text(counts: RunCounts, inputs: [InputFileSummary]) -> String {
+    package func text(counts: RunCounts, inputs: [InputFileSummary]) -> String {
         var lines: [String] = []
         for input in inputs {
             var line = "\(input.path): \(input.records) rows, \(input.bytes) bytes\(input.compressed ? " (gzip)" : "")"

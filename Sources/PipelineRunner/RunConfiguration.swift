@@ -1,72 +1,72 @@
 import Foundation
 import Ingestion
-import PipelineConfig
-import PipelineModel
+package import PipelineConfig
+package import PipelineModel
 
 /// Everything a run needs to know, after the command line (and pipeline definition) are read.
-public struct RunConfiguration: Sendable {
+package struct RunConfiguration: Sendable {
     /// Export files in order (`-` for standard input); later files' rows supersede earlier
     /// ones by the duplicate rule.
-    public var inputs: [String]
+    package var inputs: [String]
     /// The authority register (mySociety layout).
-    public var register: String
+    package var register: String
     /// The alternative-names table, if any.
-    public var lookup: String?
+    package var lookup: String?
     /// The population table, if any.
-    public var population: String?
+    package var population: String?
     /// The decision rule table.
-    public var decisionRules: String
+    package var decisionRules: String
     /// The service-area rule table.
-    public var serviceAreaRules: String
+    package var serviceAreaRules: String
     /// How type averages are computed.
-    public var method: AveragingMethod
+    package var method: AveragingMethod
     /// The reporting years to recompute; nil for every year the data covers. With a range,
     /// every other year already published in ``outputDirectory`` is carried over unchanged.
-    public var years: YearRange?
+    package var years: YearRange?
     /// The output folder (published atomically).
-    public var outputDirectory: String
+    package var outputDirectory: String
     /// Records per batch between stages.
-    public var batchSize: Int
+    package var batchSize: Int
     /// The largest share of rejected rows (0.01 = 1%) a run may have and still publish.
-    public var maxRejectRate: Double
+    package var maxRejectRate: Double
     /// The Mustache templates of the letters and the report (`pipelines/templates`); nil
     /// publishes the data files only.
-    public var templates: String?
+    package var templates: String?
     /// Do everything except publication (staging is removed, the output folder untouched).
-    public var dryRun = false
+    package var dryRun = false
     /// The letters' addressees (`local-authority-code,name,job-title`), if any.
-    public var contacts: String?
+    package var contacts: String?
     /// The date the draft letters carry; nil prints a placeholder.
-    public var letterDate: Day?
+    package var letterDate: Day?
     /// The fewest data rows a run must read to publish, so that an export that parses into
     /// nothing never replaces good figures.
-    public var minRows: Int
+    package var minRows: Int
     /// How many parse workers parse, clean and classify at once, each with its own libcsv
     /// parser; 1 runs the single parsing task, with cleaning and classification as tasks of
     /// their own. The outputs are the same whatever the number.
-    public var parseWorkers = RunConfiguration.defaultParseWorkers
+    package var parseWorkers = RunConfiguration.defaultParseWorkers
     /// With several parse workers, the smallest piece of CSV bytes handed to one (see
     /// ``PieceCutter``); tests make it tiny so that every record boundary is a cut.
-    public var pieceSize = PieceCutter.defaultPieceSize
+    package var pieceSize = PieceCutter.defaultPieceSize
     /// With several parse workers, the largest piece before one is handed on without waiting
     /// for a record boundary.
-    public var maxPieceBytes = PieceCutter.defaultMaxPieceBytes
+    package var maxPieceBytes = PieceCutter.defaultMaxPieceBytes
     /// Bytes read, and inflated, per step of decompression.
-    public var chunkSize = RunDefaults.chunkSize
+    package var chunkSize = RunDefaults.chunkSize
 
     /// One parse worker per core this process may run on (its CPU affinity, so `taskset -c 0`
     /// gives 1).
-    public static var defaultParseWorkers: Int { AvailableCores.count }
+    package static var defaultParseWorkers: Int { AvailableCores.count }
 
     /// The run's identifier (as on its log lines), recorded in the manifest; nil records none.
-    public var runID: String?
+    package var runID: String?
     /// The pipeline definition the settings came from, if any: its sha256 goes in the manifest.
-    public var definition: String?
+    package var definition: String?
     /// The program, recorded in the manifest.
-    public var build = Installation.build
+    package var build = Installation.build
 
     /// A configuration; see the properties.
-    public init(inputs: [String], register: String, lookup: String? = nil, population: String? = nil,
+    package init(inputs: [String], register: String, lookup: String? = nil, population: String? = nil,
                 decisionRules: String, serviceAreaRules: String, method: AveragingMethod = RunDefaults.method,
                 years: YearRange? = nil, outputDirectory: String, batchSize: Int = RunDefaults.batchSize,
                 maxRejectRate: Double = RunDefaults.maxRejectRate, minRows: Int = RunDefaults.minRows,
@@ -89,11 +89,11 @@ public struct RunConfiguration: Sendable {
 
 extension RunConfiguration {
     /// What a run cannot do without, missing from both the command line and the definition.
-    public struct MissingSettings: Error, Sendable, CustomStringConvertible {
+    package struct MissingSettings: Error, Sendable, CustomStringConvertible {
         /// The settings missing, as the command line names them (`--register`, `an input file`).
-        public let names: [String]
+        package let names: [String]
 
-        public var description: String {
+        package var description: String {
             "missing \(names.joined(separator: ", ")) (on the command line or in the pipeline definition)"
         }
     }
@@ -102,7 +102,7 @@ extension RunConfiguration {
     /// every setting not given takes its ``RunDefaults`` value; the rule tables default to the
     /// program's own (``Installation``), the templates to the folder beside the rule tables'.
     /// - Throws: ``MissingSettings`` without a register, an output folder or an input.
-    public init(resolving settings: PipelineDefinition, templates: String? = nil) throws(MissingSettings) {
+    package init(resolving settings: PipelineDefinition, templates: String? = nil) throws(MissingSettings) {
         guard let register = settings.register, let output = settings.output, let inputs = settings.inputs,
               !inputs.isEmpty else {
             throw MissingSettings(names: [settings.register == nil ? "--register" : nil,

@@ -1,5 +1,5 @@
 /// A run-level failure that is not a bad row: the executable maps each to an exit code.
-public enum RunError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum RunError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An input file does not exist.
     case inputMissing(path: String)
     /// A configuration file (register, lookup, population, rule table) is missing.
@@ -9,7 +9,7 @@ public enum RunError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Fewer data rows were read than the minimum: nothing was published.
     case tooFewRows(read: Int, minimum: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .inputMissing(let path): "\(path): no such input file"
         case .configurationMissing(let path, let what): "\(path): no such \(what) file"

@@ -2,11 +2,11 @@ import Dispatch
 import Foundation
 
 /// The run was stopped by a signal (SIGTERM from cron or systemd, SIGINT from a terminal).
-public struct Interrupted: Error, Sendable, Equatable, CustomStringConvertible {
+package struct Interrupted: Error, Sendable, Equatable, CustomStringConvertible {
     /// The signal's number.
-    public let signal: Int32
+    package let signal: Int32
 
-    public var description: String {
+    package var description: String {
         let name = signal == SIGTERM ? "SIGTERM" : signal == SIGINT ? "SIGINT" : "signal \(signal)"
         return "interrupted by \(name): nothing published, the previous outputs are untouched"
     }

@@ -1,5 +1,6 @@
 import AsyncAlgorithms
 import Classification
+import Ingestion
 import Logging
 import Operations
 import Output

@@ -1,31 +1,31 @@
-import PipelineModel
+package import PipelineModel
 
 /// One file that publishing adds to a run's output folder: its path inside the folder and its bytes.
 ///
 /// Writers return artefacts instead of writing files, so that the runner puts them in its staging
 /// folder with the tables and publishes everything with one rename.
-public struct Artefact: Sendable, Equatable {
+package struct Artefact: Sendable, Equatable {
     /// The path relative to the output folder, `/`-separated (`letters/2023-24/LCE.md`).
-    public let path: String
+    package let path: String
     /// The file's whole content.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
     /// The reporting year the file belongs to (a letter, a report page, a year's map), or nil
     /// for a file about the whole publication (`datapackage.json`).
     ///
     /// The runner stores a year's files in that year's partition, so that reprocessing other
     /// years can carry them over unchanged; the writer, which knows, says which year.
-    public let year: ReportingYear?
+    package let year: ReportingYear?
 
     /// An artefact at `path` (relative to the output folder) holding `bytes`, belonging to
     /// `year` (nil: to the whole publication).
-    public init(path: String, bytes: [UInt8], year: ReportingYear? = nil) {
+    package init(path: String, bytes: [UInt8], year: ReportingYear? = nil) {
         self.path = path
         self.bytes = bytes
         self.year = year
     }
 
     /// An artefact at `path` holding `text` as UTF-8, belonging to `year` (nil: to the whole publication).
-    public init(path: String, text: String, year: ReportingYear? = nil) {
+    package init(path: String, text: String, year: ReportingYear? = nil) {
         self.init(path: path, bytes: Array(text.utf8), year: year)
     }
 }

@@ -4,9 +4,9 @@ import PipelineModel
 /// outputs (outputs.md) so that `frictionless validate datapackage.json` checks them: every
 /// field with its type and constraints, primary and foreign keys, the empty cell as the missing
 /// value, and each file's size and sha256.
-public enum DataPackageWriter {
+package enum DataPackageWriter {
     /// The file name of the descriptor in the output folder.
-    public static let fileName = "datapackage.json"
+    package static let fileName = "datapackage.json"
 
     /// The descriptor of `resources`: each a CSV file's path relative to the output folder and its
     /// exact bytes (`authority_year.csv`, `type_year.csv`, `comparison.csv`, `rejects.csv`).
@@ -18,24 +18,24 @@ public enum DataPackageWriter {
     /// (`rejects`). `comparison` refers to `authority_year` and `type_year` when they are in the
     /// package. Resources keep the order given.
     /// - Important: Pass the bytes exactly as written: the descriptor records their size and sha256.
-    public static func dataPackage(resources: [(path: String, bytes: [UInt8])]) -> Artefact {
+    package static func dataPackage(resources: [(path: String, bytes: [UInt8])]) -> Artefact {
         dataPackage(files: resources.map { File(path: $0.path, header: $0.bytes, size: $0.bytes.count, sha256: sha256Hex($0.bytes)) })
     }
 
     /// A CSV file described by its header and digest, for a caller that already has the size and
     /// sha256 (the run's manifest computes them) and should not hold a large file in memory.
-    public struct File: Sendable, Equatable {
+    package struct File: Sendable, Equatable {
         /// The path relative to the output folder.
-        public let path: String
+        package let path: String
         /// The file's first bytes, at least its whole header row (`CSVFormat.record(columns)`).
-        public let header: [UInt8]
+        package let header: [UInt8]
         /// The file's size in bytes.
-        public let size: Int
+        package let size: Int
         /// The file's sha256, lower-case hex.
-        public let sha256: String
+        package let sha256: String
 
         /// A file; see the properties.
-        public init(path: String, header: [UInt8], size: Int, sha256: String) {
+        package init(path: String, header: [UInt8], size: Int, sha256: String) {
             self.path = path
             self.header = header
             self.size = size
@@ -45,21 +45,21 @@ public enum DataPackageWriter {
 
     /// What the package says about itself beyond its resources: the version of the program
     /// that laid it out, and the files its figures were computed from.
-    public struct About: Sendable, Equatable {
+    package struct About: Sendable, Equatable {
         /// The `version` of the package: the program's, since it decides the files' columns and
         /// types; the data's own identity is in ``sources`` and each resource's hash.
-        public var version: String
+        package var version: String
         /// The files the statistics come from (exports, register, lookup, population), by file
         /// name (never the server's path) and sha256.
-        public var sources: [(name: String, sha256: String)]
+        package var sources: [(name: String, sha256: String)]
 
         /// A description; see the properties.
-        public init(version: String, sources: [(name: String, sha256: String)]) {
+        package init(version: String, sources: [(name: String, sha256: String)]) {
             self.version = version
             self.sources = sources
         }
 
-        public static func == (a: About, b: About) -> Bool {
+        package static func == (a: About, b: About) -> Bool {
             a.version == b.version && a.sources.map(\.name) == b.sources.map(\.name)
                 && a.sources.map(\.sha256) == b.sources.map(\.sha256)
         }
@@ -75,7 +75,7 @@ public enum DataPackageWriter {
 
     /// The descriptor of `files`, as ``dataPackage(resources:)`` but from headers and digests;
     /// `about`, when given, adds the package's `version`, `licenses` and `sources`.
-    public static func dataPackage(files resources: [File], about: About? = nil) -> Artefact {
+    package static func dataPackage(files resources: [File], about: About? = nil) -> Artefact {
         let names = Set(resources.map { resourceName($0.path) })
         let descriptors: [JSONText] = resources.map { resource in
             let name = resourceName(resource.path)
@@ -156,7 +156,7 @@ public enum DataPackageWriter {
 
     /// The resource name of a path: its file name without `.csv`, lower case, with characters
     /// Frictionless does not allow in names replaced by `_`.
-    public static func resourceName(_ path: String) -> String {
+    package static func resourceName(_ path: String) -> String {
         var file = Substring(path.split(separator: "/").last ?? Substring(path))
         if file.hasSuffix(".csv") { file = file.dropLast(4) }
         return String(file.lowercased().map { c -> Character in
@@ -176,7 +176,7 @@ public enum DataPackageWriter {
 
     /// The primary key of the resource `resource` (`authority_year`): the columns that name one
     /// row, as the descriptor declares them; nil for a file it declares none for.
-    public static func primaryKey(_ resource: String) -> [String]? {
+    package static func primaryKey(_ resource: String) -> [String]? {
         switch resource {
         case "authority_year", "comparison": ["year", "authority_code"]
         case "type_year": ["year", "comparison_type"]

@@ -1,3 +1,4 @@
+import Foundation
 import PipelineModel
 
 /// The pages about the whole publication: `report/index.html` (every published year and every

@@ -1,4 +1,4 @@
-import PipelineModel
+package import PipelineModel
 
 /// Writes the data behind the "Your council's performance" map: one JSON file per year with
 /// every authority's figures, its type's averages and the values its letter prints.
@@ -8,18 +8,18 @@ import PipelineModel
 /// is 0, an unknown population) is `null`, as in the CSV outputs; `averages` is `null` for an
 /// authority that is not current or has no comparison type, and `letter` holds the strings as
 /// the letter prints them (`0%`, `n/a`).
-public enum MapDataWriter {
+package enum MapDataWriter {
     /// The schema's path in the repository.
-    public static let schemaPath = "pipelines/schemas/map-year.schema.json"
+    package static let schemaPath = "pipelines/schemas/map-year.schema.json"
 
     /// `map/{year}.json` for every year of `figures`, authorities by code.
     /// - Throws: nothing today; declared so that a check can be added without changing callers.
-    public static func mapFiles(_ figures: AnnualFigures) throws -> [Artefact] {
+    package static func mapFiles(_ figures: AnnualFigures) throws -> [Artefact] {
         figures.years.map { mapFile($0, method: figures.method) }
     }
 
     /// `map/{year}.json` for one year.
-    public static func mapFile(_ year: YearFigures, method: AveragingMethod) -> Artefact {
+    package static func mapFile(_ year: YearFigures, method: AveragingMethod) -> Artefact {
         Artefact(path: "map/\(year.year.label).json", bytes: yearJSON(year, method: method).compactBytes(), year: year.year)
     }
 

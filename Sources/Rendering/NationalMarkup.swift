@@ -1,3 +1,4 @@
+import Foundation
 import PipelineModel
 
 /// England's pages: `report/{year}/england.html` (the year's own national figures: totals, uphold
@@ -39,10 +40,14 @@ enum NationalMarkup {
         html.raw("<h1>England \(label)</h1>\n<p>Every authority's complaints and decisions between 1 April \(year.year.startYear) and 31 March \(year.year.startYear + 1) added together: current or not, of every kind. The year beside the previous one is on <a href=\"../\(pageName)\">England over the years</a>.</p>\n</header>\n<main>\n")
 
         html.raw("<h2 id=\"totals-heading\">The year's totals</h2>\n<table aria-labelledby=\"totals-heading\">\n<thead>\n<tr><th scope=\"col\">Figure</th><th scope=\"col\" class=\"n\">\(label)</th></tr>\n</thead>\n<tbody>\n")
-        let totals: [(String, String)] = [
+        var totals: [(String, String)] = [
             ("Complaints and enquiries received", String(c.receivedTotal)),
             ("Decisions made", String(c.decisionsTotal)),
-        ] + Outcome.allCases.map { ("Decisions: \($0.name.lowercased())", String(c.outcomes[$0.rawValue])) } + [
+        ]
+        for outcome in Outcome.allCases {
+            totals.append(("Decisions: \(outcome.name.lowercased())", String(c.outcomes[outcome.rawValue])))
+        }
+        totals += [
             ("Detailed investigations", String(c.investigations)),
             ("Uphold rate", ReportPage.percent(n.upholdRate)),
             ("Satisfactory remedies", String(c.satisfactoryRemedies)),

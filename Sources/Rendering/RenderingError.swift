@@ -2,7 +2,7 @@
 ///
 /// Each case names the file, so that the analyst who edited `pipelines/templates/` knows where
 /// to look; the command line maps these to exit code 78 (bad configuration).
-public enum RenderingError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum RenderingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The templates folder cannot be listed.
     case templateFolderUnreadable(folder: String, reason: String)
     /// A template the writers need is not in the folder.
@@ -12,7 +12,7 @@ public enum RenderingError: Error, Sendable, Equatable, CustomStringConvertible 
     /// A template is not valid Mustache.
     case templateSyntax(file: String, line: Int, column: Int, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .templateFolderUnreadable(folder, reason):
             "cannot read the templates folder \(folder): \(reason)"

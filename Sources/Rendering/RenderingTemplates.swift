@@ -11,9 +11,9 @@ import PipelineModel
 /// values are not HTML-escaped; the others escape values for HTML. The report's pages
 /// themselves are markup built in Swift (``ReportWriter``); their style sheet and script are
 /// rendered once here.
-public struct RenderingTemplates: Sendable {
+package struct RenderingTemplates: Sendable {
     /// The templates the writers render, by file name.
-    public static let requiredFiles = [
+    package static let requiredFiles = [
         "letter.md.mustache", "letter.html.mustache",
         "report-style.css.mustache", "report-style-extras.css.mustache", "report-sort.js.mustache",
     ]
@@ -27,12 +27,12 @@ public struct RenderingTemplates: Sendable {
     let reportScript: String
     /// The sha256 (hex) of every template's name and text: a change of wording changes it, so a
     /// run renders again the years it would otherwise carry over.
-    public let digest: String
+    package let digest: String
 
     /// Loads every `.mustache` file of `folder` (not its subfolders).
     /// - Throws: ``RenderingError`` naming the file: a required template missing, a file that
     ///   cannot be read or is not UTF-8, or a template that is not valid Mustache.
-    public static func load(from folder: String) throws -> RenderingTemplates {
+    package static func load(from folder: String) throws -> RenderingTemplates {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
@@ -59,7 +59,7 @@ public struct RenderingTemplates: Sendable {
     /// Templates from their texts by file name (`letter.md.mustache`), for tests and callers
     /// that keep templates elsewhere; `folder` only names the files in errors.
     /// - Throws: ``RenderingError`` as ``load(from:)`` does.
-    public init(sources: [String: String], folder: String = "templates") throws {
+    package init(sources: [String: String], folder: String = "templates") throws {
         for required in Self.requiredFiles where sources[required] == nil {
             throw RenderingError.templateMissing(file: (folder as NSString).appendingPathComponent(required))
         }

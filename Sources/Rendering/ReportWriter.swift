@@ -1,4 +1,4 @@
-import PipelineModel
+package import PipelineModel
 
 /// Writes the static HTML report, in pages whose size does not grow with the number of years:
 ///
@@ -20,21 +20,21 @@ import PipelineModel
 /// Pages are self-contained: style, the small sort script and the charts (SVG) are inline, and
 /// the only links are relative ones between pages of the output folder. Every chart has a title,
 /// a description and a table with the same numbers.
-public enum ReportWriter {
+package enum ReportWriter {
     /// The folder of the history pages, inside `report/`.
-    public static let historyFolder = "authorities"
+    package static let historyFolder = "authorities"
 
     /// England's history page, inside `report/` (and England's page of a year, inside the year's folder).
-    public static let nationalHistoryPath = NationalMarkup.pageName
+    package static let nationalHistoryPath = NationalMarkup.pageName
 
     /// The pages of one year: its index first, England's page, then a page per authority row, by code.
-    public static func yearPages(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates) -> [Artefact] {
+    package static func yearPages(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates) -> [Artefact] {
         [yearIndex(year, method: method, templates: templates), nationalYearPage(year, templates: templates)]
             + year.authorities.map { authorityPage($0, in: year, method: method, templates: templates) }
     }
 
     /// `report/{year}/index.html`.
-    public static func yearIndex(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates) -> Artefact {
+    package static func yearIndex(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates) -> Artefact {
         let label = year.year.label
         var html = HTMLBuffer(capacity: 4096 + 1200 * year.authorities.count)
         ReportPage.open(&html, title: "Council performance \(label): all authorities", templates: templates)
@@ -50,7 +50,7 @@ public enum ReportWriter {
     }
 
     /// `report/{year}/{code}.html`.
-    public static func authorityPage(_ row: AuthorityYearFigures, in year: YearFigures, method: AveragingMethod,
+    package static func authorityPage(_ row: AuthorityYearFigures, in year: YearFigures, method: AveragingMethod,
                                      templates: RenderingTemplates) -> Artefact {
         var html = HTMLBuffer(capacity: 9000)
         AuthorityPageMarkup.write(row, in: year, method: method, templates: templates, into: &html)
@@ -58,19 +58,19 @@ public enum ReportWriter {
     }
 
     /// `report/{year}/england.html`: England's figures in the year (``NationalMarkup``).
-    public static func nationalYearPage(_ year: YearFigures, templates: RenderingTemplates) -> Artefact {
+    package static func nationalYearPage(_ year: YearFigures, templates: RenderingTemplates) -> Artefact {
         NationalMarkup.yearPage(year, templates: templates)
     }
 
     /// `report/england.html`: England in every published year, each beside the previous one,
     /// from `national_year.csv`'s rows (``PublishedNationalRow``, in any order).
-    public static func nationalHistoryPage(_ rows: [PublishedNationalRow], templates: RenderingTemplates) -> Artefact {
+    package static func nationalHistoryPage(_ rows: [PublishedNationalRow], templates: RenderingTemplates) -> Artefact {
         NationalMarkup.historyPage(rows.sorted { $0.year < $1.year }, templates: templates)
     }
 
     /// `report/index.html` and a history page per authority, from every published year's rows
     /// (``PublishedYearRow``, in the tables' order).
-    public static func historyPages(_ rows: [PublishedYearRow], method: AveragingMethod,
+    package static func historyPages(_ rows: [PublishedYearRow], method: AveragingMethod,
                                     templates: RenderingTemplates) -> [Artefact] {
         let byCode = Dictionary(grouping: rows, by: \.code)
         return [historyIndex(rows, templates: templates)]
@@ -78,14 +78,14 @@ public enum ReportWriter {
     }
 
     /// `report/index.html`: every published year and every authority of `rows`.
-    public static func historyIndex(_ rows: [PublishedYearRow], templates: RenderingTemplates) -> Artefact {
+    package static func historyIndex(_ rows: [PublishedYearRow], templates: RenderingTemplates) -> Artefact {
         let years = Set(rows.map(\.year)).sorted()
         let latest = Dictionary(rows.map { ($0.code, $0) }, uniquingKeysWith: { $0.year < $1.year ? $1 : $0 })
         return HistoryMarkup.index(years: years, authorities: Array(latest.values), templates: templates)
     }
 
     /// `report/authorities/{code}.html` from one authority's rows (any order).
-    public static func historyPage(_ rows: [PublishedYearRow], method: AveragingMethod,
+    package static func historyPage(_ rows: [PublishedYearRow], method: AveragingMethod,
                                    templates: RenderingTemplates) -> Artefact {
         HistoryMarkup.page(rows.sorted { $0.year < $1.year }, method: method, templates: templates)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PipelineModel
 import PipelineRunner
 
 /// The `annual-review` command: arguments, logging and exit codes; the work is in the library

@@ -1,19 +1,19 @@
 import Foundation
 
 /// Files of the package and of the project's `shared/` folder, located from this source file.
-public enum PackagePaths {
+package enum PackagePaths {
     /// The package root: Tests/TestSupport/PackagePaths.swift is three levels below it.
-    public static let root: URL = URL(fileURLWithPath: #filePath)
+    package static let root: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `pipelines/rules/decisions.yaml`, the analyst's decision rule table.
-    public static var decisionRules: String { root.appendingPathComponent("pipelines/rules/decisions.yaml").path }
+    package static var decisionRules: String { root.appendingPathComponent("pipelines/rules/decisions.yaml").path }
 
     /// `pipelines/rules/service-areas.yaml`, the analyst's service-area rule table.
-    public static var serviceAreaRules: String { root.appendingPathComponent("pipelines/rules/service-areas.yaml").path }
+    package static var serviceAreaRules: String { root.appendingPathComponent("pipelines/rules/service-areas.yaml").path }
 
     /// `../shared` beside the package root, when present (it is not part of the repository).
-    public static let shared: URL? = {
+    package static let shared: URL? = {
         let url = root.deletingLastPathComponent().appendingPathComponent("shared")
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
@@ -21,7 +21,7 @@ public enum PackagePaths {
     }()
 
     /// `../shared/reference/<name>`, when the shared folder holds it.
-    public static func sharedReference(_ name: String) -> String? {
+    package static func sharedReference(_ name: String) -> String? {
         guard let url = shared?.appendingPathComponent("reference").appendingPathComponent(name),
               FileManager.default.fileExists(atPath: url.path) else { return nil }
         return url.path

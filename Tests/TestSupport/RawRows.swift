@@ -1,44 +1,44 @@
-import PipelineModel
+package import PipelineModel
 
 /// One export row for a test: field bytes by column, with an optional line and parse fault.
-public struct RawRow: Sendable {
+package struct RawRow: Sendable {
     /// The field values, as bytes; a column that is absent is an empty slot.
-    public var fields: [ExportColumn: [UInt8]]
+    package var fields: [ExportColumn: [UInt8]]
     /// The physical line; nil numbers rows from line 2 in batch order.
-    public var line: Int?
+    package var line: Int?
     /// The parse fault Ingestion would have recorded.
-    public var fault: RawRecordFault?
+    package var fault: RawRecordFault?
 
     /// A row of UTF-8 text values.
-    public init(_ fields: [ExportColumn: String], line: Int? = nil, fault: RawRecordFault? = nil) {
+    package init(_ fields: [ExportColumn: String], line: Int? = nil, fault: RawRecordFault? = nil) {
         self.fields = fields.mapValues { Array($0.utf8) }
         self.line = line
         self.fault = fault
     }
 
     /// A row of raw byte values (for Windows-1252 or otherwise invalid UTF-8 input).
-    public init(bytes fields: [ExportColumn: [UInt8]], line: Int? = nil, fault: RawRecordFault? = nil) {
+    package init(bytes fields: [ExportColumn: [UInt8]], line: Int? = nil, fault: RawRecordFault? = nil) {
         self.fields = fields
         self.line = line
         self.fault = fault
     }
 
     /// This row with `column` set to `value` (an empty value blanks it).
-    public func with(_ column: ExportColumn, _ value: String) -> RawRow {
+    package func with(_ column: ExportColumn, _ value: String) -> RawRow {
         var copy = self
         copy.fields[column] = Array(value.utf8)
         return copy
     }
 
     /// This row with `column` set to raw bytes.
-    public func with(_ column: ExportColumn, bytes value: [UInt8]) -> RawRow {
+    package func with(_ column: ExportColumn, bytes value: [UInt8]) -> RawRow {
         var copy = self
         copy.fields[column] = value
         return copy
     }
 
     /// This row at physical line `line`.
-    public func at(line: Int) -> RawRow {
+    package func at(line: Int) -> RawRow {
         var copy = self
         copy.line = line
         return copy
@@ -46,7 +46,7 @@ public struct RawRow: Sendable {
 
     /// A complete, valid row about Leicester City Council: received 3 April 2019, upheld on
     /// 20 November 2019, complied on 1 February 2020. Tests change one field at a time.
-    public static let valid = RawRow([
+    package static let valid = RawRow([
         .reference: "19 012 345",
         .authorityName: "Leicester City Council",
         .authorityCode: "",
@@ -66,9 +66,9 @@ public struct RawRow: Sendable {
 }
 
 /// Builds ``RawRecordBatch``es the way Ingestion hands them on.
-public enum RawRows {
+package enum RawRows {
     /// A batch of `rows` of input `fileIndex`; rows without a line are numbered from line 2.
-    public static func batch(_ rows: [RawRow], fileIndex: Int = 0) -> RawRecordBatch {
+    package static func batch(_ rows: [RawRow], fileIndex: Int = 0) -> RawRecordBatch {
         var batch = RawRecordBatch(fileIndex: fileIndex)
         for (i, row) in rows.enumerated() {
             let fields = row.fields
@@ -80,7 +80,7 @@ public enum RawRows {
     }
 
     /// A batch of rows given as text values by column.
-    public static func batch(_ rows: [[ExportColumn: String]], fileIndex: Int = 0) -> RawRecordBatch {
+    package static func batch(_ rows: [[ExportColumn: String]], fileIndex: Int = 0) -> RawRecordBatch {
         batch(rows.map { RawRow($0) }, fileIndex: fileIndex)
     }
 }

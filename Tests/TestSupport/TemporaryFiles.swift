@@ -1,12 +1,12 @@
 import Foundation
 
 /// A fresh directory per test for configuration files written on the fly.
-public struct TemporaryDirectory: Sendable {
+package struct TemporaryDirectory: Sendable {
     /// The directory.
-    public let url: URL
+    package let url: URL
 
     /// Creates a new, empty directory under the system's temporary folder.
-    public init(prefix: String = "annual-review-tests") throws {
+    package init(prefix: String = "annual-review-tests") throws {
         url = FileManager.default.temporaryDirectory
             .appendingPathComponent("\(prefix)-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -14,20 +14,20 @@ public struct TemporaryDirectory: Sendable {
 
     /// Writes `text` (UTF-8) to `name` in the directory and returns the file's path.
     @discardableResult
-    public func write(_ text: String, to name: String) throws -> String {
+    package func write(_ text: String, to name: String) throws -> String {
         try write(Array(text.utf8), to: name)
     }
 
     /// Writes `bytes` to `name` in the directory and returns the file's path.
     @discardableResult
-    public func write(_ bytes: [UInt8], to name: String) throws -> String {
+    package func write(_ bytes: [UInt8], to name: String) throws -> String {
         let file = url.appendingPathComponent(name)
         try Data(bytes).write(to: file)
         return file.path
     }
 
     /// Removes the directory and everything in it.
-    public func remove() {
+    package func remove() {
         try? FileManager.default.removeItem(at: url)
     }
 }

@@ -6,14 +6,14 @@ import Glibc
 /// A file this process cannot remove, standing for a stale folder owned by another user: as
 /// root (whom permission bits do not stop) the file is made immutable with `chattr +i`; as
 /// anyone else its folder is made read-only. ``release()`` undoes it so the test can clean up.
-public struct UnremovableFile: Sendable {
+package struct UnremovableFile: Sendable {
     /// The file.
-    public let path: String
+    package let path: String
     private let immutable: Bool
 
     /// Whether this process can make a file unremovable here: anyone but root can; root needs
     /// chattr and a file system with the immutable flag (ext4, xfs, btrfs; not tmpfs or overlayfs).
-    public static let isPossible: Bool = {
+    package static let isPossible: Bool = {
         guard geteuid() == 0 else { return true }
         guard let probe = try? TemporaryDirectory(prefix: "annual-review-chattr-probe") else { return false }
         defer { probe.remove() }
@@ -24,7 +24,7 @@ public struct UnremovableFile: Sendable {
     }()
 
     /// Makes the file at `path` unremovable.
-    public init(_ path: String) throws {
+    package init(_ path: String) throws {
         self.path = path
         immutable = geteuid() == 0
         if immutable {
@@ -37,7 +37,7 @@ public struct UnremovableFile: Sendable {
     }
 
     /// Makes the file removable again.
-    public func release() {
+    package func release() {
         if immutable {
             try? Self.chattr("-i", path)
         } else {
