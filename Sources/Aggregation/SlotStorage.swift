@@ -1,10 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// One slot of a ``CaseTable``: `key` is 0 when empty, else bit 63 set, the reference in bits
 /// 36-62 and `last_updated` (seconds since 1900) in bits 0-35; `contribution` is a
