@@ -1,4 +1,4 @@
-package import Aggregation
+import Aggregation
 package import PipelineModel
 
 extension YearFigures {
