@@ -266,7 +266,7 @@ package final class OutputPublisher {
 
     // MARK: - Staging
 
-    private func checkOpen() throws {
+    func checkOpen() throws {
         guard state == .open else {
             throw OutputError.publishFailed(destination: destination,
                                             reason: state == .published ? "already published" : "abandoned")
@@ -277,19 +277,27 @@ package final class OutputPublisher {
     /// returns its full path (the caller records it in `files` once the file exists).
     func prepare(_ relativePath: String) throws -> String {
         try checkOpen()
+        return try Self.makeParents(of: relativePath, in: stagingDirectory, known: &knownFolders)
+    }
+
+    /// `relativePath`'s full path in `staging`, after checking that it stays inside (no empty,
+    /// `.` or `..` component) and creating its missing folders; `known` holds folders already
+    /// made, so that each is made once. A component that exists as anything but a folder (a
+    /// planted link) is refused.
+    static func makeParents(of relativePath: String, in staging: String, known: inout Set<String>) throws -> String {
         let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
         guard !relativePath.isEmpty,
               components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") })
         else {
-            throw OutputError.cannotCreate(path: Self.join(stagingDirectory, relativePath),
+            throw OutputError.cannotCreate(path: join(staging, relativePath),
                                            reason: "not a relative path inside the output folder")
         }
-        var folder = stagingDirectory
+        var folder = staging
         for component in components.dropLast() {
-            folder = Self.join(folder, String(component))
-            if knownFolders.contains(folder) { continue }
+            folder = join(folder, String(component))
+            if known.contains(folder) { continue }
             if mkdir(folder, 0o755) == 0 {
-                knownFolders.insert(folder)
+                known.insert(folder)
                 continue
             }
             let code = errno
@@ -297,8 +305,8 @@ package final class OutputPublisher {
             guard code == EEXIST, lstat(folder, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
                 throw OutputError.cannotCreate(path: folder, reason: systemReason(code == EEXIST ? ENOTDIR : code))
             }
-            knownFolders.insert(folder)
+            known.insert(folder)
         }
-        return Self.join(stagingDirectory, relativePath)
+        return join(staging, relativePath)
     }
 }

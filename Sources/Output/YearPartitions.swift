@@ -81,12 +81,23 @@ package final class YearPartitions {
     /// in the year's partition, each with a hard link at its own path.
     /// - Throws: ``OutputError``.
     package func stageFiles(of year: ReportingYear, _ files: [(path: String, bytes: [UInt8])]) throws {
-        let folder = Self.folder(of: year)
-        for file in files {
-            let stored = folder + "/" + file.path
-            try publisher.writeFile(stored, file.bytes)
-            try publisher.linkStaged(file.path, to: stored)
-        }
+        try record(try Self.writeFiles(of: year, files, with: publisher.concurrentWriter))
+    }
+
+    /// ``stageFiles(of:_:)`` from any task (a rendering job): writes the files, each in the
+    /// year's partition with its link at its own path, and returns their digests for
+    /// ``record(_:)`` on the task that owns the partitions.
+    /// - Throws: ``OutputError``.
+    package static func writeFiles(of year: ReportingYear, _ files: [(path: String, bytes: [UInt8])],
+                                   with writer: StagedFileWriter) throws -> [RunManifest.FileDigest] {
+        let folder = folder(of: year)
+        return try writer.write(files.map { (path: folder + "/" + $0.path, bytes: $0.bytes, alsoAt: $0.path) })
+    }
+
+    /// Lists the files ``writeFiles(of:_:with:)`` wrote.
+    /// - Throws: ``OutputError`` when the publisher is no longer open.
+    package func record(_ digests: [RunManifest.FileDigest]) throws {
+        try publisher.record(digests)
     }
 
     /// Carries over `year`, which this run computed and found unchanged (its fingerprint equals

@@ -75,11 +75,14 @@ struct PageRendering {
         self.width = max(1, width)
     }
 
-    /// Runs `jobs`, `width` at a time, handing each job's pages to `stage` (on the calling task,
-    /// which owns the staging folder) as it finishes; returns what rendering cost.
-    func run(_ jobs: [Job], stage: (ReportingYear?, [Artefact]) throws -> Void) async throws -> Cost {
+    /// Runs `jobs`, `width` at a time: each job renders its pages and passes them to `write`
+    /// (in the job's own task, so that files are created on every core), and what `write`
+    /// returns goes to `record` on the calling task, which owns the staging folder, as each
+    /// job finishes. Returns what rendering cost.
+    func run<Written: Sendable>(_ jobs: [Job], write: @escaping @Sendable (ReportingYear?, [Artefact]) throws -> Written,
+                                record: (Written) throws -> Void) async throws -> Cost {
         var cost = Cost()
-        try await withThrowingTaskGroup(of: (ReportingYear?, [Artefact], Cost).self) { group in
+        try await withThrowingTaskGroup(of: (Written, Cost).self) { group in
             var next = 0
             func startNext() {
                 guard next < jobs.count else { return }
@@ -90,13 +93,14 @@ struct PageRendering {
                     if let pause = Self.testPause { usleep(pause) }
                     var cost = Cost()
                     let pages = job.render(&cost)
-                    return (job.year, pages, cost)
+                    try Task.checkCancellation()
+                    return (try write(job.year, pages), cost)
                 }
             }
             for _ in 0 ..< width { startNext() }
-            while let (year, pages, jobCost) = try await group.next() {
+            while let (written, jobCost) = try await group.next() {
                 try Task.checkCancellation()
-                try stage(year, pages)
+                try record(written)
                 cost.add(jobCost)
                 startNext()
             }

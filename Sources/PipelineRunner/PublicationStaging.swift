@@ -41,10 +41,11 @@ struct PublicationStaging {
                 jobs += PageRendering.yearJobs(year, method: figures.method, templates: templates, letters: letters)
             }
         }
-        var cost = try await rendering.run(jobs) { year, pages in
-            guard let year else { return }
-            try partitions.stageFiles(of: year, pages.map { ($0.path, $0.bytes) })
-        }
+        let writer = publisher.concurrentWriter
+        var cost = try await rendering.run(jobs, write: { year, pages in
+            guard let year else { return [] }
+            return try YearPartitions.writeFiles(of: year, pages.map { ($0.path, $0.bytes) }, with: writer)
+        }, record: partitions.record)
         // Without --years a run recomputes every year the data covers and replaces the whole
         // publication; with it, the years it leaves alone must stay as published.
         if configuration.years != nil, let previous {
@@ -62,9 +63,11 @@ struct PublicationStaging {
                 let nationalRows = try PublishedTables.national(nationalYear: national)
                 let historyJobs = PageRendering.historyJobs(rows, national: nationalRows, method: figures.method,
                                                             templates: templates)
-                cost.add(try await rendering.run(historyJobs) { _, pages in
+                // Few pages, each linked instead when the current publication has its bytes:
+                // written by the task that owns the staging folder.
+                cost.add(try await rendering.run(historyJobs, write: { $1 }, record: { pages in
                     for page in pages { try publisher.writeFile(page.path, page.bytes, reusing: previous) }
-                })
+                }))
             }
         }
         partitions.pagesRendered = cost.total
