@@ -24,45 +24,9 @@ extension OutputPublisher {
     ///   or ``OutputError/writeFailed(path:reason:)``.
     @discardableResult
     package func linkFile(_ relativePath: String, from source: String) throws -> RunManifest.FileDigest {
-        let target = try prepare(relativePath)
-        let digest: RunManifest.FileDigest
-        if link(source, target) == 0 {
-            digest = try RunManifest.FileDigest(contentsOf: target, recordedAs: relativePath)
-        } else {
-            let code = errno
-            guard code != ENOENT, code != EEXIST else {
-                throw OutputError.cannotCreate(path: target, reason: "cannot link \(source): \(systemReason(code))")
-            }
-            let bytes: Data
-            do {
-                bytes = try Data(contentsOf: URL(fileURLWithPath: source))
-            } catch {
-                throw OutputError.readFailed(path: source, reason: "\(error)")
-            }
-            let sink = try FileSink(creating: target)
-            try Self.writeWhole(bytes, to: sink)
-            digest = sink.digest(recordedAs: relativePath)
-        }
+        let digest = try StagedFileWriter.link(source, at: try prepare(relativePath), recordedAs: relativePath)
         files[relativePath] = digest
         return digest
-    }
-
-    /// Puts the staged file `staged` at `relativePath` too, as a hard link (a copy where links
-    /// are refused): a year's file at its outputs.md path beside its partition's copy. Its
-    /// digest is the staged file's, so it is not read again.
-    /// - Throws: as ``linkFile(_:from:)``, and ``OutputError/readFailed(path:reason:)`` when
-    ///   `staged` was not staged.
-    package func linkStaged(_ relativePath: String, to staged: String) throws {
-        guard let digest = files[staged] else {
-            throw OutputError.readFailed(path: Self.join(stagingDirectory, staged), reason: "not staged")
-        }
-        let target = try prepare(relativePath)
-        let source = Self.join(stagingDirectory, staged)
-        if link(source, target) == 0 {
-            files[relativePath] = RunManifest.FileDigest(path: relativePath, bytes: digest.bytes, sha256: digest.sha256)
-        } else {
-            _ = try linkFile(relativePath, from: source)
-        }
     }
 
     /// Removes every staged file whose path starts with `prefix` (`years/2019-20/`): what a

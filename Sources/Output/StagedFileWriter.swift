@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 import PipelineModel
 
@@ -27,31 +28,65 @@ package struct StagedFileWriter: Sendable {
         for file in files {
             let full = try OutputPublisher.makeParents(of: file.path, in: stagingDirectory, known: &known)
             let sink = try FileSink(creating: full)
-            do {
-                try sink.write(file.bytes)
-                try sink.close()
-            } catch {
-                sink.discard()
-                throw error
-            }
+            try OutputPublisher.writeWhole(file.bytes, to: sink)
             let digest = sink.digest(recordedAs: file.path)
             digests.append(digest)
             guard let other = file.alsoAt else { continue }
-            let target = try OutputPublisher.makeParents(of: other, in: stagingDirectory, known: &known)
-            if link(full, target) != 0 {
-                // A file system that refuses hard links gets a second copy: the same bytes.
-                let copy = try FileSink(creating: target)
-                do {
-                    try copy.write(file.bytes)
-                    try copy.close()
-                } catch {
-                    copy.discard()
-                    throw error
-                }
-            }
+            try addLink(to: file.path, at: other, known: &known)
             digests.append(RunManifest.FileDigest(path: other, bytes: digest.bytes, sha256: digest.sha256))
         }
         return digests
+    }
+}
+
+extension StagedFileWriter {
+    /// Links `source` (a file of the current publication) at `relativePath`, creating its
+    /// folders (see ``OutputPublisher/linkFile(_:from:)``); `known` as for ``write(_:)``.
+    /// - Returns: the staged file's size and sha256, read back from it.
+    /// - Throws: ``OutputError``.
+    package func link(_ source: String, at relativePath: String, known: inout Set<String>) throws -> RunManifest.FileDigest {
+        let target = try OutputPublisher.makeParents(of: relativePath, in: stagingDirectory, known: &known)
+        return try Self.link(source, at: target, recordedAs: relativePath)
+    }
+
+    /// Hard-links `source` at `target` (a full path whose folder exists) and returns the
+    /// staged file's size and sha256 read back from it: what is checked is what will be
+    /// published. Where the file system refuses a hard link (EXDEV, EPERM, EMLINK, ENOTSUP,
+    /// ...) the file is copied instead: the same bytes, only the disk space differs.
+    /// - Throws: ``OutputError/cannotCreate(path:reason:)``, ``OutputError/readFailed(path:reason:)``
+    ///   or ``OutputError/writeFailed(path:reason:)``.
+    static func link(_ source: String, at target: String, recordedAs relativePath: String) throws -> RunManifest.FileDigest {
+        if Glibc.link(source, target) == 0 {
+            return try RunManifest.FileDigest(contentsOf: target, recordedAs: relativePath)
+        }
+        let code = errno
+        guard code != ENOENT, code != EEXIST else {
+            throw OutputError.cannotCreate(path: target, reason: "cannot link \(source): \(systemReason(code))")
+        }
+        let bytes: Data
+        do {
+            bytes = try Data(contentsOf: URL(fileURLWithPath: source))
+        } catch {
+            throw OutputError.readFailed(path: source, reason: "\(error)")
+        }
+        let sink = try FileSink(creating: target)
+        try OutputPublisher.writeWhole(bytes, to: sink)
+        return sink.digest(recordedAs: relativePath)
+    }
+
+    /// Puts the staged file `staged` at `relativePath` too, as a hard link (a copy where links
+    /// are refused), without reading it: its digest is the staged file's.
+    /// - Throws: ``OutputError``.
+    package func addLink(to staged: String, at relativePath: String, known: inout Set<String>) throws {
+        let target = try OutputPublisher.makeParents(of: relativePath, in: stagingDirectory, known: &known)
+        let source = OutputPublisher.join(stagingDirectory, staged)
+        if Glibc.link(source, target) != 0 { _ = try Self.link(source, at: target, recordedAs: relativePath) }
+    }
+
+    /// Removes staged files (paths relative to the staging folder) that a failed step wrote
+    /// before they were recorded.
+    package func remove(_ relativePaths: [String]) {
+        for path in relativePaths { _ = unlink(OutputPublisher.join(stagingDirectory, path)) }
     }
 }
 

@@ -18,9 +18,11 @@ package import PipelineModel
 /// - The top-level tables are the header followed by every partition's rows in year order:
 ///   byte for byte what `TableFile.render(_:)` writes for all the years at once.
 ///
-/// Usage: for every computed year, either ``stageTables(of:_:)`` and ``stageFiles(of:_:)`` as its
-/// files are rendered, or ``carryOverUnchanged(_:from:)`` when its fingerprint equals the
-/// current publication's; ``carryOver(from:method:)`` when only some years were computed;
+/// Usage: for every computed year, either ``stageTables(of:_:)`` and ``stageFiles(of:_:)`` (or
+/// ``writeFiles(of:_:with:)`` from rendering jobs, then ``record(_:)``) as its files are
+/// rendered, or ``linkYear(_:from:with:)`` then ``recordCarriedOver(_:from:_:)`` and
+/// ``markUnchanged(_:)`` when its fingerprint equals the current publication's;
+/// ``carryOver(from:method:)`` when only some years were computed;
 /// ``writeTables()``; then record ``record`` in the manifest.
 ///
 /// Confined to the task that writes the outputs, like its publisher.
@@ -100,25 +102,6 @@ package final class YearPartitions {
         try publisher.record(digests)
     }
 
-    /// Carries over `year`, which this run computed and found unchanged (its fingerprint equals
-    /// the one `previous` records), instead of rendering it again: as ``carryOver(from:method:)``
-    /// does, every file linked and checked against `previous`'s manifest.
-    /// - Throws: ``OutputError/cannotCarryOver(path:reason:)`` as ``carryOver(from:method:)``.
-    ///
-    /// - Returns: false, with nothing of the year staged, when the year's files do not match
-    ///   `previous`'s manifest: the run then renders the year, as it would without a
-    ///   publication to carry from (the year is recomputed anyway).
-    package func carryOverUnchanged(_ year: ReportingYear, from previous: PreviousPublication) throws -> Bool {
-        do {
-            try carryOver(year, from: previous)
-        } catch is OutputError {
-            try publisher.discardStaged(under: Self.folder(of: year) + "/")
-            return false
-        }
-        carried[year]?.unchanged = true
-        return true
-    }
-
     /// Carries over every year of `previous` that this run did not compute: hard links to its
     /// files (no copy), each checked against the size and sha256 in `previous`'s manifest, plus
     /// the links at outputs.md's paths.
@@ -146,38 +129,74 @@ package final class YearPartitions {
     }
 
     private func carryOver(_ year: ReportingYear, from previous: PreviousPublication) throws {
-        let folder = Self.folder(of: year)
+        try recordCarriedOver(year, from: previous, try Self.linkYear(year, from: previous, with: publisher.concurrentWriter))
+    }
+
+    /// Stages `year`'s files from `previous` from any task (carry-over on every core): each file
+    /// of the partition linked and checked against `previous`'s manifest, then its link at its
+    /// outputs.md path; returns the digests for ``recordCarriedOver(_:from:_:)`` on the task that
+    /// owns the partitions. On an error, what it staged is removed again.
+    /// - Throws: ``OutputError/cannotCarryOver(path:reason:)`` naming the file when the partition
+    ///   differs from the manifest (a file changed, missing or not listed); other ``OutputError``s.
+    package static func linkYear(_ year: ReportingYear, from previous: PreviousPublication,
+                                 with writer: StagedFileWriter) throws -> [RunManifest.FileDigest] {
+        let folder = folder(of: year)
         let listed = previous.files(of: year)
         for table in TableFile.allCases where !listed.contains(where: { $0.path == folder + "/" + table.fileName }) {
             throw OutputError.cannotCarryOver(path: previous.folder + "/" + folder + "/" + table.fileName,
                                               reason: "the previous manifest does not list it")
         }
         // Every file on disk must be one the manifest lists, so nothing unverified is published.
-        let onDisk = try Self.files(under: previous.folder, folder)
+        let onDisk = try files(under: previous.folder, folder)
         let listedPaths = Set(listed.map(\.path))
         if let stray = onDisk.subtracting(listedPaths).sorted().first {
             throw OutputError.cannotCarryOver(path: previous.folder + "/" + stray, reason: "the previous manifest does not list it")
         }
-        for entry in listed {
-            let source = previous.folder + "/" + entry.path
-            guard onDisk.contains(entry.path) else {
-                throw OutputError.cannotCarryOver(path: source, reason: "the previous manifest lists it but it is missing")
+        var staged: [RunManifest.FileDigest] = []
+        staged.reserveCapacity(listed.count * 2)
+        var known: Set<String> = []
+        do {
+            for entry in listed {
+                let source = previous.folder + "/" + entry.path
+                guard onDisk.contains(entry.path) else {
+                    throw OutputError.cannotCarryOver(path: source, reason: "the previous manifest lists it but it is missing")
+                }
+                // Linked first, checked after: what is checked is what will be published.
+                let digest = try writer.link(source, at: entry.path, known: &known)
+                staged.append(digest)
+                guard digest.bytes == entry.bytes, digest.sha256 == entry.sha256 else {
+                    throw OutputError.cannotCarryOver(
+                        path: source, reason: "it does not match the previous manifest (\(digest.bytes) bytes, sha256 "
+                            + "\(digest.sha256); the manifest says \(entry.bytes) bytes, sha256 \(entry.sha256))")
+                }
             }
-            // Linked first, checked after: what is checked is what will be published.
-            let staged = try publisher.linkFile(entry.path, from: source)
-            guard staged.bytes == entry.bytes, staged.sha256 == entry.sha256 else {
-                throw OutputError.cannotCarryOver(
-                    path: source, reason: "it does not match the previous manifest (\(staged.bytes) bytes, sha256 \(staged.sha256); "
-                        + "the manifest says \(entry.bytes) bytes, sha256 \(entry.sha256))")
+            let tables = Set(TableFile.allCases.map { folder + "/" + $0.fileName })
+            for entry in listed where !tables.contains(entry.path) {
+                let path = String(entry.path.dropFirst(folder.count + 1))
+                try writer.addLink(to: entry.path, at: path, known: &known)
+                staged.append(RunManifest.FileDigest(path: path, bytes: entry.bytes, sha256: entry.sha256))
             }
+        } catch {
+            writer.remove(staged.map(\.path))
+            throw error
         }
-        let tables = Set(TableFile.allCases.map { folder + "/" + $0.fileName })
-        for entry in listed where !tables.contains(entry.path) {
-            try publisher.linkStaged(String(entry.path.dropFirst(folder.count + 1)), to: entry.path)
-        }
+        return staged
+    }
+
+    /// Records `year` as carried over from `previous`, with the files ``linkYear(_:from:with:)``
+    /// staged.
+    /// - Throws: ``OutputError`` when the publisher is no longer open.
+    package func recordCarriedOver(_ year: ReportingYear, from previous: PreviousPublication,
+                                   _ staged: [RunManifest.FileDigest]) throws {
+        try publisher.record(staged)
         carried[year] = RunManifest.Partitions.CarriedOver(
             year: year.label, previousRunStarted: previous.manifest.started,
             computedByRunStarted: previous.computedByRunStarted(year))
+    }
+
+    /// Marks a carried-over year as one this run computed and found unchanged.
+    package func markUnchanged(_ year: ReportingYear) {
+        carried[year]?.unchanged = true
     }
 
     /// Writes the top-level tables: each the concatenation of the staged partitions' tables in

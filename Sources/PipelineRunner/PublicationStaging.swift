@@ -23,19 +23,30 @@ struct PublicationStaging {
             base.add(letters: letters)
             return base
         }
-        let rendering = PageRendering()
-        var jobs: [PageRendering.Job] = []
+        // A year whose fingerprint is the current publication's is carried over (its files
+        // linked and checked, every year at once); the others, and any whose files turn out
+        // not to match the manifest, are rendered.
+        var rendered: [(YearFigures, [(TableFile, [UInt8])])] = []
+        var unchanged: [(YearFigures, [(TableFile, [UInt8])])] = []
         for year in figures.years {
             try Task.checkCancellation()
             let tables = TableFile.allCases.map { ($0, $0.render(year)) }
             if let base {
                 let fingerprint = Fingerprint.year(year, tables: tables, base: base)
                 partitions.fingerprints[year.year] = fingerprint
-                if let previous, previous.partitions.fingerprints?[year.year.label] == fingerprint,
-                   try partitions.carryOverUnchanged(year.year, from: previous) {
+                if previous?.partitions.fingerprints?[year.year.label] == fingerprint {
+                    unchanged.append((year, tables))
                     continue
                 }
             }
+            rendered.append((year, tables))
+        }
+        if let previous {
+            rendered += try await carryOver(unchanged, from: previous, into: partitions, writer: publisher.concurrentWriter)
+        }
+        let rendering = PageRendering()
+        var jobs: [PageRendering.Job] = []
+        for (year, tables) in rendered.sorted(by: { $0.0.year < $1.0.year }) {
             try partitions.stageTables(of: year.year, tables)
             if let templates {
                 jobs += PageRendering.yearJobs(year, method: figures.method, templates: templates, letters: letters)
@@ -77,6 +88,40 @@ struct PublicationStaging {
             "years_carried_over": .stringConvertible(partitions.record.carriedOver.count),
         ].merging(cost.fields, uniquingKeysWith: { $1 }))
         return tables
+    }
+
+    /// Carries `years` over from `previous`, all at once (linking and hashing on every core);
+    /// returns those whose files did not match `previous`'s manifest, with nothing of them
+    /// staged, to be rendered instead (they are recomputed anyway).
+    private func carryOver(_ years: [(YearFigures, [(TableFile, [UInt8])])], from previous: PreviousPublication,
+                           into partitions: YearPartitions, writer: StagedFileWriter)
+        async throws -> [(YearFigures, [(TableFile, [UInt8])])] {
+        var mismatched: [(YearFigures, [(TableFile, [UInt8])])] = []
+        try await withThrowingTaskGroup(of: (Int, [RunManifest.FileDigest]?).self) { group in
+            for (index, (year, _)) in years.enumerated() {
+                group.addTask {
+                    try Task.checkCancellation()
+                    do {
+                        return (index, try YearPartitions.linkYear(year.year, from: previous, with: writer))
+                    } catch is OutputError {
+                        return (index, nil)
+                    }
+                }
+            }
+            for try await (index, staged) in group {
+                let year = years[index].0.year
+                if let staged {
+                    try partitions.recordCarriedOver(year, from: previous, staged)
+                    partitions.markUnchanged(year)
+                } else {
+                    logger.info("files differ from the manifest: rendering the year again", metadata: [
+                        "year": "\(year.label)",
+                    ])
+                    mismatched.append(years[index])
+                }
+            }
+        }
+        return mismatched
     }
 
     /// Links the current publication's whole-publication pages when their fingerprint is this

@@ -209,6 +209,31 @@ import Testing
         }
     }
 
+    @Test func anUnchangedYearWhoseFilesWereEditedIsRenderedAgain() throws {
+        let folder = try ProcessRunner.temporaryFolder("reprocess")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/out"
+        try publish(out)
+        let fresh = try Snapshot.digests(of: out)
+        let tampered = out + "/years/2018-19/letters/2018-19/BKM.md"
+        let text = try String(contentsOfFile: tampered, encoding: .utf8) + "An edit by hand.\n"
+        try FileManager.default.removeItem(atPath: tampered)
+        try text.write(toFile: tampered, atomically: false, encoding: .utf8)
+
+        // A full run: 2018-19's fingerprint is unchanged, but its files no longer match the
+        // manifest, so that year alone is rendered again; the others are carried over.
+        try publish(out)
+        let partitions = try #require(try Self.manifest(out)["partitions"] as? [String: Any])
+        #expect(partitions["computed"] as? [String] == ["2018-19"])
+        let carried = try #require(partitions["carried_over"] as? [[String: Any]])
+        #expect(carried.count == 5 && !carried.contains { $0["year"] as? String == "2018-19" })
+        let after = try Snapshot.digests(of: out)
+        #expect(Set(after.keys) == Set(fresh.keys))
+        for (path, bytes) in fresh where path != "manifest.json" {
+            #expect(after[path] == bytes, "\(path) differs from a fresh run's")
+        }
+    }
+
     @Test func aTamperedPartitionFailsAndLeavesThePublicationAlone() throws {
         let folder = try ProcessRunner.temporaryFolder("reprocess")
         defer { try? FileManager.default.removeItem(atPath: folder) }
