@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real executable, as cron runs it: exit codes and one-line errors.
 @Suite struct CommandLineTests {
@@ -10,7 +11,7 @@ import Testing
     }
 
     @Test func missingInputIsAOneLineErrorWithExit66() throws {
-        let out = try ProcessRunner.temporaryFolder("cli") + "/out"
+        let out = try TemporaryFolder("cli").path + "/out"
         let result = try run(["run", "--register", register, "--out", out, "/nonexistent/decisions.csv.gz"])
         #expect(result.status == 66)
         #expect(result.stderr.contains("/nonexistent/decisions.csv.gz: no such input file"))
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func missingRegisterIsAOneLineErrorWithExit66() throws {
-        let out = try ProcessRunner.temporaryFolder("cli") + "/out"
+        let out = try TemporaryFolder("cli").path + "/out"
         let result = try run(["run", "--register", "/nonexistent/register.csv", "--out", out,
                               SharedMaterial.path("sample-data/decisions-sample.csv.gz")])
         #expect(result.status == 66)
@@ -26,7 +27,7 @@ import Testing
     }
 
     @Test func aRegisterTooLargeForACaseIsAConfigurationError() throws {
-        let folder = try ProcessRunner.temporaryFolder("cli")
+        let folder = try TemporaryFolder("cli").path
         let big = folder + "/register.csv"
         var text = "local-authority-code,official-name,nice-name,gss-code,start-date,end-date,replaced-by,nation,"
             + "local-authority-type,alt-names,former-gss-codes,pop-2020\n"
@@ -51,7 +52,7 @@ import Testing
     }
 
     @Test func badParseWorkersInADefinitionIsAConfigurationErrorNamingTheKey() throws {
-        let folder = try ProcessRunner.temporaryFolder("cli")
+        let folder = try TemporaryFolder("cli").path
         let definition = folder + "/pipeline.yaml"
         try "register: \(register)\noutput: out\nparse-workers: 0\n".write(toFile: definition, atomically: true, encoding: .utf8)
         let result = try run(["run", definition, SharedMaterial.path("sample-data/decisions-sample.csv.gz")])
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func parseWorkersGiveTheSameOutputsOnTheSample() throws {
-        let folder = try ProcessRunner.temporaryFolder("cli")
+        let folder = try TemporaryFolder("cli").path
         var outputs: [[Data]] = []
         for workers in ["1", "2", "3"] {
             let out = folder + "/out\(workers)"
@@ -84,7 +85,7 @@ import Testing
     }
 
     @Test func validatePrintsTheQualityReportAndPublishesNothing() throws {
-        let out = try ProcessRunner.temporaryFolder("cli") + "/out"
+        let out = try TemporaryFolder("cli").path + "/out"
         let result = try run(["validate", "--register", register, "--lookup", SharedMaterial.path("sample-data/name-lookup.csv"),
                               "--max-reject-rate", "5%", "--out", out, SharedMaterial.path("sample-data/decisions-sample.csv.gz")])
         #expect(result.status == 0, "\(result.stderr)")
@@ -96,7 +97,7 @@ import Testing
     }
 
     @Test func dryRunLeavesThePreviousOutputsAlone() throws {
-        let out = try ProcessRunner.temporaryFolder("cli") + "/out"
+        let out = try TemporaryFolder("cli").path + "/out"
         let arguments = ["run", "--register", register, "--max-reject-rate", "100%", "--out", out,
                          SharedMaterial.path("sample-data/decisions-sample.csv.gz")]
         #expect(try run(arguments).status == 0)

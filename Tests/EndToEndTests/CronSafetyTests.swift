@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// The executable as cron and systemd run it: interrupted, killed, run twice at once, or
 /// writing to a full or read-only file system. In every case the previous outputs stay
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func sigtermMidRunExits75AndPublishesNothing() throws {
-        let out = try ProcessRunner.temporaryFolder("cron") + "/out"
+        let out = try TemporaryFolder("cron").path + "/out"
         let before = try publishGoodRun(into: out)
         let run = try SlowRun(arguments: arguments(out: out, input: "-"))
         Thread.sleep(forTimeInterval: 1.5)
@@ -40,7 +41,7 @@ import Testing
     @Test(arguments: ["1", "3"])
     func sigtermStopsEveryParseWorkerWithin2Seconds(workers: String) throws {
         // A file, not a pipe: every stage is busy (nothing waits in read(2)) when the signal comes.
-        let folder = try ProcessRunner.temporaryFolder("cron")
+        let folder = try TemporaryFolder("cron").path
         let out = folder + "/out", input = folder + "/big.csv"
         let before = try publishGoodRun(into: out)
         var text = SlowRun.header
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func sigtermWhileInputStallsStillExits75() throws {
-        let out = try ProcessRunner.temporaryFolder("cron") + "/out"
+        let out = try TemporaryFolder("cron").path + "/out"
         let before = try publishGoodRun(into: out)
         let run = try SlowRun(arguments: arguments(out: out, input: "-"), stallAfterHeader: true)
         Thread.sleep(forTimeInterval: 1)
@@ -72,14 +73,14 @@ import Testing
     }
 
     @Test func sigtermWhileRenderingExits75Within2Seconds() throws {
-        let out = try ProcessRunner.temporaryFolder("cron") + "/out"
+        let out = try TemporaryFolder("cron").path + "/out"
         let before = try publishGoodRun(into: out)
         // Every rendering job blocks its thread for 300 ms (a test hook), as a full register's
         // rendering keeps every thread of the pool busy: the signal must still stop the run.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ProcessRunner.executable)
         // The sample again, after a template change so that no year is carried over unrendered.
-        let templates = try ProcessRunner.temporaryFolder("templates")
+        let templates = try TemporaryFolder("templates").path
         for name in try FileManager.default.contentsOfDirectory(atPath: SharedMaterial.path("pipelines/templates")) {
             try FileManager.default.copyItem(atPath: SharedMaterial.path("pipelines/templates/" + name), toPath: templates + "/" + name)
         }
@@ -87,7 +88,7 @@ import Testing
             .write(toFile: templates + "/letter.md.mustache", atomically: true, encoding: .utf8)
         process.arguments = arguments(out: out, input: sample) + ["--templates", templates]
         process.environment = ProcessInfo.processInfo.environment.merging(["ANNUAL_REVIEW_TEST_RENDER_PAUSE_MS": "300"]) { $1 }
-        let errors = try ProcessRunner.temporaryFolder("render") + "/stderr"
+        let errors = try TemporaryFolder("render").path + "/stderr"
         _ = FileManager.default.createFile(atPath: errors, contents: nil)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
         process.standardOutput = FileHandle.nullDevice
@@ -109,7 +110,7 @@ import Testing
     }
 
     @Test func sigkillMidRunThenANormalRunSucceedsAndCleansUp() throws {
-        let out = try ProcessRunner.temporaryFolder("cron") + "/out"
+        let out = try TemporaryFolder("cron").path + "/out"
         let before = try publishGoodRun(into: out)
         let run = try SlowRun(arguments: arguments(out: out, input: "-"))
         Thread.sleep(forTimeInterval: 1.5)
@@ -124,7 +125,7 @@ import Testing
     }
 
     @Test func aSecondRunOnTheSameOutputExits75NamingTheHolder() throws {
-        let out = try ProcessRunner.temporaryFolder("cron") + "/out"
+        let out = try TemporaryFolder("cron").path + "/out"
         let first = try SlowRun(arguments: arguments(out: out, input: "-"))
         defer { first.signal(SIGKILL); _ = first.wait(timeout: 30) }
         Thread.sleep(forTimeInterval: 1.5)
@@ -187,7 +188,7 @@ final class SlowRun: @unchecked Sendable {
         process.arguments = arguments
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
-        errorFile = try ProcessRunner.temporaryFolder("slow") + "/stderr"
+        errorFile = try TemporaryFolder("slow").path + "/stderr"
         _ = FileManager.default.createFile(atPath: errorFile, contents: nil)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorFile))
         try process.run()
@@ -270,7 +271,7 @@ struct TmpfsMount {
     }()
 
     init(kilobytes: Int) throws {
-        path = try ProcessRunner.temporaryFolder("tmpfs")
+        path = try TemporaryFolder("tmpfs").path
         let result = try ProcessRunner.run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", path])
         guard result.status == 0 else { throw CocoaError(.fileWriteNoPermission) }
     }

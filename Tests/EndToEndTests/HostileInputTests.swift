@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Hostile and broken exports through the real executable, as cron runs it.
 ///
@@ -409,7 +410,7 @@ import Testing
     /// A folder published by one good run of the executable, copied in as every case's previous
     /// outputs (a run costs about a second, mostly letters; once is enough).
     static let goodPublication: Result<String, any Error> = Result {
-        let folder = try ProcessRunner.temporaryFolder("hostile-good")
+        let folder = try TemporaryFolder("hostile-good").path
         let good = folder + "/good.csv", out = folder + "/out"
         try Data(E.good).write(to: URL(fileURLWithPath: good))
         let run = try HostileProcess.run(arguments(out: out, [], good))
@@ -432,7 +433,7 @@ import Testing
     }
 
     func check(_ hostile: Case) throws {
-        let folder = try ProcessRunner.temporaryFolder("hostile")
+        let folder = try TemporaryFolder("hostile").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/out"
         let input = folder + "/" + hostile.file

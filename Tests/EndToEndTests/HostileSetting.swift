@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The frame of the issue 16 tests through the executable: a good publication first, then the
 /// hostile run into the same folder, then the checks every case shares.
@@ -14,7 +15,7 @@ struct HostileSetting {
 
     /// A folder of its own holding a publication of the sample in `out`.
     init(_ name: String) throws {
-        base = try ProcessRunner.temporaryFolder(name)
+        base = try TemporaryFolder(name).path
         out = base + "/out"
         let good = try ProcessRunner.run(ProcessRunner.executable, ["run", "--register", register, "--lookup", lookup,
                                                                      "--max-reject-rate", "5%", "--out", out, sample])

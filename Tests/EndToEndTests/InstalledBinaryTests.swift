@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `scripts/install PREFIX`, then the installed binary run from a folder holding only a
 /// register and an export: it finds its rule tables and templates beside itself, and its
@@ -7,7 +8,7 @@ import Testing
 @Suite struct InstalledBinaryTests {
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ldd"), "needs ldd (libc-bin)"))
     func anInstalledBinaryRunsFromAnywhereAndPublishesTheSame() throws {
-        let prefix = try ProcessRunner.temporaryFolder("prefix")
+        let prefix = try TemporaryFolder("prefix").path
         // The binaries this test run uses (scripts/test builds generate-manual beside them):
         // a release build inside the test run would cost several minutes of CI's time. The
         // release build itself is scripts/install's default, run by hand.
@@ -31,7 +32,7 @@ import Testing
 
         /// A folder with a register and an export only, and a run of `binary` in it.
         func publish(with binary: String) throws -> [String: Data] {
-            let folder = try ProcessRunner.temporaryFolder("elsewhere")
+            let folder = try TemporaryFolder("elsewhere").path
             try fm.copyItem(atPath: SharedMaterial.path("sample-data/register.csv"), toPath: folder + "/register.csv")
             try fm.copyItem(atPath: SharedMaterial.path("sample-data/decisions-sample.csv.gz"), toPath: folder + "/export.csv.gz")
             let result = try ProcessRunner.run(binary, ["run", "--register", "register.csv", "--max-reject-rate", "50%",

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Under systemd, JSON log lines start with their sd-daemon priority, which journald strips:
 /// only when standard error is the stream `$JOURNAL_STREAM` names.
@@ -9,7 +10,7 @@ import Testing
     /// Runs the sample with standard error to a file; `journal` sets `$JOURNAL_STREAM` to
     /// that file's device and inode, as systemd does for its socket.
     func run(journal: Bool, extra: [String] = []) throws -> (status: Int32, lines: [Substring]) {
-        let folder = try ProcessRunner.temporaryFolder("journal")
+        let folder = try TemporaryFolder("journal").path
         let errors = folder + "/stderr"
         _ = FileManager.default.createFile(atPath: errors, contents: nil)
         var st = stat()
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func aJournalStreamThatIsNotStandardErrorIsIgnored() throws {
-        let folder = try ProcessRunner.temporaryFolder("journal-other")
+        let folder = try TemporaryFolder("journal-other").path
         let result = try ProcessRunner.run(ProcessRunner.executable, ["run", definition, "--out", folder + "/out"],
                                            environment: ["JOURNAL_STREAM": "1:1"])
         #expect(result.status == 0)

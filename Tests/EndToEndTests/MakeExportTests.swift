@@ -2,6 +2,7 @@ import Foundation
 import PipelineModel
 import PipelineRunner
 import Testing
+import TestSupport
 
 /// End to end against the independent oracle: make-export writes an export and the outputs
 /// it must give; the pipeline runs on the export; `make-export check` compares every table
@@ -23,7 +24,7 @@ struct MakeExportTests {
 
     @Test(arguments: cases)
     func outputsMatchTheOracle(_ testCase: Case) async throws {
-        let folder = try ProcessRunner.temporaryFolder("make-export")
+        let folder = try TemporaryFolder("make-export").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let export = folder + "/decisions.csv.gz", expect = folder + "/expect", out = folder + "/out"
         let generated = try ProcessRunner.run("/usr/bin/python3", [

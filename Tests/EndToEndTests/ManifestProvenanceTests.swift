@@ -2,12 +2,13 @@ import Foundation
 import Output
 import PipelineModel
 import Testing
+import TestSupport
 
 /// manifest.json says which program, templates and definition made the publication.
 @Suite struct ManifestProvenanceTests {
     @Test func recordsTheCommitTemplatesAndDefinition() throws {
         let definition = SharedMaterial.path("pipelines/sample.yaml")
-        let out = try ProcessRunner.temporaryFolder("provenance") + "/out"
+        let out = try TemporaryFolder("provenance").path + "/out"
         let run = try ProcessRunner.run(ProcessRunner.executable, ["run", definition, "--out", out])
         try #require(run.status == 0, "\(run.stderr)")
         let manifest = try RunManifest.decode(try Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json")))

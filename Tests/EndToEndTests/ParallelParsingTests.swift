@@ -2,6 +2,7 @@ import Foundation
 import PipelineModel
 import PipelineRunner
 import Testing
+import TestSupport
 
 /// Parse workers change nothing but speed: for the make-export exports the other end-to-end
 /// tests use (messy, shuffled columns, several files), runs with 1, 2 and 3 workers and pieces
@@ -32,7 +33,7 @@ struct ParallelParsingTests {
 
     @Test(arguments: cases)
     func outputsAreByteIdenticalWhateverTheWorkers(_ testCase: Case) async throws {
-        let folder = try ProcessRunner.temporaryFolder("parallel-parsing")
+        let folder = try TemporaryFolder("parallel-parsing").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // Two exports, so that pieces of both files are in flight at once and the second's
         // rows supersede the first's.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs a program to completion and captures its output; for driving make-export and the
 /// real executable.
@@ -28,7 +29,7 @@ enum ProcessRunner {
     ///
     /// Files, not pipes: a chatty child can never block on a full pipe.
     static func runCapturingOutput<T>(_ process: Process, wait: () throws -> T) throws -> (T, stdout: String, stderr: String) {
-        let folder = try temporaryFolder("process")
+        let folder = try TemporaryFolder("process").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let outPath = folder + "/stdout", errPath = folder + "/stderr"
         _ = FileManager.default.createFile(atPath: outPath, contents: nil)
@@ -45,14 +46,6 @@ enum ProcessRunner {
             String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data(), as: UTF8.self)
         }
         return (result, text(outPath), text(errPath))
-    }
-
-    /// A new empty temporary folder.
-    static func temporaryFolder(_ name: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("annual-review-tests-\(name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
     }
 
     /// The built `annual-review` executable, beside the test bundle.

@@ -1,12 +1,13 @@
 import Foundation
 import Output
 import Testing
+import TestSupport
 
 /// The data package of a real run: licence, sources and version, the tables as resources and
 /// rejects.csv left out, and `frictionless validate` still passing.
 @Suite struct PublishedDataPackageTests {
     @Test func describesTheStatisticsUnderTheOGLWithTheirSources() throws {
-        let out = try ProcessRunner.temporaryFolder("package") + "/out"
+        let out = try TemporaryFolder("package").path + "/out"
         let run = try ProcessRunner.run(ProcessRunner.executable, ["run", SharedMaterial.path("pipelines/sample.yaml"), "--out", out])
         try #require(run.status == 0, "\(run.stderr)")
         let package = try #require(try JSONSerialization.jsonObject(

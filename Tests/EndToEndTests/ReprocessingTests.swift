@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// Reprocessing past years through the real executable on the sample data: `--years` recomputes
 /// those years and carries every other year over byte-identical from the current publication.
@@ -86,7 +87,7 @@ import Testing
     }
 
     @Test func rerunningARangeRecomputesItAndCarriesEveryOtherYearOver() throws {
-        let folder = try ProcessRunner.temporaryFolder("reprocess")
+        let folder = try TemporaryFolder("reprocess").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/out", full = folder + "/full", fresh = folder + "/fresh"
         try publish(out)
@@ -186,7 +187,7 @@ import Testing
     }
 
     @Test func anUnchangedRerunRendersNothingAndKeepsEveryFile() throws {
-        let folder = try ProcessRunner.temporaryFolder("reprocess")
+        let folder = try TemporaryFolder("reprocess").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/out"
         try publish(out)
@@ -210,7 +211,7 @@ import Testing
     }
 
     @Test func aTamperedPartitionFailsAndLeavesThePublicationAlone() throws {
-        let folder = try ProcessRunner.temporaryFolder("reprocess")
+        let folder = try TemporaryFolder("reprocess").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/out"
         try publish(out)
@@ -230,7 +231,7 @@ import Testing
     }
 
     @Test func aDryRunOfARangeLeavesThePublicationAlone() throws {
-        let folder = try ProcessRunner.temporaryFolder("reprocess")
+        let folder = try TemporaryFolder("reprocess").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/out"
         try publish(out)
@@ -242,7 +243,7 @@ import Testing
     }
 
     @Test func withoutAPreviousPublicationOnlyTheRangeIsPublished() throws {
-        let folder = try ProcessRunner.temporaryFolder("reprocess")
+        let folder = try TemporaryFolder("reprocess").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/out"
         try publish(out, years: "2020-21")

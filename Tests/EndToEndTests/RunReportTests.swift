@@ -1,6 +1,7 @@
 import Foundation
 import Operations
 import Testing
+import TestSupport
 
 /// `DIR.last-run.json`: written beside the output folder by every run, whatever its exit code,
 /// with the reason, the counts and each stage's times.
@@ -25,7 +26,7 @@ import Testing
         ("2", ["decompression", "parsing", "aggregation"]),
     ] as [(String, Set<String>)])
     func successRecordsCountsRejectsAndEveryStage(workers: String, stages: Set<String>) throws {
-        let out = try ProcessRunner.temporaryFolder("report") + "/out"
+        let out = try TemporaryFolder("report").path + "/out"
         let result = try ProcessRunner.run(ProcessRunner.executable,
                                            arguments(out: out, input: sample) + ["--parse-workers", workers])
         #expect(result.status == 0, "\(result.stderr)")
@@ -52,7 +53,7 @@ import Testing
     }
 
     @Test func rejectLimitFailureRecords65WithItsCounts() throws {
-        let out = try ProcessRunner.temporaryFolder("report") + "/out"
+        let out = try TemporaryFolder("report").path + "/out"
         let result = try ProcessRunner.run(ProcessRunner.executable,
                                            arguments(out: out, input: sample, ["--max-reject-rate", "0.1%"]))
         #expect(result.status == 65)
@@ -65,7 +66,7 @@ import Testing
     }
 
     @Test func aLockedOutputRecords75() throws {
-        let out = try ProcessRunner.temporaryFolder("report") + "/out"
+        let out = try TemporaryFolder("report").path + "/out"
         let first = try SlowRun(arguments: arguments(out: out, input: "-"))
         defer { first.signal(SIGKILL); _ = first.wait(timeout: 30) }
         Thread.sleep(forTimeInterval: 1.5)
@@ -79,7 +80,7 @@ import Testing
     }
 
     @Test func anInterruptedRunRecords75() throws {
-        let out = try ProcessRunner.temporaryFolder("report") + "/out"
+        let out = try TemporaryFolder("report").path + "/out"
         let run = try SlowRun(arguments: arguments(out: out, input: "-"))
         Thread.sleep(forTimeInterval: 1.5)
         run.signal(SIGTERM)
@@ -91,7 +92,7 @@ import Testing
     }
 
     @Test func aRunEndedAfterTheGracePeriodRecords75() throws {
-        let out = try ProcessRunner.temporaryFolder("report") + "/out"
+        let out = try TemporaryFolder("report").path + "/out"
         // The reader blocks in read(2), which cancellation cannot reach: the grace period ends it.
         let run = try SlowRun(arguments: arguments(out: out, input: "-"), stallAfterHeader: true)
         Thread.sleep(forTimeInterval: 1)
@@ -126,7 +127,7 @@ import Testing
     }
 
     @Test func aDryRunLeavesTheLastRealRunsReport() throws {
-        let out = try ProcessRunner.temporaryFolder("report") + "/out"
+        let out = try TemporaryFolder("report").path + "/out"
         #expect(try ProcessRunner.run(ProcessRunner.executable, arguments(out: out, input: sample)).status == 0)
         let before = try report(beside: out)
         #expect(try ProcessRunner.run(ProcessRunner.executable, arguments(out: out, input: sample, ["--dry-run"])).status == 0)

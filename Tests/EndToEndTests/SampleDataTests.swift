@@ -2,6 +2,7 @@ import Foundation
 import PipelineModel
 import PipelineRunner
 import Testing
+import TestSupport
 
 /// The project's own end-to-end check, which needs nothing outside the repository: the
 /// sample export through the whole pipeline gives the committed expected outputs, byte for byte.
@@ -19,7 +20,7 @@ import Testing
 
     @Test(arguments: [(AveragingMethod.pooled, "expected"), (.mean, "expected-mean")])
     func tablesEqualTheCommittedExpectedOutputs(method: AveragingMethod, folder: String) async throws {
-        let out = try ProcessRunner.temporaryFolder("sample") + "/out"
+        let out = try TemporaryFolder("sample").path + "/out"
         _ = try await run(method: method, out: out)
         // The national tables have no averages: make-sample writes them once, in expected/.
         let national = method == .pooled ? ["national_year.csv", "area_year.csv"] : []
@@ -31,7 +32,7 @@ import Testing
     }
 
     @Test func rejectsAndCountsEqualTheCommittedExpectations() async throws {
-        let out = try ProcessRunner.temporaryFolder("sample") + "/out"
+        let out = try TemporaryFolder("sample").path + "/out"
         let report = try await run(method: .pooled, out: out)
 
         let expected = try JSONSerialization.jsonObject(
@@ -63,8 +64,8 @@ import Testing
     }
 
     @Test func sameInputsGiveByteIdenticalDataFiles() async throws {
-        let first = try ProcessRunner.temporaryFolder("sample") + "/out"
-        let second = try ProcessRunner.temporaryFolder("sample") + "/out"
+        let first = try TemporaryFolder("sample").path + "/out"
+        let second = try TemporaryFolder("sample").path + "/out"
         _ = try await run(method: .pooled, out: first)
         _ = try await run(method: .pooled, out: second)
         for file in ["authority_year.csv", "type_year.csv", "comparison.csv", "rejects.csv"] {

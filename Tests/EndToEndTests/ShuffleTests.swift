@@ -2,6 +2,7 @@ import Foundation
 import PipelineModel
 import PipelineRunner
 import Testing
+import TestSupport
 
 /// The figures depend on the cases, not on the order of the rows: a row-shuffled copy of an
 /// export gives byte-identical data files. Rows of one case keep their relative order (the
@@ -35,7 +36,7 @@ struct ShuffleTests {
     """#
 
     @Test func aRowShuffledExportGivesByteIdenticalDataFiles() async throws {
-        let folder = try ProcessRunner.temporaryFolder("shuffle")
+        let folder = try TemporaryFolder("shuffle").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let export = folder + "/decisions.csv.gz", shuffled = folder + "/shuffled.csv.gz"
         let generated = try ProcessRunner.run("/usr/bin/python3", [

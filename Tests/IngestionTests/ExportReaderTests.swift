@@ -2,6 +2,7 @@ import Foundation
 import Ingestion
 import PipelineModel
 import Testing
+import TestSupport
 
 @Suite struct ExportReaderTests {
     static let csv = "reference,authority_name,category,received_date,last_updated\r\n"
@@ -159,7 +160,7 @@ import Testing
     }
 
     @Test func missingFileCannotBeOpened() async throws {
-        let path = try Fixtures.makeDirectory().appendingPathComponent("absent.csv.gz").path
+        let path = try TemporaryFolder("ingestion-tests").file("absent.csv.gz")
         let error = await #expect(throws: IngestionError.self) { _ = try await Fixtures.read(path) }
         guard case .cannotOpen(let file, let reason) = error else {
             Issue.record("expected cannotOpen, got \(String(describing: error))")

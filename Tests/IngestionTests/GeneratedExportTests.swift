@@ -2,12 +2,13 @@ import Foundation
 import Ingestion
 import PipelineModel
 import Testing
+import TestSupport
 
 @Suite struct GeneratedExportTests {
     /// Runs make-export into a fresh directory; returns the export's path and the oracle's.
     static func generate(extra: [String]) throws -> (export: String, expect: URL) {
         let shared = try #require(SharedFolder.url)
-        let dir = try Fixtures.makeDirectory()
+        let dir = try TemporaryFolder("ingestion-tests").url
         let export = dir.appendingPathComponent("ing.csv.gz").path
         let expect = dir.appendingPathComponent("expect")
         let process = Process()

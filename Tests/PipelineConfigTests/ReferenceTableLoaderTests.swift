@@ -18,7 +18,7 @@ import TestSupport
 
     /// Writes the files (name -> text) to a new folder and runs `body` with their paths.
     private func withFiles<T>(_ files: [String: String], _ body: ([String: String]) throws -> T) throws -> T {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         var paths: [String: String] = [:]
         for (name, text) in files { paths[name] = try folder.write(text, to: name) }

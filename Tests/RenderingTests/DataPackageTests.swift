@@ -23,8 +23,8 @@ import TestSupport
     }
 
     /// A folder with the four CSV files and `datapackage.json`.
-    static func sampleCSVFolder() throws -> TemporaryDirectory {
-        let folder = try TemporaryDirectory(prefix: "annual-review-datapackage")
+    static func sampleCSVFolder() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder("datapackage")
         let resources = try resources()
         for resource in resources { try folder.write(resource.bytes, to: resource.path) }
         let package = DataPackageWriter.dataPackage(resources: resources)

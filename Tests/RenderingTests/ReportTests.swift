@@ -283,12 +283,12 @@ import TestSupport
 @Suite(.serialized) struct PublishedOutputToolTests {
     /// Writes the sample's report (of `years`, all by default), letters (of `letterYears`) and map
     /// files into a fresh folder.
-    static func sampleOutput(years: Set<String>? = nil, letterYears: Set<String> = []) throws -> TemporaryDirectory {
+    static func sampleOutput(years: Set<String>? = nil, letterYears: Set<String> = []) throws -> TemporaryFolder {
         let all = try SampleFigures.load()
         let figures = AnnualFigures(method: all.method, years: all.years.filter { years?.contains($0.year.label) ?? true })
         let lettered = AnnualFigures(method: all.method, years: all.years.filter { letterYears.contains($0.year.label) })
         let templates = try RepositoryTemplates.load()
-        let folder = try TemporaryDirectory(prefix: "annual-review-publishing")
+        let folder = try TemporaryFolder("publishing")
         let artefacts = LetterWriter.letters(lettered, templates: templates)
             + ReportTests.report(figures, templates: templates)
             + (try MapDataWriter.mapFiles(figures))
@@ -337,7 +337,7 @@ import TestSupport
         let figures = Fixtures.single(Fixtures.leicester2023, types: [Fixtures.unitary2023], publicReports: Fixtures.leicesterReports)
         let letter = try #require(LetterWriter.letters(figures, templates: templates, settings: settings)
             .first { $0.path.hasSuffix(".html") })
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = try folder.write(letter.bytes, to: "LCE.html")
         let shots = ExternalCheck.artefactsFolder.appendingPathComponent("letter-print")
@@ -356,7 +356,7 @@ import TestSupport
         let html = try String(contentsOf: index, encoding: .utf8)
             .replacingOccurrences(of: "\"use strict\";", with: "\"use strict\"; notDefinedAnywhere();")
         try html.write(to: index, atomically: true, encoding: .utf8)
-        let shots = try TemporaryDirectory()
+        let shots = try TemporaryFolder()
         defer { shots.remove() }
         try ExternalCheck.expectFailure(["browser", folder.url.path, shots.url.path], mentioning: "script errors")
     }
@@ -418,7 +418,7 @@ import TestSupport
 
     @Test func frictionlessCatchesAWrongType() throws {
         // A descriptor written for a file whose count column holds text: the schema is enforced.
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let csv = Array("year,comparison_type,method,authorities\n2023-24,Unitary,pooled,many\n".utf8)
         try folder.write(csv, to: "type_year.csv")

@@ -15,7 +15,7 @@ public struct UnremovableFile: Sendable {
     /// chattr and a file system with the immutable flag (ext4, xfs, btrfs; not tmpfs or overlayfs).
     public static let isPossible: Bool = {
         guard geteuid() == 0 else { return true }
-        guard let probe = try? TemporaryDirectory(prefix: "annual-review-chattr-probe") else { return false }
+        guard let probe = try? TemporaryFolder("chattr-probe") else { return false }
         defer { probe.remove() }
         guard let file = try? probe.write("probe\n", to: "probe"), let made = try? UnremovableFile(file) else { return false }
         let removable = unlink(file) == 0
