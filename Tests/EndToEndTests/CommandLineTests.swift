@@ -4,10 +4,10 @@ import TestSupport
 
 /// The real executable, as cron runs it: exit codes and one-line errors.
 @Suite struct CommandLineTests {
-    let register = SharedMaterial.path("sample-data/register.csv")
+    let register = PackagePaths.path("sample-data/register.csv")
 
     func run(_ arguments: [String]) throws -> ProcessResult {
-        try ProcessRunner.run(ProcessRunner.executable, arguments, currentDirectory: SharedMaterial.packageRoot.path)
+        try ProcessRunner.run(ProcessRunner.executable, arguments, currentDirectory: PackagePaths.root.path)
     }
 
     @Test func missingInputIsAOneLineErrorWithExit66() throws {
@@ -21,7 +21,7 @@ import TestSupport
     @Test func missingRegisterIsAOneLineErrorWithExit66() throws {
         let out = try TemporaryFolder("cli").path + "/out"
         let result = try run(["run", "--register", "/nonexistent/register.csv", "--out", out,
-                              SharedMaterial.path("sample-data/decisions-sample.csv.gz")])
+                              PackagePaths.path("sample-data/decisions-sample.csv.gz")])
         #expect(result.status == 66)
         #expect(result.stderr.contains("/nonexistent/register.csv: no such register file"))
     }
@@ -34,7 +34,7 @@ import TestSupport
         for i in 0 ... 65_536 { text += "A\(i),Authority \(i),Authority \(i),,1974-04-01,,,England,NMD,,,\n" }
         try text.write(toFile: big, atomically: true, encoding: .utf8)
         let result = try run(["run", "--register", big, "--out", folder + "/out",
-                              SharedMaterial.path("sample-data/decisions-sample.csv.gz")])
+                              PackagePaths.path("sample-data/decisions-sample.csv.gz")])
         #expect(result.status == 78)
         #expect(result.stderr.contains("65537 authorities; at most 65536 are supported"), "\(result.stderr)")
     }
@@ -55,7 +55,7 @@ import TestSupport
         let folder = try TemporaryFolder("cli").path
         let definition = folder + "/pipeline.yaml"
         try "register: \(register)\noutput: out\nparse-workers: 0\n".write(toFile: definition, atomically: true, encoding: .utf8)
-        let result = try run(["run", definition, SharedMaterial.path("sample-data/decisions-sample.csv.gz")])
+        let result = try run(["run", definition, PackagePaths.path("sample-data/decisions-sample.csv.gz")])
         #expect(result.status == 78)
         #expect(result.stderr.contains("pipeline.yaml:3: 'parse-workers': expected a whole number from 1 to 256"), "\(result.stderr)")
     }
@@ -86,8 +86,8 @@ import TestSupport
 
     @Test func validatePrintsTheQualityReportAndPublishesNothing() throws {
         let out = try TemporaryFolder("cli").path + "/out"
-        let result = try run(["validate", "--register", register, "--lookup", SharedMaterial.path("sample-data/name-lookup.csv"),
-                              "--max-reject-rate", "5%", "--out", out, SharedMaterial.path("sample-data/decisions-sample.csv.gz")])
+        let result = try run(["validate", "--register", register, "--lookup", PackagePaths.path("sample-data/name-lookup.csv"),
+                              "--max-reject-rate", "5%", "--out", out, PackagePaths.path("sample-data/decisions-sample.csv.gz")])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("rows read: 3000; accepted: 2946; rejected: 54"))
         #expect(result.stdout.contains("unknown_authority: 8"))
@@ -99,7 +99,7 @@ import TestSupport
     @Test func dryRunLeavesThePreviousOutputsAlone() throws {
         let out = try TemporaryFolder("cli").path + "/out"
         let arguments = ["run", "--register", register, "--max-reject-rate", "100%", "--out", out,
-                         SharedMaterial.path("sample-data/decisions-sample.csv.gz")]
+                         PackagePaths.path("sample-data/decisions-sample.csv.gz")]
         #expect(try run(arguments).status == 0)
         let before = try Snapshot.digests(of: out)
         #expect(try run(arguments + ["--method", "mean", "--dry-run"]).status == 0)

@@ -7,9 +7,9 @@ import TestSupport
 /// writing to a full or read-only file system. In every case the previous outputs stay
 /// byte-identical and no staging folder is left for long.
 @Suite(.serialized) struct CronSafetyTests {
-    let register = SharedMaterial.path("sample-data/register.csv")
-    let lookup = SharedMaterial.path("sample-data/name-lookup.csv")
-    let sample = SharedMaterial.path("sample-data/decisions-sample.csv.gz")
+    let register = PackagePaths.path("sample-data/register.csv")
+    let lookup = PackagePaths.path("sample-data/name-lookup.csv")
+    let sample = PackagePaths.path("sample-data/decisions-sample.csv.gz")
 
     func arguments(out: String, input: String) -> [String] {
         ["run", "--register", register, "--lookup", lookup, "--max-reject-rate", "5%", "--out", out, input]
@@ -81,8 +81,8 @@ import TestSupport
         process.executableURL = URL(fileURLWithPath: ProcessRunner.executable)
         // The sample again, after a template change so that no year is carried over unrendered.
         let templates = try TemporaryFolder("templates").path
-        for name in try FileManager.default.contentsOfDirectory(atPath: SharedMaterial.path("pipelines/templates")) {
-            try FileManager.default.copyItem(atPath: SharedMaterial.path("pipelines/templates/" + name), toPath: templates + "/" + name)
+        for name in try FileManager.default.contentsOfDirectory(atPath: PackagePaths.path("pipelines/templates")) {
+            try FileManager.default.copyItem(atPath: PackagePaths.path("pipelines/templates/" + name), toPath: templates + "/" + name)
         }
         try ("\n" + String(contentsOfFile: templates + "/letter.md.mustache", encoding: .utf8))
             .write(toFile: templates + "/letter.md.mustache", atomically: true, encoding: .utf8)

@@ -6,7 +6,7 @@ import TestSupport
 
 /// `annual-review diff OLD NEW` on real publications of the sample.
 @Suite struct DiffCommandTests {
-    let definition = SharedMaterial.path("pipelines/sample.yaml")
+    let definition = PackagePaths.path("pipelines/sample.yaml")
 
     /// Publishes the sample into a new folder; `extra` options are added.
     func publish(_ extra: [String] = []) throws -> String {

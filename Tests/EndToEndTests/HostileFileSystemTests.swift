@@ -8,9 +8,9 @@ import TestSupport
 /// follows a link planted where it writes. Each test asserts the documented exit code (under 128)
 /// and that what must survive survives byte for byte.
 @Suite(.serialized) struct HostileFileSystemTests {
-    let register = SharedMaterial.path("sample-data/register.csv")
-    let lookup = SharedMaterial.path("sample-data/name-lookup.csv")
-    let sample = SharedMaterial.path("sample-data/decisions-sample.csv.gz")
+    let register = PackagePaths.path("sample-data/register.csv")
+    let lookup = PackagePaths.path("sample-data/name-lookup.csv")
+    let sample = PackagePaths.path("sample-data/decisions-sample.csv.gz")
 
     func run(register: String? = nil, out: String, _ inputs: [String], extra: [String] = []) throws -> ProcessResult {
         try ProcessRunner.run(ProcessRunner.executable, ["run", "--register", register ?? self.register, "--lookup", lookup,

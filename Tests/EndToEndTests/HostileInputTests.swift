@@ -400,10 +400,10 @@ import TestSupport
 
     /// `annual-review run` on the sample register and the project's rule tables.
     static func arguments(out: String, _ options: [String], _ input: String) -> [String] {
-        ["run", "--register", SharedMaterial.path("sample-data/register.csv"),
-         "--lookup", SharedMaterial.path("sample-data/name-lookup.csv"),
-         "--decision-rules", SharedMaterial.path("pipelines/rules/decisions.yaml"),
-         "--service-area-rules", SharedMaterial.path("pipelines/rules/service-areas.yaml"),
+        ["run", "--register", PackagePaths.path("sample-data/register.csv"),
+         "--lookup", PackagePaths.path("sample-data/name-lookup.csv"),
+         "--decision-rules", PackagePaths.path("pipelines/rules/decisions.yaml"),
+         "--service-area-rules", PackagePaths.path("pipelines/rules/service-areas.yaml"),
          "--out", out] + options + [input]
     }
 

@@ -7,9 +7,9 @@ import TestSupport
 struct HostileSetting {
     let base: String
     let out: String
-    let register = SharedMaterial.path("sample-data/register.csv")
-    let lookup = SharedMaterial.path("sample-data/name-lookup.csv")
-    let sample = SharedMaterial.path("sample-data/decisions-sample.csv.gz")
+    let register = PackagePaths.path("sample-data/register.csv")
+    let lookup = PackagePaths.path("sample-data/name-lookup.csv")
+    let sample = PackagePaths.path("sample-data/decisions-sample.csv.gz")
     /// The good publication, file by file, to compare with after the hostile run.
     let published: [String: Data]
 

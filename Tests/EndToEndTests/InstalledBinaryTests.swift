@@ -15,7 +15,7 @@ import TestSupport
         let binaries = URL(fileURLWithPath: ProcessRunner.executable).deletingLastPathComponent().path
         try #require(FileManager.default.isExecutableFile(atPath: binaries + "/generate-manual"),
                      "no generate-manual beside \(ProcessRunner.executable): scripts/test builds it")
-        let install = try ProcessRunner.run("/bin/bash", [SharedMaterial.path("scripts/install"), prefix],
+        let install = try ProcessRunner.run("/bin/bash", [PackagePaths.path("scripts/install"), prefix],
                                             environment: ["ANNUAL_REVIEW_INSTALL_FROM": binaries])
         try #require(install.status == 0, "scripts/install failed: \(install.stderr.suffix(3000))")
         let installed = prefix + "/bin/annual-review"
@@ -33,8 +33,8 @@ import TestSupport
         /// A folder with a register and an export only, and a run of `binary` in it.
         func publish(with binary: String) throws -> [String: Data] {
             let folder = try TemporaryFolder("elsewhere").path
-            try fm.copyItem(atPath: SharedMaterial.path("sample-data/register.csv"), toPath: folder + "/register.csv")
-            try fm.copyItem(atPath: SharedMaterial.path("sample-data/decisions-sample.csv.gz"), toPath: folder + "/export.csv.gz")
+            try fm.copyItem(atPath: PackagePaths.path("sample-data/register.csv"), toPath: folder + "/register.csv")
+            try fm.copyItem(atPath: PackagePaths.path("sample-data/decisions-sample.csv.gz"), toPath: folder + "/export.csv.gz")
             let result = try ProcessRunner.run(binary, ["run", "--register", "register.csv", "--max-reject-rate", "50%",
                                                         "--letter-date", "2024-07-22", "--out", "out", "export.csv.gz"],
                                                currentDirectory: folder)

@@ -5,7 +5,7 @@ import TestSupport
 /// Under systemd, JSON log lines start with their sd-daemon priority, which journald strips:
 /// only when standard error is the stream `$JOURNAL_STREAM` names.
 @Suite struct JournaldTests {
-    let definition = SharedMaterial.path("pipelines/sample.yaml")
+    let definition = PackagePaths.path("pipelines/sample.yaml")
 
     /// Runs the sample with standard error to a file; `journal` sets `$JOURNAL_STREAM` to
     /// that file's device and inode, as systemd does for its socket.

@@ -5,10 +5,10 @@ import TestSupport
 /// The draft letters' settings through the executable: `--letter-date` / `letter-date:` and
 /// `--contacts` / `contacts:`, their placeholders and their errors.
 @Suite struct LetterSettingsTests {
-    let sample = SharedMaterial.path("pipelines/sample.yaml")
+    let sample = PackagePaths.path("pipelines/sample.yaml")
 
     func run(_ arguments: [String]) throws -> ProcessResult {
-        try ProcessRunner.run(ProcessRunner.executable, arguments, currentDirectory: SharedMaterial.packageRoot.path)
+        try ProcessRunner.run(ProcessRunner.executable, arguments, currentDirectory: PackagePaths.root.path)
     }
 
     /// A contacts table for Leicester only (invented names).
@@ -56,9 +56,9 @@ import TestSupport
     @Test func aBadLetterDateInADefinitionIsAConfigurationErrorNamingTheKey() throws {
         let folder = try TemporaryFolder("letters").path
         let definition = folder + "/letters.yaml"
-        try "register: \(SharedMaterial.path("sample-data/register.csv"))\nletter-date: 22 July 2024\n"
+        try "register: \(PackagePaths.path("sample-data/register.csv"))\nletter-date: 22 July 2024\n"
             .write(toFile: definition, atomically: true, encoding: .utf8)
-        let result = try run(["run", definition, "--out", folder + "/out", SharedMaterial.path("sample-data/decisions-sample.csv.gz")])
+        let result = try run(["run", definition, "--out", folder + "/out", PackagePaths.path("sample-data/decisions-sample.csv.gz")])
         #expect(result.status == 78)
         #expect(result.stderr.contains("letter-date"), "\(result.stderr)")
     }

@@ -5,10 +5,10 @@ import TestSupport
 /// The real executable as an operator meets it: the progress line on a terminal, JSON log
 /// lines elsewhere, the Prometheus textfile and pipeline definitions.
 @Suite struct OperationsCommandTests {
-    let sample = SharedMaterial.path("pipelines/sample.yaml")
+    let sample = PackagePaths.path("pipelines/sample.yaml")
 
     func run(_ arguments: [String]) throws -> ProcessResult {
-        try ProcessRunner.run(ProcessRunner.executable, arguments, currentDirectory: SharedMaterial.packageRoot.path)
+        try ProcessRunner.run(ProcessRunner.executable, arguments, currentDirectory: PackagePaths.root.path)
     }
 
     /// Under a pseudo-terminal (util-linux `script`), stderr is a terminal: text logs and the
@@ -18,7 +18,7 @@ import TestSupport
         let out = try TemporaryFolder("terminal").path + "/out"
         let command = [ProcessRunner.executable, "run", sample, "--out", out].map { "'\($0)'" }.joined(separator: " ")
         let result = try ProcessRunner.run("/usr/bin/script", ["-qfec", command, "/dev/null"],
-                                           currentDirectory: SharedMaterial.packageRoot.path)
+                                           currentDirectory: PackagePaths.root.path)
         #expect(result.status == 0, "\(result.stdout)")
         let screen = result.stdout
         // At least the first frame (drawn at once); later ones as the run's length allows.
@@ -106,7 +106,7 @@ import TestSupport
     @Test func badDefinitionStopsBeforeAnyDataWithExit78() throws {
         let folder = try TemporaryFolder("definition").path
         let definition = folder + "/broken.yaml"
-        try "inputs: [\(SharedMaterial.path("sample-data/decisions-sample.csv.gz"))]\nregister: missing.csv\n"
+        try "inputs: [\(PackagePaths.path("sample-data/decisions-sample.csv.gz"))]\nregister: missing.csv\n"
             .write(toFile: definition, atomically: true, encoding: .utf8)
         let result = try run(["run", definition, "--out", folder + "/out", "--log-format", "text"])
         #expect(result.status == 78)

@@ -56,6 +56,6 @@ enum ProcessRunner {
             let candidate = url.appendingPathComponent("annual-review").path
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
-        return SharedMaterial.path(".build/debug/annual-review")
+        return PackagePaths.path(".build/debug/annual-review")
     }
 }

@@ -8,7 +8,7 @@ import TestSupport
 @Suite struct PublishedDataPackageTests {
     @Test func describesTheStatisticsUnderTheOGLWithTheirSources() throws {
         let out = try TemporaryFolder("package").path + "/out"
-        let run = try ProcessRunner.run(ProcessRunner.executable, ["run", SharedMaterial.path("pipelines/sample.yaml"), "--out", out])
+        let run = try ProcessRunner.run(ProcessRunner.executable, ["run", PackagePaths.path("pipelines/sample.yaml"), "--out", out])
         try #require(run.status == 0, "\(run.stderr)")
         let package = try #require(try JSONSerialization.jsonObject(
             with: Data(contentsOf: URL(fileURLWithPath: out + "/datapackage.json"))) as? [String: Any])
@@ -32,7 +32,7 @@ import TestSupport
         // Still published for operators, but not part of the open data.
         #expect(FileManager.default.fileExists(atPath: out + "/rejects.csv"))
 
-        let check = try ProcessRunner.run("/bin/bash", [SharedMaterial.path("scripts/check-report"), "datapackage", out])
+        let check = try ProcessRunner.run("/bin/bash", [PackagePaths.path("scripts/check-report"), "datapackage", out])
         // 3: frictionless is missing and cannot be installed here, which is not this test's failure.
         withKnownIssue("frictionless cannot be installed here: \(check.stderr)", isIntermittent: true) {
             #expect(check.status != 3)

@@ -6,9 +6,9 @@ import TestSupport
 /// `DIR.last-run.json`: written beside the output folder by every run, whatever its exit code,
 /// with the reason, the counts and each stage's times.
 @Suite(.serialized) struct RunReportTests {
-    let register = SharedMaterial.path("sample-data/register.csv")
-    let lookup = SharedMaterial.path("sample-data/name-lookup.csv")
-    let sample = SharedMaterial.path("sample-data/decisions-sample.csv.gz")
+    let register = PackagePaths.path("sample-data/register.csv")
+    let lookup = PackagePaths.path("sample-data/name-lookup.csv")
+    let sample = PackagePaths.path("sample-data/decisions-sample.csv.gz")
 
     func arguments(out: String, input: String, _ extra: [String] = []) -> [String] {
         ["run", "--register", register, "--lookup", lookup, "--max-reject-rate", "5%", "--out", out] + extra + [input]

@@ -7,7 +7,7 @@ import TestSupport
 /// The figures depend on the cases, not on the order of the rows: a row-shuffled copy of an
 /// export gives byte-identical data files. Rows of one case keep their relative order (the
 /// duplicate rule breaks `last_updated` ties by file order, so that order is part of the data).
-@Suite(.enabled(if: SharedMaterial.isAvailable, SharedMaterial.skipReason))
+@Suite(SharedFolder.requiresMakeExport)
 struct ShuffleTests {
     static let shuffleScript = #"""
     import csv, gzip, random, re, sys
@@ -40,8 +40,8 @@ struct ShuffleTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let export = folder + "/decisions.csv.gz", shuffled = folder + "/shuffled.csv.gz"
         let generated = try ProcessRunner.run("/usr/bin/python3", [
-            SharedMaterial.makeExport, "--rows", "20000", "--seed", "4", "--years", "2015-16..2023-24",
-            "--register", SharedMaterial.register, "--out", export, "--expect", folder + "/expect",
+            SharedFolder.makeExport, "--rows", "20000", "--seed", "4", "--years", "2015-16..2023-24",
+            "--register", SharedFolder.register, "--out", export, "--expect", folder + "/expect",
         ])
         try #require(generated.status == 0, "\(generated.stderr)")
         let script = folder + "/shuffle.py"
@@ -53,9 +53,9 @@ struct ShuffleTests {
         for input in [export, shuffled] {
             let out = folder + "/out-\(outputs.count)"
             _ = try await PipelineRunner(configuration: RunConfiguration(
-                inputs: [input], register: SharedMaterial.register, lookup: SharedMaterial.lookup,
-                decisionRules: SharedMaterial.path("pipelines/rules/decisions.yaml"),
-                serviceAreaRules: SharedMaterial.path("pipelines/rules/service-areas.yaml"),
+                inputs: [input], register: SharedFolder.register, lookup: SharedFolder.lookup,
+                decisionRules: PackagePaths.path("pipelines/rules/decisions.yaml"),
+                serviceAreaRules: PackagePaths.path("pipelines/rules/service-areas.yaml"),
                 outputDirectory: out)).run()
             outputs.append(out)
         }

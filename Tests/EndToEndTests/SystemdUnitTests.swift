@@ -5,7 +5,7 @@ import TestSupport
 /// The example unit (scripts/cron/annual-review-nightly.service) as systemd judges it.
 @Suite struct SystemdUnitTests {
     static let analyze = DebianTool(command: "systemd-analyze", package: "systemd")
-    let unit = SharedMaterial.path("scripts/cron/annual-review-nightly.service")
+    let unit = PackagePaths.path("scripts/cron/annual-review-nightly.service")
 
     @Test(.enabled(if: analyze.path != nil, Comment(rawValue: analyze.reason)))
     func exposureIsAtMost2() throws {

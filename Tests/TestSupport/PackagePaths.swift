@@ -1,29 +1,18 @@
 import Foundation
 
-/// Files of the package and of the project's `shared/` folder, located from this source file.
+/// Files of the package, located from this source file (for the project's `shared/` folder,
+/// see ``SharedFolder``).
 public enum PackagePaths {
     /// The package root: Tests/TestSupport/PackagePaths.swift is three levels below it.
     public static let root: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The path of `relative` in the package (`pipelines/sample.yaml`), whether or not it exists.
+    public static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+
     /// `pipelines/rules/decisions.yaml`, the analyst's decision rule table.
-    public static var decisionRules: String { root.appendingPathComponent("pipelines/rules/decisions.yaml").path }
+    public static var decisionRules: String { path("pipelines/rules/decisions.yaml") }
 
     /// `pipelines/rules/service-areas.yaml`, the analyst's service-area rule table.
-    public static var serviceAreaRules: String { root.appendingPathComponent("pipelines/rules/service-areas.yaml").path }
-
-    /// `../shared` beside the package root, when present (it is not part of the repository).
-    public static let shared: URL? = {
-        let url = root.deletingLastPathComponent().appendingPathComponent("shared")
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
-            ? url : nil
-    }()
-
-    /// `../shared/reference/<name>`, when the shared folder holds it.
-    public static func sharedReference(_ name: String) -> String? {
-        guard let url = shared?.appendingPathComponent("reference").appendingPathComponent(name),
-              FileManager.default.fileExists(atPath: url.path) else { return nil }
-        return url.path
-    }
+    public static var serviceAreaRules: String { path("pipelines/rules/service-areas.yaml") }
 }
