@@ -7,7 +7,7 @@ import TestSupport
     let register = PackagePaths.path("sample-data/register.csv")
 
     func run(_ arguments: [String]) throws -> ProcessResult {
-        try ProcessRunner.run(ProcessRunner.executable, arguments, currentDirectory: PackagePaths.root.path)
+        try ProcessRunner.run(PackagePaths.executable, arguments, currentDirectory: PackagePaths.root.path)
     }
 
     @Test func missingInputIsAOneLineErrorWithExit66() throws {

@@ -11,13 +11,13 @@ import TestSupport
     /// Publishes the sample into a new folder; `extra` options are added.
     func publish(_ extra: [String] = []) throws -> String {
         let out = try TemporaryFolder("diff").path + "/out"
-        let result = try ProcessRunner.run(ProcessRunner.executable, ["run", definition, "--out", out] + extra)
+        let result = try ProcessRunner.run(PackagePaths.executable, ["run", definition, "--out", out] + extra)
         try #require(result.status == 0, "\(result.stderr)")
         return out
     }
 
     func diff(_ old: String, _ new: String, json: Bool = false) throws -> ProcessResult {
-        try ProcessRunner.run(ProcessRunner.executable, ["diff", old, new] + (json ? ["--format", "json"] : []))
+        try ProcessRunner.run(PackagePaths.executable, ["diff", old, new] + (json ? ["--format", "json"] : []))
     }
 
     func decoded(_ result: ProcessResult) throws -> PublicationDiff {

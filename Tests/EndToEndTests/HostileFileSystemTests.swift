@@ -13,7 +13,7 @@ import TestSupport
     let sample = PackagePaths.path("sample-data/decisions-sample.csv.gz")
 
     func run(register: String? = nil, out: String, _ inputs: [String], extra: [String] = []) throws -> ProcessResult {
-        try ProcessRunner.run(ProcessRunner.executable, ["run", "--register", register ?? self.register, "--lookup", lookup,
+        try ProcessRunner.run(PackagePaths.executable, ["run", "--register", register ?? self.register, "--lookup", lookup,
                                                          "--max-reject-rate", "5%", "--out", out] + extra + inputs)
     }
 

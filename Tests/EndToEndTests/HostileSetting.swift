@@ -17,7 +17,7 @@ struct HostileSetting {
     init(_ name: String) throws {
         base = try TemporaryFolder(name).path
         out = base + "/out"
-        let good = try ProcessRunner.run(ProcessRunner.executable, ["run", "--register", register, "--lookup", lookup,
+        let good = try ProcessRunner.run(PackagePaths.executable, ["run", "--register", register, "--lookup", lookup,
                                                                      "--max-reject-rate", "5%", "--out", out, sample])
         try #require(good.status == 0, "the good run failed: \(good.stderr)")
         published = try Snapshot.digests(of: out)

@@ -12,9 +12,9 @@ import TestSupport
         // The binaries this test run uses (scripts/test builds generate-manual beside them):
         // a release build inside the test run would cost several minutes of CI's time. The
         // release build itself is scripts/install's default, run by hand.
-        let binaries = URL(fileURLWithPath: ProcessRunner.executable).deletingLastPathComponent().path
+        let binaries = URL(fileURLWithPath: PackagePaths.executable).deletingLastPathComponent().path
         try #require(FileManager.default.isExecutableFile(atPath: binaries + "/generate-manual"),
-                     "no generate-manual beside \(ProcessRunner.executable): scripts/test builds it")
+                     "no generate-manual beside \(PackagePaths.executable): scripts/test builds it")
         let install = try ProcessRunner.run("/bin/bash", [PackagePaths.path("scripts/install"), prefix],
                                             environment: ["ANNUAL_REVIEW_INSTALL_FROM": binaries])
         try #require(install.status == 0, "scripts/install failed: \(install.stderr.suffix(3000))")
@@ -45,7 +45,7 @@ import TestSupport
             return files
         }
         let fromInstall = try publish(with: installed)
-        let fromRepository = try publish(with: ProcessRunner.executable)
+        let fromRepository = try publish(with: PackagePaths.executable)
         #expect(fromInstall.count > 10)
         #expect(Set(fromInstall.keys) == Set(fromRepository.keys))
         for (path, bytes) in fromRepository where fromInstall[path] != bytes {

@@ -15,18 +15,10 @@ import TestSupport
         _ = FileManager.default.createFile(atPath: errors, contents: nil)
         var st = stat()
         try #require(stat(errors, &st) == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ProcessRunner.executable)
-        process.arguments = ["run", definition, "--out", folder + "/out"] + extra
-        var environment = ProcessInfo.processInfo.environment
-        environment["JOURNAL_STREAM"] = journal ? "\(st.st_dev):\(st.st_ino)" : nil
-        process.environment = environment
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let text = try String(contentsOfFile: errors, encoding: .utf8)
-        return (process.terminationStatus, text.split(separator: "\n"))
+        let result = try ProcessRunner.run(PackagePaths.executable, ["run", definition, "--out", folder + "/out"] + extra,
+                                           environment: ["JOURNAL_STREAM": journal ? "\(st.st_dev):\(st.st_ino)" : nil],
+                                           standardError: .file(errors))
+        return (result.status, result.stderr.split(separator: "\n"))
     }
 
     /// The line without its prefix, as a JSON object.
@@ -62,7 +54,7 @@ import TestSupport
 
     @Test func aJournalStreamThatIsNotStandardErrorIsIgnored() throws {
         let folder = try TemporaryFolder("journal-other").path
-        let result = try ProcessRunner.run(ProcessRunner.executable, ["run", definition, "--out", folder + "/out"],
+        let result = try ProcessRunner.run(PackagePaths.executable, ["run", definition, "--out", folder + "/out"],
                                            environment: ["JOURNAL_STREAM": "1:1"])
         #expect(result.status == 0)
         #expect(result.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("{") })

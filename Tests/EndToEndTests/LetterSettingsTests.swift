@@ -8,7 +8,7 @@ import TestSupport
     let sample = PackagePaths.path("pipelines/sample.yaml")
 
     func run(_ arguments: [String]) throws -> ProcessResult {
-        try ProcessRunner.run(ProcessRunner.executable, arguments, currentDirectory: PackagePaths.root.path)
+        try ProcessRunner.run(PackagePaths.executable, arguments, currentDirectory: PackagePaths.root.path)
     }
 
     /// A contacts table for Leicester only (invented names).

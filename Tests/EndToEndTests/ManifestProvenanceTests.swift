@@ -9,7 +9,7 @@ import TestSupport
     @Test func recordsTheCommitTemplatesAndDefinition() throws {
         let definition = PackagePaths.path("pipelines/sample.yaml")
         let out = try TemporaryFolder("provenance").path + "/out"
-        let run = try ProcessRunner.run(ProcessRunner.executable, ["run", definition, "--out", out])
+        let run = try ProcessRunner.run(PackagePaths.executable, ["run", definition, "--out", out])
         try #require(run.status == 0, "\(run.stderr)")
         let manifest = try RunManifest.decode(try Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json")))
 

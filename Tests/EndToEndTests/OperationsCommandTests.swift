@@ -8,7 +8,7 @@ import TestSupport
     let sample = PackagePaths.path("pipelines/sample.yaml")
 
     func run(_ arguments: [String]) throws -> ProcessResult {
-        try ProcessRunner.run(ProcessRunner.executable, arguments, currentDirectory: PackagePaths.root.path)
+        try ProcessRunner.run(PackagePaths.executable, arguments, currentDirectory: PackagePaths.root.path)
     }
 
     /// Under a pseudo-terminal (util-linux `script`), stderr is a terminal: text logs and the
@@ -16,7 +16,7 @@ import TestSupport
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) from util-linux"))
     func progressLineOnATerminal() throws {
         let out = try TemporaryFolder("terminal").path + "/out"
-        let command = [ProcessRunner.executable, "run", sample, "--out", out].map { "'\($0)'" }.joined(separator: " ")
+        let command = [PackagePaths.executable, "run", sample, "--out", out].map { "'\($0)'" }.joined(separator: " ")
         let result = try ProcessRunner.run("/usr/bin/script", ["-qfec", command, "/dev/null"],
                                            currentDirectory: PackagePaths.root.path)
         #expect(result.status == 0, "\(result.stdout)")

@@ -8,7 +8,7 @@ import TestSupport
 @Suite struct PublishedDataPackageTests {
     @Test func describesTheStatisticsUnderTheOGLWithTheirSources() throws {
         let out = try TemporaryFolder("package").path + "/out"
-        let run = try ProcessRunner.run(ProcessRunner.executable, ["run", PackagePaths.path("pipelines/sample.yaml"), "--out", out])
+        let run = try ProcessRunner.run(PackagePaths.executable, ["run", PackagePaths.path("pipelines/sample.yaml"), "--out", out])
         try #require(run.status == 0, "\(run.stderr)")
         let package = try #require(try JSONSerialization.jsonObject(
             with: Data(contentsOf: URL(fileURLWithPath: out + "/datapackage.json"))) as? [String: Any])

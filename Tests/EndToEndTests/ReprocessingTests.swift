@@ -10,7 +10,7 @@ import TestSupport
     static let rerun = ["2019-20", "2020-21"]
 
     func run(_ arguments: [String]) throws -> ProcessResult {
-        try ProcessRunner.run(ProcessRunner.executable, arguments, currentDirectory: PackagePaths.root.path)
+        try ProcessRunner.run(PackagePaths.executable, arguments, currentDirectory: PackagePaths.root.path)
     }
 
     /// Runs the sample pipeline into `out` (all years, or `years`) and expects success.

@@ -22,7 +22,7 @@ import TestSupport
     /// Retried: 74 and 75 only. Every other code the program documents (in its --help) is in
     /// RestartPreventExitStatus=.
     @Test func restartsOnlyOn74And75() throws {
-        let help = try ProcessRunner.run(ProcessRunner.executable, ["--help"])
+        let help = try ProcessRunner.run(PackagePaths.executable, ["--help"])
         let text = help.stdout.replacingOccurrences(of: "\n", with: " ")
         let codes = Set(text.matches(of: #/(?:Exit codes: |; )(\d+) /#).compactMap { Int32($0.1) })
         try #require(codes.isSuperset(of: [0, 64, 65, 74, 75, 78]), "\(codes)")

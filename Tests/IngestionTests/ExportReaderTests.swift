@@ -12,15 +12,8 @@ import TestSupport
     /// The sha256 of the file as `sha256sum` prints it, or nil where the tool is missing.
     static func sha256sum(_ path: String) throws -> String? {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sha256sum") else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        process.arguments = [path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: output, as: UTF8.self).split(separator: " ").first.map(String.init)
+        let output = try ProcessRunner.run("/usr/bin/sha256sum", [path]).stdout
+        return output.split(separator: " ").first.map(String.init)
     }
 
     @Test func readsPlainCSV() async throws {

@@ -10,15 +10,11 @@ import TestSupport
         let dir = try TemporaryFolder("ingestion-tests").url
         let export = dir.appendingPathComponent("ing.csv.gz").path
         let expect = dir.appendingPathComponent("expect")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", SharedFolder.makeExport,
-                             "--rows", "2000", "--seed", "3", "--years", "2018-19..2020-21", "--messy", "0.02",
-                             "--out", export, "--expect", expect.path] + extra
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "make-export failed")
+        let result = try ProcessRunner.run("/usr/bin/env", [
+            "python3", SharedFolder.makeExport, "--rows", "2000", "--seed", "3", "--years", "2018-19..2020-21",
+            "--messy", "0.02", "--out", export, "--expect", expect.path,
+        ] + extra)
+        try #require(result.status == 0, "make-export failed: \(result.stderr)")
         return (export, expect)
     }
 

@@ -23,17 +23,8 @@ enum ExternalCheck {
 
     /// Runs `scripts/check-report arguments...` and returns its status and output (stderr included).
     static func run(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        let result = try ProcessRunner.run("/bin/bash", [script] + arguments, standardError: .intoStandardOutput)
+        return Result(status: result.status, output: result.stdout)
     }
 
     /// Runs a check that must pass: a failure is an issue with the tool's output; a tool that is

@@ -25,17 +25,10 @@ public struct DebianTool: Sendable {
             reason = "needs \(command) (Debian package \(package)); not installed, and not root to install it"
             return
         }
-        let install = Process()
-        install.executableURL = URL(fileURLWithPath: "/usr/bin/apt-get")
         // Another test process may be installing at the same time: wait for dpkg's lock.
-        install.arguments = ["-o", "DPkg::Lock::Timeout=600", "install", "-y", "-qq", "--no-install-recommends", package]
-        install.environment = ["DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"]
-        install.standardOutput = FileHandle.nullDevice
-        install.standardError = FileHandle.nullDevice
-        do {
-            try install.run()
-            install.waitUntilExit()
-        } catch {}
+        _ = try? ProcessRunner.run("/usr/bin/apt-get",
+                                   ["-o", "DPkg::Lock::Timeout=600", "install", "-y", "-qq", "--no-install-recommends", package],
+                                   environment: ["DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"])
         path = find()
         reason = path == nil ? "needs \(command) (Debian package \(package)); apt-get install \(package) failed" : ""
     }

@@ -15,4 +15,16 @@ public enum PackagePaths {
 
     /// `pipelines/rules/service-areas.yaml`, the analyst's service-area rule table.
     public static var serviceAreaRules: String { path("pipelines/rules/service-areas.yaml") }
+
+    /// The built `annual-review` executable: the first found in the folders above the test
+    /// bundle (`.build/debug/`), else `.build/debug/annual-review`.
+    public static var executable: String {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        while url.path != "/" {
+            url = url.deletingLastPathComponent()
+            let candidate = url.appendingPathComponent("annual-review").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return path(".build/debug/annual-review")
+    }
 }

@@ -46,13 +46,8 @@ public struct UnremovableFile: Sendable {
     }
 
     private static func chattr(_ flag: String, _ path: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
-        process.arguments = [flag, path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteNoPermission) }
+        guard try ProcessRunner.run("/usr/bin/chattr", [flag, path]).status == 0 else {
+            throw CocoaError(.fileWriteNoPermission)
+        }
     }
 }
