@@ -1,16 +1,17 @@
 import Foundation
+import TestSupport
 
 /// A command from a Debian package that a test checks our files with (`promtool`,
 /// `systemd-analyze`): found on the path, or installed with apt-get when the tests run as root.
-public struct DebianTool: Sendable {
+struct DebianTool: Sendable {
     /// The command's path; nil when it is missing and could not be installed.
-    public let path: String?
+    let path: String?
     /// Why it is missing, for the skipped test's comment.
-    public let reason: String
+    let reason: String
 
     /// Finds `command`, installing `package` (`apt-get install --no-install-recommends`) when
     /// it is missing, apt-get is there and the tests run as root.
-    public init(command: String, package: String) {
+    init(command: String, package: String) {
         func find() -> String? {
             ["/usr/bin/", "/usr/sbin/", "/bin/", "/usr/local/bin/"].map { $0 + command }
                 .first { FileManager.default.isExecutableFile(atPath: $0) }

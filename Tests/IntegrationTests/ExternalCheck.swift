@@ -55,14 +55,3 @@ enum ExternalCheck {
         #expect(result.output.contains(text), "expected \(text) in:\n\(result.output)", sourceLocation: sourceLocation)
     }
 }
-
-extension Array where Element == (path: String, bytes: [UInt8]) {}
-
-/// Writes artefacts under a folder, creating subfolders.
-func write(_ artefacts: [(path: String, bytes: [UInt8])], under folder: URL) throws {
-    for artefact in artefacts {
-        let url = folder.appendingPathComponent(artefact.path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(artefact.bytes).write(to: url)
-    }
-}
