@@ -1,16 +1,17 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real executable, as cron runs it: exit codes and one-line errors.
 @Suite struct CommandLineTests {
-    let register = SharedMaterial.path("sample-data/register.csv")
+    let register = PackagePaths.path("sample-data/register.csv")
 
     func run(_ arguments: [String]) throws -> ProcessResult {
-        try ProcessRunner.run(ProcessRunner.executable, arguments, currentDirectory: SharedMaterial.packageRoot.path)
+        try ProcessRunner.run(PackagePaths.executable, arguments, currentDirectory: PackagePaths.root.path)
     }
 
     @Test func missingInputIsAOneLineErrorWithExit66() throws {
-        let out = try ProcessRunner.temporaryFolder("cli") + "/out"
+        let out = try TemporaryFolder("cli").path + "/out"
         let result = try run(["run", "--register", register, "--out", out, "/nonexistent/decisions.csv.gz"])
         #expect(result.status == 66)
         #expect(result.stderr.contains("/nonexistent/decisions.csv.gz: no such input file"))
@@ -18,22 +19,22 @@ import Testing
     }
 
     @Test func missingRegisterIsAOneLineErrorWithExit66() throws {
-        let out = try ProcessRunner.temporaryFolder("cli") + "/out"
+        let out = try TemporaryFolder("cli").path + "/out"
         let result = try run(["run", "--register", "/nonexistent/register.csv", "--out", out,
-                              SharedMaterial.path("sample-data/decisions-sample.csv.gz")])
+                              PackagePaths.path("sample-data/decisions-sample.csv.gz")])
         #expect(result.status == 66)
         #expect(result.stderr.contains("/nonexistent/register.csv: no such register file"))
     }
 
     @Test func aRegisterTooLargeForACaseIsAConfigurationError() throws {
-        let folder = try ProcessRunner.temporaryFolder("cli")
+        let folder = try TemporaryFolder("cli").path
         let big = folder + "/register.csv"
         var text = "local-authority-code,official-name,nice-name,gss-code,start-date,end-date,replaced-by,nation,"
             + "local-authority-type,alt-names,former-gss-codes,pop-2020\n"
         for i in 0 ... 65_536 { text += "A\(i),Authority \(i),Authority \(i),,1974-04-01,,,England,NMD,,,\n" }
         try text.write(toFile: big, atomically: true, encoding: .utf8)
         let result = try run(["run", "--register", big, "--out", folder + "/out",
-                              SharedMaterial.path("sample-data/decisions-sample.csv.gz")])
+                              PackagePaths.path("sample-data/decisions-sample.csv.gz")])
         #expect(result.status == 78)
         #expect(result.stderr.contains("65537 authorities; at most 65536 are supported"), "\(result.stderr)")
     }
@@ -51,16 +52,16 @@ import Testing
     }
 
     @Test func badParseWorkersInADefinitionIsAConfigurationErrorNamingTheKey() throws {
-        let folder = try ProcessRunner.temporaryFolder("cli")
+        let folder = try TemporaryFolder("cli").path
         let definition = folder + "/pipeline.yaml"
         try "register: \(register)\noutput: out\nparse-workers: 0\n".write(toFile: definition, atomically: true, encoding: .utf8)
-        let result = try run(["run", definition, SharedMaterial.path("sample-data/decisions-sample.csv.gz")])
+        let result = try run(["run", definition, PackagePaths.path("sample-data/decisions-sample.csv.gz")])
         #expect(result.status == 78)
         #expect(result.stderr.contains("pipeline.yaml:3: 'parse-workers': expected a whole number from 1 to 256"), "\(result.stderr)")
     }
 
     @Test func parseWorkersGiveTheSameOutputsOnTheSample() throws {
-        let folder = try ProcessRunner.temporaryFolder("cli")
+        let folder = try TemporaryFolder("cli").path
         var outputs: [[Data]] = []
         for workers in ["1", "2", "3"] {
             let out = folder + "/out\(workers)"
@@ -84,9 +85,9 @@ import Testing
     }
 
     @Test func validatePrintsTheQualityReportAndPublishesNothing() throws {
-        let out = try ProcessRunner.temporaryFolder("cli") + "/out"
-        let result = try run(["validate", "--register", register, "--lookup", SharedMaterial.path("sample-data/name-lookup.csv"),
-                              "--max-reject-rate", "5%", "--out", out, SharedMaterial.path("sample-data/decisions-sample.csv.gz")])
+        let out = try TemporaryFolder("cli").path + "/out"
+        let result = try run(["validate", "--register", register, "--lookup", PackagePaths.path("sample-data/name-lookup.csv"),
+                              "--max-reject-rate", "5%", "--out", out, PackagePaths.path("sample-data/decisions-sample.csv.gz")])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("rows read: 3000; accepted: 2946; rejected: 54"))
         #expect(result.stdout.contains("unknown_authority: 8"))
@@ -96,9 +97,9 @@ import Testing
     }
 
     @Test func dryRunLeavesThePreviousOutputsAlone() throws {
-        let out = try ProcessRunner.temporaryFolder("cli") + "/out"
+        let out = try TemporaryFolder("cli").path + "/out"
         let arguments = ["run", "--register", register, "--max-reject-rate", "100%", "--out", out,
-                         SharedMaterial.path("sample-data/decisions-sample.csv.gz")]
+                         PackagePaths.path("sample-data/decisions-sample.csv.gz")]
         #expect(try run(arguments).status == 0)
         let before = try Snapshot.digests(of: out)
         #expect(try run(arguments + ["--method", "mean", "--dry-run"]).status == 0)

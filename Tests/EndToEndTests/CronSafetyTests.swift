@@ -1,14 +1,15 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// The executable as cron and systemd run it: interrupted, killed, run twice at once, or
 /// writing to a full or read-only file system. In every case the previous outputs stay
 /// byte-identical and no staging folder is left for long.
 @Suite(.serialized) struct CronSafetyTests {
-    let register = SharedMaterial.path("sample-data/register.csv")
-    let lookup = SharedMaterial.path("sample-data/name-lookup.csv")
-    let sample = SharedMaterial.path("sample-data/decisions-sample.csv.gz")
+    let register = PackagePaths.path("sample-data/register.csv")
+    let lookup = PackagePaths.path("sample-data/name-lookup.csv")
+    let sample = PackagePaths.path("sample-data/decisions-sample.csv.gz")
 
     func arguments(out: String, input: String) -> [String] {
         ["run", "--register", register, "--lookup", lookup, "--max-reject-rate", "5%", "--out", out, input]
@@ -16,20 +17,20 @@ import Testing
 
     /// Publishes the sample into `out` and returns the sha256 of every file there.
     func publishGoodRun(into out: String) throws -> [String: Data] {
-        let result = try ProcessRunner.run(ProcessRunner.executable, arguments(out: out, input: sample))
+        let result = try ProcessRunner.run(PackagePaths.executable, arguments(out: out, input: sample))
         try #require(result.status == 0, "the good run failed: \(result.stderr)")
         return try Snapshot.digests(of: out)
     }
 
     @Test func sigtermMidRunExits75AndPublishesNothing() throws {
-        let out = try ProcessRunner.temporaryFolder("cron") + "/out"
+        let out = try TemporaryFolder("cron").path + "/out"
         let before = try publishGoodRun(into: out)
-        let run = try SlowRun(arguments: arguments(out: out, input: "-"))
+        let run = try SlowRun.start(arguments: arguments(out: out, input: "-"))
         Thread.sleep(forTimeInterval: 1.5)
         #expect(run.isRunning, "the slow run ended early: \(run.stderr)")
         let started = Date()
         run.signal(SIGTERM)
-        let status = run.wait(timeout: 30)
+        let status = run.wait(timeout: 30).status
         #expect(status == 75)
         #expect(Date().timeIntervalSince(started) < 2, "took \(Date().timeIntervalSince(started)) s to stop")
         #expect(run.stderr.contains("interrupted by SIGTERM"))
@@ -40,18 +41,18 @@ import Testing
     @Test(arguments: ["1", "3"])
     func sigtermStopsEveryParseWorkerWithin2Seconds(workers: String) throws {
         // A file, not a pipe: every stage is busy (nothing waits in read(2)) when the signal comes.
-        let folder = try ProcessRunner.temporaryFolder("cron")
+        let folder = try TemporaryFolder("cron").path
         let out = folder + "/out", input = folder + "/big.csv"
         let before = try publishGoodRun(into: out)
         var text = SlowRun.header
         for reference in 0 ..< 400_000 { text += SlowRun.row(reference) }
         try text.write(toFile: input, atomically: true, encoding: .utf8)
-        let run = try SlowRun(arguments: arguments(out: out, input: input) + ["--parse-workers", workers])
+        let run = try SlowRun.start(arguments: arguments(out: out, input: input) + ["--parse-workers", workers])
         Thread.sleep(forTimeInterval: 1.5)
         #expect(run.isRunning, "the run ended early: \(run.stderr)")
         let started = Date()
         run.signal(SIGTERM)
-        let status = run.wait(timeout: 30)
+        let status = run.wait(timeout: 30).status
         #expect(status == 75)
         #expect(Date().timeIntervalSince(started) < 2, "took \(Date().timeIntervalSince(started)) s to stop")
         #expect(run.stderr.contains("interrupted by SIGTERM"))
@@ -60,75 +61,66 @@ import Testing
     }
 
     @Test func sigtermWhileInputStallsStillExits75() throws {
-        let out = try ProcessRunner.temporaryFolder("cron") + "/out"
+        let out = try TemporaryFolder("cron").path + "/out"
         let before = try publishGoodRun(into: out)
-        let run = try SlowRun(arguments: arguments(out: out, input: "-"), stallAfterHeader: true)
+        let run = try SlowRun.start(arguments: arguments(out: out, input: "-"), stallAfterHeader: true)
         Thread.sleep(forTimeInterval: 1)
         run.signal(SIGTERM)
         // The reader is blocked in read(2), which cancellation cannot reach: the grace period ends it.
-        #expect(run.wait(timeout: 30) == 75)
+        #expect(run.wait(timeout: 30).status == 75)
         #expect(try Snapshot.digests(of: out) == before)
         #expect(try Snapshot.stagingFolders(beside: out).isEmpty)
     }
 
     @Test func sigtermWhileRenderingExits75Within2Seconds() throws {
-        let out = try ProcessRunner.temporaryFolder("cron") + "/out"
+        let out = try TemporaryFolder("cron").path + "/out"
         let before = try publishGoodRun(into: out)
         // Every rendering job blocks its thread for 300 ms (a test hook), as a full register's
         // rendering keeps every thread of the pool busy: the signal must still stop the run.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ProcessRunner.executable)
         // The sample again, after a template change so that no year is carried over unrendered.
-        let templates = try ProcessRunner.temporaryFolder("templates")
-        for name in try FileManager.default.contentsOfDirectory(atPath: SharedMaterial.path("pipelines/templates")) {
-            try FileManager.default.copyItem(atPath: SharedMaterial.path("pipelines/templates/" + name), toPath: templates + "/" + name)
+        let templates = try TemporaryFolder("templates").path
+        for name in try FileManager.default.contentsOfDirectory(atPath: PackagePaths.path("pipelines/templates")) {
+            try FileManager.default.copyItem(atPath: PackagePaths.path("pipelines/templates/" + name), toPath: templates + "/" + name)
         }
         try ("\n" + String(contentsOfFile: templates + "/letter.md.mustache", encoding: .utf8))
             .write(toFile: templates + "/letter.md.mustache", atomically: true, encoding: .utf8)
-        process.arguments = arguments(out: out, input: sample) + ["--templates", templates]
-        process.environment = ProcessInfo.processInfo.environment.merging(["ANNUAL_REVIEW_TEST_RENDER_PAUSE_MS": "300"]) { $1 }
-        let errors = try ProcessRunner.temporaryFolder("render") + "/stderr"
-        _ = FileManager.default.createFile(atPath: errors, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let run = try ProcessRunner(PackagePaths.executable, arguments(out: out, input: sample) + ["--templates", templates],
+                                    environment: ["ANNUAL_REVIEW_TEST_RENDER_PAUSE_MS": "300"])
         let deadline = Date().addingTimeInterval(60)
-        func log() -> String { (try? String(contentsOfFile: errors, encoding: .utf8)) ?? "" }
-        while process.isRunning, Date() < deadline, !log().contains(#""stage":"aggregation","message":"stage finished""#) {
+        while run.isRunning, Date() < deadline, !run.stderr.contains(#""stage":"aggregation","message":"stage finished""#) {
             Thread.sleep(forTimeInterval: 0.05)
         }
         Thread.sleep(forTimeInterval: 0.4)
-        #expect(process.isRunning, "the run ended before it was stopped: \(log())")
+        #expect(run.isRunning, "the run ended before it was stopped: \(run.stderr)")
         let started = Date()
-        kill(process.processIdentifier, SIGTERM)
-        while process.isRunning, Date().timeIntervalSince(started) < 30 { Thread.sleep(forTimeInterval: 0.02) }
-        #expect(process.terminationStatus == 75)
+        run.signal(SIGTERM)
+        #expect(run.wait(timeout: 30).status == 75)
         #expect(Date().timeIntervalSince(started) < 2, "took \(Date().timeIntervalSince(started)) s to stop")
         #expect(try Snapshot.digests(of: out) == before)
         #expect(try Snapshot.stagingFolders(beside: out).isEmpty)
     }
 
     @Test func sigkillMidRunThenANormalRunSucceedsAndCleansUp() throws {
-        let out = try ProcessRunner.temporaryFolder("cron") + "/out"
+        let out = try TemporaryFolder("cron").path + "/out"
         let before = try publishGoodRun(into: out)
-        let run = try SlowRun(arguments: arguments(out: out, input: "-"))
+        let run = try SlowRun.start(arguments: arguments(out: out, input: "-"))
         Thread.sleep(forTimeInterval: 1.5)
         run.signal(SIGKILL)
         _ = run.wait(timeout: 30)
         #expect(try Snapshot.digests(of: out) == before)
         #expect(try !Snapshot.stagingFolders(beside: out).isEmpty, "a killed run leaves its staging folder")
 
-        let next = try ProcessRunner.run(ProcessRunner.executable, arguments(out: out, input: sample))
+        let next = try ProcessRunner.run(PackagePaths.executable, arguments(out: out, input: sample))
         #expect(next.status == 0, "\(next.stderr)")
         #expect(try Snapshot.stagingFolders(beside: out).isEmpty)
     }
 
     @Test func aSecondRunOnTheSameOutputExits75NamingTheHolder() throws {
-        let out = try ProcessRunner.temporaryFolder("cron") + "/out"
-        let first = try SlowRun(arguments: arguments(out: out, input: "-"))
+        let out = try TemporaryFolder("cron").path + "/out"
+        let first = try SlowRun.start(arguments: arguments(out: out, input: "-"))
         defer { first.signal(SIGKILL); _ = first.wait(timeout: 30) }
         Thread.sleep(forTimeInterval: 1.5)
-        let second = try ProcessRunner.run(ProcessRunner.executable, arguments(out: out, input: sample))
+        let second = try ProcessRunner.run(PackagePaths.executable, arguments(out: out, input: sample))
         #expect(second.status == 75)
         #expect(second.stderr.contains("pid \(first.pid)"), "\(second.stderr)")
     }
@@ -146,7 +138,7 @@ import Testing
         while (try? handle.write(contentsOf: Data(count: 4096))) != nil {}
         try? handle.close()
 
-        let result = try ProcessRunner.run(ProcessRunner.executable, arguments(out: out, input: sample))
+        let result = try ProcessRunner.run(PackagePaths.executable, arguments(out: out, input: sample))
         #expect(result.status == 74 || result.status == 73, "exit \(result.status): \(result.stderr)")
         #expect(result.stderr.contains(mount.path), "the message names the file: \(result.stderr)")
         #expect(try Snapshot.digests(of: out) == before)
@@ -161,127 +153,9 @@ import Testing
         let before = try publishGoodRun(into: out)
         try mount.remountReadOnly()
 
-        let result = try ProcessRunner.run(ProcessRunner.executable, arguments(out: out, input: sample))
+        let result = try ProcessRunner.run(PackagePaths.executable, arguments(out: out, input: sample))
         #expect(result.status == 73, "exit \(result.status): \(result.stderr)")
         #expect(result.stderr.contains(mount.path))
         #expect(try Snapshot.digests(of: out) == before)
-    }
-}
-
-/// A run of the executable reading standard input, fed a few valid rows at a time so that
-/// it is mid-run for as long as the test needs.
-final class SlowRun: @unchecked Sendable {
-    // @unchecked: `process` and the pipe are only touched through their thread-safe methods,
-    // and `stop` is an atomic-enough flag read by the feeding thread (a stale read only delays
-    // its exit by one chunk).
-    private let process = Process()
-    private let input = Pipe()
-    private let errorFile: String
-    private var stop = false
-    let pid: Int32
-
-    init(arguments: [String], stallAfterHeader: Bool = false) throws {
-        // Writing to the pipe of a child that has exited must fail, not kill the test process.
-        _ = Glibc.signal(SIGPIPE, SIG_IGN)
-        process.executableURL = URL(fileURLWithPath: ProcessRunner.executable)
-        process.arguments = arguments
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        errorFile = try ProcessRunner.temporaryFolder("slow") + "/stderr"
-        _ = FileManager.default.createFile(atPath: errorFile, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorFile))
-        try process.run()
-        pid = process.processIdentifier
-        let writer = input.fileHandleForWriting
-        Thread.detachNewThread { [self] in
-            try? writer.write(contentsOf: Data(SlowRun.header.utf8))
-            if stallAfterHeader { return }
-            var reference = 0
-            while !stop, process.isRunning, reference < 1_000_000 {
-                var chunk = ""
-                for _ in 0 ..< 50 {
-                    reference += 1
-                    chunk += SlowRun.row(reference)
-                }
-                guard (try? writer.write(contentsOf: Data(chunk.utf8))) != nil else { return }
-                Thread.sleep(forTimeInterval: 0.02)
-            }
-        }
-    }
-
-    static let header = "reference,authority_name,category,received_date,decision_date,decision,last_updated\n"
-
-    static func row(_ n: Int) -> String {
-        let digits = String(20_000_000 + n)
-        return "\(digits),Leicester City Council,Housing,03/04/2021,2021-11-20,Upheld,2022-01-01T10:00:00\n"
-    }
-
-    var isRunning: Bool { process.isRunning }
-    var stderr: String { (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? "" }
-
-    func signal(_ number: Int32) { kill(pid, number) }
-
-    /// Waits for the process to end; nil if it is still running after `timeout` seconds.
-    func wait(timeout: TimeInterval) -> Int32? {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        stop = true
-        guard !process.isRunning else {
-            kill(pid, SIGKILL)
-            process.waitUntilExit()
-            return nil
-        }
-        return process.terminationStatus
-    }
-}
-
-/// The contents of every file of a folder, and the staging folders left beside it.
-enum Snapshot {
-    static func digests(of folder: String) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let fm = FileManager.default
-        guard let walker = fm.enumerator(atPath: folder) else { return [:] }
-        for case let relative as String in walker {
-            var isDirectory: ObjCBool = false
-            let path = folder + "/" + relative
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            // The whole content: the outputs compared are small, and nothing less is exact.
-            result[relative] = try Data(contentsOf: URL(fileURLWithPath: path))
-        }
-        return result
-    }
-
-    static func stagingFolders(beside out: String) throws -> [String] {
-        let parent = (out as NSString).deletingLastPathComponent
-        let name = (out as NSString).lastPathComponent
-        return try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.hasPrefix(".\(name).staging-") }
-    }
-}
-
-/// A small tmpfs, for full and read-only file systems (root only).
-struct TmpfsMount {
-    let path: String
-
-    static let isPossible: Bool = {
-        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/bin/mount") else { return false }
-        guard let probe = try? TmpfsMount(kilobytes: 64) else { return false }
-        probe.unmount()
-        return true
-    }()
-
-    init(kilobytes: Int) throws {
-        path = try ProcessRunner.temporaryFolder("tmpfs")
-        let result = try ProcessRunner.run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", path])
-        guard result.status == 0 else { throw CocoaError(.fileWriteNoPermission) }
-    }
-
-    func remountReadOnly() throws {
-        let result = try ProcessRunner.run("/bin/mount", ["-o", "remount,ro", path])
-        guard result.status == 0 else { throw CocoaError(.fileWriteNoPermission) }
-    }
-
-    func unmount() {
-        _ = try? ProcessRunner.run("/bin/umount", [path])
-        try? FileManager.default.removeItem(atPath: path)
     }
 }

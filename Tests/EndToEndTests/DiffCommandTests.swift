@@ -2,21 +2,22 @@ import Foundation
 import Output
 import PipelineRunner
 import Testing
+import TestSupport
 
 /// `annual-review diff OLD NEW` on real publications of the sample.
 @Suite struct DiffCommandTests {
-    let definition = SharedMaterial.path("pipelines/sample.yaml")
+    let definition = PackagePaths.path("pipelines/sample.yaml")
 
     /// Publishes the sample into a new folder; `extra` options are added.
     func publish(_ extra: [String] = []) throws -> String {
-        let out = try ProcessRunner.temporaryFolder("diff") + "/out"
-        let result = try ProcessRunner.run(ProcessRunner.executable, ["run", definition, "--out", out] + extra)
+        let out = try TemporaryFolder("diff").path + "/out"
+        let result = try ProcessRunner.run(PackagePaths.executable, ["run", definition, "--out", out] + extra)
         try #require(result.status == 0, "\(result.stderr)")
         return out
     }
 
     func diff(_ old: String, _ new: String, json: Bool = false) throws -> ProcessResult {
-        try ProcessRunner.run(ProcessRunner.executable, ["diff", old, new] + (json ? ["--format", "json"] : []))
+        try ProcessRunner.run(PackagePaths.executable, ["diff", old, new] + (json ? ["--format", "json"] : []))
     }
 
     func decoded(_ result: ProcessResult) throws -> PublicationDiff {
@@ -37,7 +38,7 @@ import Testing
 
     @Test func oneChangedCellIsListedByPrimaryKey() throws {
         let old = try publish()
-        let new = try ProcessRunner.temporaryFolder("diff-edited") + "/out"
+        let new = try TemporaryFolder("diff-edited").path + "/out"
         try FileManager.default.copyItem(atPath: old, toPath: new)
         // Change the first data row's `received_total` cell, and its manifest entry to match (the diff
         // trusts the manifest's sha256 and checks the table against it).
@@ -97,8 +98,8 @@ import Testing
 
     @Test func aFolderThatIsNotAPublicationExits65() throws {
         let good = try publish()
-        let empty = try ProcessRunner.temporaryFolder("diff-empty")
-        let other = try ProcessRunner.temporaryFolder("diff-other")
+        let empty = try TemporaryFolder("diff-empty").path
+        let other = try TemporaryFolder("diff-other").path
         try "hello\n".write(toFile: other + "/notes.txt", atomically: true, encoding: .utf8)
         for (old, new) in [(good, empty), (other, good), (good, empty + "/missing")] {
             let result = try diff(old, new)

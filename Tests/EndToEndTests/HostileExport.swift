@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Small decisions exports written inline for the hostile-input tests, and readers for what
 /// the run leaves behind.
@@ -36,7 +37,7 @@ enum HostileExport {
 
     /// One gzip member holding `bytes`, from /bin/gzip (`-n`: no name or time, same bytes each run).
     static func gzip(_ bytes: [UInt8], level: Int = 6) throws -> [UInt8] {
-        let folder = try ProcessRunner.temporaryFolder("hostile-gzip")
+        let folder = try TemporaryFolder("hostile-gzip").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/data"
         try Data(bytes).write(to: URL(fileURLWithPath: path))

@@ -8,12 +8,12 @@ import TestSupport
 /// follows a link planted where it writes. Each test asserts the documented exit code (under 128)
 /// and that what must survive survives byte for byte.
 @Suite(.serialized) struct HostileFileSystemTests {
-    let register = SharedMaterial.path("sample-data/register.csv")
-    let lookup = SharedMaterial.path("sample-data/name-lookup.csv")
-    let sample = SharedMaterial.path("sample-data/decisions-sample.csv.gz")
+    let register = PackagePaths.path("sample-data/register.csv")
+    let lookup = PackagePaths.path("sample-data/name-lookup.csv")
+    let sample = PackagePaths.path("sample-data/decisions-sample.csv.gz")
 
     func run(register: String? = nil, out: String, _ inputs: [String], extra: [String] = []) throws -> ProcessResult {
-        try ProcessRunner.run(ProcessRunner.executable, ["run", "--register", register ?? self.register, "--lookup", lookup,
+        try ProcessRunner.run(PackagePaths.executable, ["run", "--register", register ?? self.register, "--lookup", lookup,
                                                          "--max-reject-rate", "5%", "--out", out] + extra + inputs)
     }
 
@@ -36,7 +36,7 @@ import TestSupport
     // MARK: - Class 1: destroying what is not ours
 
     @Test func anOutputFolderHoldingTheInputsIsRefusedAndNothingIsTouched() throws {
-        let base = try ProcessRunner.temporaryFolder("hostile-fs")
+        let base = try TemporaryFolder("hostile-fs").path
         let input = base + "/in"
         try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: register, toPath: input + "/reg.csv")
@@ -50,7 +50,7 @@ import TestSupport
     }
 
     @Test func aFolderThatIsNotAPublicationIsRefusedAndKept() throws {
-        let base = try ProcessRunner.temporaryFolder("hostile-fs")
+        let base = try TemporaryFolder("hostile-fs").path
         let out = base + "/documents"
         try FileManager.default.createDirectory(atPath: out + "/drafts", withIntermediateDirectories: true)
         try Data("unrelated\n".utf8).write(to: URL(fileURLWithPath: out + "/notes.txt"))
@@ -63,7 +63,7 @@ import TestSupport
     }
 
     @Test func anEmptyFolderAndThenItsPublicationAreReplaced() throws {
-        let base = try ProcessRunner.temporaryFolder("hostile-fs")
+        let base = try TemporaryFolder("hostile-fs").path
         let out = base + "/out"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let first = try run(out: out, [sample])
@@ -74,7 +74,7 @@ import TestSupport
     }
 
     @Test func aFolderNamedLikeAStaleStagingFolderButNotOursIsKept() throws {
-        let base = try ProcessRunner.temporaryFolder("hostile-fs")
+        let base = try TemporaryFolder("hostile-fs").path
         let out = base + "/out"
         let lookalike = base + "/.out.staging-12345"
         try FileManager.default.createDirectory(atPath: lookalike, withIntermediateDirectories: true)
@@ -93,7 +93,7 @@ import TestSupport
     }
 
     @Test func keptRejectsNeverReplaceAFolderOfThatName() throws {
-        let base = try ProcessRunner.temporaryFolder("hostile-fs")
+        let base = try TemporaryFolder("hostile-fs").path
         let out = base + "/out"
         let folder = base + "/out.rejects.csv"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -109,7 +109,7 @@ import TestSupport
     // MARK: - Class 2: following planted links
 
     @Test func aSymbolicLinkPlantedAtTheLockIsNotFollowed() throws {
-        let base = try ProcessRunner.temporaryFolder("hostile-fs")
+        let base = try TemporaryFolder("hostile-fs").path
         let victim = base + "/victim.txt"
         try Data("precious\n".utf8).write(to: URL(fileURLWithPath: victim))
         try FileManager.default.createSymbolicLink(atPath: base + "/.out.lock", withDestinationPath: victim)
@@ -120,7 +120,7 @@ import TestSupport
     }
 
     @Test func aHardLinkPlantedAtTheLockIsNotTruncated() throws {
-        let base = try ProcessRunner.temporaryFolder("hostile-fs")
+        let base = try TemporaryFolder("hostile-fs").path
         let victim = base + "/victim.txt"
         try Data("precious\n".utf8).write(to: URL(fileURLWithPath: victim))
         #expect(link(victim, base + "/.out.lock") == 0)
@@ -133,7 +133,7 @@ import TestSupport
 
     @Test(.enabled(if: UnremovableFile.isPossible, "needs chattr +i (as root) on the temporary folder's file system"))
     func previousOutputsThatCannotBeRemovedNeverFailLaterRuns() throws {
-        let base = try ProcessRunner.temporaryFolder("hostile-fs")
+        let base = try TemporaryFolder("hostile-fs").path
         let out = base + "/out"
         let first = try run(out: out, [sample])
         #expect(first.status == 0, "\(first.stderr)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Hostile and broken exports through the real executable, as cron runs it.
 ///
@@ -399,17 +400,17 @@ import Testing
 
     /// `annual-review run` on the sample register and the project's rule tables.
     static func arguments(out: String, _ options: [String], _ input: String) -> [String] {
-        ["run", "--register", SharedMaterial.path("sample-data/register.csv"),
-         "--lookup", SharedMaterial.path("sample-data/name-lookup.csv"),
-         "--decision-rules", SharedMaterial.path("pipelines/rules/decisions.yaml"),
-         "--service-area-rules", SharedMaterial.path("pipelines/rules/service-areas.yaml"),
+        ["run", "--register", PackagePaths.path("sample-data/register.csv"),
+         "--lookup", PackagePaths.path("sample-data/name-lookup.csv"),
+         "--decision-rules", PackagePaths.path("pipelines/rules/decisions.yaml"),
+         "--service-area-rules", PackagePaths.path("pipelines/rules/service-areas.yaml"),
          "--out", out] + options + [input]
     }
 
     /// A folder published by one good run of the executable, copied in as every case's previous
     /// outputs (a run costs about a second, mostly letters; once is enough).
     static let goodPublication: Result<String, any Error> = Result {
-        let folder = try ProcessRunner.temporaryFolder("hostile-good")
+        let folder = try TemporaryFolder("hostile-good").path
         let good = folder + "/good.csv", out = folder + "/out"
         try Data(E.good).write(to: URL(fileURLWithPath: good))
         let run = try HostileProcess.run(arguments(out: out, [], good))
@@ -432,7 +433,7 @@ import Testing
     }
 
     func check(_ hostile: Case) throws {
-        let folder = try ProcessRunner.temporaryFolder("hostile")
+        let folder = try TemporaryFolder("hostile").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/out"
         let input = folder + "/" + hostile.file

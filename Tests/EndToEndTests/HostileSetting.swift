@@ -1,22 +1,23 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The frame of the issue 16 tests through the executable: a good publication first, then the
 /// hostile run into the same folder, then the checks every case shares.
 struct HostileSetting {
     let base: String
     let out: String
-    let register = SharedMaterial.path("sample-data/register.csv")
-    let lookup = SharedMaterial.path("sample-data/name-lookup.csv")
-    let sample = SharedMaterial.path("sample-data/decisions-sample.csv.gz")
+    let register = PackagePaths.path("sample-data/register.csv")
+    let lookup = PackagePaths.path("sample-data/name-lookup.csv")
+    let sample = PackagePaths.path("sample-data/decisions-sample.csv.gz")
     /// The good publication, file by file, to compare with after the hostile run.
     let published: [String: Data]
 
     /// A folder of its own holding a publication of the sample in `out`.
     init(_ name: String) throws {
-        base = try ProcessRunner.temporaryFolder(name)
+        base = try TemporaryFolder(name).path
         out = base + "/out"
-        let good = try ProcessRunner.run(ProcessRunner.executable, ["run", "--register", register, "--lookup", lookup,
+        let good = try ProcessRunner.run(PackagePaths.executable, ["run", "--register", register, "--lookup", lookup,
                                                                      "--max-reject-rate", "5%", "--out", out, sample])
         try #require(good.status == 0, "the good run failed: \(good.stderr)")
         published = try Snapshot.digests(of: out)

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// Operators' slips and hostile configuration through the executable (issue 16, classes 4, 5
 /// and 6): each ends with the documented exit code (64 for an option, 78 for a file) naming the
@@ -45,7 +46,7 @@ import Testing
         let setting = try HostileSetting("hostile-settings")
         defer { setting.remove() }
         let templates = setting.base + "/templates"
-        try FileManager.default.copyItem(atPath: SharedMaterial.path("pipelines/templates"), toPath: templates)
+        try FileManager.default.copyItem(atPath: PackagePaths.path("pipelines/templates"), toPath: templates)
         try FileManager.default.removeItem(atPath: templates + "/report-sort.js.mustache")
         try FileManager.default.createSymbolicLink(atPath: templates + "/report-sort.js.mustache", withDestinationPath: "/dev/zero")
         let linked = try setting.run(["--templates", templates, "--out", setting.out, setting.sample])

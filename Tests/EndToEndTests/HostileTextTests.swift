@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Export text that means something to a terminal or a spreadsheet, through the executable
 /// (issue 16, classes 3 and 9).
@@ -86,7 +87,7 @@ import Testing
         let package = try String(contentsOfFile: setting.out + "/datapackage.json", encoding: .utf8)
         #expect(package.contains("may begin with =, +, - or @"))
         #expect(package.contains("import them into a spreadsheet with every column set to Text"))
-        let readme = try String(contentsOfFile: SharedMaterial.path("README.md"), encoding: .utf8)
+        let readme = try String(contentsOfFile: PackagePaths.path("README.md"), encoding: .utf8)
         #expect(readme.contains("## Security"))
         #expect(readme.contains("begin with `=`, `+`, `-` or `@`"))
     }

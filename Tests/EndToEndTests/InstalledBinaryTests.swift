@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `scripts/install PREFIX`, then the installed binary run from a folder holding only a
 /// register and an export: it finds its rule tables and templates beside itself, and its
@@ -7,14 +8,14 @@ import Testing
 @Suite struct InstalledBinaryTests {
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ldd"), "needs ldd (libc-bin)"))
     func anInstalledBinaryRunsFromAnywhereAndPublishesTheSame() throws {
-        let prefix = try ProcessRunner.temporaryFolder("prefix")
+        let prefix = try TemporaryFolder("prefix").path
         // The binaries this test run uses (scripts/test builds generate-manual beside them):
         // a release build inside the test run would cost several minutes of CI's time. The
         // release build itself is scripts/install's default, run by hand.
-        let binaries = URL(fileURLWithPath: ProcessRunner.executable).deletingLastPathComponent().path
+        let binaries = URL(fileURLWithPath: PackagePaths.executable).deletingLastPathComponent().path
         try #require(FileManager.default.isExecutableFile(atPath: binaries + "/generate-manual"),
-                     "no generate-manual beside \(ProcessRunner.executable): scripts/test builds it")
-        let install = try ProcessRunner.run("/bin/bash", [SharedMaterial.path("scripts/install"), prefix],
+                     "no generate-manual beside \(PackagePaths.executable): scripts/test builds it")
+        let install = try ProcessRunner.run("/bin/bash", [PackagePaths.path("scripts/install"), prefix],
                                             environment: ["ANNUAL_REVIEW_INSTALL_FROM": binaries])
         try #require(install.status == 0, "scripts/install failed: \(install.stderr.suffix(3000))")
         let installed = prefix + "/bin/annual-review"
@@ -31,9 +32,9 @@ import Testing
 
         /// A folder with a register and an export only, and a run of `binary` in it.
         func publish(with binary: String) throws -> [String: Data] {
-            let folder = try ProcessRunner.temporaryFolder("elsewhere")
-            try fm.copyItem(atPath: SharedMaterial.path("sample-data/register.csv"), toPath: folder + "/register.csv")
-            try fm.copyItem(atPath: SharedMaterial.path("sample-data/decisions-sample.csv.gz"), toPath: folder + "/export.csv.gz")
+            let folder = try TemporaryFolder("elsewhere").path
+            try fm.copyItem(atPath: PackagePaths.path("sample-data/register.csv"), toPath: folder + "/register.csv")
+            try fm.copyItem(atPath: PackagePaths.path("sample-data/decisions-sample.csv.gz"), toPath: folder + "/export.csv.gz")
             let result = try ProcessRunner.run(binary, ["run", "--register", "register.csv", "--max-reject-rate", "50%",
                                                         "--letter-date", "2024-07-22", "--out", "out", "export.csv.gz"],
                                                currentDirectory: folder)
@@ -44,7 +45,7 @@ import Testing
             return files
         }
         let fromInstall = try publish(with: installed)
-        let fromRepository = try publish(with: ProcessRunner.executable)
+        let fromRepository = try publish(with: PackagePaths.executable)
         #expect(fromInstall.count > 10)
         #expect(Set(fromInstall.keys) == Set(fromRepository.keys))
         for (path, bytes) in fromRepository where fromInstall[path] != bytes {

@@ -1,31 +1,24 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Under systemd, JSON log lines start with their sd-daemon priority, which journald strips:
 /// only when standard error is the stream `$JOURNAL_STREAM` names.
 @Suite struct JournaldTests {
-    let definition = SharedMaterial.path("pipelines/sample.yaml")
+    let definition = PackagePaths.path("pipelines/sample.yaml")
 
     /// Runs the sample with standard error to a file; `journal` sets `$JOURNAL_STREAM` to
     /// that file's device and inode, as systemd does for its socket.
     func run(journal: Bool, extra: [String] = []) throws -> (status: Int32, lines: [Substring]) {
-        let folder = try ProcessRunner.temporaryFolder("journal")
+        let folder = try TemporaryFolder("journal").path
         let errors = folder + "/stderr"
         _ = FileManager.default.createFile(atPath: errors, contents: nil)
         var st = stat()
         try #require(stat(errors, &st) == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ProcessRunner.executable)
-        process.arguments = ["run", definition, "--out", folder + "/out"] + extra
-        var environment = ProcessInfo.processInfo.environment
-        environment["JOURNAL_STREAM"] = journal ? "\(st.st_dev):\(st.st_ino)" : nil
-        process.environment = environment
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let text = try String(contentsOfFile: errors, encoding: .utf8)
-        return (process.terminationStatus, text.split(separator: "\n"))
+        let result = try ProcessRunner.run(PackagePaths.executable, ["run", definition, "--out", folder + "/out"] + extra,
+                                           environment: ["JOURNAL_STREAM": journal ? "\(st.st_dev):\(st.st_ino)" : nil],
+                                           standardError: .file(errors))
+        return (result.status, result.stderr.split(separator: "\n"))
     }
 
     /// The line without its prefix, as a JSON object.
@@ -60,8 +53,8 @@ import Testing
     }
 
     @Test func aJournalStreamThatIsNotStandardErrorIsIgnored() throws {
-        let folder = try ProcessRunner.temporaryFolder("journal-other")
-        let result = try ProcessRunner.run(ProcessRunner.executable, ["run", definition, "--out", folder + "/out"],
+        let folder = try TemporaryFolder("journal-other").path
+        let result = try ProcessRunner.run(PackagePaths.executable, ["run", definition, "--out", folder + "/out"],
                                            environment: ["JOURNAL_STREAM": "1:1"])
         #expect(result.status == 0)
         #expect(result.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("{") })

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The draft letters' settings through the executable: `--letter-date` / `letter-date:` and
 /// `--contacts` / `contacts:`, their placeholders and their errors.
 @Suite struct LetterSettingsTests {
-    let sample = SharedMaterial.path("pipelines/sample.yaml")
+    let sample = PackagePaths.path("pipelines/sample.yaml")
 
     func run(_ arguments: [String]) throws -> ProcessResult {
-        try ProcessRunner.run(ProcessRunner.executable, arguments, currentDirectory: SharedMaterial.packageRoot.path)
+        try ProcessRunner.run(PackagePaths.executable, arguments, currentDirectory: PackagePaths.root.path)
     }
 
     /// A contacts table for Leicester only (invented names).
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func theDateAndTheAddresseeComeFromTheSettingsAndMissingOnesAreListed() throws {
-        let folder = try ProcessRunner.temporaryFolder("letters")
+        let folder = try TemporaryFolder("letters").path
         let out = folder + "/out"
         let result = try run(["run", sample, "--out", out, "--contacts", try contacts(in: folder), "--letter-date", "2024-07-22",
                               "--quality-report"])
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func aRerunIsByteIdentical() throws {
-        let folder = try ProcessRunner.temporaryFolder("letters")
+        let folder = try TemporaryFolder("letters").path
         let first = folder + "/first", second = folder + "/second"
         let contactsTable = try contacts(in: folder)
         for out in [first, second] {
@@ -53,17 +54,17 @@ import Testing
     }
 
     @Test func aBadLetterDateInADefinitionIsAConfigurationErrorNamingTheKey() throws {
-        let folder = try ProcessRunner.temporaryFolder("letters")
+        let folder = try TemporaryFolder("letters").path
         let definition = folder + "/letters.yaml"
-        try "register: \(SharedMaterial.path("sample-data/register.csv"))\nletter-date: 22 July 2024\n"
+        try "register: \(PackagePaths.path("sample-data/register.csv"))\nletter-date: 22 July 2024\n"
             .write(toFile: definition, atomically: true, encoding: .utf8)
-        let result = try run(["run", definition, "--out", folder + "/out", SharedMaterial.path("sample-data/decisions-sample.csv.gz")])
+        let result = try run(["run", definition, "--out", folder + "/out", PackagePaths.path("sample-data/decisions-sample.csv.gz")])
         #expect(result.status == 78)
         #expect(result.stderr.contains("letter-date"), "\(result.stderr)")
     }
 
     @Test func aContactsTableNamingAnUnknownAuthorityIsAConfigurationError() throws {
-        let folder = try ProcessRunner.temporaryFolder("letters")
+        let folder = try TemporaryFolder("letters").path
         let table = try contacts(in: folder, "local-authority-code,name,job-title\nZZZ,A Person,Chief Executive\n")
         let result = try run(["run", sample, "--out", folder + "/out", "--contacts", table])
         #expect(result.status == 78)

@@ -2,11 +2,12 @@ import Foundation
 import PipelineModel
 import PipelineRunner
 import Testing
+import TestSupport
 
 /// End to end against the independent oracle: make-export writes an export and the outputs
 /// it must give; the pipeline runs on the export; `make-export check` compares every table
 /// cell and the reject counts.
-@Suite(.enabled(if: SharedMaterial.isAvailable, SharedMaterial.skipReason), .serialized)
+@Suite(SharedFolder.requiresMakeExport, .serialized)
 struct MakeExportTests {
     struct Case: CustomTestStringConvertible, Sendable {
         let name: String
@@ -23,23 +24,23 @@ struct MakeExportTests {
 
     @Test(arguments: cases)
     func outputsMatchTheOracle(_ testCase: Case) async throws {
-        let folder = try ProcessRunner.temporaryFolder("make-export")
+        let folder = try TemporaryFolder("make-export").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let export = folder + "/decisions.csv.gz", expect = folder + "/expect", out = folder + "/out"
         let generated = try ProcessRunner.run("/usr/bin/python3", [
-            SharedMaterial.makeExport, "--rows", "50000", "--seed", "1", "--years", "2015-16..2023-24",
-            "--register", SharedMaterial.register, "--out", export, "--expect", expect,
+            SharedFolder.makeExport, "--rows", "50000", "--seed", "1", "--years", "2015-16..2023-24",
+            "--register", SharedFolder.register, "--out", export, "--expect", expect,
         ] + testCase.generatorArguments)
         try #require(generated.status == 0, "make-export failed: \(generated.stderr)")
 
         let report = try await PipelineRunner(configuration: RunConfiguration(
-            inputs: [export], register: SharedMaterial.register, lookup: SharedMaterial.lookup,
-            decisionRules: SharedMaterial.path("pipelines/rules/decisions.yaml"),
-            serviceAreaRules: SharedMaterial.path("pipelines/rules/service-areas.yaml"),
+            inputs: [export], register: SharedFolder.register, lookup: SharedFolder.lookup,
+            decisionRules: PackagePaths.path("pipelines/rules/decisions.yaml"),
+            serviceAreaRules: PackagePaths.path("pipelines/rules/service-areas.yaml"),
             method: testCase.method, years: YearRange("2015-16..2023-24"), outputDirectory: out)).run()
 
         let check = try ProcessRunner.run("/usr/bin/python3", [
-            SharedMaterial.makeExport, "check", "--expect", expect, "--actual", out, "--rejects", out + "/rejects.csv",
+            SharedFolder.makeExport, "check", "--expect", expect, "--actual", out, "--rejects", out + "/rejects.csv",
             "--all-tables",
         ])
         #expect(check.status == 0, "make-export check:\n\(check.stdout)\(check.stderr)")

@@ -1,23 +1,24 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real executable as an operator meets it: the progress line on a terminal, JSON log
 /// lines elsewhere, the Prometheus textfile and pipeline definitions.
 @Suite struct OperationsCommandTests {
-    let sample = SharedMaterial.path("pipelines/sample.yaml")
+    let sample = PackagePaths.path("pipelines/sample.yaml")
 
     func run(_ arguments: [String]) throws -> ProcessResult {
-        try ProcessRunner.run(ProcessRunner.executable, arguments, currentDirectory: SharedMaterial.packageRoot.path)
+        try ProcessRunner.run(PackagePaths.executable, arguments, currentDirectory: PackagePaths.root.path)
     }
 
     /// Under a pseudo-terminal (util-linux `script`), stderr is a terminal: text logs and the
     /// progress line, redrawn in place and erased at the end.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) from util-linux"))
     func progressLineOnATerminal() throws {
-        let out = try ProcessRunner.temporaryFolder("terminal") + "/out"
-        let command = [ProcessRunner.executable, "run", sample, "--out", out].map { "'\($0)'" }.joined(separator: " ")
+        let out = try TemporaryFolder("terminal").path + "/out"
+        let command = [PackagePaths.executable, "run", sample, "--out", out].map { "'\($0)'" }.joined(separator: " ")
         let result = try ProcessRunner.run("/usr/bin/script", ["-qfec", command, "/dev/null"],
-                                           currentDirectory: SharedMaterial.packageRoot.path)
+                                           currentDirectory: PackagePaths.root.path)
         #expect(result.status == 0, "\(result.stdout)")
         let screen = result.stdout
         // At least the first frame (drawn at once); later ones as the run's length allows.
@@ -31,7 +32,7 @@ import Testing
 
     @Test(arguments: ["1", "2"])
     func jsonLogLinesWhenStderrIsNotATerminal(parseWorkers: String) throws {
-        let out = try ProcessRunner.temporaryFolder("json") + "/out"
+        let out = try TemporaryFolder("json").path + "/out"
         let result = try run(["run", sample, "--out", out, "--parse-workers", parseWorkers])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("\r"), "no progress line off a terminal")
@@ -73,7 +74,7 @@ import Testing
     }
 
     @Test func textLogsWhenForced() throws {
-        let out = try ProcessRunner.temporaryFolder("text") + "/out"
+        let out = try TemporaryFolder("text").path + "/out"
         let result = try run(["run", sample, "--out", out, "--log-format", "text"])
         #expect(result.status == 0)
         #expect(result.stderr.contains("info annual-review:"))
@@ -81,7 +82,7 @@ import Testing
     }
 
     @Test func metricsFileAfterSuccessThenFailure() throws {
-        let folder = try ProcessRunner.temporaryFolder("metrics")
+        let folder = try TemporaryFolder("metrics").path
         let metrics = folder + "/annual_review.prom"
         let good = try run(["run", sample, "--out", folder + "/out", "--metrics-file", metrics])
         #expect(good.status == 0)
@@ -103,9 +104,9 @@ import Testing
     }
 
     @Test func badDefinitionStopsBeforeAnyDataWithExit78() throws {
-        let folder = try ProcessRunner.temporaryFolder("definition")
+        let folder = try TemporaryFolder("definition").path
         let definition = folder + "/broken.yaml"
-        try "inputs: [\(SharedMaterial.path("sample-data/decisions-sample.csv.gz"))]\nregister: missing.csv\n"
+        try "inputs: [\(PackagePaths.path("sample-data/decisions-sample.csv.gz"))]\nregister: missing.csv\n"
             .write(toFile: definition, atomically: true, encoding: .utf8)
         let result = try run(["run", definition, "--out", folder + "/out", "--log-format", "text"])
         #expect(result.status == 78)
@@ -115,7 +116,7 @@ import Testing
     }
 
     @Test func optionsOverrideTheDefinition() throws {
-        let out = try ProcessRunner.temporaryFolder("override") + "/elsewhere"
+        let out = try TemporaryFolder("override").path + "/elsewhere"
         let result = try run(["run", sample, "--out", out, "--years", "2022-23", "--method", "mean"])
         #expect(result.status == 0, "\(result.stderr)")
         let table = try String(contentsOfFile: out + "/type_year.csv", encoding: .utf8)

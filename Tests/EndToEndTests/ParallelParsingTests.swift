@@ -2,11 +2,12 @@ import Foundation
 import PipelineModel
 import PipelineRunner
 import Testing
+import TestSupport
 
 /// Parse workers change nothing but speed: for the make-export exports the other end-to-end
 /// tests use (messy, shuffled columns, several files), runs with 1, 2 and 3 workers and pieces
 /// down to one record write byte-identical tables and rejects and the same manifest counts.
-@Suite(.enabled(if: SharedMaterial.isAvailable, SharedMaterial.skipReason), .serialized)
+@Suite(SharedFolder.requiresMakeExport, .serialized)
 struct ParallelParsingTests {
     struct Case: CustomTestStringConvertible, Sendable {
         let name: String
@@ -32,7 +33,7 @@ struct ParallelParsingTests {
 
     @Test(arguments: cases)
     func outputsAreByteIdenticalWhateverTheWorkers(_ testCase: Case) async throws {
-        let folder = try ProcessRunner.temporaryFolder("parallel-parsing")
+        let folder = try TemporaryFolder("parallel-parsing").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // Two exports, so that pieces of both files are in flight at once and the second's
         // rows supersede the first's.
@@ -40,8 +41,8 @@ struct ParallelParsingTests {
         for (index, suffix) in [".csv.gz", testCase.generatorArguments.contains("--shuffle-columns") ? ".csv" : ".csv.gz"].enumerated() {
             let export = folder + "/export\(index)" + suffix
             let generated = try ProcessRunner.run("/usr/bin/python3", [
-                SharedMaterial.makeExport, "--rows", "\(testCase.rows)", "--seed", "\(testCase.seed + 100 * index)",
-                "--years", "2015-16..2023-24", "--register", SharedMaterial.register, "--out", export,
+                SharedFolder.makeExport, "--rows", "\(testCase.rows)", "--seed", "\(testCase.seed + 100 * index)",
+                "--years", "2015-16..2023-24", "--register", SharedFolder.register, "--out", export,
                 "--expect", folder + "/expect\(index)",
             ] + testCase.generatorArguments)
             try #require(generated.status == 0, "make-export failed: \(generated.stderr)")
@@ -51,9 +52,9 @@ struct ParallelParsingTests {
         func run(workers: Int, pieceSize: Int = 1 << 20, chunkSize: Int = 1 << 20) async throws -> (RunReport, String) {
             let out = folder + "/out-\(workers)-\(pieceSize)-\(chunkSize)"
             var configuration = RunConfiguration(
-                inputs: inputs, register: SharedMaterial.register, lookup: SharedMaterial.lookup,
-                decisionRules: SharedMaterial.path("pipelines/rules/decisions.yaml"),
-                serviceAreaRules: SharedMaterial.path("pipelines/rules/service-areas.yaml"),
+                inputs: inputs, register: SharedFolder.register, lookup: SharedFolder.lookup,
+                decisionRules: PackagePaths.path("pipelines/rules/decisions.yaml"),
+                serviceAreaRules: PackagePaths.path("pipelines/rules/service-areas.yaml"),
                 years: YearRange("2015-16..2023-24"), outputDirectory: out, maxRejectRate: 1)
             configuration.parseWorkers = workers
             configuration.pieceSize = pieceSize

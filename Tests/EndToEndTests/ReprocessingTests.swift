@@ -1,15 +1,16 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// Reprocessing past years through the real executable on the sample data: `--years` recomputes
 /// those years and carries every other year over byte-identical from the current publication.
 @Suite struct ReprocessingTests {
-    let sample = SharedMaterial.path("pipelines/sample.yaml")
+    let sample = PackagePaths.path("pipelines/sample.yaml")
     static let rerun = ["2019-20", "2020-21"]
 
     func run(_ arguments: [String]) throws -> ProcessResult {
-        try ProcessRunner.run(ProcessRunner.executable, arguments, currentDirectory: SharedMaterial.packageRoot.path)
+        try ProcessRunner.run(PackagePaths.executable, arguments, currentDirectory: PackagePaths.root.path)
     }
 
     /// Runs the sample pipeline into `out` (all years, or `years`) and expects success.
@@ -42,7 +43,7 @@ import Testing
     /// The sample's population table with every figure of `years` raised by 1,000: changed
     /// inputs for those years only.
     static func populationChanged(in years: Set<String>, folder: String) throws -> String {
-        let original = try String(contentsOfFile: SharedMaterial.path("sample-data/population.csv"), encoding: .utf8)
+        let original = try String(contentsOfFile: PackagePaths.path("sample-data/population.csv"), encoding: .utf8)
         let lines = original.split(separator: "\n").map { line -> String in
             let cells = line.split(separator: ",", omittingEmptySubsequences: false)
             guard cells.count == 3, years.contains(String(cells[1])), let population = Int(cells[2]) else { return String(line) }
@@ -86,7 +87,7 @@ import Testing
     }
 
     @Test func rerunningARangeRecomputesItAndCarriesEveryOtherYearOver() throws {
-        let folder = try ProcessRunner.temporaryFolder("reprocess")
+        let folder = try TemporaryFolder("reprocess").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/out", full = folder + "/full", fresh = folder + "/fresh"
         try publish(out)
@@ -186,7 +187,7 @@ import Testing
     }
 
     @Test func anUnchangedRerunRendersNothingAndKeepsEveryFile() throws {
-        let folder = try ProcessRunner.temporaryFolder("reprocess")
+        let folder = try TemporaryFolder("reprocess").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/out"
         try publish(out)
@@ -210,7 +211,7 @@ import Testing
     }
 
     @Test func anUnchangedYearWhoseFilesWereEditedIsRenderedAgain() throws {
-        let folder = try ProcessRunner.temporaryFolder("reprocess")
+        let folder = try TemporaryFolder("reprocess").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/out"
         try publish(out)
@@ -235,7 +236,7 @@ import Testing
     }
 
     @Test func aTamperedPartitionFailsAndLeavesThePublicationAlone() throws {
-        let folder = try ProcessRunner.temporaryFolder("reprocess")
+        let folder = try TemporaryFolder("reprocess").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/out"
         try publish(out)
@@ -255,7 +256,7 @@ import Testing
     }
 
     @Test func aDryRunOfARangeLeavesThePublicationAlone() throws {
-        let folder = try ProcessRunner.temporaryFolder("reprocess")
+        let folder = try TemporaryFolder("reprocess").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/out"
         try publish(out)
@@ -267,7 +268,7 @@ import Testing
     }
 
     @Test func withoutAPreviousPublicationOnlyTheRangeIsPublished() throws {
-        let folder = try ProcessRunner.temporaryFolder("reprocess")
+        let folder = try TemporaryFolder("reprocess").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/out"
         try publish(out, years: "2020-21")

@@ -1,13 +1,14 @@
 import Foundation
 import Operations
 import Testing
+import TestSupport
 
 /// `DIR.last-run.json`: written beside the output folder by every run, whatever its exit code,
 /// with the reason, the counts and each stage's times.
 @Suite(.serialized) struct RunReportTests {
-    let register = SharedMaterial.path("sample-data/register.csv")
-    let lookup = SharedMaterial.path("sample-data/name-lookup.csv")
-    let sample = SharedMaterial.path("sample-data/decisions-sample.csv.gz")
+    let register = PackagePaths.path("sample-data/register.csv")
+    let lookup = PackagePaths.path("sample-data/name-lookup.csv")
+    let sample = PackagePaths.path("sample-data/decisions-sample.csv.gz")
 
     func arguments(out: String, input: String, _ extra: [String] = []) -> [String] {
         ["run", "--register", register, "--lookup", lookup, "--max-reject-rate", "5%", "--out", out] + extra + [input]
@@ -25,8 +26,8 @@ import Testing
         ("2", ["decompression", "parsing", "aggregation"]),
     ] as [(String, Set<String>)])
     func successRecordsCountsRejectsAndEveryStage(workers: String, stages: Set<String>) throws {
-        let out = try ProcessRunner.temporaryFolder("report") + "/out"
-        let result = try ProcessRunner.run(ProcessRunner.executable,
+        let out = try TemporaryFolder("report").path + "/out"
+        let result = try ProcessRunner.run(PackagePaths.executable,
                                            arguments(out: out, input: sample) + ["--parse-workers", workers])
         #expect(result.status == 0, "\(result.stderr)")
         let report = try report(beside: out)
@@ -52,8 +53,8 @@ import Testing
     }
 
     @Test func rejectLimitFailureRecords65WithItsCounts() throws {
-        let out = try ProcessRunner.temporaryFolder("report") + "/out"
-        let result = try ProcessRunner.run(ProcessRunner.executable,
+        let out = try TemporaryFolder("report").path + "/out"
+        let result = try ProcessRunner.run(PackagePaths.executable,
                                            arguments(out: out, input: sample, ["--max-reject-rate", "0.1%"]))
         #expect(result.status == 65)
         let report = try report(beside: out)
@@ -65,11 +66,11 @@ import Testing
     }
 
     @Test func aLockedOutputRecords75() throws {
-        let out = try ProcessRunner.temporaryFolder("report") + "/out"
-        let first = try SlowRun(arguments: arguments(out: out, input: "-"))
+        let out = try TemporaryFolder("report").path + "/out"
+        let first = try SlowRun.start(arguments: arguments(out: out, input: "-"))
         defer { first.signal(SIGKILL); _ = first.wait(timeout: 30) }
         Thread.sleep(forTimeInterval: 1.5)
-        let second = try ProcessRunner.run(ProcessRunner.executable, arguments(out: out, input: sample))
+        let second = try ProcessRunner.run(PackagePaths.executable, arguments(out: out, input: sample))
         #expect(second.status == 75)
         let report = try report(beside: out)
         #expect(report.exitCode == 75)
@@ -79,11 +80,11 @@ import Testing
     }
 
     @Test func anInterruptedRunRecords75() throws {
-        let out = try ProcessRunner.temporaryFolder("report") + "/out"
-        let run = try SlowRun(arguments: arguments(out: out, input: "-"))
+        let out = try TemporaryFolder("report").path + "/out"
+        let run = try SlowRun.start(arguments: arguments(out: out, input: "-"))
         Thread.sleep(forTimeInterval: 1.5)
         run.signal(SIGTERM)
-        #expect(run.wait(timeout: 30) == 75)
+        #expect(run.wait(timeout: 30).status == 75)
         let report = try report(beside: out)
         #expect(report.exitCode == 75)
         #expect(report.exitReason.contains("SIGTERM"), "\(report.exitReason)")
@@ -91,12 +92,12 @@ import Testing
     }
 
     @Test func aRunEndedAfterTheGracePeriodRecords75() throws {
-        let out = try ProcessRunner.temporaryFolder("report") + "/out"
+        let out = try TemporaryFolder("report").path + "/out"
         // The reader blocks in read(2), which cancellation cannot reach: the grace period ends it.
-        let run = try SlowRun(arguments: arguments(out: out, input: "-"), stallAfterHeader: true)
+        let run = try SlowRun.start(arguments: arguments(out: out, input: "-"), stallAfterHeader: true)
         Thread.sleep(forTimeInterval: 1)
         run.signal(SIGTERM)
-        #expect(run.wait(timeout: 30) == 75)
+        #expect(run.wait(timeout: 30).status == 75)
         let report = try report(beside: out)
         #expect(report.exitCode == 75)
         #expect(report.exitReason.contains("did not stop"), "\(report.exitReason)")
@@ -107,7 +108,7 @@ import Testing
         let mount = try TmpfsMount(kilobytes: 16_000)
         defer { mount.unmount() }
         let out = mount.path + "/out"
-        let good = try ProcessRunner.run(ProcessRunner.executable, arguments(out: out, input: sample))
+        let good = try ProcessRunner.run(PackagePaths.executable, arguments(out: out, input: sample))
         try #require(good.status == 0, "\(good.stderr)")
         let before = try report(beside: out)
         let filler = mount.path + "/filler"
@@ -116,7 +117,7 @@ import Testing
         while (try? handle.write(contentsOf: Data(count: 4096))) != nil {}
         try? handle.close()
 
-        let result = try ProcessRunner.run(ProcessRunner.executable, arguments(out: out, input: sample))
+        let result = try ProcessRunner.run(PackagePaths.executable, arguments(out: out, input: sample))
         // 74 when a staged file cannot be written; 73 when the staging folder itself cannot be made.
         try #require(result.status == 74 || result.status == 73, "exit \(result.status): \(result.stderr)")
         let report = try report(beside: out)
@@ -126,10 +127,10 @@ import Testing
     }
 
     @Test func aDryRunLeavesTheLastRealRunsReport() throws {
-        let out = try ProcessRunner.temporaryFolder("report") + "/out"
-        #expect(try ProcessRunner.run(ProcessRunner.executable, arguments(out: out, input: sample)).status == 0)
+        let out = try TemporaryFolder("report").path + "/out"
+        #expect(try ProcessRunner.run(PackagePaths.executable, arguments(out: out, input: sample)).status == 0)
         let before = try report(beside: out)
-        #expect(try ProcessRunner.run(ProcessRunner.executable, arguments(out: out, input: sample, ["--dry-run"])).status == 0)
+        #expect(try ProcessRunner.run(PackagePaths.executable, arguments(out: out, input: sample, ["--dry-run"])).status == 0)
         #expect(try report(beside: out) == before)
     }
 }

@@ -2,40 +2,41 @@ import Foundation
 import PipelineModel
 import PipelineRunner
 import Testing
+import TestSupport
 
 /// The project's own end-to-end check, which needs nothing outside the repository: the
 /// sample export through the whole pipeline gives the committed expected outputs, byte for byte.
 @Suite struct SampleDataTests {
     func run(method: AveragingMethod, out: String) async throws -> RunReport {
         try await PipelineRunner(configuration: RunConfiguration(
-            inputs: [SharedMaterial.path("sample-data/decisions-sample.csv.gz")],
-            register: SharedMaterial.path("sample-data/register.csv"),
-            lookup: SharedMaterial.path("sample-data/name-lookup.csv"),
-            population: SharedMaterial.path("sample-data/population.csv"),
-            decisionRules: SharedMaterial.path("pipelines/rules/decisions.yaml"),
-            serviceAreaRules: SharedMaterial.path("pipelines/rules/service-areas.yaml"),
+            inputs: [PackagePaths.path("sample-data/decisions-sample.csv.gz")],
+            register: PackagePaths.path("sample-data/register.csv"),
+            lookup: PackagePaths.path("sample-data/name-lookup.csv"),
+            population: PackagePaths.path("sample-data/population.csv"),
+            decisionRules: PackagePaths.path("pipelines/rules/decisions.yaml"),
+            serviceAreaRules: PackagePaths.path("pipelines/rules/service-areas.yaml"),
             method: method, outputDirectory: out, maxRejectRate: 0.05)).run()
     }
 
     @Test(arguments: [(AveragingMethod.pooled, "expected"), (.mean, "expected-mean")])
     func tablesEqualTheCommittedExpectedOutputs(method: AveragingMethod, folder: String) async throws {
-        let out = try ProcessRunner.temporaryFolder("sample") + "/out"
+        let out = try TemporaryFolder("sample").path + "/out"
         _ = try await run(method: method, out: out)
         // The national tables have no averages: make-sample writes them once, in expected/.
         let national = method == .pooled ? ["national_year.csv", "area_year.csv"] : []
         for table in ["authority_year.csv", "type_year.csv", "comparison.csv"] + national {
             let actual = try Data(contentsOf: URL(fileURLWithPath: out + "/" + table))
-            let expected = try Data(contentsOf: URL(fileURLWithPath: SharedMaterial.path("sample-data/\(folder)/\(table)")))
+            let expected = try Data(contentsOf: URL(fileURLWithPath: PackagePaths.path("sample-data/\(folder)/\(table)")))
             #expect(actual == expected, "\(table) differs from sample-data/\(folder)/\(table)")
         }
     }
 
     @Test func rejectsAndCountsEqualTheCommittedExpectations() async throws {
-        let out = try ProcessRunner.temporaryFolder("sample") + "/out"
+        let out = try TemporaryFolder("sample").path + "/out"
         let report = try await run(method: .pooled, out: out)
 
         let expected = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: SharedMaterial.path("sample-data/expected/expected.json")))) as! [String: Any]
+            with: Data(contentsOf: URL(fileURLWithPath: PackagePaths.path("sample-data/expected/expected.json")))) as! [String: Any]
         #expect(report.counts.rowsRead == expected["rows_written"] as? Int)
         #expect(report.counts.rowsRejected == expected["rows_rejected"] as? Int)
         #expect(report.counts.duplicatesSuperseded == expected["duplicates_superseded"] as? Int)
@@ -57,14 +58,14 @@ import Testing
                 return index.map { cells[$0] }
             })
         }
-        let expectedRejects = try rows(SharedMaterial.path("sample-data/expected/expected_rejects.csv"), ["line", "reason"])
+        let expectedRejects = try rows(PackagePaths.path("sample-data/expected/expected_rejects.csv"), ["line", "reason"])
         let actualRejects = try rows(out + "/rejects.csv", ["line", "reason"])
         #expect(actualRejects == expectedRejects)
     }
 
     @Test func sameInputsGiveByteIdenticalDataFiles() async throws {
-        let first = try ProcessRunner.temporaryFolder("sample") + "/out"
-        let second = try ProcessRunner.temporaryFolder("sample") + "/out"
+        let first = try TemporaryFolder("sample").path + "/out"
+        let second = try TemporaryFolder("sample").path + "/out"
         _ = try await run(method: .pooled, out: first)
         _ = try await run(method: .pooled, out: second)
         for file in ["authority_year.csv", "type_year.csv", "comparison.csv", "rejects.csv"] {

@@ -2,59 +2,33 @@ import Foundation
 import PipelineModel
 import PipelineRunner
 import Testing
+import TestSupport
 
 /// The figures depend on the cases, not on the order of the rows: a row-shuffled copy of an
-/// export gives byte-identical data files. Rows of one case keep their relative order (the
-/// duplicate rule breaks `last_updated` ties by file order, so that order is part of the data).
-@Suite(.enabled(if: SharedMaterial.isAvailable, SharedMaterial.skipReason))
+/// export (scripts/shuffle-export) gives byte-identical data files. Rows of one case keep their
+/// relative order (the duplicate rule breaks `last_updated` ties by file order, so that order is
+/// part of the data).
+@Suite(SharedFolder.requiresMakeExport)
 struct ShuffleTests {
-    static let shuffleScript = #"""
-    import csv, gzip, random, re, sys
-    source, target = sys.argv[1], sys.argv[2]
-    # latin-1 maps every byte to one character and back: the bytes survive unchanged.
-    with gzip.open(source, "rt", encoding="latin-1", newline="") as fh:
-        rows = list(csv.reader(fh))
-    header, rows = rows[0], rows[1:]
-    ref = header.index("reference")
-    key = lambda r: re.sub(r"[ -]", "", r[ref])
-    by_case = {}
-    for r in rows:
-        by_case.setdefault(key(r), []).append(r)
-    order = rows[:]
-    random.Random(42).shuffle(order)
-    taken, out = {}, []
-    for r in order:
-        k = key(r)
-        j = taken.get(k, 0)
-        taken[k] = j + 1
-        out.append(by_case[k][j])
-    with gzip.open(target, "wt", encoding="latin-1", newline="") as fh:
-        w = csv.writer(fh, lineterminator="\r\n")
-        w.writerow(header)
-        w.writerows(out)
-    """#
-
     @Test func aRowShuffledExportGivesByteIdenticalDataFiles() async throws {
-        let folder = try ProcessRunner.temporaryFolder("shuffle")
+        let folder = try TemporaryFolder("shuffle").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let export = folder + "/decisions.csv.gz", shuffled = folder + "/shuffled.csv.gz"
         let generated = try ProcessRunner.run("/usr/bin/python3", [
-            SharedMaterial.makeExport, "--rows", "20000", "--seed", "4", "--years", "2015-16..2023-24",
-            "--register", SharedMaterial.register, "--out", export, "--expect", folder + "/expect",
+            SharedFolder.makeExport, "--rows", "20000", "--seed", "4", "--years", "2015-16..2023-24",
+            "--register", SharedFolder.register, "--out", export, "--expect", folder + "/expect",
         ])
         try #require(generated.status == 0, "\(generated.stderr)")
-        let script = folder + "/shuffle.py"
-        try Self.shuffleScript.write(toFile: script, atomically: true, encoding: .utf8)
-        let shuffling = try ProcessRunner.run("/usr/bin/python3", [script, export, shuffled])
+        let shuffling = try ProcessRunner.run("/usr/bin/python3", [PackagePaths.path("scripts/shuffle-export"), export, shuffled])
         try #require(shuffling.status == 0, "\(shuffling.stderr)")
 
         var outputs: [String] = []
         for input in [export, shuffled] {
             let out = folder + "/out-\(outputs.count)"
             _ = try await PipelineRunner(configuration: RunConfiguration(
-                inputs: [input], register: SharedMaterial.register, lookup: SharedMaterial.lookup,
-                decisionRules: SharedMaterial.path("pipelines/rules/decisions.yaml"),
-                serviceAreaRules: SharedMaterial.path("pipelines/rules/service-areas.yaml"),
+                inputs: [input], register: SharedFolder.register, lookup: SharedFolder.lookup,
+                decisionRules: PackagePaths.path("pipelines/rules/decisions.yaml"),
+                serviceAreaRules: PackagePaths.path("pipelines/rules/service-areas.yaml"),
                 outputDirectory: out)).run()
             outputs.append(out)
         }

@@ -2,27 +2,15 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The example unit (scripts/cron/annual-review-nightly.service) as systemd judges it.
+/// The example unit (scripts/cron/annual-review-nightly.service) as systemd judges it (its
+/// security exposure, by systemd-analyze: IntegrationTests' SystemdAnalyzeTests).
 @Suite struct SystemdUnitTests {
-    static let analyze = DebianTool(command: "systemd-analyze", package: "systemd")
-    let unit = SharedMaterial.path("scripts/cron/annual-review-nightly.service")
-
-    @Test(.enabled(if: analyze.path != nil, Comment(rawValue: analyze.reason)))
-    func exposureIsAtMost2() throws {
-        // --threshold is the exposure times ten: above 2.0 ("OK") fails.
-        let result = try ProcessRunner.run(try #require(Self.analyze.path),
-                                           ["security", "--offline=yes", "--threshold=20", "--no-pager", unit])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        let match = try #require(result.stdout.firstMatch(of: /Overall exposure level for [^:]+: (\d+\.\d)/), "\(result.stdout)")
-        let exposure = try #require(Double(match.1))
-        #expect(exposure <= 2.0, "\(result.stdout)")
-        #expect(!result.stderr.contains("Unknown key"), "\(result.stderr)")
-    }
+    let unit = PackagePaths.path("scripts/cron/annual-review-nightly.service")
 
     /// Retried: 74 and 75 only. Every other code the program documents (in its --help) is in
     /// RestartPreventExitStatus=.
     @Test func restartsOnlyOn74And75() throws {
-        let help = try ProcessRunner.run(ProcessRunner.executable, ["--help"])
+        let help = try ProcessRunner.run(PackagePaths.executable, ["--help"])
         let text = help.stdout.replacingOccurrences(of: "\n", with: " ")
         let codes = Set(text.matches(of: #/(?:Exit codes: |; )(\d+) /#).compactMap { Int32($0.1) })
         try #require(codes.isSuperset(of: [0, 64, 65, 74, 75, 78]), "\(codes)")

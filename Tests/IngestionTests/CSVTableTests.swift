@@ -1,6 +1,7 @@
 import Foundation
 import Ingestion
 import Testing
+import TestSupport
 
 @Suite struct CSVTableTests {
     @Test func readsHeaderAndRowsUnmodified() throws {
@@ -45,10 +46,9 @@ import Testing
         #expect(throws: IngestionError.emptyFile(file: path)) { try CSVTable.read(path: path) }
     }
 
-    @Test(.enabled(if: SharedFolder.url != nil, "shared/ folder not found"))
+    @Test(SharedFolder.requires("reference/uk_local_authorities_current.csv"))
     func readsTheAuthorityRegister() throws {
-        let path = try #require(SharedFolder.url).appendingPathComponent("reference/uk_local_authorities_current.csv").path
-        let table = try CSVTable.read(path: path)
+        let table = try CSVTable.read(path: SharedFolder.register)
         #expect(table.header.first == "local-authority-code")
         #expect(table.header.contains("pop-2020"))
         #expect(table.rows.count > 300)

@@ -2,6 +2,7 @@ import Foundation
 import Ingestion
 import PipelineModel
 import Testing
+import TestSupport
 
 @Suite struct ExportReaderTests {
     static let csv = "reference,authority_name,category,received_date,last_updated\r\n"
@@ -11,15 +12,8 @@ import Testing
     /// The sha256 of the file as `sha256sum` prints it, or nil where the tool is missing.
     static func sha256sum(_ path: String) throws -> String? {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sha256sum") else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        process.arguments = [path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: output, as: UTF8.self).split(separator: " ").first.map(String.init)
+        let output = try ProcessRunner.run("/usr/bin/sha256sum", [path]).stdout
+        return output.split(separator: " ").first.map(String.init)
     }
 
     @Test func readsPlainCSV() async throws {
@@ -159,7 +153,7 @@ import Testing
     }
 
     @Test func missingFileCannotBeOpened() async throws {
-        let path = try Fixtures.makeDirectory().appendingPathComponent("absent.csv.gz").path
+        let path = try TemporaryFolder("ingestion-tests").file("absent.csv.gz")
         let error = await #expect(throws: IngestionError.self) { _ = try await Fixtures.read(path) }
         guard case .cannotOpen(let file, let reason) = error else {
             Issue.record("expected cannotOpen, got \(String(describing: error))")

@@ -2,6 +2,7 @@ import CZlib
 import Foundation
 import Ingestion
 import PipelineModel
+import TestSupport
 
 /// Temporary files, gzip bytes and whole-file reads for the Ingestion tests.
 enum Fixtures {
@@ -11,19 +12,9 @@ enum Fixtures {
     /// The minimal header: the required columns only.
     static let requiredHeader = "reference,authority_name,category,received_date,last_updated"
 
-    /// A fresh directory for one test's files.
-    static func makeDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("ingestion-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    /// Writes `bytes` to a new file called `name` and returns its path.
+    /// Writes `bytes` to a new file called `name`, in a folder of its own, and returns its path.
     static func write(_ bytes: [UInt8], name: String) throws -> String {
-        let url = try makeDirectory().appendingPathComponent(name)
-        try Data(bytes).write(to: url)
-        return url.path
+        try TemporaryFolder("ingestion-tests").write(bytes, to: name)
     }
 
     /// Writes `text` as UTF-8 to a new file called `name` and returns its path.

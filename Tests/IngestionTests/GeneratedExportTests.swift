@@ -2,28 +2,23 @@ import Foundation
 import Ingestion
 import PipelineModel
 import Testing
+import TestSupport
 
 @Suite struct GeneratedExportTests {
     /// Runs make-export into a fresh directory; returns the export's path and the oracle's.
     static func generate(extra: [String]) throws -> (export: String, expect: URL) {
-        let shared = try #require(SharedFolder.url)
-        let dir = try Fixtures.makeDirectory()
+        let dir = try TemporaryFolder("ingestion-tests").url
         let export = dir.appendingPathComponent("ing.csv.gz").path
         let expect = dir.appendingPathComponent("expect")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", shared.appendingPathComponent("tools/make-export").path,
-                             "--rows", "2000", "--seed", "3", "--years", "2018-19..2020-21", "--messy", "0.02",
-                             "--out", export, "--expect", expect.path] + extra
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "make-export failed")
+        let result = try ProcessRunner.run("/usr/bin/env", [
+            "python3", SharedFolder.makeExport, "--rows", "2000", "--seed", "3", "--years", "2018-19..2020-21",
+            "--messy", "0.02", "--out", export, "--expect", expect.path,
+        ] + extra)
+        try #require(result.status == 0, "make-export failed: \(result.stderr)")
         return (export, expect)
     }
 
-    @Test(.enabled(if: SharedFolder.url != nil, "shared/ folder (make-export) not found"),
-          arguments: [[], ["--shuffle-columns"]])
+    @Test(SharedFolder.requires("tools/make-export"), arguments: [[], ["--shuffle-columns"]])
     func parseFaultsMatchTheOracle(extra: [String]) async throws {
         let (export, expect) = try Self.generate(extra: extra)
         let (rows, _, summary) = try await Fixtures.read(export, batchSize: 256)

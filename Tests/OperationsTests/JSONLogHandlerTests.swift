@@ -106,7 +106,7 @@ func object(_ line: String) throws -> [String: String] {
     }
 
     @Test func theJournalStreamIsRecognisedByDeviceAndInode() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.url.appendingPathComponent("stream").path
         let fd = open(path, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
@@ -160,7 +160,7 @@ func object(_ line: String) throws -> [String: String] {
 
     /// Many tasks logging at once through one descriptor: every line arrives whole.
     @Test func concurrentLoggersWriteWholeLines() async throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.url.appendingPathComponent("log.jsonl").path
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)

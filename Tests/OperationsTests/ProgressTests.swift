@@ -87,7 +87,7 @@ import TestSupport
     }
 
     @Test func totalBytesOfInputs() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let a = try folder.write([UInt8](repeating: 1, count: 1000), to: "a.csv.gz")
         let b = try folder.write([UInt8](repeating: 2, count: 234), to: "b.csv.gz")

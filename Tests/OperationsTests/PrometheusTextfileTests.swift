@@ -91,7 +91,7 @@ extension [Sample] {
     }
 
     @Test func successWritesEveryMetricWithItsValue() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.url.appendingPathComponent("annual_review.prom").path
         var metrics = RunMetrics(durationSeconds: 12.5, counts: counts(), exitCode: 0, finished: Self.finished)
@@ -118,7 +118,7 @@ extension [Sample] {
     }
 
     @Test func aLinkPlantedAtTheTemporaryNameIsNotFollowed() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.url.appendingPathComponent("annual_review.prom").path
         let victim = try folder.write("precious\n", to: "victim.txt")
@@ -134,7 +134,7 @@ extension [Sample] {
     /// Issue 16: a metrics file named at a special file (a FIFO here; `/dev/null` or
     /// `/dev/zero` in the field) is neither read forever nor replaced by the rename.
     @Test func aSpecialFileAtTheMetricsPathIsNeitherReadNorReplaced() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.url.appendingPathComponent("annual_review.prom").path
         #expect(mkfifo(path, 0o644) == 0)
@@ -150,7 +150,7 @@ extension [Sample] {
     }
 
     @Test func failureKeepsThePreviousLastSuccess() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.url.appendingPathComponent("annual_review.prom").path
         try PrometheusTextfile.write(RunMetrics(durationSeconds: 30, counts: counts(), exitCode: 0, finished: Self.finished),
@@ -177,7 +177,7 @@ extension [Sample] {
     }
 
     @Test func failureWithoutAPreviousSuccessHasNoLastSuccess() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.url.appendingPathComponent("annual_review.prom").path
         try PrometheusTextfile.write(RunMetrics(durationSeconds: 0.2, exitCode: 78, finished: Self.finished), to: path)
@@ -198,7 +198,7 @@ extension [Sample] {
     }
 
     @Test func lastSuccessIsReadBackWithLabels() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.url.appendingPathComponent("nightly.prom").path
         try PrometheusTextfile.write(RunMetrics(durationSeconds: 1, exitCode: 0, finished: Self.finished), to: path,
@@ -210,7 +210,7 @@ extension [Sample] {
     }
 
     @Test func writeReplacesAtomicallyAndLeavesNoTemporaryFile() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.url.appendingPathComponent("annual_review.prom").path
         try "stale\n".write(toFile: path, atomically: false, encoding: .utf8)
@@ -225,7 +225,7 @@ extension [Sample] {
     }
 
     @Test func unwritableFolderIsAnErrorAndTheOldFileStays() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let missing = folder.url.appendingPathComponent("no-such-folder/annual_review.prom").path
         #expect(throws: MetricsFileError.self) {

@@ -3,6 +3,7 @@ import Glibc
 import Output
 import PipelineModel
 import Testing
+import TestSupport
 
 @Suite struct OutputPublisherTests {
     /// A manifest of ours, which makes a published folder one that the next run may replace.

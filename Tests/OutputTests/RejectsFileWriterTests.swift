@@ -1,6 +1,7 @@
 import Output
 import PipelineModel
 import Testing
+import TestSupport
 
 @Suite struct RejectsFileWriterTests {
     @Test func writesEveryRejectQuotedWhereNeededAndCountsByReason() throws {

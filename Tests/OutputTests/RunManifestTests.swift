@@ -2,6 +2,7 @@ import Foundation
 import Output
 import PipelineModel
 import Testing
+import TestSupport
 
 @Suite struct RunManifestTests {
     static func sample() -> RunManifest {

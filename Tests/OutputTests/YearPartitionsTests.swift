@@ -3,6 +3,7 @@ import Glibc
 import Output
 import PipelineModel
 import Testing
+import TestSupport
 
 @Suite struct YearPartitionsTests {
     static let figures = TableFileTests.figures

@@ -6,12 +6,12 @@ import TestSupport
 
 /// A folder with a definition and the files it names, for one test.
 private struct DefinitionFolder {
-    let folder: TemporaryDirectory
+    let folder: TemporaryFolder
     var root: String { folder.url.standardizedFileURL.path }
 
     /// Writes `files` (name -> text; names may contain folders) into a fresh folder.
     init(files: [String: String] = [:]) throws {
-        folder = try TemporaryDirectory(prefix: "pipeline-definition-tests")
+        folder = try TemporaryFolder("pipeline-definition-tests")
         for (name, text) in files {
             let url = folder.url.appendingPathComponent(name)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

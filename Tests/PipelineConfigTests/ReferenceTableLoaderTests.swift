@@ -1,3 +1,4 @@
+import Foundation
 import PipelineConfig
 import PipelineModel
 import Testing
@@ -18,7 +19,7 @@ import TestSupport
 
     /// Writes the files (name -> text) to a new folder and runs `body` with their paths.
     private func withFiles<T>(_ files: [String: String], _ body: ([String: String]) throws -> T) throws -> T {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         var paths: [String: String] = [:]
         for (name, text) in files { paths[name] = try folder.write(text, to: name) }
@@ -150,12 +151,11 @@ import TestSupport
         }
     }
 
-    @Test(.enabled(if: PackagePaths.sharedReference("uk_local_authorities_current.csv") != nil,
-                   "needs ../shared/reference/uk_local_authorities_current.csv beside the package, which is not in the repository"))
+    @Test(SharedFolder.requires("reference/uk_local_authorities_current.csv"))
     func fullMySocietyRegisterLoads() throws {
-        let path = try #require(PackagePaths.sharedReference("uk_local_authorities_current.csv"))
-        let lookup = PackagePaths.sharedReference("lookup_name_to_registry.csv")
-        let register = try ReferenceTableLoader.load(register: path, lookup: lookup)
+        // The other names too, when the shared folder has them.
+        let lookup = FileManager.default.fileExists(atPath: SharedFolder.lookup) ? SharedFolder.lookup : nil
+        let register = try ReferenceTableLoader.load(register: SharedFolder.register, lookup: lookup)
         #expect(register.authorities.count == 470)
         #expect(Set(register.authorities.map(\.code)).count == 470)
         let leicester = try #require(register.index(ofCode: "LCE").map { register.authorities[$0] })

@@ -11,7 +11,7 @@ import TestSupport
 
     /// The error of loading a register of a good first row and then `row` (at line 3).
     private func error(registerRow row: String, population: String? = nil) throws -> ConfigurationError? {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let register = try folder.write("\(Self.header)\nGAT,Gateshead Council,Gateshead,E08000037,,,,England,MD,,,201950.0,\n\(row)\n",
                                         to: "register.csv")
@@ -76,7 +76,7 @@ import TestSupport
     }
 
     @Test func aTableOverTheCapStopsReadingAndNamesTheCap() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         var text = Self.header + "\n"
         let row = "GAT,Gateshead Council,Gateshead,E08000037,,,,England,MD,,,201950.0,\n"

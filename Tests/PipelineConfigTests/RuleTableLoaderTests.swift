@@ -20,7 +20,7 @@ import TestSupport
 
     /// Loads `decisions` text as the decision table beside the real service-area table.
     private func loadDecisions(_ text: String) throws -> ClassificationRules {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = try folder.write(text, to: "decisions.yaml")
         return try RuleTableLoader.load(decisions: path, serviceAreas: PackagePaths.serviceAreaRules)
@@ -28,7 +28,7 @@ import TestSupport
 
     /// The error of loading `text` as the decision table (and its file name), or nil.
     private func error(decisions text: String) throws -> ConfigurationError? {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = try folder.write(text, to: "decisions.yaml")
         do {
@@ -54,7 +54,7 @@ import TestSupport
     }
 
     @Test func unknownServiceAreaIsAnError() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = try folder.write("Housing:\n  - Housing\nParking:\n  - Parking\n", to: "service-areas.yaml")
         #expect(throws: ConfigurationError.self) {

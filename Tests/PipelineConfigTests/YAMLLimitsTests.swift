@@ -16,7 +16,7 @@ import TestSupport
     }()
 
     private func definitionError(_ text: String) throws -> ConfigurationError {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = try folder.write(text, to: "pipeline.yaml")
         do {
@@ -29,7 +29,7 @@ import TestSupport
     }
 
     private func ruleTableError(_ text: String) throws -> ConfigurationError {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = try folder.write(text, to: "decisions.yaml")
         do {
@@ -64,7 +64,7 @@ import TestSupport
     }
 
     @Test func anAmpersandInsideATextIsNotAnAnchor() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = try folder.write("Planning and development:\n  - \"Planning & building control\"\n  - Fees & charges\n",
                                     to: "areas.yaml")

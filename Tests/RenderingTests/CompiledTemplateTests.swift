@@ -3,6 +3,7 @@ import Mustache
 import PipelineModel
 @testable import Rendering
 import Testing
+import TestSupport
 
 /// The letters' renderer (``CompiledTemplate``) against swift-mustache, whose output it must
 /// reproduce byte for byte for the repository's templates, and against the Mustache rules it
@@ -120,7 +121,7 @@ import Testing
     }
 
     @Test func everyStoredFieldOfTheLetterAnswersUnderItsName() throws {
-        let year = try #require(Fixtures.annual.years.last)
+        let year = try #require(FigureFixtures.annual.years.last)
         for row in year.authorities {
             let letter = LetterFields(row, types: year)
             for child in Mirror(reflecting: letter).children {
@@ -132,6 +133,6 @@ import Testing
         #expect(Mirror(reflecting: per100k).children.allSatisfy { per100k.value(of: $0.label ?? "") != nil })
         let row = LetterFields.CountRow(label: "Housing", count: 2)
         #expect(Mirror(reflecting: row).children.allSatisfy { row.value(of: $0.label ?? "") != nil })
-        #expect(LetterFields(Fixtures.leicester2023, types: Fixtures.single(Fixtures.leicester2023).years[0]).value(of: "nope") == nil)
+        #expect(LetterFields(FigureFixtures.leicester2023, types: FigureFixtures.single(FigureFixtures.leicester2023).years[0]).value(of: "nope") == nil)
     }
 }

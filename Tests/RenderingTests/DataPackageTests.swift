@@ -6,34 +6,8 @@ import Testing
 import TestSupport
 
 @Suite struct DataPackageTests {
-    /// rejects.csv as the run writes it (`file,line,reference,reason,detail`), with quoting.
-    static let rejects = Array([
-        "file,line,reference,reason,detail",
-        "decisions-2023.csv.gz,66,24 002 554,decision_without_date,decision 'Not upheld: no fault' without decision date",
-        "decisions-2023.csv.gz,69,24002547,unknown_authority,unknown authority name 'midsomer dc'",
-        "decisions-2023.csv.gz,208,20003290,bad_date,compliance_date 2021-09-31 is not a real date",
-        #""exports/a,b.csv",2,,missing_required,"reference is empty, ""x"""#,
-    ].map { $0 + "\n" }.joined().utf8)
-
-    /// The sample's committed tables (the bytes Output writes), a rejects file and the descriptor.
-    static func resources() throws -> [(path: String, bytes: [UInt8])] {
-        try ["authority_year.csv", "type_year.csv", "comparison.csv", "national_year.csv", "area_year.csv"]
-            .map { ($0, try SampleFigures.expectedBytes($0)) }
-            + [("rejects.csv", rejects)]
-    }
-
-    /// A folder with the four CSV files and `datapackage.json`.
-    static func sampleCSVFolder() throws -> TemporaryDirectory {
-        let folder = try TemporaryDirectory(prefix: "annual-review-datapackage")
-        let resources = try resources()
-        for resource in resources { try folder.write(resource.bytes, to: resource.path) }
-        let package = DataPackageWriter.dataPackage(resources: resources)
-        try folder.write(package.bytes, to: package.path)
-        return folder
-    }
-
     func descriptor() throws -> [String: Any] {
-        let package = DataPackageWriter.dataPackage(resources: try Self.resources())
+        let package = DataPackageWriter.dataPackage(resources: try SampleDataPackage.resources())
         #expect(package.path == "datapackage.json")
         return try #require(try JSONSerialization.jsonObject(with: Data(package.bytes)) as? [String: Any])
     }
@@ -59,7 +33,7 @@ import TestSupport
     }
 
     @Test func sizesAndHashesAreThoseOfTheBytes() throws {
-        for (path, bytes) in try Self.resources() {
+        for (path, bytes) in try SampleDataPackage.resources() {
             let name = String(path.dropLast(4))
             let r = try resource(name)
             #expect(r["bytes"] as? Int == bytes.count)
@@ -142,7 +116,7 @@ import TestSupport
     }
 
     @Test func digestsGiveTheSameDescriptorAsBytes() throws {
-        let resources = try Self.resources()
+        let resources = try SampleDataPackage.resources()
         let files = resources.map { resource -> DataPackageWriter.File in
             let header = Array(resource.bytes.prefix { $0 != 0x0A }) + [0x0A]
             let hex = SHA256.hash(data: resource.bytes).map { String(format: "%02x", $0) }.joined()
@@ -152,8 +126,8 @@ import TestSupport
     }
 
     @Test func sameInputsGiveTheSameBytes() throws {
-        let a = DataPackageWriter.dataPackage(resources: try Self.resources())
-        let b = DataPackageWriter.dataPackage(resources: try Self.resources())
+        let a = DataPackageWriter.dataPackage(resources: try SampleDataPackage.resources())
+        let b = DataPackageWriter.dataPackage(resources: try SampleDataPackage.resources())
         #expect(a == b)
         #expect(a.bytes.last == 0x0A)
     }

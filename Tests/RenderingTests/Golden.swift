@@ -1,7 +1,5 @@
 import Foundation
-import Rendering
 import Testing
-import TestSupport
 
 /// Golden files under `Tests/RenderingTests/Golden/`: the exact bytes a writer must produce.
 ///
@@ -26,21 +24,5 @@ enum Golden {
                 ?? "lengths differ (\(lines.count) lines, golden \(golden.count))"
             Issue.record("\(name) differs from the golden file: \(detail)", sourceLocation: sourceLocation)
         }
-    }
-}
-
-/// The repository's templates (`pipelines/templates/`).
-enum RepositoryTemplates {
-    static let folder = PackagePaths.root.appendingPathComponent("pipelines/templates").path
-
-    static func load() throws -> RenderingTemplates { try RenderingTemplates.load(from: folder) }
-
-    /// The texts of the repository's templates by file name, for tests that change one.
-    static func sources() throws -> [String: String] {
-        var sources: [String: String] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".mustache") {
-            sources[name] = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
-        }
-        return sources
     }
 }

@@ -6,7 +6,7 @@ import TestSupport
 
 /// The draft letters against statistics.md: the published sentences of each worked example,
 /// word for word, and the wording rules by year. A golden named in a "published" test is built
-/// from the published counts and averages of statistics.md (Fixtures says which figures had to
+/// from the published counts and averages of statistics.md (FigureFixtures says which figures had to
 /// be invented); the others say they are invented.
 @Suite struct LetterTests {
     let templates: RenderingTemplates
@@ -16,7 +16,7 @@ import TestSupport
     /// The letter of `row` (Markdown and HTML), rendered alone in its year.
     func letter(_ row: AuthorityYearFigures, types: [TypeYearFigures] = [], settings: LetterSettings = LetterSettings(),
                 publicReports: [PublicReportCase] = []) throws -> (md: String, html: String) {
-        let artefacts = LetterWriter.letters(Fixtures.single(row, types: types, publicReports: publicReports),
+        let artefacts = LetterWriter.letters(FigureFixtures.single(row, types: types, publicReports: publicReports),
                                              templates: templates, settings: settings)
         let md = try #require(artefacts.first { $0.path.hasSuffix(".md") })
         let html = try #require(artefacts.first { $0.path.hasSuffix(".html") })
@@ -37,8 +37,8 @@ import TestSupport
     }
 
     @Test func lettersAreWrittenForEveryAuthorityAndYear() throws {
-        let artefacts = LetterWriter.letters(Fixtures.annual, templates: templates)
-        let expected = Fixtures.annual.years.flatMap { year in
+        let artefacts = LetterWriter.letters(FigureFixtures.annual, templates: templates)
+        let expected = FigureFixtures.annual.years.flatMap { year in
             year.authorities.flatMap { row in
                 ["letters/\(year.year.label)/\(row.authority.code).md", "letters/\(year.year.label)/\(row.authority.code).html"]
             }
@@ -49,7 +49,7 @@ import TestSupport
     // MARK: - Published (statistics.md)
 
     @Test func leicester2023SaysInvestigationsAndTheCouncilAsPublished() throws {
-        let letter = try letter(Fixtures.leicester2023, types: [Fixtures.unitary2023])
+        let letter = try letter(FigureFixtures.leicester2023, types: [FigureFixtures.unitary2023])
         try Golden.expect(Array(letter.md.utf8), matches: "LCE-2023-24.md")
         try Golden.expect(Array(letter.html.utf8), matches: "LCE-2023-24.html")
         expectPublished([
@@ -72,7 +72,7 @@ import TestSupport
     }
 
     @Test func kent2022SaysDetailedInvestigationsWithPer100kLinesAsPublished() throws {
-        let letter = try letter(Fixtures.kent2022, types: [Fixtures.county2022])
+        let letter = try letter(FigureFixtures.kent2022, types: [FigureFixtures.county2022])
         try Golden.expect(Array(letter.md.utf8), matches: "KEN-2022-23.md")
         expectPublished([
             "87% of complaints we investigated were upheld.",
@@ -90,7 +90,7 @@ import TestSupport
     }
 
     @Test func leicester2024HasTheComplaintOverviewAsPublished() throws {
-        let letter = try letter(Fixtures.leicester2024, types: [Fixtures.unitary2024])
+        let letter = try letter(FigureFixtures.leicester2024, types: [FigureFixtures.unitary2024])
         try Golden.expect(Array(letter.md.utf8), matches: "LCE-2024-25.md")
         expectPublished([
             "Between 1 April 2024 to 31 March 2025, we dealt with 118 complaints. Of these, 28 were not for us or not ready for us to investigate. We assessed and closed 67 complaints. We investigated 23 complaints.",
@@ -106,7 +106,7 @@ import TestSupport
     }
 
     @Test func windsorAndMaidenhead2020HasNoPer100kLinesAsPublished() throws {
-        let letter = try letter(Fixtures.windsor2020)
+        let letter = try letter(FigureFixtures.windsor2020)
         try Golden.expect(Array(letter.md.utf8), matches: "WNM-2020-21.md")
         expectPublished([
             "Statistics are based on a total of 13 detailed investigations for the period between 1 April 2020 to 31 March 2021",
@@ -115,7 +115,7 @@ import TestSupport
     }
 
     @Test func bury2019AsPublished() throws {
-        let letter = try letter(Fixtures.bury2019, types: [Fixtures.metropolitan2019])
+        let letter = try letter(FigureFixtures.bury2019, types: [FigureFixtures.metropolitan2019])
         try Golden.expect(Array(letter.md.utf8), matches: "BUR-2019-20.md")
         expectPublished([
             "40% of complaints we investigated were upheld.",
@@ -132,7 +132,7 @@ import TestSupport
     }
 
     @Test func sutton2023RoundsTwelveAndAHalfUpAsPublished() throws {
-        let letter = try letter(Fixtures.sutton2023, types: [Fixtures.london2023])
+        let letter = try letter(FigureFixtures.sutton2023, types: [FigureFixtures.london2023])
         try Golden.expect(Array(letter.md.utf8), matches: "STN-2023-24.md")
         expectPublished([
             "In 13% of upheld cases we found the Council had provided a satisfactory remedy before the complaint reached the Ombudsman.",
@@ -142,7 +142,7 @@ import TestSupport
     }
 
     @Test func cumbria2023AbolishedHasNAAveragesAndNoPer100kLines() throws {
-        let letter = try letter(Fixtures.cumbria2023)
+        let letter = try letter(FigureFixtures.cumbria2023)
         try Golden.expect(Array(letter.md.utf8), matches: "CMA-2023-24.md")
         let averages = lines(letter.md).filter { $0.hasPrefix("This compares to an average of") }
         #expect(averages == Array(repeating: "This compares to an average of n/a in similar authorities.", count: 3))
@@ -152,7 +152,7 @@ import TestSupport
     // MARK: - Invented fixtures for the wording rules
 
     @Test func aCombinedAuthorityIsTheAuthorityInvented() throws {
-        let letter = try letter(Fixtures.greaterManchester2023)
+        let letter = try letter(FigureFixtures.greaterManchester2023)
         try Golden.expect(Array(letter.md.utf8), matches: "GMCA-2023-24-invented.md")
         #expect(lines(letter.md).contains(
             "100% of cases we were satisfied the authority had successfully implemented our recommendations."))
@@ -163,7 +163,7 @@ import TestSupport
     }
 
     @Test func twoPublicReportsHaveAParagraphEachInvented() throws {
-        let letter = try letter(Fixtures.leicester2023, types: [Fixtures.unitary2023], publicReports: Fixtures.leicesterReports)
+        let letter = try letter(FigureFixtures.leicester2023, types: [FigureFixtures.unitary2023], publicReports: FigureFixtures.leicesterReports)
         try Golden.expect(Array(letter.md.utf8), matches: "LCE-2023-24-public-reports-invented.md")
         let text = lines(letter.md)
         #expect(text.contains("## Public reports"))
@@ -173,13 +173,13 @@ import TestSupport
             + "resident had been assessed as needing."))
         #expect(letter.html.contains("<strong>Complaint 23 004 567 (Adult care services).</strong>"))
         // Without reports, no such section.
-        #expect(!(try self.letter(Fixtures.leicester2023)).md.contains("Public reports"))
+        #expect(!(try self.letter(FigureFixtures.leicester2023)).md.contains("Public reports"))
     }
 
     @Test func theDraftLetterHasItsDateAddresseeTitleAndClosing() throws {
         let settings = LetterSettings(date: Day(year: 2024, month: 7, day: 22),
                                       contacts: ["LCE": Contact(name: "Alison Greenhill", jobTitle: "Chief Operating Officer")])
-        let letter = try letter(Fixtures.leicester2023, types: [Fixtures.unitary2023], settings: settings)
+        let letter = try letter(FigureFixtures.leicester2023, types: [FigureFixtures.unitary2023], settings: settings)
         let text = lines(letter.md)
         #expect(text.prefix(4) == ["22 July 2024", "Alison Greenhill  ", "Chief Operating Officer  ", "Leicester City Council"])
         #expect(text.contains("# Annual Review letter 2024"))
@@ -188,13 +188,13 @@ import TestSupport
         #expect(text.contains("Yours sincerely,"))
         #expect(letter.html.contains("<p class=\"address\">Alison Greenhill<br>Chief Operating Officer<br>Leicester City Council</p>"))
         // Without a date or a contact: visible placeholders, never the clock's date.
-        let bare = try self.letter(Fixtures.leicester2023).md
+        let bare = try self.letter(FigureFixtures.leicester2023).md
         #expect(lines(bare).prefix(3) == ["[Date]", "[Name of the chief executive]  ", "[Job title]  "])
     }
 
     @Test func theComplianceSentenceIsInEveryLetter() throws {
         let sentence = "An authority with a compliance rate below 100% should scrutinise those complaints where it failed to comply and identify any learning."
-        for row in [Fixtures.leicester2023, Fixtures.bury2019, Fixtures.buryEmpty2023, Fixtures.cumbria2023] {
+        for row in [FigureFixtures.leicester2023, FigureFixtures.bury2019, FigureFixtures.buryEmpty2023, FigureFixtures.cumbria2023] {
             let letter = try letter(row)
             #expect(letter.md.contains(sentence) && letter.html.contains(sentence), "\(row.authority.code) \(row.year)")
         }
@@ -205,7 +205,7 @@ import TestSupport
         // overview from 2024-25.
         for (year, detailed, per100k, overview) in [("2021-22", true, false, false), ("2022-23", true, true, false),
                                                     ("2023-24", false, true, false), ("2024-25", false, true, true)] {
-            let row = Fixtures.row(RegisterFixture.leicester, year, outcomes: [1, 1, 1, 1, 1, 1], remedies: 0,
+            let row = FigureFixtures.row(RegisterFixture.leicester, year, outcomes: [1, 1, 1, 1, 1, 1], remedies: 0,
                                    population: 374_998)
             let md = try letter(row).md
             #expect(md.contains("2 detailed investigations") == detailed, "\(year)")
@@ -215,10 +215,10 @@ import TestSupport
     }
 
     @Test func singularFormsAsPublished() throws {
-        let (md, html) = try letter(Fixtures.bury2019, types: [Fixtures.metropolitan2019])
+        let (md, html) = try letter(FigureFixtures.bury2019, types: [FigureFixtures.metropolitan2019])
         #expect(lines(md).contains("1 satisfactory remedy decision"))
         #expect(html.contains("<p>1 satisfactory remedy decision</p>"))
-        let abolished = try letter(Fixtures.buckinghamshireCounty2020).md
+        let abolished = try letter(FigureFixtures.buckinghamshireCounty2020).md
         #expect(lines(abolished).contains("1 upheld decision"))
         #expect(lines(abolished).contains("0 satisfactory remedy decisions"))
         // statistics.md shows the "based on a total of" lines only in the plural: kept plural.
@@ -227,7 +227,7 @@ import TestSupport
     }
 
     @Test func buckinghamshireCounty2020AbolishedInvented() throws {
-        let (md, html) = try letter(Fixtures.buckinghamshireCounty2020, types: [Fixtures.county2020])
+        let (md, html) = try letter(FigureFixtures.buckinghamshireCounty2020, types: [FigureFixtures.county2020])
         try Golden.expect(Array(md.utf8), matches: "BKM-2020-21.md")
         try Golden.expect(Array(html.utf8), matches: "BKM-2020-21.html")
         let averages = lines(md).filter { $0.hasPrefix("This compares to an average of") }
@@ -236,7 +236,7 @@ import TestSupport
     }
 
     @Test func emptyBasesPrintZeroPercent() throws {
-        let text = lines(try letter(Fixtures.buryEmpty2023).md)
+        let text = lines(try letter(FigureFixtures.buryEmpty2023).md)
         for line in [
             "0% of complaints we investigated were upheld.",
             "0 upheld decisions",
@@ -252,8 +252,8 @@ import TestSupport
     }
 
     @Test func typeAverageWithNothingToAveragePrintsZeroPercent() throws {
-        let empty = Fixtures.type(.metropolitan, "2023-24", uphold: nil, remedy: nil, compliance: nil, per100kTenths: nil)
-        let md = try letter(Fixtures.buryEmpty2023, types: [empty]).md
+        let empty = FigureFixtures.type(.metropolitan, "2023-24", uphold: nil, remedy: nil, compliance: nil, per100kTenths: nil)
+        let md = try letter(FigureFixtures.buryEmpty2023, types: [empty]).md
         let averages = lines(md).filter { $0.hasPrefix("This compares to an average of") }
         #expect(averages == Array(repeating: "This compares to an average of 0% in similar authorities.", count: 3))
         #expect(lines(md).contains("The average for authorities of this type is n/a upheld decisions per 100,000 residents."))
@@ -261,7 +261,7 @@ import TestSupport
 
     @Test(arguments: [(11, 100_000, "11"), (18, 374_000, "4.8"), (1, 2_000_000, "0.1"), (1, 20_000_000, "0")])
     func per100kPrintsOneDecimalWithoutTrailingZero(upheld: Int, population: Int, printed: String) throws {
-        let row = Fixtures.row(RegisterFixture.leicester, "2023-24", outcomes: [0, 0, 0, 0, 0, upheld], remedies: 0,
+        let row = FigureFixtures.row(RegisterFixture.leicester, "2023-24", outcomes: [0, 0, 0, 0, 0, upheld], remedies: 0,
                                population: population)
         #expect(lines(try letter(row).md).contains(
             "Adjusted for Leicester City Council's population, this is \(printed) upheld decisions per 100,000 residents."))
@@ -280,7 +280,7 @@ import TestSupport
     @Test func namesCannotBecomeHTMLInEitherLetter() throws {
         let authority = Authority(code: "XYZ", officialName: "Bath & North East Somerset <script>alert(1)</script>",
                                   registerType: "UA")
-        let row = Fixtures.row(authority, "2023-24", outcomes: [0, 0, 0, 0, 1, 1], remedies: 0, population: 193_000)
+        let row = FigureFixtures.row(authority, "2023-24", outcomes: [0, 0, 0, 0, 1, 1], remedies: 0, population: 193_000)
         let (md, html) = try letter(row)
         #expect(md.contains("Bath &amp; North East Somerset &lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!md.contains("<script>") && !html.contains("<script>"))
@@ -294,7 +294,7 @@ import TestSupport
         sources["letter.md.mustache"] = try #require(sources["letter.md.mustache"])
             .replacingOccurrences(of: "of complaints we investigated were upheld.", with: "of investigated complaints were upheld.")
         let changed = try RenderingTemplates(sources: sources)
-        let md = LetterWriter.letters(Fixtures.single(Fixtures.leicester2023), templates: changed)[0]
+        let md = LetterWriter.letters(FigureFixtures.single(FigureFixtures.leicester2023), templates: changed)[0]
         #expect(String(decoding: md.bytes, as: UTF8.self).contains("\n86% of investigated complaints were upheld.\n"))
     }
 }

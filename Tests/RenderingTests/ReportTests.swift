@@ -12,49 +12,12 @@ import TestSupport
     /// Every page of the report of `figures`: each year's pages, then the history pages built
     /// from the rows the published tables would hold.
     func pages(_ figures: AnnualFigures) throws -> [String: String] {
-        let artefacts = Self.report(figures, templates: templates)
+        let artefacts = ReportFixture.artefacts(figures, templates: templates)
         return Dictionary(uniqueKeysWithValues: artefacts.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
     }
 
-    static func report(_ figures: AnnualFigures, templates: RenderingTemplates) -> [Artefact] {
-        figures.years.flatMap { ReportWriter.yearPages($0, method: figures.method, templates: templates) }
-            + ReportWriter.historyPages(Self.publishedRows(figures), method: figures.method, templates: templates)
-            + [ReportWriter.nationalHistoryPage(Self.publishedNationalRows(figures), templates: templates)]
-    }
-
-    /// England's rows of `figures` as national_year.csv holds them.
-    static func publishedNationalRows(_ figures: AnnualFigures) -> [PublishedNationalRow] {
-        figures.years.map { year in
-            let n = year.national, c = n.counts
-            return PublishedNationalRow(
-                year: year.year, receivedTotal: c.receivedTotal, decisionsTotal: c.decisionsTotal,
-                investigations: c.investigations, upheld: c.upheld, upholdRate: n.upholdRate,
-                satisfactoryRemedies: c.satisfactoryRemedies, satisfactoryRemedyRate: n.satisfactoryRemedyRate,
-                complianceOutcomes: c.complianceOutcomes, complianceRate: n.complianceRate,
-                lateComplianceRate: n.lateComplianceRate, publicReports: c.publicReports)
-        }
-    }
-
-    /// The rows of `figures` as the published tables hold them (what the runner reads back).
-    static func publishedRows(_ figures: AnnualFigures) -> [PublishedYearRow] {
-        figures.years.flatMap { year in
-            year.authorities.map { row in
-                let averages = ReportWriter.averages(of: row, in: year)
-                return PublishedYearRow(
-                    year: year.year, code: row.authority.code, name: row.authority.officialName,
-                    comparisonType: row.authority.comparisonType?.name ?? "", current: row.isCurrent,
-                    investigations: row.counts.investigations, upheld: row.counts.upheld, upholdRate: row.upholdRate,
-                    complianceRate: row.complianceRate, satisfactoryRemedyRate: row.satisfactoryRemedyRate,
-                    upheldPer100kTenths: row.upheldPer100kTenths, averageUpholdRate: averages?.averageUpholdRate,
-                    averageComplianceRate: averages?.averageComplianceRate,
-                    averageSatisfactoryRemedyRate: averages?.averageSatisfactoryRemedyRate,
-                    averageUpheldPer100kTenths: averages?.averageUpheldPer100kTenths)
-            }
-        }
-    }
-
     @Test func anIndexAndAPagePerAuthorityForEveryYearAndAHistoryPerAuthority() throws {
-        let artefacts = Self.report(Fixtures.annual, templates: templates)
+        let artefacts = ReportFixture.artefacts(FigureFixtures.annual, templates: templates)
         #expect(artefacts.map(\.path) == [
             "report/2019-20/index.html", "report/2019-20/england.html", "report/2019-20/BUR.html",
             "report/2020-21/index.html", "report/2020-21/england.html", "report/2020-21/BKM.html",
@@ -84,7 +47,7 @@ import TestSupport
         let figures = try SampleFigures.load()
         let year = try #require(figures.years.last)
         let alone = ReportWriter.yearPages(year, method: figures.method, templates: templates)
-        let among = Self.report(figures, templates: templates).filter { $0.year == year.year }
+        let among = ReportFixture.artefacts(figures, templates: templates).filter { $0.year == year.year }
         #expect(alone == among)
     }
 
@@ -101,7 +64,7 @@ import TestSupport
     }
 
     @Test func indexShowsTheThreeKeyStatisticsBesideTheTypeAverage() throws {
-        let index = try #require(try pages(Fixtures.annual)["report/2023-24/index.html"])
+        let index = try #require(try pages(FigureFixtures.annual)["report/2023-24/index.html"])
         let leicester = try #require(index.components(separatedBy: "<tr>").first { $0.contains(">Leicester City Council<") })
         for cell in [#"data-sort="86">86%"#, #"data-sort="79">79%"#, #"data-sort="100">100%"#,
                      #"data-sort="11">11%"#, #"data-sort="13">13%"#] {
@@ -171,7 +134,7 @@ import TestSupport
     }
 
     @Test func nationalChartOfUpholdRatesByType() throws {
-        let index = try #require(try pages(Fixtures.annual)["report/2023-24/index.html"])
+        let index = try #require(try pages(FigureFixtures.annual)["report/2023-24/index.html"])
         #expect(index.contains(#"<title id="national-title">Average uphold rate by type of authority, 2023-24</title>"#))
         #expect(index.contains("<desc id=\"national-desc\">"))
         #expect(index.contains("Unitary 79%; London Borough 74%"))
@@ -191,7 +154,7 @@ import TestSupport
     }
 
     @Test func authorityYearPageListsItsPublicReports() throws {
-        let figures = Fixtures.single(Fixtures.leicester2023, types: [Fixtures.unitary2023], publicReports: Fixtures.leicesterReports)
+        let figures = FigureFixtures.single(FigureFixtures.leicester2023, types: [FigureFixtures.unitary2023], publicReports: FigureFixtures.leicesterReports)
         let page = String(decoding: try #require(ReportWriter.yearPages(figures.years[0], method: .pooled, templates: templates)
             .first { $0.path.hasSuffix("/LCE.html") }).bytes, as: UTF8.self)
         #expect(page.contains("<h2 id=\"reports-heading\">Public reports, 2023-24</h2>"))
@@ -223,7 +186,7 @@ import TestSupport
     }
 
     @Test func reportIndexListsEveryYearAndEveryAuthority() throws {
-        let index = try #require(try pages(Fixtures.annual)["report/index.html"])
+        let index = try #require(try pages(FigureFixtures.annual)["report/index.html"])
         for year in ["2019-20", "2020-21", "2023-24"] {
             #expect(index.contains(#"<a href="\#(year)/index.html">\#(year)</a>"#))
         }
@@ -232,7 +195,7 @@ import TestSupport
     }
 
     @Test func abolishedAuthorityPageHasNoAverages() throws {
-        let all = try pages(Fixtures.annual)
+        let all = try pages(FigureFixtures.annual)
         let page = try #require(all["report/2020-21/BKM.html"])
         #expect(page.contains("Abolished before 31 March 2021"))
         #expect(page.contains("Replaced by BUC."))
@@ -244,15 +207,15 @@ import TestSupport
 
     @Test func authorityNotYetEstablishedIsNotCalledAbolished() throws {
         // Buckinghamshire Council starts on 1 April 2020; a case named by its code can still fall in 2019-20.
-        let row = Fixtures.row(RegisterFixture.buckinghamshire, "2019-20", current: false, outcomes: [0, 0, 0, 1, 0, 0],
+        let row = FigureFixtures.row(RegisterFixture.buckinghamshire, "2019-20", current: false, outcomes: [0, 0, 0, 1, 0, 0],
                                remedies: 0, population: nil)
-        let pages = try pages(Fixtures.single(row))
+        let pages = try pages(FigureFixtures.single(row))
         #expect(try #require(pages["report/2019-20/BUC.html"]).contains("Not yet established on 31 March 2020"))
         #expect(try #require(pages["report/2019-20/index.html"]).contains(#"<span class="tag">not yet established</span>"#))
     }
 
     @Test func authorityOfNoTypeHasOneSeries() throws {
-        let all = try pages(Fixtures.annual)
+        let all = try pages(FigureFixtures.annual)
         #expect(try #require(all["report/2023-24/GMCA.html"]).contains("No comparison type"))
         let history = try #require(all["report/authorities/GMCA.html"])
         #expect(!history.contains(" average</text>"))
@@ -275,154 +238,5 @@ import TestSupport
         // Bars of a group do not overlap, groups stay in the plot.
         #expect(chart.groups[0].bars[0].x + chart.groups[0].bars[0].width < chart.groups[0].bars[1].x)
         #expect(chart.groups[1].bars[1].x + chart.groups[1].bars[1].width <= chart.plotRight)
-    }
-}
-
-/// The report, letters, data package and map checked with real tools (scripts/check-report);
-/// serialized because they install tools and share the machine's two cores.
-@Suite(.serialized) struct PublishedOutputToolTests {
-    /// Writes the sample's report (of `years`, all by default), letters (of `letterYears`) and map
-    /// files into a fresh folder.
-    static func sampleOutput(years: Set<String>? = nil, letterYears: Set<String> = []) throws -> TemporaryDirectory {
-        let all = try SampleFigures.load()
-        let figures = AnnualFigures(method: all.method, years: all.years.filter { years?.contains($0.year.label) ?? true })
-        let lettered = AnnualFigures(method: all.method, years: all.years.filter { letterYears.contains($0.year.label) })
-        let templates = try RepositoryTemplates.load()
-        let folder = try TemporaryDirectory(prefix: "annual-review-publishing")
-        let artefacts = LetterWriter.letters(lettered, templates: templates)
-            + ReportTests.report(figures, templates: templates)
-            + (try MapDataWriter.mapFiles(figures))
-        try write(artefacts.map { ($0.path, $0.bytes) }, under: folder.url)
-        return folder
-    }
-
-    @Test func reportAndLettersPassTheHTMLChecker() throws {
-        // Every report page; the letters of one year (one template, so one year shows its markup).
-        let folder = try Self.sampleOutput(letterYears: ["2020-21"])
-        defer { folder.remove() }
-        try ExternalCheck.expectPass(["html", folder.url.path])
-    }
-
-    @Test func htmlCheckCatchesInvalidMarkupAndOutsideReferences() throws {
-        let folder = try Self.sampleOutput(years: ["2023-24"])
-        defer { folder.remove() }
-        let index = folder.url.appendingPathComponent("report/2023-24/index.html")
-        let original = try String(contentsOf: index, encoding: .utf8)
-        try original.replacingOccurrences(of: "<main>", with: "<main><div><p>unclosed</span>")
-            .write(to: index, atomically: true, encoding: .utf8)
-        try ExternalCheck.expectFailure(["html", folder.url.path], mentioning: "HTML checker")
-        try original.replacingOccurrences(of: "<main>", with: #"<main><img src="https://example.org/logo.png" alt="logo">"#)
-            .write(to: index, atomically: true, encoding: .utf8)
-        try ExternalCheck.expectFailure(["html", folder.url.path], mentioning: "refer to other files or addresses")
-    }
-
-    @Test func reportLoadsInHeadlessChromiumWithoutErrors() throws {
-        let folder = try Self.sampleOutput()
-        defer { folder.remove() }
-        let shots = ExternalCheck.artefactsFolder.appendingPathComponent("report-screenshots")
-        try? FileManager.default.removeItem(at: shots)
-        try ExternalCheck.expectPass(["browser", folder.url.path, shots.path])
-        let index = shots.appendingPathComponent("2023-24-index.png")
-        let png = try [UInt8](Data(contentsOf: index))
-        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "not a PNG: \(index.path)")
-        Attachment.record(png, named: "2023-24-index.png")
-    }
-
-    @Test func aDraftLetterPrintsOnA4() throws {
-        // Leicester's 2023-24 letter with its public reports (invented) and an addressee: the
-        // longest letter of the fixtures.
-        let templates = try RepositoryTemplates.load()
-        let settings = LetterSettings(date: Day(year: 2024, month: 7, day: 22),
-                                      contacts: ["LCE": Contact(name: "Alison Greenhill", jobTitle: "Chief Operating Officer")])
-        let figures = Fixtures.single(Fixtures.leicester2023, types: [Fixtures.unitary2023], publicReports: Fixtures.leicesterReports)
-        let letter = try #require(LetterWriter.letters(figures, templates: templates, settings: settings)
-            .first { $0.path.hasSuffix(".html") })
-        let folder = try TemporaryDirectory()
-        defer { folder.remove() }
-        let path = try folder.write(letter.bytes, to: "LCE.html")
-        let shots = ExternalCheck.artefactsFolder.appendingPathComponent("letter-print")
-        try ExternalCheck.expectPass(["print", path, shots.path])
-        let pages = try FileManager.default.contentsOfDirectory(atPath: shots.path).filter { $0.hasSuffix(".png") }.sorted()
-        #expect((2 ... 4).contains(pages.count), "\(pages)")
-        for page in pages {
-            Attachment.record(try [UInt8](Data(contentsOf: shots.appendingPathComponent(page))), named: page)
-        }
-    }
-
-    @Test func browserCheckCatchesAScriptError() throws {
-        let folder = try Self.sampleOutput(years: ["2023-24"])
-        defer { folder.remove() }
-        let index = folder.url.appendingPathComponent("report/2023-24/index.html")
-        let html = try String(contentsOf: index, encoding: .utf8)
-            .replacingOccurrences(of: "\"use strict\";", with: "\"use strict\"; notDefinedAnywhere();")
-        try html.write(to: index, atomically: true, encoding: .utf8)
-        let shots = try TemporaryDirectory()
-        defer { shots.remove() }
-        try ExternalCheck.expectFailure(["browser", folder.url.path, shots.url.path], mentioning: "script errors")
-    }
-
-    @Test func mapFilesMatchTheirSchema() throws {
-        let folder = try Self.sampleOutput()
-        defer { folder.remove() }
-        let schema = PackagePaths.root.appendingPathComponent(MapDataWriter.schemaPath).path
-        try ExternalCheck.expectPass(["map", folder.url.path, schema])
-        // A file without a required member fails, so the check is real.
-        let file = folder.url.appendingPathComponent("map/2023-24.json")
-        let broken = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\"code\":\"LCE\",", with: "")
-        try broken.write(to: file, atomically: true, encoding: .utf8)
-        try ExternalCheck.expectFailure(["map", folder.url.path, schema], mentioning: "'code' is a required property")
-    }
-
-    @Test func dataPackageOfTheSampleOutputsValidates() throws {
-        let folder = try DataPackageTests.sampleCSVFolder()
-        defer { folder.remove() }
-        try ExternalCheck.expectPass(["datapackage", folder.url.path])
-    }
-
-    @Test func frictionlessCatchesAChangedFile() throws {
-        let folder = try DataPackageTests.sampleCSVFolder()
-        defer { folder.remove() }
-        // One byte changed after the descriptor was written: size is the same, the hash is not.
-        let file = folder.url.appendingPathComponent("type_year.csv")
-        var bytes = try [UInt8](Data(contentsOf: file))
-        let i = try #require(bytes.lastIndex(of: UInt8(ascii: "1")))
-        bytes[i] = UInt8(ascii: "2")
-        try Data(bytes).write(to: file)
-        try ExternalCheck.expectFailure(["datapackage", folder.url.path], mentioning: "hash")
-    }
-
-    @Test func frictionlessCatchesAChangedNationalFigure() throws {
-        let folder = try DataPackageTests.sampleCSVFolder()
-        defer { folder.remove() }
-        let file = folder.url.appendingPathComponent("national_year.csv")
-        let original = try String(contentsOf: file, encoding: .utf8)
-        var lines = original.components(separatedBy: "\n")
-        var cells = lines[1].components(separatedBy: ",")
-        let upholdRate = try #require(lines[0].components(separatedBy: ",").firstIndex(of: "uphold_rate"))
-        // The same number of bytes, another uphold rate: the hash catches it.
-        cells[upholdRate] = String(String(cells[upholdRate].reversed()))
-        try #require(cells[upholdRate] != lines[1].components(separatedBy: ",")[upholdRate])
-        lines[1] = cells.joined(separator: ",")
-        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-        try ExternalCheck.expectFailure(["datapackage", folder.url.path], mentioning: "hash")
-        // A rate no percentage can be, with a descriptor written for the changed file: the schema
-        // catches it.
-        cells[upholdRate] = "150"
-        lines[1] = cells.joined(separator: ",")
-        let changed = Array(lines.joined(separator: "\n").utf8)
-        try folder.write(changed, to: "national_year.csv")
-        try folder.write(DataPackageWriter.dataPackage(resources: [("national_year.csv", changed)]).bytes,
-                         to: "datapackage.json")
-        try ExternalCheck.expectFailure(["datapackage", folder.url.path], mentioning: "constraint-error")
-    }
-
-    @Test func frictionlessCatchesAWrongType() throws {
-        // A descriptor written for a file whose count column holds text: the schema is enforced.
-        let folder = try TemporaryDirectory()
-        defer { folder.remove() }
-        let csv = Array("year,comparison_type,method,authorities\n2023-24,Unitary,pooled,many\n".utf8)
-        try folder.write(csv, to: "type_year.csv")
-        try folder.write(DataPackageWriter.dataPackage(resources: [("type_year.csv", csv)]).bytes, to: "datapackage.json")
-        try ExternalCheck.expectFailure(["datapackage", folder.url.path], mentioning: "type-error")
     }
 }

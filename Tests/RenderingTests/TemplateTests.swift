@@ -9,7 +9,7 @@ import TestSupport
     }
 
     @Test func missingTemplateIsNamed() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         for (name, text) in try RepositoryTemplates.sources() where name != "letter.html.mustache" {
             try folder.write(text, to: name)
@@ -20,7 +20,7 @@ import TestSupport
     }
 
     @Test func syntaxErrorNamesTheFileAndLine() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         for (name, text) in try RepositoryTemplates.sources() {
             try folder.write(name == "letter.md.mustache" ? "line one\n{{#uphold}}\nnever closed\n" : text, to: name)
@@ -35,7 +35,7 @@ import TestSupport
     }
 
     @Test func nonUTF8TemplateIsNamed() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         for (name, text) in try RepositoryTemplates.sources() { try folder.write(text, to: name) }
         try folder.write([0x66, 0xFF, 0xFE], to: "report-style.css.mustache")

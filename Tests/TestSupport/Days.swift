@@ -1,4 +1,4 @@
-package import PipelineModel
+import PipelineModel
 
 extension Day {
     /// The date `year`-`month`-`day`, which a test knows to be real.

@@ -1,29 +1,30 @@
 import Foundation
 
-/// Files of the package and of the project's `shared/` folder, located from this source file.
+/// Files of the package, located from this source file (for the project's `shared/` folder,
+/// see ``SharedFolder``).
 package enum PackagePaths {
     /// The package root: Tests/TestSupport/PackagePaths.swift is three levels below it.
     package static let root: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The path of `relative` in the package (`pipelines/sample.yaml`), whether or not it exists.
+    package static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+
     /// `pipelines/rules/decisions.yaml`, the analyst's decision rule table.
-    package static var decisionRules: String { root.appendingPathComponent("pipelines/rules/decisions.yaml").path }
+    package static var decisionRules: String { path("pipelines/rules/decisions.yaml") }
 
     /// `pipelines/rules/service-areas.yaml`, the analyst's service-area rule table.
-    package static var serviceAreaRules: String { root.appendingPathComponent("pipelines/rules/service-areas.yaml").path }
+    package static var serviceAreaRules: String { path("pipelines/rules/service-areas.yaml") }
 
-    /// `../shared` beside the package root, when present (it is not part of the repository).
-    package static let shared: URL? = {
-        let url = root.deletingLastPathComponent().appendingPathComponent("shared")
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
-            ? url : nil
-    }()
-
-    /// `../shared/reference/<name>`, when the shared folder holds it.
-    package static func sharedReference(_ name: String) -> String? {
-        guard let url = shared?.appendingPathComponent("reference").appendingPathComponent(name),
-              FileManager.default.fileExists(atPath: url.path) else { return nil }
-        return url.path
+    /// The built `annual-review` executable: the first found in the folders above the test
+    /// bundle (`.build/debug/`), else `.build/debug/annual-review`.
+    package static var executable: String {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        while url.path != "/" {
+            url = url.deletingLastPathComponent()
+            let candidate = url.appendingPathComponent("annual-review").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return path(".build/debug/annual-review")
     }
 }

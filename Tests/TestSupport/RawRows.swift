@@ -1,4 +1,4 @@
-package import PipelineModel
+import PipelineModel
 
 /// One export row for a test: field bytes by column, with an optional line and parse fault.
 package struct RawRow: Sendable {

@@ -1,4 +1,4 @@
-package import PipelineModel
+import PipelineModel
 
 /// A small register with the situations the spec describes: plain authorities of each
 /// comparison type, a reorganisation that kept the place name, two coexisting authorities that

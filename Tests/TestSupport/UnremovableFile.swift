@@ -15,7 +15,7 @@ package struct UnremovableFile: Sendable {
     /// chattr and a file system with the immutable flag (ext4, xfs, btrfs; not tmpfs or overlayfs).
     package static let isPossible: Bool = {
         guard geteuid() == 0 else { return true }
-        guard let probe = try? TemporaryDirectory(prefix: "annual-review-chattr-probe") else { return false }
+        guard let probe = try? TemporaryFolder("chattr-probe") else { return false }
         defer { probe.remove() }
         guard let file = try? probe.write("probe\n", to: "probe"), let made = try? UnremovableFile(file) else { return false }
         let removable = unlink(file) == 0
@@ -46,13 +46,8 @@ package struct UnremovableFile: Sendable {
     }
 
     private static func chattr(_ flag: String, _ path: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
-        process.arguments = [flag, path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteNoPermission) }
+        guard try ProcessRunner.run("/usr/bin/chattr", [flag, path]).status == 0 else {
+            throw CocoaError(.fileWriteNoPermission)
+        }
     }
 }

@@ -1,5 +1,5 @@
 import Aggregation
-package import PipelineModel
+import PipelineModel
 
 extension YearFigures {
     /// A year's figures whose national and service-area rows are those of `authorities`, summed

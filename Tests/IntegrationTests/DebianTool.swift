@@ -1,16 +1,17 @@
 import Foundation
+import TestSupport
 
 /// A command from a Debian package that a test checks our files with (`promtool`,
 /// `systemd-analyze`): found on the path, or installed with apt-get when the tests run as root.
-package struct DebianTool: Sendable {
+struct DebianTool: Sendable {
     /// The command's path; nil when it is missing and could not be installed.
-    package let path: String?
+    let path: String?
     /// Why it is missing, for the skipped test's comment.
-    package let reason: String
+    let reason: String
 
     /// Finds `command`, installing `package` (`apt-get install --no-install-recommends`) when
     /// it is missing, apt-get is there and the tests run as root.
-    package init(command: String, package: String) {
+    init(command: String, package: String) {
         func find() -> String? {
             ["/usr/bin/", "/usr/sbin/", "/bin/", "/usr/local/bin/"].map { $0 + command }
                 .first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -25,17 +26,10 @@ package struct DebianTool: Sendable {
             reason = "needs \(command) (Debian package \(package)); not installed, and not root to install it"
             return
         }
-        let install = Process()
-        install.executableURL = URL(fileURLWithPath: "/usr/bin/apt-get")
         // Another test process may be installing at the same time: wait for dpkg's lock.
-        install.arguments = ["-o", "DPkg::Lock::Timeout=600", "install", "-y", "-qq", "--no-install-recommends", package]
-        install.environment = ["DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"]
-        install.standardOutput = FileHandle.nullDevice
-        install.standardError = FileHandle.nullDevice
-        do {
-            try install.run()
-            install.waitUntilExit()
-        } catch {}
+        _ = try? ProcessRunner.run("/usr/bin/apt-get",
+                                   ["-o", "DPkg::Lock::Timeout=600", "install", "-y", "-qq", "--no-install-recommends", package],
+                                   environment: ["DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"])
         path = find()
         reason = path == nil ? "needs \(command) (Debian package \(package)); apt-get install \(package) failed" : ""
     }

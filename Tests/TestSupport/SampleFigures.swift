@@ -1,21 +1,21 @@
 import Foundation
 import PipelineModel
 import Testing
-import TestSupport
 
 /// The figures of the committed sample outputs (`sample-data/expected/`), read back into
 /// ``AnnualFigures`` with the sample register: six years, 43 authorities with reorganisations,
 /// other kinds and empty bases, for the report, map and data package tests.
-enum SampleFigures {
-    static let folder = PackagePaths.root.appendingPathComponent("sample-data")
+package enum SampleFigures {
+    /// `sample-data/`.
+    package static let folder = PackagePaths.root.appendingPathComponent("sample-data")
 
     /// The committed bytes of `expected/<name>`.
-    static func expectedBytes(_ name: String) throws -> [UInt8] {
+    package static func expectedBytes(_ name: String) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: folder.appendingPathComponent("expected").appendingPathComponent(name)))
     }
 
     /// The sample's figures (pooled averages).
-    static func load() throws -> AnnualFigures {
+    package static func load() throws -> AnnualFigures {
         let register = try table(Data(contentsOf: folder.appendingPathComponent("register.csv")))
         var authorities: [String: Authority] = [:]
         for r in register {
@@ -109,7 +109,7 @@ enum SampleFigures {
     }
 
     /// The records of a CSV file (RFC 4180) as dictionaries by header name.
-    static func table(_ data: Data) throws -> [[String: String]] {
+    package static func table(_ data: Data) throws -> [[String: String]] {
         let records = parseCSV([UInt8](data))
         guard let header = records.first else { return [] }
         return records.dropFirst().map { record in
@@ -118,7 +118,7 @@ enum SampleFigures {
     }
 
     /// RFC 4180 records (quotes undone; CR before LF dropped).
-    static func parseCSV(_ bytes: [UInt8]) -> [[String]] {
+    package static func parseCSV(_ bytes: [UInt8]) -> [[String]] {
         var records: [[String]] = []
         var record: [String] = []
         var field: [UInt8] = []

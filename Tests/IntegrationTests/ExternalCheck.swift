@@ -23,17 +23,8 @@ enum ExternalCheck {
 
     /// Runs `scripts/check-report arguments...` and returns its status and output (stderr included).
     static func run(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        let result = try ProcessRunner.run("/bin/bash", [script] + arguments, standardError: .intoStandardOutput)
+        return Result(status: result.status, output: result.stdout)
     }
 
     /// Runs a check that must pass: a failure is an issue with the tool's output; a tool that is
@@ -62,16 +53,5 @@ enum ExternalCheck {
         }
         #expect(result.status == 1, "expected the check to fail:\n\(result.output)", sourceLocation: sourceLocation)
         #expect(result.output.contains(text), "expected \(text) in:\n\(result.output)", sourceLocation: sourceLocation)
-    }
-}
-
-extension Array where Element == (path: String, bytes: [UInt8]) {}
-
-/// Writes artefacts under a folder, creating subfolders.
-func write(_ artefacts: [(path: String, bytes: [UInt8])], under folder: URL) throws {
-    for artefact in artefacts {
-        let url = folder.appendingPathComponent(artefact.path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(artefact.bytes).write(to: url)
     }
 }

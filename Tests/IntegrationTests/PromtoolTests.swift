@@ -19,19 +19,10 @@ import TestSupport
         metrics.build = BuildInfo(version: "0.1.0", commit: BuildInfo.unknownCommit)
         let text = PrometheusTextfile.render(metrics, lastSuccess: 1_711_938_605.25, labels: ["pipeline": "nightly"])
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.promtool.path))
-        process.arguments = ["check", "metrics"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        try input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(report)\n\(text)")
+        let result = try ProcessRunner.run(try #require(Self.promtool.path), ["check", "metrics"],
+                                           input: .bytes(Array(text.utf8)), standardError: .intoStandardOutput)
+        let report = result.stdout
+        #expect(result.status == 0, "\(report)\n\(text)")
         #expect(report.isEmpty, "promtool's lint findings: \(report)")
     }
 }
