@@ -32,11 +32,14 @@ let package = Package(
         // Values that cross stage boundaries. No I/O.
         .target(name: "PipelineModel", swiftSettings: strict),
 
-        // The stages: each depends on the model only.
-        .target(name: "Ingestion", dependencies: [
+        // CSV files: bytes as stored (plain or gzip, hashed), physical lines, libcsv behind one type, small tables.
+        .target(name: "CSV", dependencies: [
             "PipelineModel", "CZlib", "CLibcsv",
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),
+
+        // The stages: each depends on the model only (Ingestion also on CSV, the files it reads).
+        .target(name: "Ingestion", dependencies: ["PipelineModel", "CSV"], swiftSettings: strict),
         .target(name: "Cleaning", dependencies: ["PipelineModel"], swiftSettings: strict),
         .target(name: "Classification", dependencies: ["PipelineModel"], swiftSettings: strict),
         .target(name: "Aggregation", dependencies: ["PipelineModel", .product(name: "BigInt", package: "BigInt")], swiftSettings: strict),
@@ -62,7 +65,7 @@ let package = Package(
 
         // Configuration files (register, rule tables, pipeline definitions) -> validated values.
         .target(name: "PipelineConfig", dependencies: [
-            "PipelineModel", "Ingestion",
+            "PipelineModel", "CSV",
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict),
 
@@ -74,10 +77,10 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
 
-        // Arguments, logging, exit codes. Nothing else (Ingestion and Output for the errors it
-        // maps to exit codes).
+        // Arguments, logging, exit codes. Nothing else (CSV and Output for the errors it maps to
+        // exit codes).
         .executableTarget(name: "annual-review", dependencies: [
-            "PipelineRunner", "PipelineConfig", "PipelineModel", "Operations", "Ingestion", "Output",
+            "PipelineRunner", "PipelineConfig", "PipelineModel", "Operations", "CSV", "Output",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -86,7 +89,7 @@ let package = Package(
         // shared folder's locator.
         .target(name: "TestSupport", dependencies: ["PipelineModel", "Aggregation", "Rendering"], path: "Tests/TestSupport"),
         .testTarget(name: "PipelineModelTests", dependencies: ["PipelineModel", "TestSupport"]),
-        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "PipelineModel", "TestSupport", "CZlib"]),
+        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "CSV", "PipelineModel", "TestSupport", "CZlib"]),
         .testTarget(name: "CleaningTests", dependencies: ["Cleaning", "PipelineModel", "TestSupport"]),
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "PipelineModel", "PipelineConfig", "TestSupport"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "PipelineModel", "TestSupport"]),

@@ -2,10 +2,10 @@
 // with its gzip inflater, and the reference-table parser.
 //
 // Built by scripts/fuzz, compiled into the same module as Sources/Ingestion/*.swift so that it
-// can reach the internal LineSplitter. The input is the decompressed CSV data of one export (or,
-// for the gzip checks, the stored bytes); nothing of it is consumed as control bytes, so the
-// seeds in Fuzz/corpus/ are plain export files. Chunk and batch sizes come from a hash of the
-// input instead.
+// can reach the stage's internals; LineSplitter and CSVTable come from the CSV module. The
+// input is the decompressed CSV data of one export (or, for the gzip checks, the stored
+// bytes); nothing of it is consumed as control bytes, so the seeds in Fuzz/corpus/ are plain
+// export files. Chunk and batch sizes come from a hash of the input instead.
 //
 // A thrown IngestionError is a correct answer. A finding is a crash, an ASan report, a hang
 // (-timeout), memory over -rss_limit_mb, or one of these checks failing (fatalError):
@@ -23,6 +23,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import CSV
 import CZlib
 import PipelineModel
 

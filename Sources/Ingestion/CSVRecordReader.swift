@@ -1,4 +1,4 @@
-import CLibcsv
+import CSV
 package import PipelineModel
 
 /// Parses the CSV bytes of one decisions export into ``RawRecordBatch``es, fields left as bytes.
@@ -31,35 +31,17 @@ package final class CSVRecordReader {
     /// 64 KiB: a header of the 15 columns is about 250 bytes.
     package static let defaultMaxHeaderBytes = 64 << 10
 
-    private let fileIndex: Int
-    private let parser = LibcsvParser()
-    private let state: UnsafeMutablePointer<RecordParseState>
-    private var splitter = LineSplitter()
-    private var layout: ColumnLayout?
-    private var ready: [RawRecordBatch] = []
-    /// The physical line that the next piece belongs to.
-    private var line = 1
-    /// After a malformed quote, the rest of the physical line is dropped.
-    private var skippingToLineEnd = false
-    /// The first bytes of the data, held until it is clear whether they are a BOM.
-    private var prefix: [UInt8] = []
-    private var prefixSettled = false
+    private let parser: CSVParser
+    private var batcher: RecordBatcher
+    /// The byte-order mark of a header another reader read.
+    private let headerHadByteOrderMark: Bool?
     private var finished = false
 
-    private static let byteOrderMark: [UInt8] = [0xef, 0xbb, 0xbf]
-
     /// A reader for the file at index `fileIndex` of the run, named `file` in errors.
-    package init(file: String, fileIndex: Int, batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20,
-                maxFieldBytes: Int = defaultMaxFieldBytes, maxHeaderBytes: Int = defaultMaxHeaderBytes) {
-        self.file = file
-        self.fileIndex = fileIndex
-        self.batchSize = max(1, batchSize)
-        self.maxBatchBytes = max(1, maxBatchBytes)
-        self.maxFieldBytes = max(1, maxFieldBytes)
-        self.maxHeaderBytes = max(1, maxHeaderBytes)
-        state = .allocate(capacity: 1)
-        state.initialize(to: RecordParseState(fileIndex: fileIndex, reservingRecords: self.batchSize,
-                                              maxFieldBytes: self.maxFieldBytes, maxHeaderBytes: self.maxHeaderBytes))
+    package convenience init(file: String, fileIndex: Int, batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20,
+                            maxFieldBytes: Int = defaultMaxFieldBytes, maxHeaderBytes: Int = defaultMaxHeaderBytes) {
+        self.init(file: file, fileIndex: fileIndex, header: nil, batchSize: batchSize, maxBatchBytes: maxBatchBytes,
+                  maxFieldBytes: maxFieldBytes, maxHeaderBytes: maxHeaderBytes)
     }
 
     /// A reader for the records of a file whose header was read by another reader (see
@@ -67,29 +49,39 @@ package final class CSVRecordReader {
     /// ``startRecordGroup(atLine:)``, and takes only records.
     package convenience init(file: String, fileIndex: Int, header: FileHeader, batchSize: Int = 4096,
                             maxBatchBytes: Int = 8 << 20, maxFieldBytes: Int = defaultMaxFieldBytes) {
-        self.init(file: file, fileIndex: fileIndex, batchSize: batchSize, maxBatchBytes: maxBatchBytes,
-                  maxFieldBytes: maxFieldBytes)
-        prefixSettled = true
-        hadByteOrderMark = header.hadByteOrderMark
-        layout = ColumnLayout(columns: header.columns, unknownColumns: header.unknownColumns)
-        state.pointee.columns = header.columns
-        state.pointee.readingRecords = true
+        self.init(file: file, fileIndex: fileIndex, header: Optional(header), batchSize: batchSize,
+                  maxBatchBytes: maxBatchBytes, maxFieldBytes: maxFieldBytes, maxHeaderBytes: Self.defaultMaxHeaderBytes)
     }
 
-    deinit {
-        state.deinitialize(count: 1)
-        state.deallocate()
+    private init(file: String, fileIndex: Int, header: FileHeader?, batchSize: Int, maxBatchBytes: Int,
+                 maxFieldBytes: Int, maxHeaderBytes: Int) {
+        self.file = file
+        self.batchSize = max(1, batchSize)
+        self.maxBatchBytes = max(1, maxBatchBytes)
+        self.maxFieldBytes = max(1, maxFieldBytes)
+        self.maxHeaderBytes = max(1, maxHeaderBytes)
+        batcher = RecordBatcher(file: file, fileIndex: fileIndex, batchSize: self.batchSize,
+                                maxBatchBytes: self.maxBatchBytes, maxFieldBytes: self.maxFieldBytes,
+                                maxHeaderBytes: self.maxHeaderBytes)
+        // A reader that starts mid-file must not take the bytes there for a byte-order mark.
+        parser = CSVParser(detectingByteOrderMark: header == nil)
+        headerHadByteOrderMark = header?.hadByteOrderMark
+        if let header {
+            batcher.startRecords(layout: ColumnLayout(columns: header.columns, unknownColumns: header.unknownColumns))
+        }
     }
 
     /// The header once its row has been read, nil before.
     package var header: FileHeader? {
-        layout.map { FileHeader(columns: $0.columns, unknownColumns: $0.unknownColumns, hadByteOrderMark: hadByteOrderMark) }
+        batcher.layout.map {
+            FileHeader(columns: $0.columns, unknownColumns: $0.unknownColumns, hadByteOrderMark: hadByteOrderMark)
+        }
     }
 
     /// Continues at a record boundary on physical line `line`, after records that other readers
     /// parsed: the next bytes fed start a record group of ``RecordPiece``s.
     package func startRecordGroup(atLine line: Int) {
-        self.line = line
+        parser.continueRecords(atLine: line)
     }
 
     /// Ends a record group at a record boundary: hands over its records (its last batch is
@@ -98,28 +90,27 @@ package final class CSVRecordReader {
     /// Throws if the bytes did not end at rest: the boundary finder and the parser disagreed,
     /// which would otherwise change the records silently.
     package func endRecordGroup() throws {
-        try splitter.finish(feedPiece)
-        guard !skippingToLineEnd, !state.pointee.inRecord, parser.pendingFieldBytes == 0 else {
+        try parser.endLine(into: &batcher)
+        guard parser.isAtRest else {
             throw IngestionError.readFailed(
-                file: file, reason: "internal error: a record group ended inside a record (line \(line))")
+                file: file, reason: "internal error: a record group ended inside a record (line \(parser.line))")
         }
-        if state.pointee.batch.count > 0 { cutBatch() }
+        if batcher.batch.count > 0 { batcher.cutBatch() }
     }
 
     /// Whether the data began with a UTF-8 byte-order mark (which is not part of the header).
-    package private(set) var hadByteOrderMark = false
+    package var hadByteOrderMark: Bool { headerHadByteOrderMark ?? parser.hadByteOrderMark }
 
     /// Header cells that name no known column, in file order; empty until the header is read.
-    package var unknownColumns: [String] { layout?.unknownColumns ?? [] }
+    package var unknownColumns: [String] { batcher.layout?.unknownColumns ?? [] }
 
     /// Data records read so far (the header excluded, faulty records included).
-    package var recordCount: Int { state.pointee.records }
+    package var recordCount: Int { batcher.records }
 
     /// Parses the next bytes of the file's CSV data (after decompression).
     package func feed(_ bytes: UnsafeRawBufferPointer) throws {
         precondition(!finished, "feed(_:) after finish()")
-        guard prefixSettled else { return try feedStart(bytes) }
-        try splitter.split(bytes, feedPiece)
+        try parser.feed(bytes, into: &batcher)
     }
 
     /// Parses the end of the data: a last line without a line break, an unclosed quote.
@@ -128,135 +119,15 @@ package final class CSVRecordReader {
     package func finish() throws {
         guard !finished else { return }
         finished = true
-        if !prefixSettled {
-            prefixSettled = true
-            try prefix.withUnsafeBytes { try splitter.split($0, feedPiece) }
-        }
-        try splitter.finish(feedPiece)
-        if !skippingToLineEnd {
-            let finished = parser.finish(field: recordParseField, row: recordParseRow, context: UnsafeMutableRawPointer(state))
-            try checkLength()
-            if !finished {
-                try endOfFileInsideQuotes()
-            }
-            try applyHeaderIfEnded()
-        }
-        guard layout != nil else { throw IngestionError.emptyFile(file: file) }
-        if state.pointee.batch.count > 0 { cutBatch() }
+        try parser.finish(into: &batcher)
+        guard batcher.layout != nil else { throw IngestionError.emptyFile(file: file) }
+        if batcher.batch.count > 0 { batcher.cutBatch() }
     }
 
     /// Hands over the batches completed so far.
     package func takeBatches() -> [RawRecordBatch] {
-        let batches = ready
-        ready = []
+        let batches = batcher.ready
+        batcher.ready = []
         return batches
-    }
-
-    /// Holds back the first bytes until a BOM can be told from data, then feeds the rest.
-    private func feedStart(_ bytes: UnsafeRawBufferPointer) throws {
-        var used = 0
-        while prefix.count < 3 && used < bytes.count {
-            prefix.append(bytes[used])
-            used += 1
-        }
-        if prefix.count < 3 && Self.byteOrderMark.starts(with: prefix) { return }
-        prefixSettled = true
-        if prefix == Self.byteOrderMark {
-            hadByteOrderMark = true
-        } else {
-            try prefix.withUnsafeBytes { try splitter.split($0, feedPiece) }
-        }
-        prefix = []
-        try splitter.split(UnsafeRawBufferPointer(rebasing: bytes[used...]), feedPiece)
-    }
-
-    /// Parses one piece of a physical line (see ``LineSplitter``).
-    private func feedPiece(_ piece: UnsafeRawBufferPointer, endsLine: Bool) throws {
-        defer { if endsLine { line += 1 } }
-        if skippingToLineEnd {
-            if endsLine { skippingToLineEnd = false }
-            return
-        }
-        // A record starts on the first non-blank line after the previous one ended.
-        if !state.pointee.inRecord && LineSplitter.hasContent(piece) {
-            state.pointee.inRecord = true
-            state.pointee.recordLine = line
-        }
-        let used = parser.parse(piece, field: recordParseField, row: recordParseRow,
-                                context: UnsafeMutableRawPointer(state))
-        // Before the quote errors below: which error a file gets must not depend on its chunks.
-        try checkLength()
-        if used < piece.count {
-            try parseFailed(at: piece[used], endsLine: endsLine)
-        }
-        try applyHeaderIfEnded()
-        if !state.pointee.inRecord,
-           state.pointee.batch.count >= batchSize || state.pointee.batch.byteCount >= maxBatchBytes {
-            cutBatch()
-        }
-    }
-
-    /// Turns a short `csv_parse` into a faulty record and resumes at the next physical line.
-    private func parseFailed(at byte: UInt8, endsLine: Bool) throws {
-        guard parser.status == CSV_EPARSE else {
-            throw IngestionError.readFailed(file: file, reason: "CSV parser: \(parser.statusMessage)")
-        }
-        // While the header is read, fieldIndex stays put: count its cells instead.
-        let field = (state.pointee.readingRecords ? state.pointee.fieldIndex : state.pointee.headerCells.count) + 1
-        let what = byte == UInt8(CSV_QUOTE) ? "a quote inside an unquoted field" : "text after a closing quote"
-        guard state.pointee.readingRecords else {
-            throw IngestionError.malformedCSV(file: file, line: line, reason: "header: \(what) in field \(field)")
-        }
-        state.pointee.failRecord(.malformedQuote(detail: "\(what) in field \(field), line \(line)"))
-        parser.reset()
-        // The rest of this line is dropped; the next record starts on a fresh line.
-        skippingToLineEnd = !endsLine
-    }
-
-    /// Throws when the header or a field has passed its limit, done or still being collected.
-    private func checkLength() throws {
-        let pending = parser.pendingFieldBytes
-        if state.pointee.readingRecords {
-            // libcsv holds a quote it is not yet sure of (`"` then `,` or `"`): one byte over.
-            guard state.pointee.tooLong || pending > maxFieldBytes + 1 else { return }
-            throw IngestionError.malformedCSV(
-                file: file, line: state.pointee.recordLine,
-                reason: "a field longer than \(maxFieldBytes) bytes (a quoted field never closed?)")
-        }
-        guard state.pointee.tooLong || state.pointee.headerBytes + pending > maxHeaderBytes else { return }
-        throw IngestionError.malformedCSV(
-            file: file, line: state.pointee.recordLine,
-            reason: "header: longer than \(maxHeaderBytes) bytes (not a decisions export?)")
-    }
-
-    /// Records the quoted field that `csv_fini` found still open.
-    private func endOfFileInsideQuotes() throws {
-        guard parser.status == CSV_EPARSE else {
-            throw IngestionError.readFailed(file: file, reason: "CSV parser: \(parser.statusMessage)")
-        }
-        guard state.pointee.readingRecords else {
-            throw IngestionError.malformedCSV(file: file, line: state.pointee.recordLine,
-                                              reason: "header: quoted field not closed before the end of the file")
-        }
-        state.pointee.failRecord(.unterminatedQuote)
-    }
-
-    /// Matches the header once its row has ended; later rows are records.
-    private func applyHeaderIfEnded() throws {
-        guard state.pointee.headerEnded, layout == nil else { return }
-        let cells = state.pointee.headerCells.map { String(decoding: $0, as: UTF8.self) }
-        let layout = try ColumnLayout(file: file, cells: cells)
-        self.layout = layout
-        state.pointee.columns = layout.columns
-        state.pointee.headerCells = []
-        state.pointee.readingRecords = true
-    }
-
-    /// Moves the current batch to the ready list and starts a new one of a similar size.
-    private func cutBatch() {
-        let full = state.pointee.batch
-        state.pointee.batch = RawRecordBatch(fileIndex: fileIndex, reservingRecords: batchSize,
-                                             bytes: min(full.byteCount, maxBatchBytes))
-        ready.append(full)
     }
 }

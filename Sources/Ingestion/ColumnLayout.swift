@@ -1,3 +1,4 @@
+import CSV
 import PipelineModel
 
 /// How a file's header maps its fields onto the ``ExportColumn`` slots.

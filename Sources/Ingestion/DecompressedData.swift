@@ -1,3 +1,4 @@
+import CSV
 package import PipelineModel
 
 /// One step of the decompressed stream of a run's inputs, between the decompression task and

@@ -1,3 +1,4 @@
+import CSV
 package import PipelineModel
 
 /// Reads one decisions export (gzip or plain CSV, or standard input) into raw record batches.

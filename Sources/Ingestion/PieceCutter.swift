@@ -1,3 +1,4 @@
+import CSV
 /// Cuts the decompressed stream of a run's inputs into ``RecordPiece``s that parsers can take
 /// in any order, one file after another: the decompression stage's half of parallel parsing.
 ///

@@ -1,3 +1,5 @@
+import CSV
+
 /// Finds the record boundaries of one file's CSV bytes as they stream past, without parsing.
 ///
 /// A record boundary is a point just after a physical line break where a parser that read

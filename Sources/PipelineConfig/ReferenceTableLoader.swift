@@ -1,4 +1,4 @@
-import Ingestion
+import CSV
 package import PipelineModel
 
 /// Reads the register (mySociety layout), its alternative-names table and a population table
@@ -28,7 +28,7 @@ package enum ReferenceTableLoader {
         let table: CSVTable
         do {
             table = try CSVTable.read(path: path, maximumBytes: maximumTableBytes)
-        } catch IngestionError.tooLarge(_, let limit) {
+        } catch CSVFileError.tooLarge(_, let limit) {
             throw ConfigurationError(file: path, "larger than \(limit) bytes, the cap for a register, lookup or population "
                                      + "table (reading stopped there)")
         } catch {

@@ -1,4 +1,4 @@
-import Ingestion
+import CSV
 import Output
 import PipelineConfig
 import PipelineRunner
@@ -36,7 +36,7 @@ enum ExitCode: Int32 {
             }
         case is ConfigurationError:
             return .configuration
-        case let error as IngestionError:
+        case let error as CSVFileError:
             if case .cannotOpen = error { return .noInput }
             return .dataError
         case let error as OutputError:

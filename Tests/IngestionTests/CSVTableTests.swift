@@ -1,4 +1,5 @@
 import Foundation
+import CSV
 import Ingestion
 import Testing
 import TestSupport

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Crypto
 import PipelineModel
 
@@ -35,7 +29,7 @@ final class StoredFileReader {
                 descriptor = open(path, O_RDONLY)
             } while descriptor < 0 && errno == EINTR
             guard descriptor >= 0 else {
-                throw IngestionError.cannotOpen(file: path, reason: systemErrorMessage(errno))
+                throw CSVFileError.cannotOpen(file: path, reason: systemErrorMessage(errno))
             }
         }
         self.path = path
@@ -65,7 +59,7 @@ final class StoredFileReader {
             } else if n == 0 {
                 reachedEnd = true
             } else if errno != EINTR {
-                throw IngestionError.readFailed(file: path, reason: systemErrorMessage(errno))
+                throw CSVFileError.readFailed(file: path, reason: systemErrorMessage(errno))
             }
         }
         let chunk = UnsafeRawBufferPointer(rebasing: buffer[0 ..< filled])

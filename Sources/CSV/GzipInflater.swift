@@ -25,7 +25,7 @@ final class GzipInflater {
         guard status == Z_OK else {
             stream.deinitialize(count: 1)
             stream.deallocate()
-            throw IngestionError.readFailed(file: file, reason: "inflateInit2 failed (\(status))")
+            throw CSVFileError.readFailed(file: file, reason: "inflateInit2 failed (\(status))")
         }
         self.file = file
         self.stream = stream
@@ -68,14 +68,14 @@ final class GzipInflater {
             let message = stream.pointee.msg.map { String(cString: $0) } ?? "invalid data"
             // A second member that fails its header check is not a member at all.
             if membersStarted > 1 && message == "incorrect header check" {
-                throw IngestionError.trailingGarbage(file: file, offset: memberStartOffset)
+                throw CSVFileError.trailingGarbage(file: file, offset: memberStartOffset)
             }
-            throw IngestionError.corruptGzip(file: file, reason: message)
+            throw CSVFileError.corruptGzip(file: file, reason: message)
         case Z_MEM_ERROR:
-            throw IngestionError.readFailed(file: file, reason: "out of memory while inflating")
+            throw CSVFileError.readFailed(file: file, reason: "out of memory while inflating")
         default:
             let message = stream.pointee.msg.map { String(cString: $0) } ?? "zlib status \(status)"
-            throw IngestionError.corruptGzip(file: file, reason: message)
+            throw CSVFileError.corruptGzip(file: file, reason: message)
         }
         return produced
     }
@@ -86,7 +86,7 @@ final class GzipInflater {
     /// it just waits for more input.
     func checkComplete(storedBytes: Int) throws {
         guard memberEnded && needsInput else {
-            throw IngestionError.truncatedGzip(file: file, afterBytes: storedBytes)
+            throw CSVFileError.truncatedGzip(file: file, afterBytes: storedBytes)
         }
     }
 
@@ -99,11 +99,11 @@ final class GzipInflater {
         // settled by zlib's "incorrect header check" below.
         if let next = stream.pointee.next_in {
             if next[0] != 0x1f || (available >= 2 && next[1] != 0x8b) {
-                throw IngestionError.trailingGarbage(file: file, offset: offset)
+                throw CSVFileError.trailingGarbage(file: file, offset: offset)
             }
         }
         guard inflateReset(stream) == Z_OK else {
-            throw IngestionError.readFailed(file: file, reason: "inflateReset failed")
+            throw CSVFileError.readFailed(file: file, reason: "inflateReset failed")
         }
         memberEnded = false
         membersStarted += 1

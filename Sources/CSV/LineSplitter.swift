@@ -1,10 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Cuts a byte stream into pieces that end at physical line breaks, across chunk boundaries.
 ///
@@ -14,22 +8,28 @@ import Darwin
 /// a line. A CR at the very end of a chunk cannot be judged until the next byte is seen: it is
 /// handed on at once (libcsv may need it to end a row) but the line ends only with the next
 /// piece, which is then the LF alone or, for a lone CR, empty.
-struct LineSplitter {
+///
+/// ``CSVParser`` feeds libcsv through one; Ingestion's `RecordBoundaryFinder` counts lines
+/// the same way, and the fuzz target checks it byte for byte.
+package struct LineSplitter {
     private var pendingCR = false
 
+    /// A splitter at the start of a stream.
+    package init() {}
+
     /// The line-feed byte.
-    static let lf: UInt8 = 0x0a
+    package static let lf: UInt8 = 0x0a
     /// The carriage-return byte.
-    static let cr: UInt8 = 0x0d
+    package static let cr: UInt8 = 0x0d
 
     /// Whether `piece` has content before its line break (libcsv skips blank lines).
-    static func hasContent(_ piece: UnsafeRawBufferPointer) -> Bool {
+    package static func hasContent(_ piece: UnsafeRawBufferPointer) -> Bool {
         guard let first = piece.first else { return false }
         return first != lf && first != cr
     }
 
     /// Calls `body` with each piece of `chunk` and whether that piece ends a physical line.
-    mutating func split(_ chunk: UnsafeRawBufferPointer,
+    package mutating func split(_ chunk: UnsafeRawBufferPointer,
                         _ body: (UnsafeRawBufferPointer, _ endsLine: Bool) throws -> Void) rethrows {
         guard let base = chunk.baseAddress, chunk.count > 0 else { return }
         var start = 0
@@ -72,7 +72,7 @@ struct LineSplitter {
     }
 
     /// Ends the stream: a CR held back at the very end was a line break.
-    mutating func finish(_ body: (UnsafeRawBufferPointer, _ endsLine: Bool) throws -> Void) rethrows {
+    package mutating func finish(_ body: (UnsafeRawBufferPointer, _ endsLine: Bool) throws -> Void) rethrows {
         guard pendingCR else { return }
         pendingCR = false
         try body(UnsafeRawBufferPointer(start: nil, count: 0), true)

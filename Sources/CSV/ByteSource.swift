@@ -26,7 +26,7 @@ package final class ByteSource {
     package init(path: String, chunkSize: Int = 1 << 20) throws {
         let file = try StoredFileReader(path: path, chunkSize: chunkSize)
         let first = try file.fill()
-        guard first > 0 else { throw IngestionError.emptyFile(file: path) }
+        guard first > 0 else { throw CSVFileError.emptyFile(file: path) }
         let compressed = first >= 2 && file.buffer[0] == 0x1f && file.buffer[1] == 0x8b
         if compressed {
             let inflater = try GzipInflater(file: path)
@@ -35,7 +35,7 @@ package final class ByteSource {
             pendingPlainBytes = 0
         } else {
             // A `.gz` name promises gzip; reading it as CSV would turn binary into rejects.
-            guard !path.hasSuffix(".gz") else { throw IngestionError.notGzip(file: path) }
+            guard !path.hasSuffix(".gz") else { throw CSVFileError.notGzip(file: path) }
             inflater = nil
             pendingPlainBytes = first
         }

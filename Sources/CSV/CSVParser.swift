@@ -1,0 +1,238 @@
+import CLibcsv
+
+/// Parses CSV bytes as they stream past with one strict libcsv parser, counting physical lines,
+/// and hands fields, record ends and each step to a ``CSVSink``.
+///
+/// libcsv reports neither positions nor lines, so the bytes reach it one piece of a physical
+/// line at a time (see ``LineSplitter``): the parser knows the line of every record's start
+/// and of every error. A record starts on the first non-blank line after the previous one
+/// ended (libcsv skips blank lines). A UTF-8 byte-order mark at the very start is dropped and
+/// remembered in ``hadByteOrderMark``.
+///
+/// Strict options make `"ab"c` and an unclosed quote at the end errors instead of silently
+/// swallowing the rest of the file; spaces are kept because trimming is Cleaning's job.
+///
+/// libcsv's parser, its callbacks and their context pointer live here and nowhere else.
+///
+/// - Important: Not `Sendable`: it owns a libcsv parser. Create it in the task that feeds it.
+package final class CSVParser {
+    /// Whether the data began with a UTF-8 byte-order mark (which is not part of the first record).
+    package private(set) var hadByteOrderMark = false
+    /// The physical line of the next byte (1-based).
+    package private(set) var line = 1
+
+    private let parser: UnsafeMutablePointer<csv_parser>
+    /// What libcsv's callbacks fill during one `csv_parse`, at a fixed address.
+    private let collected: UnsafeMutablePointer<CollectedFields>
+    private var splitter = LineSplitter()
+    /// Whether a record has started (on a non-blank line) and not yet ended.
+    private var inRecord = false
+    /// The physical line on which the current record started.
+    private var recordLine = 0
+    /// After a problem the sink accepted, the rest of the physical line is dropped.
+    private var skippingToLineEnd = false
+    /// The first bytes of the data, held until it is clear whether they are a BOM.
+    private var prefix: [UInt8] = []
+    private var prefixSettled: Bool
+    private var finished = false
+
+    /// libcsv grows its field buffer by a fixed block; the block is raised to the buffer's size
+    /// before each call, so a 10 MB field costs a few dozen reallocations, not 80,000.
+    private static let minimumBlock = 64 * 1024
+    private static let byteOrderMark: [UInt8] = [0xef, 0xbb, 0xbf]
+
+    /// A parser for the start of some data; `detectingByteOrderMark` false when the bytes
+    /// continue data whose start another parser read (see ``continueRecords(atLine:)``).
+    package init(detectingByteOrderMark: Bool = true) {
+        prefixSettled = !detectingByteOrderMark
+        parser = .allocate(capacity: 1)
+        parser.initialize(to: csv_parser())
+        Self.configure(parser)
+        collected = .allocate(capacity: 1)
+        collected.initialize(to: CollectedFields())
+    }
+
+    deinit {
+        csv_free(parser)
+        parser.deinitialize(count: 1)
+        parser.deallocate()
+        collected.deinitialize(count: 1)
+        collected.deallocate()
+    }
+
+    /// Continues at a record boundary on physical line `line`, after records that other
+    /// parsers read: the next bytes fed start a record.
+    package func continueRecords(atLine line: Int) {
+        self.line = line
+    }
+
+    /// Whether the bytes so far ended between records: no record open, no field pending, no
+    /// line being skipped. A held-back CR is not settled: see ``endLine(into:)``.
+    package var isAtRest: Bool {
+        !skippingToLineEnd && !inRecord && parser.pointee.entry_pos == 0
+    }
+
+    /// Parses the next bytes of the data.
+    package func feed<Sink: CSVSink>(_ bytes: UnsafeRawBufferPointer, into sink: inout Sink) throws {
+        precondition(!finished, "feed(_:into:) after finish(into:)")
+        guard prefixSettled else { return try feedStart(bytes, into: &sink) }
+        try splitter.split(bytes) { piece, endsLine in try parse(piece, endsLine: endsLine, into: &sink) }
+    }
+
+    /// Settles a CR held back at the end of the bytes fed so far as a line break (the data
+    /// continues elsewhere, or it ends here).
+    package func endLine<Sink: CSVSink>(into sink: inout Sink) throws {
+        try splitter.finish { piece, endsLine in try parse(piece, endsLine: endsLine, into: &sink) }
+    }
+
+    /// Parses the end of the data: a last line without a line break, an unclosed quote. The
+    /// last ``CSVSink/parsed(_:)`` has ``CSVStep/isEnd`` set, unless the data ended in a line
+    /// being skipped.
+    package func finish<Sink: CSVSink>(into sink: inout Sink) throws {
+        guard !finished else { return }
+        finished = true
+        if !prefixSettled {
+            prefixSettled = true
+            try prefix.withUnsafeBytes { bytes in
+                try splitter.split(bytes) { piece, endsLine in try parse(piece, endsLine: endsLine, into: &sink) }
+            }
+            prefix = []
+        }
+        try endLine(into: &sink)
+        guard !skippingToLineEnd else { return }
+        let closed = csv_fini(parser, collectField, collectRow, UnsafeMutableRawPointer(collected)) == 0
+        let pending = parser.pointee.entry_pos
+        deliver(into: &sink)
+        let problem: CSVStep.Problem? = closed ? nil
+            : csv_error(parser) == CSV_EPARSE ? .quoteNotClosedAtEnd : .parserFailed(statusMessage)
+        try sink.parsed(CSVStep(line: line, recordLine: recordLine, inRecord: inRecord && closed,
+                                pendingFieldBytes: pending, isEnd: true, problem: problem))
+    }
+
+    /// Holds back the first bytes until a BOM can be told from data, then feeds the rest.
+    private func feedStart<Sink: CSVSink>(_ bytes: UnsafeRawBufferPointer, into sink: inout Sink) throws {
+        var used = 0
+        while prefix.count < 3 && used < bytes.count {
+            prefix.append(bytes[used])
+            used += 1
+        }
+        if prefix.count < 3 && Self.byteOrderMark.starts(with: prefix) { return }
+        prefixSettled = true
+        if prefix == Self.byteOrderMark {
+            hadByteOrderMark = true
+        } else {
+            try prefix.withUnsafeBytes { start in
+                try splitter.split(start) { piece, endsLine in try parse(piece, endsLine: endsLine, into: &sink) }
+            }
+        }
+        prefix = []
+        try splitter.split(UnsafeRawBufferPointer(rebasing: bytes[used...])) { piece, endsLine in
+            try parse(piece, endsLine: endsLine, into: &sink)
+        }
+    }
+
+    /// Parses one piece of a physical line.
+    private func parse<Sink: CSVSink>(_ piece: UnsafeRawBufferPointer, endsLine: Bool, into sink: inout Sink) throws {
+        defer { if endsLine { line += 1 } }
+        if skippingToLineEnd {
+            if endsLine { skippingToLineEnd = false }
+            return
+        }
+        if !inRecord && LineSplitter.hasContent(piece) {
+            inRecord = true
+            recordLine = line
+        }
+        var used = 0
+        if let base = piece.baseAddress, piece.count > 0 {
+            parser.pointee.blk_size = max(Self.minimumBlock, parser.pointee.entry_size)
+            used = csv_parse(parser, base, piece.count, collectField, collectRow, UnsafeMutableRawPointer(collected))
+        }
+        let pending = parser.pointee.entry_pos
+        deliver(into: &sink)
+        var problem: CSVStep.Problem?
+        if used < piece.count {
+            problem = csv_error(parser) != CSV_EPARSE ? .parserFailed(statusMessage)
+                : piece[used] == UInt8(CSV_QUOTE) ? .quoteInUnquotedField : .textAfterClosingQuote
+            // If the sink goes on, the record is dropped with the rest of its line.
+            inRecord = false
+        }
+        try sink.parsed(CSVStep(line: line, recordLine: recordLine, inRecord: inRecord, pendingFieldBytes: pending,
+                                isEnd: false, problem: problem))
+        if problem != nil {
+            // Forget the half-parsed record, keeping the options.
+            csv_free(parser)
+            Self.configure(parser)
+            skippingToLineEnd = !endsLine
+        }
+    }
+
+    /// Hands the fields and the record end collected during one libcsv call to `sink`.
+    ///
+    /// A piece holds at most one line break, at its end, so everything collected belongs to
+    /// the record that started on ``recordLine``.
+    private func deliver<Sink: CSVSink>(into sink: inout Sink) {
+        let line = recordLine
+        collected.pointee.bytes.withUnsafeBytes { bytes in
+            var start = 0
+            for end in collected.pointee.ends {
+                sink.field(UnsafeRawBufferPointer(rebasing: bytes[start ..< end]), recordLine: line)
+                start = end
+            }
+        }
+        if collected.pointee.rowEnded {
+            sink.endRecord()
+            inRecord = false
+        }
+        collected.pointee.clear()
+    }
+
+    /// libcsv's message for its current status.
+    private var statusMessage: String { String(cString: csv_strerror(csv_error(parser))) }
+
+    private static func configure(_ parser: UnsafeMutablePointer<csv_parser>) {
+        // Options are imported as Int32, csv_init takes an unsigned char.
+        _ = csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL))
+        csv_set_space_func(parser, keepSpaces)
+        csv_set_blk_size(parser, minimumBlock)
+    }
+}
+
+/// The fields libcsv completed during one call, copied out of its buffer (valid only during
+/// the callback), and whether a row ended.
+///
+/// A struct behind a fixed pointer, reached through libcsv's `void *data`: no capture is
+/// needed, and no class exclusivity checks run in the per-field callback.
+private struct CollectedFields {
+    var bytes: [UInt8] = []
+    /// The end offset in ``bytes`` of each field, in order.
+    var ends: [Int] = []
+    var rowEnded = false
+
+    mutating func clear() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        rowEnded = false
+    }
+}
+
+// C callbacks are top-level functions: a `@convention(c)` closure inside a generic function
+// crashes swiftc 6.3.1, and C function pointers cannot capture context anyway.
+
+/// libcsv's end-of-field callback.
+private func collectField(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
+    guard let context else { return }
+    let collected = context.assumingMemoryBound(to: CollectedFields.self)
+    if let field, length > 0 {
+        collected.pointee.bytes.append(contentsOf: UnsafeRawBufferPointer(start: field, count: length))
+    }
+    collected.pointee.ends.append(collected.pointee.bytes.count)
+}
+
+/// libcsv's end-of-row callback (the terminator, -1 from `csv_fini`, is not needed).
+private func collectRow(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+    guard let context else { return }
+    context.assumingMemoryBound(to: CollectedFields.self).pointee.rowEnded = true
+}
+
+/// libcsv's space predicate: nothing is a space, so fields reach Cleaning untrimmed.
+private func keepSpaces(_ byte: UInt8) -> Int32 { 0 }
