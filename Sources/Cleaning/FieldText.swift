@@ -14,6 +14,23 @@ package enum FieldText {
         return bytes[lower ..< upper]
     }
 
+    /// Whether every byte is ASCII (below 0x80), eight at a time.
+    package static func isASCII(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var i = 0
+            var any: UInt64 = 0
+            while i + 8 <= raw.count {
+                any |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                i += 8
+            }
+            while i < raw.count {
+                any |= UInt64(raw[i])
+                i += 1
+            }
+            return any & 0x8080_8080_8080_8080 == 0
+        }
+    }
+
     /// Whether the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
     package static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.withUnsafeBufferPointer { isValidUTF8($0) }

@@ -30,8 +30,10 @@ package enum FlagParser {
         case yes, no, blank, invalid
     }
 
-    private static let yes: Set<ShortWords> = ["y", "yes", "true", "1"]
-    private static let no: Set<ShortWords> = ["n", "no", "false", "0"]
+    // Arrays, not sets: four comparisons of two words each cost less than hashing the value,
+    // and two flags are read on every row.
+    private static let yes: [ShortWords] = ["y", "yes", "true", "1"]
+    private static let no: [ShortWords] = ["n", "no", "false", "0"]
 
     /// The flag's value.
     package static func parse(_ bytes: ArraySlice<UInt8>) -> Value {
@@ -44,15 +46,17 @@ package enum FlagParser {
 
 /// Parses `compliance_outcome`: `Complied`, `Complied late`, `Not complied`, `Awaiting` or blank.
 package enum ComplianceParser {
-    private static let outcomes: [ShortWords: ComplianceOutcome] = [
-        "complied": .complied, "complied late": .compliedLate, "not complied": .notComplied, "awaiting": .awaiting,
+    // Searched in order rather than hashed, as the flags are.
+    private static let outcomes: [(words: ShortWords, outcome: ComplianceOutcome)] = [
+        ("complied", .complied), ("complied late", .compliedLate), ("not complied", .notComplied), ("awaiting", .awaiting),
     ]
 
     /// The outcome; `.success(nil)` for blank, `.failure` for text outside the vocabulary.
     package static func parse(_ bytes: ArraySlice<UInt8>) -> Result<ComplianceOutcome?, UnknownValue> {
         let t = FieldText.trimmed(bytes)
         if t.isEmpty { return .success(nil) }
-        guard let words = ShortWords(t, foldingSeparators: true), let outcome = outcomes[words] else {
+        guard let words = ShortWords(t, foldingSeparators: true),
+              let outcome = outcomes.first(where: { $0.words == words })?.outcome else {
             return .failure(UnknownValue(text: FieldText.decode(t).text))
         }
         return .success(outcome)

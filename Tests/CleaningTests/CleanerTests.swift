@@ -276,6 +276,14 @@ import TestSupport
         #expect(cleanRow(of: RawRow.valid.with(.summary, "Mr Y paid £50 to the council’s officer"))?.reencoded == false)
     }
 
+    @Test func aFieldCutInsideAUTF8SequenceFlagsTheRowEvenWhenTheNextFieldCompletesIt() throws {
+        // Back to back in the batch, the two fields' bytes are valid UTF-8 (é); one by one they are not.
+        let row = try #require(clean([RawRow.valid
+                .with(.remedy, bytes: Array("Apology".utf8) + [0xC3])
+                .with(.satisfactoryRemedyByAuthority, bytes: [0xA9])]).rows.first)
+        #expect(row.reencoded)
+    }
+
     // MARK: Authorities
 
     @Test func sharedNameIsJudgedOnEachRowsOwnDate() {
