@@ -22,8 +22,6 @@ package final class CSVParser {
     package private(set) var line = 1
 
     private let parser: UnsafeMutablePointer<csv_parser>
-    /// What libcsv's callbacks fill during one `csv_parse`, at a fixed address.
-    private let collected: UnsafeMutablePointer<CollectedFields>
     private var splitter = LineSplitter()
     /// Whether a record has started (on a non-blank line) and not yet ended.
     private var inRecord = false
@@ -48,16 +46,12 @@ package final class CSVParser {
         parser = .allocate(capacity: 1)
         parser.initialize(to: csv_parser())
         Self.configure(parser)
-        collected = .allocate(capacity: 1)
-        collected.initialize(to: CollectedFields())
     }
 
     deinit {
         csv_free(parser)
         parser.deinitialize(count: 1)
         parser.deallocate()
-        collected.deinitialize(count: 1)
-        collected.deallocate()
     }
 
     /// Continues at a record boundary on physical line `line`, after records that other
@@ -100,9 +94,8 @@ package final class CSVParser {
         }
         try endLine(into: &sink)
         guard !skippingToLineEnd else { return }
-        let closed = csv_fini(parser, collectField, collectRow, UnsafeMutableRawPointer(collected)) == 0
+        let closed = withCallbacks(into: &sink) { csv_fini(parser, fieldEnded, rowEnded, $0) } == 0
         let pending = parser.pointee.entry_pos
-        deliver(into: &sink)
         let problem: CSVStep.Problem? = closed ? nil
             : csv_error(parser) == CSV_EPARSE ? .quoteNotClosedAtEnd : .parserFailed(statusMessage)
         try sink.parsed(CSVStep(line: line, recordLine: recordLine, inRecord: inRecord && closed,
@@ -145,10 +138,9 @@ package final class CSVParser {
         var used = 0
         if let base = piece.baseAddress, piece.count > 0 {
             parser.pointee.blk_size = max(Self.minimumBlock, parser.pointee.entry_size)
-            used = csv_parse(parser, base, piece.count, collectField, collectRow, UnsafeMutableRawPointer(collected))
+            used = withCallbacks(into: &sink) { csv_parse(parser, base, piece.count, fieldEnded, rowEnded, $0) }
         }
         let pending = parser.pointee.entry_pos
-        deliver(into: &sink)
         var problem: CSVStep.Problem?
         if used < piece.count {
             problem = csv_error(parser) != CSV_EPARSE ? .parserFailed(statusMessage)
@@ -166,24 +158,30 @@ package final class CSVParser {
         }
     }
 
-    /// Hands the fields and the record end collected during one libcsv call to `sink`.
+    /// Runs one libcsv call (`call` gets the context pointer for its callbacks) with the
+    /// callbacks handing each field straight from libcsv's buffer to `sink`, and the record's
+    /// end after the call; returns what `call` returns.
     ///
-    /// A piece holds at most one line break, at its end, so everything collected belongs to
-    /// the record that started on ``recordLine``.
-    private func deliver<Sink: CSVSink>(into sink: inout Sink) {
+    /// A piece holds at most one line break, at its end, so every field belongs to the record
+    /// that started on ``recordLine``, and a record ends at most once per call, after its fields.
+    private func withCallbacks<Sink: CSVSink, Result>(into sink: inout Sink,
+                                                      _ call: (UnsafeMutableRawPointer) -> Result) -> Result {
         let line = recordLine
-        collected.pointee.bytes.withUnsafeBytes { bytes in
-            var start = 0
-            for end in collected.pointee.ends {
-                sink.field(UnsafeRawBufferPointer(rebasing: bytes[start ..< end]), recordLine: line)
-                start = end
+        var ended = false
+        // The closures live only for this call (withoutActuallyEscaping): no copy of a field,
+        // no allocation per call.
+        let result = withoutActuallyEscaping({ (bytes: UnsafeRawBufferPointer) in sink.field(bytes, recordLine: line) }) {
+            field in
+            withoutActuallyEscaping({ ended = true }) { row in
+                var callbacks = LibcsvCallbacks(field: field, row: row)
+                return withUnsafeMutablePointer(to: &callbacks) { call(UnsafeMutableRawPointer($0)) }
             }
         }
-        if collected.pointee.rowEnded {
+        if ended {
             sink.endRecord()
             inRecord = false
         }
-        collected.pointee.clear()
+        return result
     }
 
     /// libcsv's message for its current status.
@@ -197,41 +195,26 @@ package final class CSVParser {
     }
 }
 
-/// The fields libcsv completed during one call, copied out of its buffer (valid only during
-/// the callback), and whether a row ended.
-///
-/// A struct behind a fixed pointer, reached through libcsv's `void *data`: no capture is
-/// needed, and no class exclusivity checks run in the per-field callback.
-private struct CollectedFields {
-    var bytes: [UInt8] = []
-    /// The end offset in ``bytes`` of each field, in order.
-    var ends: [Int] = []
-    var rowEnded = false
-
-    mutating func clear() {
-        bytes.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        rowEnded = false
-    }
+/// What libcsv's callbacks call, reached through its `void *data` for the length of one
+/// `csv_parse` or `csv_fini`.
+private struct LibcsvCallbacks {
+    let field: (UnsafeRawBufferPointer) -> Void
+    let row: () -> Void
 }
 
 // C callbacks are top-level functions: a `@convention(c)` closure inside a generic function
 // crashes swiftc 6.3.1, and C function pointers cannot capture context anyway.
 
-/// libcsv's end-of-field callback.
-private func collectField(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
+/// libcsv's end-of-field callback: the field's bytes are valid only during the call.
+private func fieldEnded(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
     guard let context else { return }
-    let collected = context.assumingMemoryBound(to: CollectedFields.self)
-    if let field, length > 0 {
-        collected.pointee.bytes.append(contentsOf: UnsafeRawBufferPointer(start: field, count: length))
-    }
-    collected.pointee.ends.append(collected.pointee.bytes.count)
+    context.assumingMemoryBound(to: LibcsvCallbacks.self).pointee.field(UnsafeRawBufferPointer(start: field, count: length))
 }
 
 /// libcsv's end-of-row callback (the terminator, -1 from `csv_fini`, is not needed).
-private func collectRow(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+private func rowEnded(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
     guard let context else { return }
-    context.assumingMemoryBound(to: CollectedFields.self).pointee.rowEnded = true
+    context.assumingMemoryBound(to: LibcsvCallbacks.self).pointee.row()
 }
 
 /// libcsv's space predicate: nothing is a space, so fields reach Cleaning untrimmed.

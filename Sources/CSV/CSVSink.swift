@@ -1,7 +1,9 @@
 /// What a ``CSVParser`` hands its fields, record ends and progress to.
 ///
-/// The parser calls these from Swift, never from libcsv's callbacks, so a sink is an ordinary
-/// struct: it needs no fixed address and sees no pointer but the field it is given.
+/// A sink is an ordinary struct: it needs no fixed address and sees no pointer but the field it
+/// is given. ``field(_:recordLine:)`` is called while libcsv parses (through a closure its
+/// callback reaches), with the bytes still in libcsv's buffer, so that no field is copied twice;
+/// a sink must not call back into its parser.
 package protocol CSVSink {
     /// A field of the record that started on physical line `recordLine` has ended.
     ///
