@@ -38,7 +38,7 @@ package final class CSVRecordReader {
     private var finished = false
 
     /// A reader for the file at index `fileIndex` of the run, named `file` in errors.
-    package convenience init(file: String, fileIndex: Int, batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20,
+    package convenience init(file: String, fileIndex: Int, batchSize: Int = RunDefaults.batchSize, maxBatchBytes: Int = RunDefaults.maxBatchBytes,
                             maxFieldBytes: Int = defaultMaxFieldBytes, maxHeaderBytes: Int = defaultMaxHeaderBytes) {
         self.init(file: file, fileIndex: fileIndex, header: nil, batchSize: batchSize, maxBatchBytes: maxBatchBytes,
                   maxFieldBytes: maxFieldBytes, maxHeaderBytes: maxHeaderBytes)
@@ -47,8 +47,8 @@ package final class CSVRecordReader {
     /// A reader for the records of a file whose header was read by another reader (see
     /// ``PieceCutter``): it starts at a record boundary, on the line given to
     /// ``startRecordGroup(atLine:)``, and takes only records.
-    package convenience init(file: String, fileIndex: Int, header: FileHeader, batchSize: Int = 4096,
-                            maxBatchBytes: Int = 8 << 20, maxFieldBytes: Int = defaultMaxFieldBytes) {
+    package convenience init(file: String, fileIndex: Int, header: FileHeader, batchSize: Int = RunDefaults.batchSize,
+                            maxBatchBytes: Int = RunDefaults.maxBatchBytes, maxFieldBytes: Int = defaultMaxFieldBytes) {
         self.init(file: file, fileIndex: fileIndex, header: Optional(header), batchSize: batchSize,
                   maxBatchBytes: maxBatchBytes, maxFieldBytes: maxFieldBytes, maxHeaderBytes: Self.defaultMaxHeaderBytes)
     }

@@ -42,7 +42,7 @@ package struct Decompressor: Sendable {
     package let chunkSize: Int
 
     /// A decompressor handing on chunks of `chunkSize` bytes.
-    package init(chunkSize: Int = 1 << 20) {
+    package init(chunkSize: Int = RunDefaults.chunkSize) {
         self.chunkSize = chunkSize
     }
 
@@ -81,7 +81,7 @@ package struct ChunkParser {
     private var readerIndex = -1
 
     /// A parser for inputs named `inputPaths` (for errors and rejects).
-    package init(inputPaths: [String], batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20) {
+    package init(inputPaths: [String], batchSize: Int = RunDefaults.batchSize, maxBatchBytes: Int = RunDefaults.maxBatchBytes) {
         self.inputPaths = inputPaths
         self.batchSize = batchSize
         self.maxBatchBytes = maxBatchBytes

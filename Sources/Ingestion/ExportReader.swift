@@ -15,7 +15,7 @@ package struct ExportReader: Sendable {
     package let chunkSize: Int
 
     /// A reader making batches of `batchSize` records (fewer when their fields pass `maxBatchBytes`).
-    package init(batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20, chunkSize: Int = 1 << 20) {
+    package init(batchSize: Int = RunDefaults.batchSize, maxBatchBytes: Int = RunDefaults.maxBatchBytes, chunkSize: Int = RunDefaults.chunkSize) {
         self.batchSize = batchSize
         self.maxBatchBytes = maxBatchBytes
         self.chunkSize = chunkSize

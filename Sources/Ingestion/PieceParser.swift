@@ -17,7 +17,7 @@ package struct PieceParser {
     private var readerIndex = -1
 
     /// A parser for inputs named `inputPaths` (for errors and rejects).
-    package init(inputPaths: [String], batchSize: Int = 4096, maxBatchBytes: Int = 8 << 20,
+    package init(inputPaths: [String], batchSize: Int = RunDefaults.batchSize, maxBatchBytes: Int = RunDefaults.maxBatchBytes,
                 maxFieldBytes: Int = CSVRecordReader.defaultMaxFieldBytes) {
         self.inputPaths = inputPaths
         self.maxFieldBytes = maxFieldBytes
