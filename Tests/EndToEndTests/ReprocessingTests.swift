@@ -210,16 +210,24 @@ import TestSupport
         }
     }
 
+    /// Appends a line to 2018-19's letter to BKM in its partition: a new file in its place, as an
+    /// editor saves it, while the outputs.md path keeps the original. Returns its path.
+    @discardableResult
+    static func editALetterByHand(in out: String) throws -> String {
+        let tampered = out + "/years/2018-19/letters/2018-19/BKM.md"
+        let text = try String(contentsOfFile: tampered, encoding: .utf8) + "An edit by hand.\n"
+        try FileManager.default.removeItem(atPath: tampered)
+        try text.write(toFile: tampered, atomically: false, encoding: .utf8)
+        return tampered
+    }
+
     @Test func anUnchangedYearWhoseFilesWereEditedIsRenderedAgain() throws {
         let folder = try TemporaryFolder("reprocess").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/out"
         try publish(out)
         let fresh = try Snapshot.digests(of: out)
-        let tampered = out + "/years/2018-19/letters/2018-19/BKM.md"
-        let text = try String(contentsOfFile: tampered, encoding: .utf8) + "An edit by hand.\n"
-        try FileManager.default.removeItem(atPath: tampered)
-        try text.write(toFile: tampered, atomically: false, encoding: .utf8)
+        try Self.editALetterByHand(in: out)
 
         // A full run: 2018-19's fingerprint is unchanged, but its files no longer match the
         // manifest, so that year alone is rendered again; the others are carried over.
@@ -240,11 +248,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/out"
         try publish(out)
-        let tampered = out + "/years/2018-19/letters/2018-19/BKM.md"
-        let text = try String(contentsOfFile: tampered, encoding: .utf8) + "An edit by hand.\n"
-        // A new file in its place, as an editor saves it; the outputs.md path keeps the original.
-        try FileManager.default.removeItem(atPath: tampered)
-        try text.write(toFile: tampered, atomically: false, encoding: .utf8)
+        let tampered = try Self.editALetterByHand(in: out)
         let before = try Snapshot.digests(of: out)
 
         let result = try run(["run", sample, "--out", out, "--years", "2019-20"])
