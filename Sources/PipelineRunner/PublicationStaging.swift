@@ -15,6 +15,9 @@ struct PublicationStaging {
     let letters: LetterSettings
     let logger: Logger
 
+    /// A computed year with its tables' bytes (as its partition holds them).
+    typealias YearTables = (figures: YearFigures, tables: [(TableFile, [UInt8])])
+
     /// Stages `figures` into `publication`; returns the top-level tables' bytes.
     func stage(_ figures: AnnualFigures, into publication: Publication) async throws -> [TableFile: [UInt8]] {
         let (publisher, partitions, previous) = (publication.publisher, publication.partitions, publication.previous)
@@ -26,8 +29,8 @@ struct PublicationStaging {
         // A year whose fingerprint is the current publication's is carried over (its files
         // linked and checked, every year at once); the others, and any whose files turn out
         // not to match the manifest, are rendered.
-        var rendered: [(YearFigures, [(TableFile, [UInt8])])] = []
-        var unchanged: [(YearFigures, [(TableFile, [UInt8])])] = []
+        var rendered: [YearTables] = []
+        var unchanged: [YearTables] = []
         for year in figures.years {
             try Task.checkCancellation()
             let tables = TableFile.allCases.map { ($0, $0.render(year)) }
@@ -46,7 +49,7 @@ struct PublicationStaging {
         }
         let rendering = PageRendering()
         var jobs: [PageRendering.Job] = []
-        for (year, tables) in rendered.sorted(by: { $0.0.year < $1.0.year }) {
+        for (year, tables) in rendered.sorted(by: { $0.figures.year < $1.figures.year }) {
             try partitions.stageTables(of: year.year, tables)
             if let templates {
                 jobs += PageRendering.yearJobs(year, method: figures.method, templates: templates, letters: letters)
@@ -93,23 +96,22 @@ struct PublicationStaging {
     /// Carries `years` over from `previous`, all at once (linking and hashing on every core);
     /// returns those whose files did not match `previous`'s manifest, with nothing of them
     /// staged, to be rendered instead (they are recomputed anyway).
-    private func carryOver(_ years: [(YearFigures, [(TableFile, [UInt8])])], from previous: PreviousPublication,
-                           into partitions: YearPartitions, writer: StagedFileWriter)
-        async throws -> [(YearFigures, [(TableFile, [UInt8])])] {
-        var mismatched: [(YearFigures, [(TableFile, [UInt8])])] = []
+    private func carryOver(_ years: [YearTables], from previous: PreviousPublication, into partitions: YearPartitions,
+                           writer: StagedFileWriter) async throws -> [YearTables] {
+        var mismatched: [YearTables] = []
         try await withThrowingTaskGroup(of: (Int, [RunManifest.FileDigest]?).self) { group in
-            for (index, (year, _)) in years.enumerated() {
+            for (index, year) in years.map(\.figures.year).enumerated() {
                 group.addTask {
                     try Task.checkCancellation()
                     do {
-                        return (index, try YearPartitions.linkYear(year.year, from: previous, with: writer))
+                        return (index, try YearPartitions.linkYear(year, from: previous, with: writer))
                     } catch is OutputError {
                         return (index, nil)
                     }
                 }
             }
             for try await (index, staged) in group {
-                let year = years[index].0.year
+                let year = years[index].figures.year
                 if let staged {
                     try partitions.recordCarriedOver(year, from: previous, staged)
                     partitions.markUnchanged(year)
