@@ -120,11 +120,7 @@ package struct LastRunReport: Codable, Sendable, Equatable {
 
     /// The report as JSON (keys sorted, one trailing newline).
     package func jsonBytes() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var bytes = [UInt8](try encoder.encode(self))
-        bytes.append(0x0A)
-        return bytes
+        try PrettyJSON.bytes(self)
     }
 
     /// Reads a report back.

@@ -272,15 +272,10 @@ package struct RunManifest: Codable, Sendable, Equatable {
     /// The manifest as `manifest.json`'s bytes.
     /// - Throws: an `EncodingError` (not expected for these values).
     package func jsonBytes() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
+        try PrettyJSON.bytes(self, dates: .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(Self.iso8601(date))
-        }
-        var bytes = [UInt8](try encoder.encode(self))
-        bytes.append(0x0A)
-        return bytes
+        })
     }
 
     /// Reads a manifest back from `manifest.json`'s bytes.

@@ -1,5 +1,6 @@
 import Foundation
 import Output
+import PipelineModel
 import Rendering
 
 /// What changed between two publications: the files added, removed and changed by their
@@ -246,10 +247,6 @@ extension PublicationDiff {
 
     /// The diff as JSON: `equal`, the files added, removed and changed, and each table's changes.
     package func jsonBytes() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var bytes = [UInt8](try encoder.encode(self))
-        bytes.append(0x0A)
-        return bytes
+        try PrettyJSON.bytes(self)
     }
 }
