@@ -7,7 +7,7 @@
 // bytes); nothing of it is consumed as control bytes, so the seeds in Fuzz/corpus/ are plain
 // export files. Chunk and batch sizes come from a hash of the input instead.
 //
-// A thrown IngestionError is a correct answer. A finding is a crash, an ASan report, a hang
+// A thrown CSVFileError is a correct answer. A finding is a crash, an ASan report, a hang
 // (-timeout), memory over -rss_limit_mb, or one of these checks failing (fatalError):
 //   - any other error type escaping the stage;
 //   - the same bytes giving different records, faults, lines or errors when fed in other chunk
@@ -47,7 +47,7 @@ struct FuzzRecord: Equatable {
 /// Everything a read of one file produced that must not depend on how its bytes were delivered.
 enum FuzzOutcome: Equatable {
     case read(records: [FuzzRecord], recordCount: Int, unknownColumns: [String], hadByteOrderMark: Bool)
-    case failed(IngestionError)
+    case failed(CSVFileError)
 
     /// The same outcome for a file of another name (errors name their file).
     func naming(_ file: String) -> FuzzOutcome {
@@ -150,7 +150,7 @@ struct IngestionFuzzCase {
         FuzzFiles.write(input, to: gzipPath)
         let asStored = readSource(path: gzipPath, chunkSize: 1 + pick(61, 3))
         if !isGzipMagic {
-            let expected: IngestionError = input.isEmpty ? .emptyFile(file: gzipPath) : .notGzip(file: gzipPath)
+            let expected: CSVFileError = input.isEmpty ? .emptyFile(file: gzipPath) : .notGzip(file: gzipPath)
             if asStored != .failed(expected) { finding(".gz without the magic gave \(asStored)", input) }
         }
 
@@ -218,12 +218,12 @@ struct IngestionFuzzCase {
         }
     }
 
-    /// CSVTable (register, lookup and population tables) throws only IngestionError.
+    /// CSVTable (register, lookup and population tables) throws only CSVFileError.
     func checkReferenceTable() {
         do {
             let table = try CSVTable.parse(input, file: "table.csv")
             _ = table.rows.count
-        } catch is IngestionError {
+        } catch is CSVFileError {
         } catch {
             finding("CSVTable.parse threw \(type(of: error)): \(error)", input)
         }
@@ -289,7 +289,7 @@ struct IngestionFuzzCase {
         var cutter = PieceCutter(inputPaths: Array(repeating: file, count: 4), pieceSize: pieceSize,
                                  maxPieceBytes: maxPieceBytes, maxFieldBytes: maxFieldBytes, maxHeaderBytes: maxHeaderBytes)
         var pieces: [RecordPiece] = []
-        var cutterError: IngestionError?
+        var cutterError: CSVFileError?
         do {
             var offset = 0
             while offset < input.count {
@@ -298,7 +298,7 @@ struct IngestionFuzzCase {
                 offset = end
             }
             pieces += try cutter.consume(.end(.init(fileIndex: 3, path: file, bytes: input.count, sha256: "", compressed: false)))
-        } catch let error as IngestionError {
+        } catch let error as CSVFileError {
             cutterError = error
         } catch {
             finding("\(type(of: error)) escaped PieceCutter: \(error)", input)
@@ -331,7 +331,7 @@ struct IngestionFuzzCase {
                     outcome = .read(records: collector.records, recordCount: records,
                                     unknownColumns: piece.header.unknownColumns, hadByteOrderMark: piece.header.hadByteOrderMark)
                 }
-            } catch let error as IngestionError {
+            } catch let error as CSVFileError {
                 outcome = .failed(error)
                 break
             } catch {
@@ -381,7 +381,7 @@ struct IngestionFuzzCase {
         }
     }
 
-    /// Runs `feed`, then finishes `reader`; the records, or the IngestionError thrown.
+    /// Runs `feed`, then finishes `reader`; the records, or the CSVFileError thrown.
     private func outcome(_ reader: CSVRecordReader, _ collector: FuzzCollector,
                          _ feed: () throws -> Void) -> FuzzOutcome {
         do {
@@ -393,7 +393,7 @@ struct IngestionFuzzCase {
             }
             return .read(records: collector.records, recordCount: reader.recordCount,
                          unknownColumns: reader.unknownColumns, hadByteOrderMark: reader.hadByteOrderMark)
-        } catch let error as IngestionError {
+        } catch let error as CSVFileError {
             return .failed(error)
         } catch {
             finding("\(type(of: error)) escaped the ingestion stage: \(error)", input)

@@ -3,7 +3,7 @@
 ///
 /// Every case names the file (the path as given to the run, `-` for standard input) so the
 /// executable can print `description` as it is and map the case to an exit code. Ingestion
-/// calls it `IngestionError`; one type for both, because an export and a table are read by
+/// calls it `CSVFileError`; one type for both, because an export and a table are read by
 /// the same ``ByteSource`` and ``CSVParser`` and fail in the same ways.
 package enum CSVFileError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be opened.

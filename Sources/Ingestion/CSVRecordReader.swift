@@ -92,7 +92,7 @@ package final class CSVRecordReader {
     package func endRecordGroup() throws {
         try parser.endLine(into: &batcher)
         guard parser.isAtRest else {
-            throw IngestionError.readFailed(
+            throw CSVFileError.readFailed(
                 file: file, reason: "internal error: a record group ended inside a record (line \(parser.line))")
         }
         if batcher.batch.count > 0 { batcher.cutBatch() }
@@ -115,12 +115,12 @@ package final class CSVRecordReader {
 
     /// Parses the end of the data: a last line without a line break, an unclosed quote.
     ///
-    /// Throws ``IngestionError/emptyFile(file:)`` when there was no header at all.
+    /// Throws ``CSVFileError/emptyFile(file:)`` when there was no header at all.
     package func finish() throws {
         guard !finished else { return }
         finished = true
         try parser.finish(into: &batcher)
-        guard batcher.layout != nil else { throw IngestionError.emptyFile(file: file) }
+        guard batcher.layout != nil else { throw CSVFileError.emptyFile(file: file) }
         if batcher.batch.count > 0 { batcher.cutBatch() }
     }
 

@@ -23,7 +23,7 @@ struct ColumnLayout: Equatable {
             if let column = ExportColumn(header: cell) {
                 // Two cells for one column would leave it unclear which value a row means.
                 guard seen.insert(column).inserted else {
-                    throw IngestionError.duplicateColumn(file: file, name: column.name)
+                    throw CSVFileError.duplicateColumn(file: file, name: column.name)
                 }
                 columns.append(column)
             } else {
@@ -32,7 +32,7 @@ struct ColumnLayout: Equatable {
             }
         }
         if let missing = ExportColumn.allCases.first(where: { $0.isRequired && !seen.contains($0) }) {
-            throw IngestionError.missingColumn(file: file, name: missing.name)
+            throw CSVFileError.missingColumn(file: file, name: missing.name)
         }
         self.columns = columns
         self.unknownColumns = unknown

@@ -38,7 +38,7 @@ package struct ExportReader: Sendable {
             for batch in batches { try await emit(batch) }
             summary = finished ?? summary
         }
-        guard let summary else { throw IngestionError.readFailed(file: path, reason: "no end of file reached") }
+        guard let summary else { throw CSVFileError.readFailed(file: path, reason: "no end of file reached") }
         return summary
     }
 }

@@ -69,7 +69,7 @@ package struct PieceCutter {
                 // The file ended in its head: header only, or no header at all (which throws).
                 try headReader.finish()
                 guard let header = headReader.header else {
-                    throw IngestionError.emptyFile(file: headReader.file)
+                    throw CSVFileError.emptyFile(file: headReader.file)
                 }
                 pieces.append(piece(segments: [], firstLine: finder.line, startsGroup: true, endsGroup: true,
                                     header: header, end: stored))
@@ -105,7 +105,7 @@ package struct PieceCutter {
             try headReader.feed(bytes)
             if ends {
                 guard let header = headReader.header else {
-                    throw IngestionError.readFailed(file: headReader.file,
+                    throw CSVFileError.readFailed(file: headReader.file,
                                                     reason: "internal error: the header row ended but was not read")
                 }
                 // The head holds no record: the header row is the first row of the file.
@@ -114,7 +114,7 @@ package struct PieceCutter {
             }
         case .piece(let segments, let firstLine, let startsGroup, let endsGroup):
             guard let header else {
-                throw IngestionError.readFailed(file: inputPaths[fileIndex], reason: "internal error: a piece before the header")
+                throw CSVFileError.readFailed(file: inputPaths[fileIndex], reason: "internal error: a piece before the header")
             }
             pieces.append(piece(segments: segments, firstLine: firstLine, startsGroup: startsGroup, endsGroup: endsGroup,
                                 header: header, end: end))

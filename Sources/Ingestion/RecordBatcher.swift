@@ -108,17 +108,17 @@ struct RecordBatcher: CSVSink {
     private mutating func record(_ problem: CSVStep.Problem, _ step: CSVStep) throws {
         switch problem {
         case .parserFailed(let message):
-            throw IngestionError.readFailed(file: file, reason: "CSV parser: \(message)")
+            throw CSVFileError.readFailed(file: file, reason: "CSV parser: \(message)")
         case .quoteNotClosedAtEnd:
             guard readingRecords else {
-                throw IngestionError.malformedCSV(file: file, line: step.recordLine, reason: "header: \(problem)")
+                throw CSVFileError.malformedCSV(file: file, line: step.recordLine, reason: "header: \(problem)")
             }
             failRecord(.unterminatedQuote, line: step.recordLine)
         case .quoteInUnquotedField, .textAfterClosingQuote:
             // While the header is read, fieldIndex stays put: count its cells instead.
             let field = (readingRecords ? fieldIndex : headerCells.count) + 1
             guard readingRecords else {
-                throw IngestionError.malformedCSV(file: file, line: step.line, reason: "header: \(problem) in field \(field)")
+                throw CSVFileError.malformedCSV(file: file, line: step.line, reason: "header: \(problem) in field \(field)")
             }
             // The parser drops the rest of this line; the next record starts on a fresh line.
             failRecord(.malformedQuote(detail: "\(problem) in field \(field), line \(step.line)"), line: step.recordLine)
@@ -142,12 +142,12 @@ struct RecordBatcher: CSVSink {
         if readingRecords {
             // libcsv holds a quote it is not yet sure of (`"` then `,` or `"`): one byte over.
             guard tooLong || pending > maxFieldBytes + 1 else { return }
-            throw IngestionError.malformedCSV(
+            throw CSVFileError.malformedCSV(
                 file: file, line: step.recordLine,
                 reason: "a field longer than \(maxFieldBytes) bytes (a quoted field never closed?)")
         }
         guard tooLong || headerBytes + pending > maxHeaderBytes else { return }
-        throw IngestionError.malformedCSV(
+        throw CSVFileError.malformedCSV(
             file: file, line: step.recordLine,
             reason: "header: longer than \(maxHeaderBytes) bytes (not a decisions export?)")
     }

@@ -28,7 +28,7 @@ package struct PipelineRunner: Sendable {
 
     /// Runs the pipeline and publishes its outputs.
     ///
-    /// - Throws: ``RunError``, `ConfigurationError`, `IngestionError`, `OutputError`,
+    /// - Throws: ``RunError``, `ConfigurationError`, `CSVFileError`, `OutputError`,
     ///   `CancellationError`; the previous outputs are then untouched.
     ///
     /// `progress`, when given, counts the bytes (as stored) and rows read, for the progress line.

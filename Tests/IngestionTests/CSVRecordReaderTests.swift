@@ -1,3 +1,4 @@
+import CSV
 import Ingestion
 import PipelineModel
 import Testing
@@ -25,8 +26,8 @@ import Testing
     }
 
     @Test func bomOnlyOrBlankDataHasNoHeader() throws {
-        #expect(throws: IngestionError.emptyFile(file: "test.csv")) { try Fixtures.parse([0xef, 0xbb, 0xbf]) }
-        #expect(throws: IngestionError.emptyFile(file: "test.csv")) { try Fixtures.parse("\r\n\n\r") }
+        #expect(throws: CSVFileError.emptyFile(file: "test.csv")) { try Fixtures.parse([0xef, 0xbb, 0xbf]) }
+        #expect(throws: CSVFileError.emptyFile(file: "test.csv")) { try Fixtures.parse("\r\n\n\r") }
     }
 
     @Test func countsCRLFAndLFAndLoneCRAsOneLineEach() throws {
@@ -190,7 +191,7 @@ import Testing
     @Test(arguments: ExportColumn.allCases.filter(\.isRequired))
     func missingRequiredColumnNamesIt(column: ExportColumn) throws {
         let header = ExportColumn.allCases.filter { $0 != column }.map(\.name).joined(separator: ",")
-        let error = #expect(throws: IngestionError.missingColumn(file: "test.csv", name: column.name)) {
+        let error = #expect(throws: CSVFileError.missingColumn(file: "test.csv", name: column.name)) {
             try Fixtures.parse(header + "\r\n")
         }
         #expect(error?.description.contains(column.name) == true)
@@ -198,7 +199,7 @@ import Testing
     }
 
     @Test func columnNamedTwiceIsAnError() throws {
-        #expect(throws: IngestionError.duplicateColumn(file: "test.csv", name: "decision_date")) {
+        #expect(throws: CSVFileError.duplicateColumn(file: "test.csv", name: "decision_date")) {
             try Fixtures.parse(Fixtures.requiredHeader + ",decision_date,Decision Date\n")
         }
     }
@@ -239,10 +240,10 @@ import Testing
     }
 
     @Test func malformedHeaderIsAnErrorWithItsLine() throws {
-        #expect(throws: IngestionError.malformedCSV(file: "test.csv", line: 1,
+        #expect(throws: CSVFileError.malformedCSV(file: "test.csv", line: 1,
                                                      reason: "header: text after a closing quote in field 1")) {
             try Fixtures.parse("\"reference\"x,category\n")
         }
-        #expect(throws: IngestionError.self) { try Fixtures.parse("\"reference,category\n") }
+        #expect(throws: CSVFileError.self) { try Fixtures.parse("\"reference,category\n") }
     }
 }

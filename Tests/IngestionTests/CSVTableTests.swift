@@ -23,28 +23,28 @@ import TestSupport
     }
 
     @Test func malformedQuotingNamesFileAndLine() throws {
-        let error = #expect(throws: IngestionError.malformedCSV(file: "rules.csv", line: 3, reason: "text after a closing quote")) {
+        let error = #expect(throws: CSVFileError.malformedCSV(file: "rules.csv", line: 3, reason: "text after a closing quote")) {
             try CSVTable.parse(Array("a,b\n1,2\n\"x\"y,3\n".utf8), file: "rules.csv")
         }
         #expect(error?.description == "rules.csv:3: text after a closing quote")
     }
 
     @Test func unterminatedQuoteNamesTheLineWhereTheRecordStarts() throws {
-        #expect(throws: IngestionError.malformedCSV(file: "t.csv", line: 2, reason: "quoted field not closed before the end of the file")) {
+        #expect(throws: CSVFileError.malformedCSV(file: "t.csv", line: 2, reason: "quoted field not closed before the end of the file")) {
             try CSVTable.parse(Array("a,b\r\n1,\"2\r\n3\r\n".utf8), file: "t.csv")
         }
     }
 
     @Test func invalidUTF8IsAnError() throws {
-        #expect(throws: IngestionError.malformedCSV(file: "t.csv", line: 2, reason: "field 2 is not valid UTF-8")) {
+        #expect(throws: CSVFileError.malformedCSV(file: "t.csv", line: 2, reason: "field 2 is not valid UTF-8")) {
             try CSVTable.parse(Array("a,b\n1,".utf8) + [0xe9] + Array("\n".utf8), file: "t.csv")
         }
     }
 
     @Test func emptyTableIsAnError() throws {
-        #expect(throws: IngestionError.emptyFile(file: "t.csv")) { try CSVTable.parse([], file: "t.csv") }
+        #expect(throws: CSVFileError.emptyFile(file: "t.csv")) { try CSVTable.parse([], file: "t.csv") }
         let path = try Fixtures.write([], name: "t.csv")
-        #expect(throws: IngestionError.emptyFile(file: path)) { try CSVTable.read(path: path) }
+        #expect(throws: CSVFileError.emptyFile(file: path)) { try CSVTable.read(path: path) }
     }
 
     @Test(SharedFolder.requires("reference/uk_local_authorities_current.csv"))

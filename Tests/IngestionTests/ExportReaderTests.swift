@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import Ingestion
 import PipelineModel
@@ -81,7 +82,7 @@ import TestSupport
         let gz = Fixtures.gzip(Array((Self.csv + body).utf8))
         let cut = Array(gz.prefix(Int(Double(gz.count) * fraction)))
         let path = try Fixtures.write(cut, name: "cut.csv.gz")
-        await #expect(throws: IngestionError.truncatedGzip(file: path, afterBytes: cut.count)) {
+        await #expect(throws: CSVFileError.truncatedGzip(file: path, afterBytes: cut.count)) {
             _ = try await Fixtures.read(path)
         }
     }
@@ -91,7 +92,7 @@ import TestSupport
         let gz = Fixtures.gzip(Array(Self.csv.utf8))
         let cut = Array(gz.dropLast(missing))
         let path = try Fixtures.write(cut, name: "notrailer.csv.gz")
-        await #expect(throws: IngestionError.truncatedGzip(file: path, afterBytes: cut.count)) {
+        await #expect(throws: CSVFileError.truncatedGzip(file: path, afterBytes: cut.count)) {
             _ = try await Fixtures.read(path)
         }
     }
@@ -100,7 +101,7 @@ import TestSupport
         var gz = Fixtures.gzip(Array(Self.csv.utf8))
         gz[gz.count - 8] ^= 0x01  // first byte of the CRC32 in the trailer
         let path = try Fixtures.write(gz, name: "crc.csv.gz")
-        let error = await #expect(throws: IngestionError.self) { _ = try await Fixtures.read(path) }
+        let error = await #expect(throws: CSVFileError.self) { _ = try await Fixtures.read(path) }
         #expect(error == .corruptGzip(file: path, reason: "incorrect data check"))
         #expect(error?.description.contains(path) == true)
     }
@@ -112,7 +113,7 @@ import TestSupport
             var flipped = gz
             flipped[index] ^= 0x10
             let path = try Fixtures.write(flipped, name: "flip.csv.gz")
-            let error = await #expect(throws: IngestionError.self, "byte \(index)") {
+            let error = await #expect(throws: CSVFileError.self, "byte \(index)") {
                 _ = try await Fixtures.read(path)
             }
             switch error {
@@ -125,36 +126,36 @@ import TestSupport
     @Test func bytesAfterTheLastMemberAreAnError() async throws {
         let gz = Fixtures.gzip(Array(Self.csv.utf8))
         let path = try Fixtures.write(gz + Array("trailing junk".utf8), name: "junk.csv.gz")
-        await #expect(throws: IngestionError.trailingGarbage(file: path, offset: gz.count)) {
+        await #expect(throws: CSVFileError.trailingGarbage(file: path, offset: gz.count)) {
             _ = try await Fixtures.read(path)
         }
         let oneByte = try Fixtures.write(gz + [0x1f, 0x00, 0x00], name: "junk2.csv.gz")
-        await #expect(throws: IngestionError.trailingGarbage(file: oneByte, offset: gz.count)) {
+        await #expect(throws: CSVFileError.trailingGarbage(file: oneByte, offset: gz.count)) {
             _ = try await Fixtures.read(oneByte)
         }
     }
 
     @Test func gzNameWithoutGzipMagicIsAnError() async throws {
         let path = try Fixtures.write(Self.csv, name: "plain.csv.gz")
-        let error = await #expect(throws: IngestionError.notGzip(file: path)) { _ = try await Fixtures.read(path) }
+        let error = await #expect(throws: CSVFileError.notGzip(file: path)) { _ = try await Fixtures.read(path) }
         #expect(error?.description.contains("not a gzip file") == true)
     }
 
     @Test func emptyFileIsAnError() async throws {
         let path = try Fixtures.write([], name: "empty.csv")
-        await #expect(throws: IngestionError.emptyFile(file: path)) { _ = try await Fixtures.read(path) }
+        await #expect(throws: CSVFileError.emptyFile(file: path)) { _ = try await Fixtures.read(path) }
         let gz = try Fixtures.write([], name: "empty.csv.gz")
-        await #expect(throws: IngestionError.emptyFile(file: gz)) { _ = try await Fixtures.read(gz) }
+        await #expect(throws: CSVFileError.emptyFile(file: gz)) { _ = try await Fixtures.read(gz) }
     }
 
     @Test func gzipOfNothingHasNoHeader() async throws {
         let path = try Fixtures.write(Fixtures.gzip([]), name: "nothing.csv.gz")
-        await #expect(throws: IngestionError.emptyFile(file: path)) { _ = try await Fixtures.read(path) }
+        await #expect(throws: CSVFileError.emptyFile(file: path)) { _ = try await Fixtures.read(path) }
     }
 
     @Test func missingFileCannotBeOpened() async throws {
         let path = try TemporaryFolder("ingestion-tests").file("absent.csv.gz")
-        let error = await #expect(throws: IngestionError.self) { _ = try await Fixtures.read(path) }
+        let error = await #expect(throws: CSVFileError.self) { _ = try await Fixtures.read(path) }
         guard case .cannotOpen(let file, let reason) = error else {
             Issue.record("expected cannotOpen, got \(String(describing: error))")
             return

@@ -1,3 +1,4 @@
+import CSV
 import Ingestion
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
             try bytes.withUnsafeBytes { try reader.feed($0) }
             try reader.finish()
         } throws: { error in
-            guard case .malformedCSV(let file, let line, let reason) = error as? IngestionError else { return false }
+            guard case .malformedCSV(let file, let line, let reason) = error as? CSVFileError else { return false }
             return file == "h.csv" && line == 1 && reason.contains("field 2")
         }
     }

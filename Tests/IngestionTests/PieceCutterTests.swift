@@ -1,3 +1,4 @@
+import CSV
 import Ingestion
 import PipelineModel
 import TestSupport
@@ -20,7 +21,7 @@ import Testing
         var records = 0
         var unknownColumns: [String] = []
         var hadByteOrderMark = false
-        var error: IngestionError?
+        var error: CSVFileError?
 
         // Rows handed on before an error depend on where batches were cut: only the error counts.
         static func == (a: Outcome, b: Outcome) -> Bool {
@@ -52,7 +53,7 @@ import Testing
             outcome.unknownColumns = summary?.unknownColumns ?? []
             outcome.hadByteOrderMark = summary?.hadByteOrderMark ?? false
         } catch {
-            outcome.error = error as? IngestionError
+            outcome.error = error as? CSVFileError
         }
         return outcome
     }
@@ -66,14 +67,14 @@ import Testing
         -> (outcome: Outcome, pieces: [RecordPiece]) {
         var cutter = PieceCutter(inputPaths: ["test.csv"], pieceSize: pieceSize, maxPieceBytes: maxPieceBytes)
         var pieces: [RecordPiece] = []
-        var cutterError: IngestionError?
+        var cutterError: CSVFileError?
         do {
             for start in stride(from: 0, to: bytes.count, by: chunk) {
                 pieces += try cutter.consume(.chunk(fileIndex: 0, bytes: Array(bytes[start ..< min(bytes.count, start + chunk)])))
             }
             pieces += try cutter.consume(.end(stored))
         } catch {
-            cutterError = error as? IngestionError
+            cutterError = error as? CSVFileError
         }
         var parsers = (0 ..< workers).map { _ in PieceParser(inputPaths: ["test.csv"], batchSize: 3) }
         var outcome = Outcome()
@@ -87,7 +88,7 @@ import Testing
                     outcome.hadByteOrderMark = piece.header.hadByteOrderMark
                 }
             } catch {
-                outcome.error = error as? IngestionError
+                outcome.error = error as? CSVFileError
                 return (outcome, pieces)
             }
         }
