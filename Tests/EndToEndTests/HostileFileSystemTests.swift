@@ -147,6 +147,9 @@ import TestSupport
         let second = try run(out: out, [sample])
         #expect(second.status == 0, "\(second.stderr)")
         let movedAside = try #require(try Snapshot.stagingFolders(beside: out).first)
+        // The immutable file now sits in the outputs moved aside: released there, or it outlives the test.
+        let moved = blocker.moved(to: base + "/" + movedAside + "/" + letter)
+        defer { moved.release() }
         #expect(second.stderr.contains("cannot remove the previous outputs, moved aside to \(base)/\(movedAside)"), "\(second.stderr)")
         #expect(second.stderr.contains("rm -rf -- '\(base)/\(movedAside)'"), "\(second.stderr)")
 

@@ -73,6 +73,9 @@ struct UnremovableStagingTests {
         try second.writeFile("letters/AAA.md", Array("new letter\n".utf8))
         try second.writeFile("manifest.json", try OutputPublisherTests.manifest())
         try second.publish()
+        // The immutable file now sits in the outputs moved aside: released there, or it outlives the test.
+        let moved = blocker.moved(to: movedAside + "/letters/AAA.md")
+        defer { moved.release() }
         let warning = try #require(second.takeWarnings().first)
         #expect(warning.contains("cannot remove the previous outputs, moved aside to \(movedAside)"), "\(warning)")
         #expect(try text(destination + "/letters/AAA.md") == "new letter\n")

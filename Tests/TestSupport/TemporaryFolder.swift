@@ -2,8 +2,10 @@ import Foundation
 
 /// A fresh, empty folder under the system's temporary folder, for one test's files.
 ///
-/// Nothing removes it but ``remove()``: a test that wants its files gone calls it (in a
-/// `defer`); one that leaves them lets a person look at them after a failure.
+/// A test may remove it early with ``remove()`` (in a `defer`). Every folder of a test process
+/// lives in one parent, `annual-review-tests-PID`, which is removed when the process exits, so
+/// that test runs do not pile folders up in /tmp; with `ANNUAL_REVIEW_KEEP_TEST_FILES=1` it is
+/// kept, for a look at a failed test's files.
 package struct TemporaryFolder: Sendable {
     /// The folder.
     package let url: URL
@@ -11,12 +13,22 @@ package struct TemporaryFolder: Sendable {
     /// The folder's path.
     package var path: String { url.path }
 
-    /// Creates `annual-review-NAME-UUID` in the system's temporary folder.
+    /// Creates `NAME-UUID` in this process's parent folder (see the type's summary).
     package init(_ name: String = "tests") throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("annual-review-\(name)-\(UUID().uuidString)", isDirectory: true)
+        url = Self.parent.appendingPathComponent("\(name)-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
+
+    /// `annual-review-tests-PID` in the system's temporary folder, registered for removal at exit
+    /// the first time a folder is made.
+    private static let parent: URL = {
+        let parent = FileManager.default.temporaryDirectory
+            .appendingPathComponent("annual-review-tests-\(getpid())", isDirectory: true)
+        if ProcessInfo.processInfo.environment["ANNUAL_REVIEW_KEEP_TEST_FILES"] != "1" {
+            atexit { try? FileManager.default.removeItem(at: TemporaryFolder.parent) }
+        }
+        return parent
+    }()
 
     /// The path of `name` in the folder (which need not exist).
     package func file(_ name: String) -> String { path + "/" + name }

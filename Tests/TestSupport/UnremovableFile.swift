@@ -36,6 +36,17 @@ package struct UnremovableFile: Sendable {
         }
     }
 
+    /// The same file after a rename moved it to `path` (a publication moved aside), so that
+    /// ``release()`` reaches it there.
+    package func moved(to path: String) -> UnremovableFile {
+        UnremovableFile(path: path, immutable: immutable)
+    }
+
+    private init(path: String, immutable: Bool) {
+        self.path = path
+        self.immutable = immutable
+    }
+
     /// Makes the file removable again.
     package func release() {
         if immutable {
