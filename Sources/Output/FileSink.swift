@@ -7,9 +7,10 @@ import PipelineModel
 /// large writes, hashed (sha256) on the way for the manifest; ``close()`` flushes and closes it.
 /// Durability is the publisher's: it syncs every staged file in one pass before publishing.
 ///
-/// Obtain one from ``OutputPublisher/fileSink(_:)``. Confined to the task that writes the file.
-/// - Important: Call ``close()`` and check its error before publishing; ``OutputPublisher``
-///   closes any sink still open when it publishes, so a file is never published half-written.
+/// Made by ``OutputPublisher`` and ``StagedFileWriter`` (`rejects.csv` through
+/// ``StagedFileWriter/rejectsFile()``). Confined to the task that writes the file.
+/// - Important: Call ``close()`` and check its error; only a closed file's digest is recorded,
+///   so a file is never published half-written.
 package final class FileSink {
     /// The file's path (in the staging folder).
     package let path: String

@@ -67,11 +67,6 @@ extension OutputPublisher {
     /// an unchanged file keeps its inode; the link is checked before it replaces the staged file.
     /// - Throws: ``OutputError``.
     package func reuseIfUnchanged(_ relativePath: String, in previous: PreviousPublication?) throws {
-        if let sink = sinks[relativePath] {
-            guard sink.isClosed else { return }
-            files[relativePath] = sink.digest(recordedAs: relativePath)
-            sinks[relativePath] = nil
-        }
         guard let previous, let staged = files[relativePath], let listed = previous.output(relativePath),
               listed.bytes == staged.bytes, listed.sha256 == staged.sha256 else { return }
         let candidate = relativePath + ".previous"
@@ -97,12 +92,6 @@ extension OutputPublisher {
     /// - Returns: whether the file was moved (false when it was not staged or rename failed).
     @discardableResult
     package func keep(_ relativePath: String, at path: String) -> Bool {
-        if let sink = sinks[relativePath] {
-            if !sink.isClosed {
-                do { try sink.close() } catch { return false }
-            }
-            sinks[relativePath] = nil
-        }
         guard rename(Self.join(stagingDirectory, relativePath), path) == 0 else { return false }
         files[relativePath] = nil
         return true

@@ -46,8 +46,6 @@ package final class OutputPublisher {
     /// The size and sha256 of every file staged, by relative path: taken from the bytes as they
     /// are written (or from the file a link shares), so no staged file is read back to hash it.
     var files: [String: RunManifest.FileDigest] = [:]
-    /// Streaming files, whose digests are taken when they are closed.
-    var sinks: [String: FileSink] = [:]
     /// The staging folder, open for `syncfs` from before the first write, so that a write-back
     /// error of any staged file is reported when publishing.
     var stagingDescriptor: Int32 = -1
@@ -157,46 +155,29 @@ package final class OutputPublisher {
     /// The full path of the staged file at `relativePath`, to read back what will be published.
     /// - Throws: ``OutputError/readFailed(path:reason:)`` when no such file was staged.
     package func stagedPath(_ relativePath: String) throws -> String {
-        guard files[relativePath] != nil || sinks[relativePath] != nil else {
+        guard files[relativePath] != nil else {
             throw OutputError.readFailed(path: Self.join(stagingDirectory, relativePath), reason: "not staged")
         }
         return Self.join(stagingDirectory, relativePath)
     }
 
-    /// A buffered streaming writer for the staged file at `relativePath` (for `rejects.csv`).
-    ///
-    /// Close it when done; ``publish()`` closes any sink still open.
-    /// - Throws: ``OutputError/cannotCreate(path:reason:)``.
-    package func fileSink(_ relativePath: String) throws -> FileSink {
-        let sink = try FileSink(creating: try prepare(relativePath))
-        sinks[relativePath] = sink
-        return sink
-    }
-
-    /// The size and sha256 of every file written so far, by relative path, sorted by path;
-    /// taken from the bytes as they were written (a streaming file's up to now), so no file is
-    /// read back.
+    /// The size and sha256 of every file staged so far, by relative path, sorted by path;
+    /// taken from the bytes as they were written, so no file is read back.
     ///
     /// Call it just before writing `manifest.json`, which is written last and does not list itself.
-    /// - Throws: ``OutputError/readFailed(path:reason:)``, or ``OutputError/writeFailed(path:reason:)``
-    ///   when a sink still open cannot be flushed.
+    /// - Throws: ``OutputError/publishFailed(destination:reason:)`` when the publisher is closed.
     ///
     /// `only`, when given, limits the digests to those paths (the data package describes the
     /// top-level data files, not every letter).
     package func stagedFileDigests(only: Set<String>? = nil) throws -> [RunManifest.FileDigest] {
         try checkOpen()
-        var all = files
-        for (path, sink) in sinks {
-            if !sink.isClosed { try sink.flush() }
-            all[path] = sink.digest(recordedAs: path)
-        }
-        let chosen = only.map { wanted in all.filter { wanted.contains($0.key) } } ?? all
+        let chosen = only.map { wanted in files.filter { wanted.contains($0.key) } } ?? files
         return chosen.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
     /// Makes the staged outputs the destination's contents in one atomic step and releases the lock.
     ///
-    /// Closes (flushes and syncs) any sink still open, syncs the staging folders, exchanges the
+    /// Syncs the staging folder's file system, exchanges the
     /// staging folder with the destination (or renames it there when there is none yet), syncs
     /// the parent folder, then removes the previous outputs.
     /// - Throws: ``OutputError/writeFailed(path:reason:)`` or
@@ -204,11 +185,6 @@ package final class OutputPublisher {
     ///   and the publisher is still open, to ``abandon()``.
     package func publish() throws {
         try checkOpen()
-        for (path, sink) in sinks {
-            try sink.close()
-            files[path] = sink.digest(recordedAs: path)
-        }
-        sinks.removeAll()
         // The marker tells a stale staging folder from a folder that is not ours; a
         // publication is recognised by its manifest instead.
         try OwnedFolder.unmarkStaging(stagingDirectory)
@@ -256,8 +232,6 @@ package final class OutputPublisher {
     package func abandon() {
         guard state == .open else { return }
         state = .abandoned
-        for sink in sinks.values { sink.discard() }
-        sinks.removeAll()
         // Our own new files: nothing here can resist removal that did not resist creation; a
         // folder left anyway is marked, and the next run removes it or says why.
         _ = OwnedFolder.remove(stagingDirectory)

@@ -4,7 +4,8 @@ import PipelineModel
 /// One run's publication, from the lock to the exchange: everything the run writes goes through
 /// it, and it decides what is published, in this order:
 ///
-/// 1. `rejects.csv`, streamed while the stages run (``rejects``);
+/// 1. `rejects.csv`, streamed by the aggregation stage while the stages run (through
+///    ``rejectsFile()``), then recorded (``recordRejects(_:)``);
 /// 2. the year partitions and the top-level tables (``partitions``, with the current
 ///    publication, ``previous``, to carry unchanged years and files over from);
 /// 3. `datapackage.json`, describing the top-level tables (``writeDataPackage(_:)``);
@@ -20,14 +21,12 @@ package final class Publication {
     package let publisher: OutputPublisher
     /// The year partitions staged so far.
     package let partitions: YearPartitions
-    /// `rejects.csv`, open for the stages' rejected rows.
-    package let rejects: RejectsFileWriter
     /// The publication in the output folder now, read once; nil when there is none.
     package let previous: PreviousPublication?
 
     /// Takes the output folder's lock and opens the staging folder (see
-    /// ``OutputPublisher/init(destination:inputs:)``), opens `rejects.csv`, and reads the
-    /// current publication's manifest.
+    /// ``OutputPublisher/init(destination:inputs:)``) and reads the current publication's
+    /// manifest.
     ///
     /// `previousRequired`: the run carries chosen years over (`--years`), so the current
     /// publication must be readable; otherwise a folder without a usable manifest is only a
@@ -36,7 +35,6 @@ package final class Publication {
     package init(destination: String, inputs: [String], previousRequired: Bool) throws {
         let publisher = try OutputPublisher(destination: destination, inputs: inputs)
         do {
-            rejects = try RejectsFileWriter(sink: try publisher.fileSink(RejectsFileWriter.fileName))
             previous = previousRequired ? try PreviousPublication.read(from: destination)
                 : (try? PreviousPublication.read(from: destination)) ?? nil
         } catch {
@@ -53,6 +51,16 @@ package final class Publication {
         var path = outputDirectory
         while path.count > 1, path.hasSuffix("/") { path.removeLast() }
         return path + ".rejects.csv"
+    }
+
+    /// A writer for the staging folder that other tasks may use: the aggregation stage opens
+    /// `rejects.csv` with it (``StagedFileWriter/rejectsFile()``).
+    package var concurrentWriter: StagedFileWriter { publisher.concurrentWriter }
+
+    /// Lists the finished `rejects.csv` (its digest from ``RejectsFileWriter/finish()``).
+    /// - Throws: ``OutputError`` when the publication is no longer open.
+    package func recordRejects(_ digest: RunManifest.FileDigest) throws {
+        try publisher.record([digest])
     }
 
     /// Moves `rejects.csv` to `path` (``keptRejectsPath(for:)``) and gives up the publication:

@@ -56,9 +56,12 @@ package final class RejectsFileWriter {
         }
     }
 
-    /// Flushes, syncs and closes the file.
+    /// Flushes and closes the file (the publisher makes it durable with the rest).
+    /// - Returns: the file's size and sha256, for ``OutputPublisher/record(_:)``.
     /// - Throws: ``OutputError/writeFailed(path:reason:)``.
-    package func finish() throws {
+    @discardableResult
+    package func finish() throws -> RunManifest.FileDigest {
         try sink.close()
+        return sink.digest(recordedAs: Self.fileName)
     }
 }

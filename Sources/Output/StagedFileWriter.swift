@@ -40,6 +40,15 @@ package struct StagedFileWriter: Sendable {
 }
 
 extension StagedFileWriter {
+    /// Opens `rejects.csv` in the staging folder for the task that aggregates, which owns it
+    /// from then on; ``RejectsFileWriter/finish()`` gives the digest to record.
+    /// - Throws: ``OutputError``.
+    package func rejectsFile() throws -> RejectsFileWriter {
+        var known: Set<String> = [stagingDirectory]
+        let path = try OutputPublisher.makeParents(of: RejectsFileWriter.fileName, in: stagingDirectory, known: &known)
+        return try RejectsFileWriter(sink: try FileSink(creating: path))
+    }
+
     /// Links `source` (a file of the current publication) at `relativePath`, creating its
     /// folders (see ``OutputPublisher/linkFile(_:from:)``); `known` as for ``write(_:)``.
     /// - Returns: the staged file's size and sha256, read back from it.

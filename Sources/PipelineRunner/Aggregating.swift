@@ -9,10 +9,12 @@ struct Aggregated {
     var yearCounts: [YearAuthority: AuthorityYearCounts]
     /// The cases with a public report.
     var publicReports: [CollectedPublicReport]
-    /// Rows read, accepted, rejected, superseded.
+    /// Rows read, accepted, rejected (by reason), superseded.
     var counts: RunCounts
     /// Rejects by reason with examples, unknown authorities.
     var quality: QualityReport
+    /// The finished `rejects.csv`, for the publication to record.
+    var rejectsFile: RunManifest.FileDigest
     /// The inputs as read, in order.
     var inputs: [InputFileSummary] = []
 }
@@ -41,13 +43,17 @@ struct Aggregating {
         counts.rowsReencoded += batch.rowsReencoded
     }
 
-    /// What leaves the stage. Only this leaves: the case table (the run's largest allocation)
-    /// is freed with the stage, before publication needs memory of its own.
-    func finish() -> Aggregated {
+    /// What leaves the stage, with `rejects.csv` closed. Only this leaves: the case table (the
+    /// run's largest allocation) is freed with the stage, before publication needs memory of
+    /// its own.
+    /// - Throws: ``OutputError`` when `rejects.csv` cannot be written out.
+    func finish() throws -> Aggregated {
         var counts = counts
         counts.rowsAccepted = collector.accepted
         counts.duplicatesSuperseded = collector.superseded
+        let file = try rejects.finish()
+        counts.rejectedByReason = rejects.countsByReason.filter { $0.value > 0 }
         return Aggregated(yearCounts: collector.counts, publicReports: collector.publicReports, counts: counts,
-                          quality: quality)
+                          quality: quality, rejectsFile: file)
     }
 }

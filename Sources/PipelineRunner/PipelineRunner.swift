@@ -48,7 +48,7 @@ package struct PipelineRunner: Sendable {
         let publishing = PublicationPhase(configuration: config, prepared: prepared, logger: stages.stage("publication"))
         publishing.logWarnings(of: publication)
         do {
-            let aggregated = try await stages.run(rejects: publication.rejects)
+            let aggregated = try await stages.run(rejectsInto: publication.concurrentWriter)
             return try await publishing.publish(aggregated, through: publication, started: started, recorder: recorder)
         } catch {
             publication.abandon()

@@ -23,9 +23,8 @@ struct PublicationPhase {
     func publish(_ aggregated: Aggregated, through publication: Publication, started: Date,
                  recorder: RunRecorder?) async throws -> RunReport {
         let config = configuration
-        try publication.rejects.finish()
-        var counts = aggregated.counts
-        counts.rejectedByReason = publication.rejects.countsByReason.filter { $0.value > 0 }
+        try publication.recordRejects(aggregated.rejectsFile)
+        let counts = aggregated.counts
         recorder?.record(counts: counts)
         do {
             try checkLimits(counts)

@@ -19,7 +19,7 @@ extension StageWiring {
     /// results (a piece's cases and rejects) waiting for their turn. Pieces are about 1 MiB
     /// up to 8 workers and 8 MiB / N beyond (at least 64 KiB; a piece continuing a record
     /// without a boundary is at most 8 MiB): whatever the size of the input or the workers.
-    func parallel(rejects: RejectsFileWriter) async throws -> Aggregated {
+    func parallel(rejectsInto staging: StagedFileWriter) async throws -> Aggregated {
         let config = configuration
         let (progress, recorder) = (progress, recorder)
         let workers = config.parseWorkers
@@ -42,29 +42,38 @@ extension StageWiring {
         let classifier = prepared.classifier
         let decompression = stage("decompression")
         let parsing = (0 ..< workers).map { stage("parsing", worker: $0) }
+        let (aggregation, fileRead) = (stage("aggregation"), stage("parsing"))
 
-        return try await withThrowingTaskGroup(of: Void.self) { group in
+        return try await withThrowingTaskGroup(of: StageResult.self) { group in
             group.addTask {
                 try await Stages.cutPieces(config.inputs, with: Decompressor(chunkSize: config.chunkSize),
                                            pieceSize: pieceSize, maxPieceBytes: config.maxPieceBytes,
                                            progress: progress, logger: decompression, recorder: recorder,
                                            into: dealt)
+                return .finished
             }
             for worker in 0 ..< workers {
-                group.addTask { try await Stages.forward(from: dealt[worker], into: pieces[worker]) }
+                group.addTask {
+                    try await Stages.forward(from: dealt[worker], into: pieces[worker])
+                    return .finished
+                }
                 group.addTask {
                     try await Stages.parseWorker(config.inputs, batchSize: batchSize, cleaner: cleaner,
                                                  classifier: classifier, progress: progress,
                                                  logger: parsing[worker], recorder: recorder,
                                                  from: pieces[worker], into: made[worker])
+                    return .finished
                 }
-                group.addTask { try await Stages.forward(from: made[worker], into: results[worker]) }
+                group.addTask {
+                    try await Stages.forward(from: made[worker], into: results[worker])
+                    return .finished
+                }
             }
-            let aggregated = try await Stages.aggregate(rejects: rejects, logger: stage("aggregation"),
-                                                        fileLogger: stage("parsing"), recorder: recorder,
-                                                        inFileOrder: results)
-            try await group.waitForAll()
-            return aggregated
+            group.addTask {
+                .aggregated(try await Stages.aggregate(rejectsInto: staging, logger: aggregation, fileLogger: fileRead,
+                                                       recorder: recorder, inFileOrder: results))
+            }
+            return try await Self.collect(&group)
         }
     }
 }

@@ -11,11 +11,11 @@ import PipelineModel
 /// bounded channels, from the inputs' bytes to the aggregated counts.
 ///
 /// Two wirings give the same outputs byte for byte:
-/// - one parse worker (``pipelined(rejects:)``): decompression -> parsing -> cleaning ->
+/// - one parse worker (``pipelined(rejectsInto:)``): decompression -> parsing -> cleaning ->
 ///   classification -> aggregation, each a task of its own;
-/// - several (``parallel(rejects:)``, in StageWiring+Parallel.swift): decompression cuts
+/// - several (``parallel(rejectsInto:)``, in StageWiring+Parallel.swift): decompression cuts
 ///   record-aligned pieces, N workers each parse, clean and classify whole pieces, and
-///   aggregation takes their results back in file order.
+///   aggregation, a task of its own too, takes their results back in file order.
 ///
 /// The first error fails the channels downstream and cancels every stage.
 struct StageWiring {
@@ -27,9 +27,35 @@ struct StageWiring {
     /// Each stage's times and the counts, as soon as they are known.
     let recorder: RunRecorder?
 
-    /// Runs the stages to the end of the inputs; rejected rows go to `rejects`.
-    func run(rejects: RejectsFileWriter) async throws -> Aggregated {
-        configuration.parseWorkers > 1 ? try await parallel(rejects: rejects) : try await pipelined(rejects: rejects)
+    /// Runs the stages to the end of the inputs; rejected rows go to `rejects.csv` in the
+    /// staging folder of `staging`.
+    func run(rejectsInto staging: StagedFileWriter) async throws -> Aggregated {
+        configuration.parseWorkers > 1 ? try await parallel(rejectsInto: staging)
+            : try await pipelined(rejectsInto: staging)
+    }
+
+    /// What a stage's child task hands back to the group.
+    enum StageResult: Sendable {
+        case finished
+        case inputs([InputFileSummary])
+        case aggregated(Aggregated)
+    }
+
+    /// Waits for every stage of `group`; returns the aggregation's result with the inputs as read.
+    static func collect(_ group: inout ThrowingTaskGroup<StageResult, any Error>) async throws -> Aggregated {
+        var aggregated: Aggregated?
+        var inputs: [InputFileSummary] = []
+        for try await result in group {
+            switch result {
+            case .finished: break
+            case .inputs(let read): inputs += read
+            case .aggregated(let result): aggregated = result
+            }
+        }
+        // The group ends without an error only once every stage, aggregation included, has.
+        guard var aggregated else { throw CancellationError() }
+        aggregated.inputs += inputs
+        return aggregated
     }
 
     /// The run's logger with `stage` (and `worker`) on every line.
@@ -41,7 +67,7 @@ struct StageWiring {
     }
 
     /// One parse worker: every stage a task of its own.
-    private func pipelined(rejects: RejectsFileWriter) async throws -> Aggregated {
+    private func pipelined(rejectsInto staging: StagedFileWriter) async throws -> Aggregated {
         let config = configuration
         let (progress, recorder) = (progress, recorder)
         // AsyncThrowingChannel is bounded (a send waits for its receiver), so no stage can run
@@ -52,32 +78,33 @@ struct StageWiring {
         let classified = AsyncThrowingChannel<CaseBatch, any Error>()
         let cleaner = Cleaner(register: prepared.register, inputPaths: config.inputs)
         let classifier = prepared.classifier
-        let (decompression, parsing, cleaning, classification) = (stage("decompression"), stage("parsing"),
-                                                                  stage("cleaning"), stage("classification"))
+        let (decompression, parsing, cleaning, classification, aggregation) = (
+            stage("decompression"), stage("parsing"), stage("cleaning"), stage("classification"), stage("aggregation"))
 
-        return try await withThrowingTaskGroup(of: [InputFileSummary].self) { group in
+        return try await withThrowingTaskGroup(of: StageResult.self) { group in
             group.addTask {
                 try await Stages.decompress(config.inputs, with: Decompressor(chunkSize: config.chunkSize), progress: progress,
                                             logger: decompression, recorder: recorder, into: decompressed)
-                return []
+                return .finished
             }
             group.addTask {
-                try await Stages.parse(config.inputs, batchSize: config.batchSize, progress: progress,
-                                       logger: parsing, recorder: recorder, from: decompressed, into: raw)
+                .inputs(try await Stages.parse(config.inputs, batchSize: config.batchSize, progress: progress,
+                                               logger: parsing, recorder: recorder, from: decompressed, into: raw))
             }
             group.addTask {
                 try await Stages.relay(cleaner, logger: cleaning, recorder: recorder, from: raw, into: cleaned) { $0.clean($1) }
-                return []
+                return .finished
             }
             group.addTask {
                 try await Stages.relay(classifier, logger: classification, recorder: recorder, from: cleaned,
                                        into: classified) { $0.classify($1) }
-                return []
+                return .finished
             }
-            var aggregated = try await Stages.aggregate(rejects: rejects, logger: stage("aggregation"), recorder: recorder,
-                                                        from: classified)
-            for try await inputs in group { aggregated.inputs += inputs }
-            return aggregated
+            group.addTask {
+                .aggregated(try await Stages.aggregate(rejectsInto: staging, logger: aggregation, recorder: recorder,
+                                                       from: classified))
+            }
+            return try await Self.collect(&group)
         }
     }
 }

@@ -6,29 +6,32 @@ import Operations
 import Output
 import PipelineModel
 
-// Aggregation, the last stage: like cleaning and classification a loop over its input
-// channel, but it runs in the task group's own body, because it writes `rejects.csv` through
-// the publication that body owns (a non-Sendable file that must not cross to a child task).
+// Aggregation, the last stage: like cleaning and classification a child task looping over its
+// input, which also streams the rejected rows into `rejects.csv` (a file it opens and owns).
 extension Stages {
-    /// Aggregates every classified batch of `input`, in order.
-    static func aggregate(rejects: RejectsFileWriter, logger: Logger, recorder: RunRecorder?,
+    /// Aggregates every classified batch of `input`, in order; rejected rows go to
+    /// `rejects.csv`, opened through `staging`.
+    static func aggregate(rejectsInto staging: StagedFileWriter, logger: Logger, recorder: RunRecorder?,
                           from input: AsyncThrowingChannel<CaseBatch, any Error>) async throws -> Aggregated {
-        var aggregating = Aggregating(rejects: rejects)
+        var aggregating = Aggregating(rejects: try staging.rejectsFile())
         var timer = StageTimer()
         var batches = input.makeAsyncIterator()
         while let batch = try await timer.waiting({ try await batches.next() }) {
             timer.countBatch()
             try aggregating.add(batch)
         }
+        // A cancelled receive ends quietly: never pass that off as the end of the input.
+        try Task.checkCancellation()
         timer.logFinished(logger, recorder: recorder)
-        return aggregating.finish()
+        return try aggregating.finish()
     }
 
     /// Aggregates the parse workers' results taken back in file order (``ResultsInGroupOrder``),
-    /// and sums up each input as its last piece arrives.
-    static func aggregate(rejects: RejectsFileWriter, logger: Logger, fileLogger: Logger, recorder: RunRecorder?,
+    /// and sums up each input as its last piece arrives; rejected rows go to `rejects.csv`.
+    static func aggregate(rejectsInto staging: StagedFileWriter, logger: Logger, fileLogger: Logger,
+                          recorder: RunRecorder?,
                           inFileOrder results: [AsyncThrowingChannel<PieceResult, any Error>]) async throws -> Aggregated {
-        var aggregating = Aggregating(rejects: rejects)
+        var aggregating = Aggregating(rejects: try staging.rejectsFile())
         var timer = StageTimer()
         var inputs: [InputFileSummary] = []
         var fileRecords = 0
@@ -49,8 +52,9 @@ extension Stages {
                 logFileRead(summary, logger: fileLogger)
             }
         }
+        try Task.checkCancellation()
         timer.logFinished(logger, recorder: recorder)
-        var aggregated = aggregating.finish()
+        var aggregated = try aggregating.finish()
         aggregated.inputs = inputs
         return aggregated
     }

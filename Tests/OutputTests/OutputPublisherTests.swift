@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-import Output
+@testable import Output
 import PipelineModel
 import Testing
 import TestSupport
@@ -45,9 +45,9 @@ import TestSupport
 
         let second = try OutputPublisher(destination: destination)
         try second.writeFile("authority_year.csv", Array("new\n".utf8))
-        let sink = try second.fileSink("rejects.csv")
-        try sink.write("file,line,reference,reason,detail\n")
-        // Left open on purpose: publish() must flush and sync it.
+        // rejects.csv as the aggregation stage writes it: through the concurrent writer, then recorded.
+        let rejects = try second.concurrentWriter.rejectsFile()
+        try second.record([try rejects.finish()])
         try second.writeFile("manifest.json", try Self.manifest())
         try second.publish()
 
@@ -69,8 +69,8 @@ import TestSupport
 
         let second = try OutputPublisher(destination: destination)
         try second.writeFile("authority_year.csv", Array("something else\n".utf8))
-        let sink = try second.fileSink("rejects.csv")
-        try sink.write("half a file")
+        let rejects = try second.concurrentWriter.rejectsFile()
+        try rejects.write([Reject(file: "a.csv", line: 2, reference: "", reason: .missingRequired, detail: "half a file")])
         second.abandon()
 
         #expect(try contents(destination + "/authority_year.csv") == before)
@@ -201,7 +201,7 @@ import TestSupport
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let publisher = try OutputPublisher(destination: folder.file("out"))
-        let sink = try publisher.fileSink("big.bin")
+        let sink = try FileSink(creating: publisher.stagingDirectory + "/big.bin")
         var expected: [UInt8] = []
         for i in 0 ..< 300 {
             let chunk = [UInt8](repeating: UInt8(i % 251), count: i * 997 % 200_000)
@@ -210,6 +210,7 @@ import TestSupport
         }
         try sink.close()
         #expect(sink.byteCount == expected.count)
+        try publisher.record([sink.digest(recordedAs: "big.bin")])
         try publisher.publish()
         #expect(try contents(folder.file("out/big.bin")) == expected)
     }
