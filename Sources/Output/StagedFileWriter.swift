@@ -22,7 +22,7 @@ package struct StagedFileWriter: Sendable {
     /// of every path written or linked, in order.
     /// - Throws: ``OutputError/cannotCreate(path:reason:)`` or ``OutputError/writeFailed(path:reason:)``.
     package func write(_ files: [(path: String, bytes: [UInt8], alsoAt: String?)]) throws -> [RunManifest.FileDigest] {
-        var known: Set<String> = [stagingDirectory]
+        var known: Set<String> = []
         var digests: [RunManifest.FileDigest] = []
         digests.reserveCapacity(files.count * 2)
         for file in files {
@@ -44,7 +44,7 @@ extension StagedFileWriter {
     /// from then on; ``RejectsFileWriter/finish()`` gives the digest to record.
     /// - Throws: ``OutputError``.
     package func rejectsFile() throws -> RejectsFileWriter {
-        var known: Set<String> = [stagingDirectory]
+        var known: Set<String> = []
         let path = try OutputPublisher.makeParents(of: RejectsFileWriter.fileName, in: stagingDirectory, known: &known)
         return try RejectsFileWriter(sink: try FileSink(creating: path))
     }

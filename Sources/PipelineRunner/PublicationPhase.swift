@@ -48,12 +48,13 @@ struct PublicationPhase {
                                          logger: logger)
         let tables = try await staging.stage(figures, into: publication)
         try publication.reuseUnchangedRejects()
+        let digests = try ConfigurationDigests(config)
         if prepared.templates != nil {
-            try writeDataPackage(tables: tables, inputs: aggregated.inputs, to: publication)
+            try writeDataPackage(tables: tables, inputs: aggregated.inputs, digests: digests, to: publication)
         }
         try publication.writeManifest { outputs, partitions in
-            try RunManifest(configuration: config, started: started, inputs: aggregated.inputs, counts: counts,
-                            years: figures.years.map(\.year), outputs: outputs, partitions: partitions)
+            try RunManifest(configuration: config, digests: digests, started: started, inputs: aggregated.inputs,
+                            counts: counts, years: figures.years.map(\.year), outputs: outputs, partitions: partitions)
         }
         try Task.checkCancellation()
         // How long making every staged byte durable and swapping the folders took: on a busy
@@ -101,12 +102,12 @@ struct PublicationPhase {
     /// holds the exports' rows as they were (case references, free text), which are the case
     /// system's data, not statistics published under the licence.
     private func writeDataPackage(tables: [TableFile: [UInt8]], inputs: [InputFileSummary],
-                                  to publication: Publication) throws {
+                                  digests: ConfigurationDigests, to publication: Publication) throws {
         let headers = Dictionary(uniqueKeysWithValues: tables.map { ($0.key.fileName, $0.value) })
         var sources = inputs.map { (name: $0.path == "-" ? "standard input" : URL(fileURLWithPath: $0.path).lastPathComponent,
                                     sha256: $0.sha256) }
         for path in [configuration.register, configuration.lookup, configuration.population].compactMap({ $0 }) {
-            let digest = try RunManifest.FileDigest(contentsOf: path)
+            let digest = try digests.digest(path)
             sources.append((name: URL(fileURLWithPath: path).lastPathComponent, sha256: digest.sha256))
         }
         let about = DataPackageWriter.About(version: configuration.build.version, sources: sources)

@@ -2,16 +2,37 @@ import Foundation
 import Output
 import PipelineModel
 
+/// The size and sha256 of each configuration file a run read (register, tables, rule tables,
+/// contacts, definition), each read once for both the data package's sources and the manifest.
+struct ConfigurationDigests {
+    private let byPath: [String: RunManifest.FileDigest]
+
+    /// Reads and hashes `config`'s files.
+    /// - Throws: `OutputError` when one cannot be read.
+    init(_ config: RunConfiguration) throws {
+        var byPath: [String: RunManifest.FileDigest] = [:]
+        for path in [config.register, config.lookup, config.population, config.decisionRules, config.serviceAreaRules,
+                     config.contacts, config.definition].compactMap({ $0 }) where byPath[path] == nil {
+            byPath[path] = try RunManifest.FileDigest(contentsOf: path)
+        }
+        self.byPath = byPath
+    }
+
+    /// The digest of `path`, one of the configuration's files (read now if it was not one).
+    /// - Throws: `OutputError` when it cannot be read.
+    func digest(_ path: String) throws -> RunManifest.FileDigest {
+        try byPath[path] ?? RunManifest.FileDigest(contentsOf: path)
+    }
+}
+
 extension RunManifest {
     /// The manifest of a run of `configuration` that published `years` and staged `outputs`.
-    /// - Throws: `OutputError` when a configuration file cannot be read to hash it.
-    init(configuration config: RunConfiguration, started: Date, inputs: [InputFileSummary], counts: RunCounts,
-         years published: [ReportingYear], outputs: [FileDigest], partitions: Partitions) throws {
-        var files: [FileDigest] = []
-        for path in [config.lookup, config.population, config.decisionRules, config.serviceAreaRules, config.contacts]
-            .compactMap({ $0 }) {
-            files.append(try FileDigest(contentsOf: path))
-        }
+    /// - Throws: `OutputError` when a template cannot be read to hash it.
+    init(configuration config: RunConfiguration, digests: ConfigurationDigests, started: Date,
+         inputs: [InputFileSummary], counts: RunCounts, years published: [ReportingYear], outputs: [FileDigest],
+         partitions: Partitions) throws {
+        let files = try [config.lookup, config.population, config.decisionRules, config.serviceAreaRules, config.contacts]
+            .compactMap({ $0 }).map(digests.digest)
         let contiguous = zip(published, published.dropFirst()).allSatisfy { $0.startYear + 1 == $1.startYear }
         let years = published.isEmpty ? "" : contiguous
             ? YearRange(first: published[0], last: published[published.count - 1])!.description
@@ -22,10 +43,10 @@ extension RunManifest {
         self.init(
             version: config.build.version, commit: config.build.commit, runID: config.runID, started: started, ended: Date(),
             inputs: inputs.map(Input.init), counts: .init(counts),
-            configuration: .init(register: try FileDigest(contentsOf: config.register),
+            configuration: .init(register: try digests.digest(config.register),
                                  method: config.method, years: years, files: files,
                                  settings: config.manifestSettings, templates: templates,
-                                 definition: try config.definition.map { try FileDigest(contentsOf: $0) }),
+                                 definition: try config.definition.map(digests.digest)),
             outputs: outputs, partitions: partitions)
     }
 }

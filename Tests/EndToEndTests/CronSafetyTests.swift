@@ -22,12 +22,9 @@ import TestSupport
         return try Snapshot.digests(of: out)
     }
 
-    @Test func sigtermMidRunExits75AndPublishesNothing() throws {
-        let out = try TemporaryFolder("cron").path + "/out"
-        let before = try publishGoodRun(into: out)
-        let run = try SlowRun.start(arguments: arguments(out: out, input: "-"))
-        Thread.sleep(forTimeInterval: 1.5)
-        #expect(run.isRunning, "the slow run ended early: \(run.stderr)")
+    /// Sends SIGTERM to `run` and expects exit 75 within 2 s, with `out` still holding `before`
+    /// (sha256 by path) and no staging folder left.
+    func expectSigtermStops(_ run: ProcessRunner, leaving out: String, as before: [String: Data]) throws {
         let started = Date()
         run.signal(SIGTERM)
         let status = run.wait(timeout: 30).status
@@ -36,6 +33,15 @@ import TestSupport
         #expect(run.stderr.contains("interrupted by SIGTERM"))
         #expect(try Snapshot.digests(of: out) == before)
         #expect(try Snapshot.stagingFolders(beside: out).isEmpty)
+    }
+
+    @Test func sigtermMidRunExits75AndPublishesNothing() throws {
+        let out = try TemporaryFolder("cron").path + "/out"
+        let before = try publishGoodRun(into: out)
+        let run = try SlowRun.start(arguments: arguments(out: out, input: "-"))
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(run.isRunning, "the slow run ended early: \(run.stderr)")
+        try expectSigtermStops(run, leaving: out, as: before)
     }
 
     @Test(arguments: ["1", "3"])
@@ -50,14 +56,7 @@ import TestSupport
         let run = try SlowRun.start(arguments: arguments(out: out, input: input) + ["--parse-workers", workers])
         Thread.sleep(forTimeInterval: 1.5)
         #expect(run.isRunning, "the run ended early: \(run.stderr)")
-        let started = Date()
-        run.signal(SIGTERM)
-        let status = run.wait(timeout: 30).status
-        #expect(status == 75)
-        #expect(Date().timeIntervalSince(started) < 2, "took \(Date().timeIntervalSince(started)) s to stop")
-        #expect(run.stderr.contains("interrupted by SIGTERM"))
-        #expect(try Snapshot.digests(of: out) == before)
-        #expect(try Snapshot.stagingFolders(beside: out).isEmpty)
+        try expectSigtermStops(run, leaving: out, as: before)
     }
 
     @Test func sigtermWhileInputStallsStillExits75() throws {
@@ -132,11 +131,7 @@ import TestSupport
         let out = mount.path + "/out"
         let before = try publishGoodRun(into: out)
         // Fill the file system so that the next run's staging files cannot be written.
-        let filler = mount.path + "/filler"
-        _ = FileManager.default.createFile(atPath: filler, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: filler))
-        while (try? handle.write(contentsOf: Data(count: 4096))) != nil {}
-        try? handle.close()
+        try mount.fill()
 
         let result = try ProcessRunner.run(PackagePaths.executable, arguments(out: out, input: sample))
         #expect(result.status == 74 || result.status == 73, "exit \(result.status): \(result.stderr)")

@@ -111,11 +111,7 @@ import TestSupport
         let good = try ProcessRunner.run(PackagePaths.executable, arguments(out: out, input: sample))
         try #require(good.status == 0, "\(good.stderr)")
         let before = try report(beside: out)
-        let filler = mount.path + "/filler"
-        _ = FileManager.default.createFile(atPath: filler, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: filler))
-        while (try? handle.write(contentsOf: Data(count: 4096))) != nil {}
-        try? handle.close()
+        try mount.fill()
 
         let result = try ProcessRunner.run(PackagePaths.executable, arguments(out: out, input: sample))
         // 74 when a staged file cannot be written; 73 when the staging folder itself cannot be made.

@@ -18,6 +18,15 @@ struct TmpfsMount {
         guard result.status == 0 else { throw CocoaError(.fileWriteNoPermission) }
     }
 
+    /// Fills the file system with one file, so that the next file written to it fails (ENOSPC).
+    func fill() throws {
+        let filler = path + "/filler"
+        _ = FileManager.default.createFile(atPath: filler, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: filler))
+        while (try? handle.write(contentsOf: Data(count: 4096))) != nil {}
+        try? handle.close()
+    }
+
     func remountReadOnly() throws {
         let result = try ProcessRunner.run("/bin/mount", ["-o", "remount,ro", path])
         guard result.status == 0 else { throw CocoaError(.fileWriteNoPermission) }
