@@ -19,6 +19,8 @@ package struct CaseCollector: Sendable {
     package private(set) var superseded = 0
     /// Accepted rows added.
     package private(set) var accepted = 0
+    /// What ``CaseTable/warm(_:)`` read, kept so that its reads are made.
+    private var warmed: UInt64 = 0
 
     /// An empty collector.
     package init() {}
@@ -50,7 +52,11 @@ package struct CaseCollector: Sendable {
     /// holds the texts of the rows with a public report, by index in `records`
     /// (``CaseBatch/publicReportTexts``).
     package mutating func add(_ records: [CaseRecord], publicReportTexts: [Int: PublicReportText] = [:]) {
-        for (i, record) in records.enumerated() { add(record, publicReportText: publicReportTexts[i]) }
+        warmed &+= table.warm(records.lazy.map(\.reference))
+        for (i, record) in records.enumerated() {
+            // Only the rare rows with a public report have texts: the others skip a look-up.
+            add(record, publicReportText: record.publicReport ? publicReportTexts[i] : nil)
+        }
     }
 
     /// Adds one case row (after every row added before it in the run), with its texts when it

@@ -70,6 +70,25 @@ struct CaseTable: Sendable {
         }
     }
 
+    /// Reads the first slot each of `references` is looked for in, and returns a value made
+    /// from them (for the caller to keep, so that the reads are not optimised away).
+    ///
+    /// Why: the table is far larger than the caches and references arrive in random order, so
+    /// each ``upsert(reference:lastUpdated:contribution:)`` alone waits for a cache miss, one
+    /// after another. These reads do not depend on each other, so the processor has many of
+    /// them in flight at once; read for a batch just before its upserts, the slots are then in
+    /// cache. (Swift has no prefetch instruction; independent loads do the same job.)
+    func warm(_ references: some Sequence<UInt32>) -> UInt64 {
+        var seen: UInt64 = 0
+        for reference in references {
+            let hash = UInt64(reference) &* Self.multiplier
+            guard let slots = segments[Int(truncatingIfNeeded: hash >> (64 - Self.segmentBits))].storage?.slots,
+                  !slots.isEmpty else { continue }
+            seen &+= slots[Self.home(hash, capacity: slots.count)].key
+        }
+        return seen
+    }
+
     /// The winner of case `reference`: its `last_updated` (seconds since 1970) and contribution.
     func winner(of reference: UInt32) -> (lastUpdated: Int64, contribution: CaseContribution)? {
         let hash = UInt64(reference) &* Self.multiplier
