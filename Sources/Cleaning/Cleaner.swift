@@ -8,18 +8,8 @@ package import PipelineModel
 package struct Cleaner: Sendable {
     private let matcher: AuthorityMatcher
     private let inputPaths: [String]
-    private var resolutions: [NameAndCode: AuthorityMatcher.Resolution] = [:]
-
-    /// A case's authority name and code as written, the key of the resolution cache.
-    ///
-    /// Slices, so that a look-up allocates nothing; a stored key is a copy (`owned`), so that
-    /// the cache does not keep whole batches alive.
-    private struct NameAndCode: Hashable {
-        let name: BytesKey
-        let code: BytesKey
-
-        var owned: NameAndCode { NameAndCode(name: name.owned, code: code.owned) }
-    }
+    /// Each (authority name, code) as written, resolved.
+    private var resolutions = ByteStringTable<AuthorityMatcher.Resolution>(capacity: 1024)
 
     /// A cleaner matching against `register`; `inputPaths[i]` names input `i` in rejects.
     package init(register: AuthorityRegister, inputPaths: [String]) {
@@ -37,16 +27,17 @@ package struct Cleaner: Sendable {
         let file = batch.fileIndex < inputPaths.count ? inputPaths[batch.fileIndex] : "input \(batch.fileIndex)"
         var out = CleanBatch(fileIndex: batch.fileIndex, file: file, rowsRead: batch.count)
         out.rows.reserveCapacity(batch.count)
-        // Keyed by slices of the batch's own bytes: a look-up allocates nothing, and the
-        // table lives no longer than the batch.
-        var textIndex: [BytesKey: Int32] = [:]
+        // Each distinct category and decision text of the batch is decoded once.
+        var textIndex = ByteStringTable<Int32>()
 
         func intern(_ bytes: ArraySlice<UInt8>) -> Int32 {
-            if let i = textIndex[BytesKey(bytes)] { return i }
-            let i = Int32(out.texts.count)
-            out.texts.append(FieldText.decode(bytes).text)
-            textIndex[BytesKey(bytes)] = i
-            return i
+            bytes.withUnsafeBytes { key in
+                if let i = textIndex.value(key) { return i }
+                let i = Int32(out.texts.count)
+                out.texts.append(FieldText.decode(bytes).text)
+                textIndex.insert(i, for: key)
+                return i
+            }
         }
 
         for r in 0 ..< batch.count {
@@ -122,14 +113,7 @@ package struct Cleaner: Sendable {
                 later(RowFault(.decisionWithoutDate, "decision without decision date"))
             }
 
-            let key = NameAndCode(name: BytesKey(name), code: BytesKey(code))
-            let resolution: AuthorityMatcher.Resolution
-            if let cached = resolutions[key] {
-                resolution = cached
-            } else {
-                resolution = matcher.resolve(name: FieldText.decode(name).text, code: FieldText.decode(code).text)
-                resolutions[key.owned] = resolution
-            }
+            let resolution = resolve(name: name, code: code)
             var authority: Int32 = -1
             switch matcher.authority(for: resolution, receivedOn: received) {
             case .success(let index): authority = index
@@ -198,6 +182,18 @@ package struct Cleaner: Sendable {
                     summary: FieldText.decode(field(.summary)).text) : nil))
         }
         return out
+    }
+
+    /// The authority of `name` and `code` as written, resolved on their first row only.
+    private mutating func resolve(name: ArraySlice<UInt8>, code: ArraySlice<UInt8>) -> AuthorityMatcher.Resolution {
+        name.withUnsafeBytes { nameBytes in
+            code.withUnsafeBytes { codeBytes in
+                if let known = resolutions.value(nameBytes, codeBytes) { return known }
+                let resolution = matcher.resolve(name: FieldText.decode(name).text, code: FieldText.decode(code).text)
+                resolutions.insert(resolution, for: nameBytes, codeBytes)
+                return resolution
+            }
+        }
     }
 
     /// The bytes of the batch from record `r`'s first field to its last (empty when it has none).
