@@ -10,34 +10,35 @@ import Glibc
 /// finds it, and `memcmp` confirms it. The mix starts from a random seed per table, so an
 /// export cannot be written to make its keys collide.
 ///
-/// Keys are copied into the table's own storage: a table never keeps a batch alive.
+/// Keys are copied into the table's own storage: a table never keeps a batch alive. A slot
+/// holds the key's hash, place and lengths itself, so that a probe reads one slot and then the
+/// key's bytes, with no index in between.
 struct ByteStringTable<Value> {
-    /// Where a key is: kept apart from the values, so that a probe copies no value.
-    private struct Key {
-        let hash: UInt64
-        /// Where the key's bytes start in ``keyBytes``: the first string, then the second.
-        let offset: Int
-        let firstCount: Int32
-        let secondCount: Int32
+    /// A key's hash, where its bytes start in ``keyBytes`` (the first string, then the second),
+    /// their lengths, and its value's index in ``values``; `value` -1 for an empty slot.
+    private struct Slot {
+        var hash: UInt64 = 0
+        var offset = 0
+        var firstCount: Int32 = 0
+        var secondCount: Int32 = 0
+        var value = -1
     }
 
-    private var keys: [Key] = []
     private var values: [Value] = []
     private var keyBytes: [UInt8] = []
-    /// Open addressing with linear probing: an index into `keys` and `values`, or -1 for an empty slot.
-    /// At most half full.
-    private var slots: [Int32]
+    /// Open addressing with linear probing, at most half full.
+    private var slots: [Slot]
     private let seed = UInt64.random(in: .min ... .max)
 
     /// An empty table sized for about `capacity` keys before it first grows.
     init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: Slot(), count: size)
     }
 
     /// The number of keys held.
-    var count: Int { keys.count }
+    var count: Int { values.count }
 
     /// The value of the key (`first`, `second`), if the table holds it.
     func value(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)) -> Value? {
@@ -45,50 +46,14 @@ struct ByteStringTable<Value> {
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let e = slots[i]
-            if e < 0 { return nil }
-            let key = keys[Int(e)]
-            if key.hash == hash && matches(key, first, second) { return values[Int(e)] }
+            let slot = slots[i]
+            if slot.value < 0 { return nil }
+            if slot.hash == hash && matches(slot, first, second) { return values[slot.value] }
             i = (i + 1) & mask
         }
     }
 
-    /// Adds the key (`first`, `second`) with `value`; the key must not be in the table yet.
-    mutating func insert(_ value: Value, for first: UnsafeRawBufferPointer,
-                         _ second: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)) {
-        if (keys.count + 1) * 2 > slots.count { grow() }
-        let key = Key(hash: hash(first, second), offset: keyBytes.count, firstCount: Int32(first.count),
-                      secondCount: Int32(second.count))
-        keyBytes.append(contentsOf: first)
-        keyBytes.append(contentsOf: second)
-        place(Int32(keys.count), hash: key.hash)
-        keys.append(key)
-        values.append(value)
-    }
-
-    private func matches(_ key: Key, _ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> Bool {
-        guard Int(key.firstCount) == first.count, Int(key.secondCount) == second.count else { return false }
-        return keyBytes.withUnsafeBytes { stored in
-            Self.equal(stored, at: key.offset, first) && Self.equal(stored, at: key.offset + first.count, second)
-        }
-    }
-
-    private static func equal(_ stored: UnsafeRawBufferPointer, at offset: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        bytes.isEmpty || memcmp(stored.baseAddress! + offset, bytes.baseAddress!, bytes.count) == 0
-    }
-
-    private mutating func place(_ entry: Int32, hash: UInt64) {
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
-        while slots[i] >= 0 { i = (i + 1) & mask }
-        slots[i] = entry
-    }
-
-    private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
-        for (e, key) in keys.enumerated() { place(Int32(e), hash: key.hash) }
-    }
-
+    /// The hash of the key (`first`, `second`) in this table.
     private func hash(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> UInt64 {
         var h = Self.mix(seed, UInt64(first.count) << 32 | UInt64(second.count))
         h = Self.mix(bytes: first, into: h)
@@ -97,6 +62,41 @@ struct ByteStringTable<Value> {
         h ^= h >> 29
         h &*= 0xBF58_476D_1CE4_E5B9
         return h ^ h >> 32
+    }
+
+    /// Adds the key (`first`, `second`) with `value`; the key must not be in the table yet.
+    mutating func insert(_ value: Value, for first: UnsafeRawBufferPointer,
+                         _ second: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)) {
+        if (values.count + 1) * 2 > slots.count { grow() }
+        place(Slot(hash: hash(first, second), offset: keyBytes.count, firstCount: Int32(first.count),
+                   secondCount: Int32(second.count), value: values.count))
+        keyBytes.append(contentsOf: first)
+        keyBytes.append(contentsOf: second)
+        values.append(value)
+    }
+
+    private func matches(_ slot: Slot, _ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> Bool {
+        guard Int(slot.firstCount) == first.count, Int(slot.secondCount) == second.count else { return false }
+        return keyBytes.withUnsafeBytes { stored in
+            Self.equal(stored, at: slot.offset, first) && Self.equal(stored, at: slot.offset + first.count, second)
+        }
+    }
+
+    private static func equal(_ stored: UnsafeRawBufferPointer, at offset: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.isEmpty || memcmp(stored.baseAddress! + offset, bytes.baseAddress!, bytes.count) == 0
+    }
+
+    private mutating func place(_ slot: Slot) {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: slot.hash) & mask
+        while slots[i].value >= 0 { i = (i + 1) & mask }
+        slots[i] = slot
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: Slot(), count: slots.count * 2)
+        for slot in old where slot.value >= 0 { place(slot) }
     }
 
     private static func mix(bytes: UnsafeRawBufferPointer, into start: UInt64) -> UInt64 {
