@@ -13,13 +13,19 @@ package struct PreviousPublication: Sendable {
     package let manifest: RunManifest
     /// Its manifest's record of the years it holds.
     package let partitions: RunManifest.Partitions
+    /// When `manifest.json` was last modified: every file of the publication was written
+    /// before it, so a file modified later was changed since (see
+    /// ``StagedFileWriter/carryOver(_:from:known:)``).
+    let manifestModified: ModificationTime
     /// The manifest's output entries by path.
     private let outputs: [String: RunManifest.FileDigest]
 
-    private init(folder: String, manifest: RunManifest, partitions: RunManifest.Partitions) {
+    private init(folder: String, manifest: RunManifest, partitions: RunManifest.Partitions,
+                 manifestModified: ModificationTime) {
         self.folder = folder
         self.manifest = manifest
         self.partitions = partitions
+        self.manifestModified = manifestModified
         outputs = Dictionary(manifest.outputs.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -55,7 +61,8 @@ package struct PreviousPublication: Sendable {
             throw OutputError.cannotCarryOver(
                 path: path, reason: "the publication predates year partitions (years/); publish every year once, without --years")
         }
-        return PreviousPublication(folder: folder, manifest: manifest, partitions: partitions)
+        return PreviousPublication(folder: folder, manifest: manifest, partitions: partitions,
+                                   manifestModified: ModificationTime(st))
     }
 
     /// The years it holds, in order.

@@ -330,23 +330,26 @@ package struct RunManifest: Codable, Sendable, Equatable {
     }
 }
 
-/// The size and sha256 (lower-case hex) of the file at `path`, read in 1 MiB chunks.
+/// The size and sha256 (lower-case hex) of the file at `path`, read in 64 KiB chunks.
 func digestFile(at path: String) throws -> (bytes: Int, sha256: String) {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw OutputError.readFailed(path: path, reason: systemReason()) }
     defer { _ = close(fd) }
     var hasher = SHA256()
     var total = 0
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
-    while true {
-        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if n < 0 {
-            if errno == EINTR { continue }
-            throw OutputError.readFailed(path: path, reason: systemReason())
+    // Uninitialized and small: zeroing a fresh 1 MiB array for every file was more work than
+    // reading most of them, which are far smaller.
+    try withUnsafeTemporaryAllocation(byteCount: 1 << 16, alignment: 16) { chunk in
+        while true {
+            let n = read(fd, chunk.baseAddress, chunk.count)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw OutputError.readFailed(path: path, reason: systemReason())
+            }
+            if n == 0 { break }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: chunk[..<n]))
+            total += n
         }
-        if n == 0 { break }
-        chunk.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[..<n])) }
-        total += n
     }
     return (total, lowercaseHex(hasher.finalize()))
 }

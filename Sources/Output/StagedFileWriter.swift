@@ -49,29 +49,38 @@ extension StagedFileWriter {
         return try RejectsFileWriter(sink: try FileSink(creating: path))
     }
 
-    /// Links `source` (a file of the current publication) at `relativePath`, creating its
-    /// folders (see ``OutputPublisher/linkFile(_:from:)``); `known` as for ``write(_:)``.
-    /// - Returns: the staged file's size and sha256, read back from it.
-    /// - Throws: ``OutputError``.
-    package func link(_ source: String, at relativePath: String, known: inout Set<String>) throws -> RunManifest.FileDigest {
-        let target = try OutputPublisher.makeParents(of: relativePath, in: stagingDirectory, known: &known)
-        return try Self.link(source, at: target, recordedAs: relativePath)
-    }
-
     /// Hard-links `source` at `target` (a full path whose folder exists) and returns the
     /// staged file's size and sha256 read back from it: what is checked is what will be
-    /// published. Where the file system refuses a hard link (EXDEV, EPERM, EMLINK, ENOTSUP,
-    /// ...) the file is copied instead: the same bytes, only the disk space differs.
+    /// published. Where the file system refuses a hard link the file is copied instead
+    /// (``hardLink(_:at:)``).
     /// - Throws: ``OutputError/cannotCreate(path:reason:)``, ``OutputError/readFailed(path:reason:)``
     ///   or ``OutputError/writeFailed(path:reason:)``.
     static func link(_ source: String, at target: String, recordedAs relativePath: String) throws -> RunManifest.FileDigest {
-        if Glibc.link(source, target) == 0 {
+        if try hardLink(source, at: target) {
             return try RunManifest.FileDigest(contentsOf: target, recordedAs: relativePath)
         }
+        return try copy(source, to: target, recordedAs: relativePath)
+    }
+
+    /// Hard-links `source` at `target`; false when the file system refuses hard links there
+    /// (EXDEV, EPERM, EMLINK, ENOTSUP, ...), for the caller to copy the file instead: the
+    /// same bytes, only the disk space differs.
+    /// - Throws: ``OutputError/cannotCreate(path:reason:)`` when `source` is missing or
+    ///   `target` exists, which a copy would not mend.
+    static func hardLink(_ source: String, at target: String) throws -> Bool {
+        if Glibc.link(source, target) == 0 { return true }
         let code = errno
         guard code != ENOENT, code != EEXIST else {
             throw OutputError.cannotCreate(path: target, reason: "cannot link \(source): \(systemReason(code))")
         }
+        return false
+    }
+
+    /// Copies `source` to the new file `target`, hashed while written; returns its digest
+    /// recorded under `relativePath`.
+    /// - Throws: ``OutputError/readFailed(path:reason:)``, ``OutputError/cannotCreate(path:reason:)``
+    ///   or ``OutputError/writeFailed(path:reason:)``.
+    static func copy(_ source: String, to target: String, recordedAs relativePath: String) throws -> RunManifest.FileDigest {
         let bytes: Data
         do {
             bytes = try Data(contentsOf: URL(fileURLWithPath: source))
@@ -89,7 +98,7 @@ extension StagedFileWriter {
     package func addLink(to staged: String, at relativePath: String, known: inout Set<String>) throws {
         let target = try OutputPublisher.makeParents(of: relativePath, in: stagingDirectory, known: &known)
         let source = OutputPublisher.join(stagingDirectory, staged)
-        if Glibc.link(source, target) != 0 { _ = try Self.link(source, at: target, recordedAs: relativePath) }
+        if try !Self.hardLink(source, at: target) { _ = try Self.copy(source, to: target, recordedAs: relativePath) }
     }
 
     /// Removes staged files (paths relative to the staging folder) that a failed step wrote

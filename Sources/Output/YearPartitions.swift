@@ -103,8 +103,8 @@ package final class YearPartitions {
     }
 
     /// Carries over every year of `previous` that this run did not compute: hard links to its
-    /// files (no copy), each checked against the size and sha256 in `previous`'s manifest, plus
-    /// the links at outputs.md's paths.
+    /// files (no copy), each checked against its entry in `previous`'s manifest without being
+    /// read (``StagedFileWriter/carryOver(_:from:known:)``), plus the links at outputs.md's paths.
     ///
     /// - Returns: the years carried over, in order.
     /// - Throws: ``OutputError/cannotCarryOver(path:reason:)`` naming the file when a partition
@@ -133,9 +133,10 @@ package final class YearPartitions {
     }
 
     /// Stages `year`'s files from `previous` from any task (carry-over on every core): each file
-    /// of the partition linked and checked against `previous`'s manifest, then its link at its
-    /// outputs.md path; returns the digests for ``recordCarriedOver(_:from:_:)`` on the task that
-    /// owns the partitions. On an error, what it staged is removed again.
+    /// of the partition linked and checked against `previous`'s manifest (by its size and
+    /// modification time, not read: ``StagedFileWriter/carryOver(_:from:known:)``), then its
+    /// link at its outputs.md path; returns the digests for ``recordCarriedOver(_:from:_:)`` on
+    /// the task that owns the partitions. On an error, what it staged is removed again.
     /// - Throws: ``OutputError/cannotCarryOver(path:reason:)`` naming the file when the partition
     ///   differs from the manifest (a file changed, missing or not listed); other ``OutputError``s.
     package static func linkYear(_ year: ReportingYear, from previous: PreviousPublication,
@@ -157,18 +158,11 @@ package final class YearPartitions {
         var known: Set<String> = []
         do {
             for entry in listed {
-                let source = previous.folder + "/" + entry.path
                 guard onDisk.contains(entry.path) else {
-                    throw OutputError.cannotCarryOver(path: source, reason: "the previous manifest lists it but it is missing")
+                    throw OutputError.cannotCarryOver(path: previous.folder + "/" + entry.path,
+                                                      reason: "the previous manifest lists it but it is missing")
                 }
-                // Linked first, checked after: what is checked is what will be published.
-                let digest = try writer.link(source, at: entry.path, known: &known)
-                staged.append(digest)
-                guard digest.bytes == entry.bytes, digest.sha256 == entry.sha256 else {
-                    throw OutputError.cannotCarryOver(
-                        path: source, reason: "it does not match the previous manifest (\(digest.bytes) bytes, sha256 "
-                            + "\(digest.sha256); the manifest says \(entry.bytes) bytes, sha256 \(entry.sha256))")
-                }
+                staged.append(try writer.carryOver(entry, from: previous, known: &known))
             }
             let tables = Set(TableFile.allCases.map { folder + "/" + $0.fileName })
             for entry in listed where !tables.contains(entry.path) {

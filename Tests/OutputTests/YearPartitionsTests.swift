@@ -43,9 +43,38 @@ import TestSupport
     }
 
     static func inode(_ path: String) throws -> UInt {
+        UInt(try status(path).st_ino)
+    }
+
+    static func status(_ path: String) throws -> stat {
         var st = stat()
-        guard stat(path, &st) == 0 else { throw CocoaError(.fileNoSuchFile) }
-        return UInt(st.st_ino)
+        guard lstat(path, &st) == 0 else { throw CocoaError(.fileNoSuchFile) }
+        return st
+    }
+
+    /// Sets `path`'s modification time to `time`, to the nanosecond (a `Date` would round it).
+    static func setModified(_ path: String, to time: timespec) throws {
+        let accessed = try status(path).st_atim
+        guard utimensat(AT_FDCWD, path, [accessed, time], 0) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    /// Sets `path`'s modification time a second after its publication's manifest was written.
+    /// A person edits later than that; an edit within the same file-system clock tick as the
+    /// manifest (a few milliseconds) keeps a time the check cannot tell from the manifest's.
+    static func modifiedAfterTheManifest(_ path: String, in out: String) throws {
+        var time = try status(out + "/manifest.json").st_mtim
+        time.tv_sec += 1
+        try setModified(path, to: time)
+    }
+
+    /// Replaces the bytes of the file at `path` through the file itself (its inode, and so
+    /// every hard link to it), as a program that rewrites a file in place does.
+    static func overwriteInPlace(_ path: String, with bytes: [UInt8]) throws {
+        let fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        defer { _ = close(fd) }
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { throw CocoaError(.fileWriteUnknown) }
     }
 
     @Test func partitionsConcatenateToTheWholeTables() throws {
@@ -134,6 +163,7 @@ import TestSupport
         // A new file in place of the old, as an editor saves it, not a change through the link.
         try FileManager.default.removeItem(atPath: path)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
+        try Self.modifiedAfterTheManifest(path, in: out)
         let before = try listing(out)
 
         do {
@@ -146,6 +176,75 @@ import TestSupport
         #expect(try contents(path) == bytes)
         #expect(try listing(out) == before)
         #expect(try listing(folder.path) == [".out.lock", "out"])
+    }
+
+    @Test func aCarriedOverFileIsCheckedByItsSizeAndTimeNotRead() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let out = folder.file("out")
+        let first = try Self.publish(Self.figures.years, to: out)
+        let relative = "years/2019-20/letters/2019-20/AAA.md"
+        let path = out + "/" + relative
+        let before = try Self.status(path)
+        var bytes = try contents(path)
+        bytes[bytes.count - 2] ^= 1
+        // Changed through the link, the same size, its time put back: what the check cannot see.
+        try Self.overwriteInPlace(path, with: bytes)
+        try Self.setModified(path, to: before.st_mtim)
+
+        let second = try Self.publish([Self.figures.years[1]], to: out, carryOver: true)
+        // Carried over, and listed with the first manifest's sha256 rather than that of the
+        // bytes it now holds: it was not read.
+        let listed = try #require(first.outputs.first { $0.path == relative })
+        #expect(second.outputs.contains(listed))
+        #expect(RunManifest.FileDigest(path: relative, contents: bytes) != listed)
+        #expect(try contents(path) == bytes)
+        #expect(try Self.inode(path) == UInt(before.st_ino))
+    }
+
+    @Test func aSameSizeEditThroughTheLinkIsRefused() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let out = folder.file("out")
+        try Self.publish(Self.figures.years, to: out)
+        let path = out + "/years/2019-20/letters/2019-20/AAA.md"
+        let inode = try Self.inode(path)
+        var bytes = try contents(path)
+        bytes[bytes.count - 2] ^= 1
+        try Self.overwriteInPlace(path, with: bytes)
+        try Self.modifiedAfterTheManifest(path, in: out)
+        #expect(try Self.inode(path) == inode)
+        let before = try listing(out)
+
+        do {
+            try Self.publish([Self.figures.years[1]], to: out, carryOver: true)
+            Issue.record("a file edited after its manifest was carried over")
+        } catch let OutputError.cannotCarryOver(failed, reason) {
+            #expect(failed == path)
+            #expect(reason.contains("does not match the previous manifest"))
+            #expect(reason.contains("after the manifest was written"), "\(reason)")
+        }
+        #expect(try contents(path) == bytes)
+        #expect(try listing(out) == before)
+        #expect(try listing(folder.path) == [".out.lock", "out"])
+    }
+
+    @Test func aFileOfAnotherSizeIsRefused() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let out = folder.file("out")
+        try Self.publish(Self.figures.years, to: out)
+        let path = out + "/years/2019-20/type_year.csv"
+        let listed = try contents(path).count
+        // Its time put back, so that only the size tells.
+        let modified = try Self.status(path).st_mtim
+        try Self.overwriteInPlace(path, with: try contents(path) + Array("2019-20,extra\n".utf8))
+        try Self.setModified(path, to: modified)
+
+        #expect(throws: OutputError.cannotCarryOver(path: path, reason: "it does not match the previous manifest "
+                                                    + "(\(listed + 14) bytes; the manifest says \(listed) bytes)")) {
+            try Self.publish([Self.figures.years[1]], to: out, carryOver: true)
+        }
     }
 
     @Test func aFileTheManifestDoesNotListIsRefused() throws {
