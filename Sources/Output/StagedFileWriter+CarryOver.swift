@@ -2,7 +2,9 @@ import Glibc
 
 // Carrying a file of the current publication over: a hard link checked by its size and
 // modification time, so that a full-register rerun does not read and hash again the ~15,000
-// files it carries over (issue 10: about 0.3 s of CPU in a 1 s publication).
+// files it carries over (issue 10: about 0.3 s of CPU in a 1 s publication). The same check
+// serves every file linked from the current publication: a year's partition, and what
+// OutputPublisher+Reuse links (whole-publication pages, top-level tables, rejects.csv).
 //
 // Why size and mtime are enough to go on: every file of a publication is written (or linked,
 // which keeps its mtime) before its manifest.json, so a file nobody touched has an mtime no
@@ -30,18 +32,29 @@ extension StagedFileWriter {
     ///   other ``OutputError``s when it cannot be linked or copied.
     package func carryOver(_ entry: RunManifest.FileDigest, from previous: PreviousPublication,
                            known: inout Set<String>) throws -> RunManifest.FileDigest {
-        let source = previous.folder + "/" + entry.path
         let target = try OutputPublisher.makeParents(of: entry.path, in: stagingDirectory, known: &known)
+        try Self.carryOver(entry, from: previous, at: target)
+        return entry
+    }
+
+    /// Hard-links (or, where links are refused, copies) `previous`'s file `entry` at `target`,
+    /// a full path whose folder exists, and checks it as ``carryOver(_:from:known:)`` does:
+    /// what ``OutputPublisher`` reuses (a whole-publication page, a top-level table,
+    /// `rejects.csv`) is checked as a carried-over year's file is.
+    /// - Throws: ``OutputError/cannotCarryOver(path:reason:)`` when it does not match `entry`,
+    ///   with nothing left at `target`; other ``OutputError``s when it cannot be linked or copied.
+    static func carryOver(_ entry: RunManifest.FileDigest, from previous: PreviousPublication, at target: String) throws {
+        let source = previous.folder + "/" + entry.path
         let difference: String?
-        if try Self.hardLink(source, at: target) {
+        if try hardLink(source, at: target) {
             difference = Self.difference(ofLink: target, from: entry, manifestModified: previous.manifestModified)
         } else {
-            let copied = try Self.copy(source, to: target, recordedAs: entry.path)
+            let copied = try copy(source, to: target, recordedAs: entry.path)
             difference = copied.bytes == entry.bytes && copied.sha256 == entry.sha256 ? nil
                 : "(\(copied.bytes) bytes, sha256 \(copied.sha256); the manifest says \(entry.bytes) bytes, sha256 \(entry.sha256))"
         }
-        guard let difference else { return entry }
-        // Gone again, so that a run which renders the year instead can create the file anew.
+        guard let difference else { return }
+        // Gone again, so that a run which renders or writes the file instead can create it anew.
         _ = unlink(target)
         throw OutputError.cannotCarryOver(path: source, reason: "it does not match the previous manifest " + difference)
     }

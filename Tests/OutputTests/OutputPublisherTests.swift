@@ -251,4 +251,99 @@ import TestSupport
         try publisher.writeFile("a.csv", Array("a\n".utf8))
         #expect(throws: OutputError.self) { try publisher.writeFile("a.csv", Array("b\n".utf8)) }
     }
+
+    static let reusedTable = Array("year,total\n2019-20,41\n".utf8)
+    static let reusedRejects = [Reject(file: "export.csv", line: 2, reference: "", reason: .fieldCount,
+                                       detail: "16 fields, expected 15")]
+
+    /// Publishes `table.csv` and `rejects.csv` into `destination` as a run stages its top-level
+    /// tables and its rejects: each linked from the publication there when its manifest lists
+    /// the same bytes. Returns the manifest.
+    @discardableResult
+    static func publishReusing(to destination: String) throws -> RunManifest {
+        let publisher = try OutputPublisher(destination: destination)
+        do {
+            let previous = try PreviousPublication.read(from: destination)
+            try publisher.writeFile("table.csv", reusedTable, reusing: previous)
+            let rejects = try publisher.concurrentWriter.rejectsFile()
+            try rejects.write(reusedRejects)
+            try publisher.record([try rejects.finish()])
+            try publisher.reuseIfUnchanged(RejectsFileWriter.fileName, in: previous)
+            let started = Date(timeIntervalSince1970: 1_714_528_984)
+            let manifest = RunManifest(
+                version: "test", started: started, ended: started, inputs: [], counts: .init(RunCounts()),
+                configuration: .init(register: .init(path: "register.csv", bytes: 0, sha256: ""), method: .pooled, years: ""),
+                outputs: try publisher.stagedFileDigests(), partitions: YearPartitions(publisher: publisher).record)
+            try publisher.writeFile("manifest.json", try manifest.jsonBytes())
+            try publisher.publish()
+            return manifest
+        } catch {
+            publisher.abandon()
+            throw error
+        }
+    }
+
+    static let reusedFiles = ["table.csv", RejectsFileWriter.fileName]
+
+    /// Changes a byte of each of ``reusedFiles`` in `out` through the file (the same inode and
+    /// size); returns the bytes each then holds and its inode.
+    static func editReusedFilesInPlace(in out: String, modifiedAfterTheManifest: Bool) throws
+        -> [String: (bytes: [UInt8], inode: UInt)] {
+        var edited: [String: (bytes: [UInt8], inode: UInt)] = [:]
+        for name in reusedFiles {
+            let path = out + "/" + name
+            let before = try YearPartitionsTests.status(path)
+            var bytes = try contents(path)
+            bytes[bytes.count - 2] ^= 1
+            try YearPartitionsTests.overwriteInPlace(path, with: bytes)
+            if modifiedAfterTheManifest {
+                try YearPartitionsTests.modifiedAfterTheManifest(path, in: out)
+            } else {
+                try YearPartitionsTests.setModified(path, to: before.st_mtim)
+            }
+            edited[name] = (bytes, UInt(before.st_ino))
+        }
+        return edited
+    }
+
+    @Test func aReusedFileIsCheckedByItsSizeAndTimeNotRead() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let out = folder.file("out")
+        let first = try Self.publishReusing(to: out)
+        // Changed through the link, the same size, its time put back: what the check cannot see.
+        let edited = try Self.editReusedFilesInPlace(in: out, modifiedAfterTheManifest: false)
+
+        let second = try Self.publishReusing(to: out)
+        for name in Self.reusedFiles {
+            let path = out + "/" + name
+            let listed = try #require(first.outputs.first { $0.path == name })
+            let now = try #require(edited[name])
+            // Linked, and listed with the first manifest's sha256 rather than that of the bytes
+            // it now holds: it was not read.
+            #expect(second.outputs.contains(listed))
+            #expect(RunManifest.FileDigest(path: name, contents: now.bytes) != listed)
+            #expect(try contents(path) == now.bytes, "\(name)")
+            #expect(try YearPartitionsTests.inode(path) == now.inode, "\(name)")
+        }
+    }
+
+    @Test func aReusedFileEditedAfterTheManifestIsWrittenAnew() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let out = folder.file("out")
+        let first = try Self.publishReusing(to: out)
+        let fresh = try Self.reusedFiles.map { try contents(out + "/" + $0) }
+        let edited = try Self.editReusedFilesInPlace(in: out, modifiedAfterTheManifest: true)
+
+        let second = try Self.publishReusing(to: out)
+        for (name, bytes) in zip(Self.reusedFiles, fresh) {
+            let path = out + "/" + name
+            #expect(try contents(path) == bytes, "\(name)")
+            #expect(try YearPartitionsTests.inode(path) != edited[name]?.inode, "\(name)")
+            #expect(second.outputs.first { $0.path == name } == first.outputs.first { $0.path == name })
+        }
+        #expect(try listing(out) == ["manifest.json", "rejects.csv", "table.csv"])
+        #expect(try listing(folder.path) == [".out.lock", "out"])
+    }
 }
