@@ -27,18 +27,6 @@ extension OutputPublisher {
         return true
     }
 
-    /// Puts the existing file at `source` into the staging folder at `relativePath` as a hard
-    /// link and lists it with its size and sha256, read back from it (a copy where links are
-    /// refused).
-    /// - Throws: ``OutputError/cannotCreate(path:reason:)``, ``OutputError/readFailed(path:reason:)``
-    ///   or ``OutputError/writeFailed(path:reason:)``.
-    @discardableResult
-    package func linkFile(_ relativePath: String, from source: String) throws -> RunManifest.FileDigest {
-        let digest = try StagedFileWriter.link(source, at: try prepare(relativePath), recordedAs: relativePath)
-        files[relativePath] = digest
-        return digest
-    }
-
     /// Links `previous`'s file `entry` at `relativePath` in the staging folder, checked; false,
     /// with nothing left there, when it does not match `entry`. Not listed.
     private func stage(_ entry: RunManifest.FileDigest, from previous: PreviousPublication,

@@ -49,19 +49,6 @@ extension StagedFileWriter {
         return try RejectsFileWriter(sink: try FileSink(creating: path))
     }
 
-    /// Hard-links `source` at `target` (a full path whose folder exists) and returns the
-    /// staged file's size and sha256 read back from it: what is checked is what will be
-    /// published. Where the file system refuses a hard link the file is copied instead
-    /// (``hardLink(_:at:)``).
-    /// - Throws: ``OutputError/cannotCreate(path:reason:)``, ``OutputError/readFailed(path:reason:)``
-    ///   or ``OutputError/writeFailed(path:reason:)``.
-    static func link(_ source: String, at target: String, recordedAs relativePath: String) throws -> RunManifest.FileDigest {
-        if try hardLink(source, at: target) {
-            return try RunManifest.FileDigest(contentsOf: target, recordedAs: relativePath)
-        }
-        return try copy(source, to: target, recordedAs: relativePath)
-    }
-
     /// Hard-links `source` at `target`; false when the file system refuses hard links there
     /// (EXDEV, EPERM, EMLINK, ENOTSUP, ...), for the caller to copy the file instead: the
     /// same bytes, only the disk space differs.

@@ -127,15 +127,16 @@ struct PublicationStaging {
     }
 
     /// Links the current publication's whole-publication pages when their fingerprint is this
-    /// run's; false (nothing staged) when one of them does not match its manifest entry.
+    /// run's, each checked as a carried-over year's file is (by its size and time, not read:
+    /// ``OutputPublisher/carryOver(_:from:)``); false (nothing staged) when one of them does
+    /// not match its manifest entry.
     private func carryOverHistory(from previous: PreviousPublication?, into publisher: OutputPublisher) throws -> Bool {
         guard let previous else { return false }
         let prefix = "report/\(ReportWriter.historyFolder)/"
         let single = ["report/index.html", "report/" + ReportWriter.nationalHistoryPath]
         let entries = previous.manifest.outputs.filter { single.contains($0.path) || $0.path.hasPrefix(prefix) }
         for entry in entries {
-            let linked = try publisher.linkFile(entry.path, from: previous.folder + "/" + entry.path)
-            guard linked.bytes == entry.bytes, linked.sha256 == entry.sha256 else {
+            guard try publisher.carryOver(entry, from: previous) else {
                 try publisher.discardStaged(under: prefix)
                 for path in single { try publisher.discardStaged(under: path) }
                 return false

@@ -243,6 +243,77 @@ import TestSupport
         }
     }
 
+    /// Changes a byte of England's history page in `out` through the file (the same inode and
+    /// size), its modification time put back (`timePutBack`) or set a second after the
+    /// manifest's (a later edit: the file-system clock ticks every few milliseconds). Returns the
+    /// bytes it then holds.
+    @discardableResult
+    static func editEnglandsHistoryInPlace(in out: String, timePutBack: Bool) throws -> Data {
+        let path = out + "/report/england.html"
+        var before = stat(), manifest = stat()
+        guard lstat(path, &before) == 0, lstat(out + "/manifest.json", &manifest) == 0 else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[bytes.count - 2] ^= 1
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.write(contentsOf: bytes)
+        try handle.close()
+        var modified = before.st_mtim
+        if !timePutBack {
+            modified = manifest.st_mtim
+            modified.tv_sec += 1
+        }
+        guard utimensat(AT_FDCWD, path, [before.st_atim, modified], 0) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        return bytes
+    }
+
+    @Test func aHistoryPageEditedWithItsTimePutBackIsCarriedOverUnread() throws {
+        let folder = try TemporaryFolder("reprocess").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/out"
+        try publish(out)
+        let listed = try Self.outputs(try Self.manifest(out))["report/england.html"]
+        let inode = try Self.inodes(of: out)["report/england.html"]
+        // The same size, its time put back: what the check by size and time cannot see.
+        let edited = try Self.editEnglandsHistoryInPlace(in: out, timePutBack: true)
+
+        try publish(out)
+        let manifest = try Self.manifest(out)
+        let partitions = try #require(manifest["partitions"] as? [String: Any])
+        #expect(partitions["pages_rendered"] as? Int == 0)
+        // Linked with the other history pages and listed with the first manifest's sha256
+        // rather than that of the bytes it now holds: it was not read.
+        #expect(try Self.outputs(manifest)["report/england.html"] == listed)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/report/england.html")) == edited)
+        #expect(try Self.inodes(of: out)["report/england.html"] == inode)
+    }
+
+    @Test func aHistoryPageEditedAfterTheManifestIsRenderedAgain() throws {
+        let folder = try TemporaryFolder("reprocess").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/out"
+        try publish(out)
+        let fresh = try Snapshot.digests(of: out), inodesBefore = try Self.inodes(of: out)
+        try Self.editEnglandsHistoryInPlace(in: out, timePutBack: false)
+
+        // Every year is carried over; the history pages are rendered again, and each but the
+        // edited one is linked to its unchanged file.
+        try publish(out)
+        let partitions = try #require(try Self.manifest(out)["partitions"] as? [String: Any])
+        #expect(partitions["computed"] as? [String] == [])
+        #expect((partitions["pages_rendered"] as? Int ?? 0) > 0)
+        let after = try Snapshot.digests(of: out), inodesAfter = try Self.inodes(of: out)
+        #expect(Set(after.keys) == Set(fresh.keys))
+        for (path, bytes) in fresh where path != "manifest.json" {
+            #expect(after[path] == bytes, "\(path) differs from a fresh run's")
+        }
+        #expect(inodesAfter["report/england.html"] != inodesBefore["report/england.html"])
+        for path in Self.historyPages(fresh).keys where path != "report/england.html" {
+            #expect(inodesAfter[path] == inodesBefore[path], "\(path) was written again")
+        }
+    }
+
     @Test func aTamperedPartitionFailsAndLeavesThePublicationAlone() throws {
         let folder = try TemporaryFolder("reprocess").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
