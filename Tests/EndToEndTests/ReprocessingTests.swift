@@ -245,27 +245,11 @@ import TestSupport
 
     /// Changes a byte of England's history page in `out` through the file (the same inode and
     /// size), its modification time put back (`timePutBack`) or set a second after the
-    /// manifest's (a later edit: the file-system clock ticks every few milliseconds). Returns the
-    /// bytes it then holds.
+    /// manifest's (a later edit). Returns the bytes it then holds.
     @discardableResult
     static func editEnglandsHistoryInPlace(in out: String, timePutBack: Bool) throws -> Data {
-        let path = out + "/report/england.html"
-        var before = stat(), manifest = stat()
-        guard lstat(path, &before) == 0, lstat(out + "/manifest.json", &manifest) == 0 else {
-            throw CocoaError(.fileNoSuchFile)
-        }
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        bytes[bytes.count - 2] ^= 1
-        let handle = try #require(FileHandle(forWritingAtPath: path))
-        try handle.write(contentsOf: bytes)
-        try handle.close()
-        var modified = before.st_mtim
-        if !timePutBack {
-            modified = manifest.st_mtim
-            modified.tv_sec += 1
-        }
-        guard utimensat(AT_FDCWD, path, [before.st_atim, modified], 0) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        return bytes
+        Data(try InPlaceEdit.flipAByte(of: out + "/report/england.html",
+                                       time: timePutBack ? .putBack : .afterTheManifest(inFolder: out)).bytes)
     }
 
     @Test func aHistoryPageEditedWithItsTimePutBackIsCarriedOverUnread() throws {

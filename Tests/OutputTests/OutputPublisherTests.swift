@@ -269,14 +269,7 @@ import TestSupport
             try rejects.write(reusedRejects)
             try publisher.record([try rejects.finish()])
             try publisher.reuseIfUnchanged(RejectsFileWriter.fileName, in: previous)
-            let started = Date(timeIntervalSince1970: 1_714_528_984)
-            let manifest = RunManifest(
-                version: "test", started: started, ended: started, inputs: [], counts: .init(RunCounts()),
-                configuration: .init(register: .init(path: "register.csv", bytes: 0, sha256: ""), method: .pooled, years: ""),
-                outputs: try publisher.stagedFileDigests(), partitions: YearPartitions(publisher: publisher).record)
-            try publisher.writeFile("manifest.json", try manifest.jsonBytes())
-            try publisher.publish()
-            return manifest
+            return try publishWithManifest(publisher, partitions: YearPartitions(publisher: publisher).record)
         } catch {
             publisher.abandon()
             throw error
@@ -292,16 +285,7 @@ import TestSupport
         var edited: [String: (bytes: [UInt8], inode: UInt)] = [:]
         for name in reusedFiles {
             let path = out + "/" + name
-            let before = try YearPartitionsTests.status(path)
-            var bytes = try contents(path)
-            bytes[bytes.count - 2] ^= 1
-            try YearPartitionsTests.overwriteInPlace(path, with: bytes)
-            if modifiedAfterTheManifest {
-                try YearPartitionsTests.modifiedAfterTheManifest(path, in: out)
-            } else {
-                try YearPartitionsTests.setModified(path, to: before.st_mtim)
-            }
-            edited[name] = (bytes, UInt(before.st_ino))
+            edited[name] = try InPlaceEdit.flipAByte(of: path, time: modifiedAfterTheManifest ? .afterTheManifest(inFolder: out) : .putBack)
         }
         return edited
     }

@@ -29,13 +29,7 @@ import TestSupport
                 try partitions.carryOver(from: previous, method: method)
             }
             try partitions.writeTables()
-            let manifest = RunManifest(
-                version: "test", started: started, ended: started, inputs: [], counts: .init(RunCounts()),
-                configuration: .init(register: .init(path: "register.csv", bytes: 0, sha256: ""), method: method, years: ""),
-                outputs: try publisher.stagedFileDigests(), partitions: partitions.record)
-            try publisher.writeFile("manifest.json", try manifest.jsonBytes())
-            try publisher.publish()
-            return manifest
+            return try publishWithManifest(publisher, partitions: partitions.record, method: method, started: started)
         } catch {
             publisher.abandon()
             throw error
@@ -43,38 +37,7 @@ import TestSupport
     }
 
     static func inode(_ path: String) throws -> UInt {
-        UInt(try status(path).st_ino)
-    }
-
-    static func status(_ path: String) throws -> stat {
-        var st = stat()
-        guard lstat(path, &st) == 0 else { throw CocoaError(.fileNoSuchFile) }
-        return st
-    }
-
-    /// Sets `path`'s modification time to `time`, to the nanosecond (a `Date` would round it).
-    static func setModified(_ path: String, to time: timespec) throws {
-        let accessed = try status(path).st_atim
-        guard utimensat(AT_FDCWD, path, [accessed, time], 0) == 0 else { throw CocoaError(.fileWriteUnknown) }
-    }
-
-    /// Sets `path`'s modification time a second after its publication's manifest was written.
-    /// A person edits later than that; an edit within the same file-system clock tick as the
-    /// manifest (a few milliseconds) keeps a time the check cannot tell from the manifest's.
-    static func modifiedAfterTheManifest(_ path: String, in out: String) throws {
-        var time = try status(out + "/manifest.json").st_mtim
-        time.tv_sec += 1
-        try setModified(path, to: time)
-    }
-
-    /// Replaces the bytes of the file at `path` through the file itself (its inode, and so
-    /// every hard link to it), as a program that rewrites a file in place does.
-    static func overwriteInPlace(_ path: String, with bytes: [UInt8]) throws {
-        let fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
-        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
-        defer { _ = close(fd) }
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw CocoaError(.fileWriteUnknown) }
+        UInt(try InPlaceEdit.status(path).st_ino)
     }
 
     @Test func partitionsConcatenateToTheWholeTables() throws {
@@ -163,7 +126,7 @@ import TestSupport
         // A new file in place of the old, as an editor saves it, not a change through the link.
         try FileManager.default.removeItem(atPath: path)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        try Self.modifiedAfterTheManifest(path, in: out)
+        try InPlaceEdit.setModified(path, .afterTheManifest(inFolder: out), before: InPlaceEdit.status(path).st_mtim)
         let before = try listing(out)
 
         do {
@@ -185,12 +148,8 @@ import TestSupport
         let first = try Self.publish(Self.figures.years, to: out)
         let relative = "years/2019-20/letters/2019-20/AAA.md"
         let path = out + "/" + relative
-        let before = try Self.status(path)
-        var bytes = try contents(path)
-        bytes[bytes.count - 2] ^= 1
         // Changed through the link, the same size, its time put back: what the check cannot see.
-        try Self.overwriteInPlace(path, with: bytes)
-        try Self.setModified(path, to: before.st_mtim)
+        let (bytes, inode) = try InPlaceEdit.flipAByte(of: path, time: .putBack)
 
         let second = try Self.publish([Self.figures.years[1]], to: out, carryOver: true)
         // Carried over, and listed with the first manifest's sha256 rather than that of the
@@ -199,7 +158,7 @@ import TestSupport
         #expect(second.outputs.contains(listed))
         #expect(RunManifest.FileDigest(path: relative, contents: bytes) != listed)
         #expect(try contents(path) == bytes)
-        #expect(try Self.inode(path) == UInt(before.st_ino))
+        #expect(try Self.inode(path) == inode)
     }
 
     @Test func aSameSizeEditThroughTheLinkIsRefused() throws {
@@ -208,11 +167,7 @@ import TestSupport
         let out = folder.file("out")
         try Self.publish(Self.figures.years, to: out)
         let path = out + "/years/2019-20/letters/2019-20/AAA.md"
-        let inode = try Self.inode(path)
-        var bytes = try contents(path)
-        bytes[bytes.count - 2] ^= 1
-        try Self.overwriteInPlace(path, with: bytes)
-        try Self.modifiedAfterTheManifest(path, in: out)
+        let (bytes, inode) = try InPlaceEdit.flipAByte(of: path, time: .afterTheManifest(inFolder: out))
         #expect(try Self.inode(path) == inode)
         let before = try listing(out)
 
@@ -237,9 +192,9 @@ import TestSupport
         let path = out + "/years/2019-20/type_year.csv"
         let listed = try contents(path).count
         // Its time put back, so that only the size tells.
-        let modified = try Self.status(path).st_mtim
-        try Self.overwriteInPlace(path, with: try contents(path) + Array("2019-20,extra\n".utf8))
-        try Self.setModified(path, to: modified)
+        let modified = try InPlaceEdit.status(path).st_mtim
+        try InPlaceEdit.overwrite(path, with: try contents(path) + Array("2019-20,extra\n".utf8))
+        try InPlaceEdit.setModified(path, to: modified)
 
         #expect(throws: OutputError.cannotCarryOver(path: path, reason: "it does not match the previous manifest "
                                                     + "(\(listed + 14) bytes; the manifest says \(listed) bytes)")) {
