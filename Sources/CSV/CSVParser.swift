@@ -33,6 +33,9 @@ package final class CSVParser {
     private var prefix: [UInt8] = []
     private var prefixSettled: Bool
     private var finished = false
+    /// Where libcsv's callbacks find the sink (see ``CallbackTarget``): made for the first sink
+    /// type fed, reused by every later call.
+    private var callbackTarget: CallbackTarget?
 
     /// libcsv grows its field buffer by a fixed block; the block is raised to the buffer's size
     /// before each call, so a 10 MB field costs a few dozen reallocations, not 80,000.
@@ -166,18 +169,20 @@ package final class CSVParser {
     /// that started on ``recordLine``, and a record ends at most once per call, after its fields.
     private func withCallbacks<Sink: CSVSink, Result>(into sink: inout Sink,
                                                       _ call: (UnsafeMutableRawPointer) -> Result) -> Result {
-        let line = recordLine
-        var ended = false
-        // The closures live only for this call (withoutActuallyEscaping): no copy of a field,
-        // no allocation per call.
-        let result = withoutActuallyEscaping({ (bytes: UnsafeRawBufferPointer) in sink.field(bytes, recordLine: line) }) {
-            field in
-            withoutActuallyEscaping({ ended = true }) { row in
-                var callbacks = LibcsvCallbacks(field: field, row: row)
-                return withUnsafeMutablePointer(to: &callbacks) { call(UnsafeMutableRawPointer($0)) }
-            }
+        let target: SinkTarget<Sink>
+        if let reused = callbackTarget as? SinkTarget<Sink> {
+            target = reused
+        } else {
+            target = SinkTarget<Sink>()
+            callbackTarget = target
         }
-        if ended {
+        let line = recordLine
+        let result = withUnsafeMutablePointer(to: &sink) { pointer in
+            target.call.pointee = CallState(sink: UnsafeMutableRawPointer(pointer), recordLine: line, ended: false)
+            defer { target.call.pointee.sink = nil }
+            return call(Unmanaged.passUnretained(target).toOpaque())
+        }
+        if target.call.pointee.ended {
             sink.endRecord()
             inRecord = false
         }
@@ -195,11 +200,45 @@ package final class CSVParser {
     }
 }
 
-/// What libcsv's callbacks call, reached through its `void *data` for the length of one
+/// What one libcsv call's callbacks need: the sink (an `UnsafeMutablePointer<Sink>`, valid
+/// for the call), the line its record started on, and whether a record ended.
+private struct CallState {
+    var sink: UnsafeMutableRawPointer?
+    var recordLine: Int
+    var ended: Bool
+}
+
+/// What libcsv's callbacks reach through its `void *data`, unretained, for the length of one
 /// `csv_parse` or `csv_fini`.
-private struct LibcsvCallbacks {
-    let field: (UnsafeRawBufferPointer) -> Void
-    let row: () -> Void
+///
+/// A class with an overridden method, not a pair of closures: a callback that copies a closure
+/// out of memory retains and releases its context for every field (about 2% of a run's CPU);
+/// a method called through an unretained reference does neither. The call's state sits behind
+/// a pointer so that a field costs no exclusivity check of a class property either.
+private class CallbackTarget {
+    let call: UnsafeMutablePointer<CallState>
+
+    init() {
+        call = .allocate(capacity: 1)
+        call.initialize(to: CallState(sink: nil, recordLine: 0, ended: false))
+    }
+
+    deinit {
+        call.deinitialize(count: 1)
+        call.deallocate()
+    }
+
+    /// Hands one field to the sink (see ``SinkTarget``).
+    func field(_ bytes: UnsafeRawBufferPointer) {
+        preconditionFailure("CallbackTarget.field: only a SinkTarget is handed to libcsv")
+    }
+}
+
+/// The ``CallbackTarget`` of a sink type: one per ``CSVParser``, made on its first call.
+private final class SinkTarget<Sink: CSVSink>: CallbackTarget {
+    override func field(_ bytes: UnsafeRawBufferPointer) {
+        call.pointee.sink!.assumingMemoryBound(to: Sink.self).pointee.field(bytes, recordLine: call.pointee.recordLine)
+    }
 }
 
 // C callbacks are top-level functions: a `@convention(c)` closure inside a generic function
@@ -208,13 +247,15 @@ private struct LibcsvCallbacks {
 /// libcsv's end-of-field callback: the field's bytes are valid only during the call.
 private func fieldEnded(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
     guard let context else { return }
-    context.assumingMemoryBound(to: LibcsvCallbacks.self).pointee.field(UnsafeRawBufferPointer(start: field, count: length))
+    Unmanaged<CallbackTarget>.fromOpaque(context)._withUnsafeGuaranteedRef {
+        $0.field(UnsafeRawBufferPointer(start: field, count: length))
+    }
 }
 
 /// libcsv's end-of-row callback (the terminator, -1 from `csv_fini`, is not needed).
 private func rowEnded(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
     guard let context else { return }
-    context.assumingMemoryBound(to: LibcsvCallbacks.self).pointee.row()
+    Unmanaged<CallbackTarget>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.call.pointee.ended = true }
 }
 
 /// libcsv's space predicate: nothing is a space, so fields reach Cleaning untrimmed.
