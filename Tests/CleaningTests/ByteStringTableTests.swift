@@ -45,4 +45,16 @@ import Testing
             #expect(value(table, key, String((i + 1) % 7)) == nil)
         }
     }
+
+    @Test func aKeyTooLongForItsSlotIsNotHeldAndTheOthersStay() {
+        var table = ByteStringTable<Int>()
+        let long = String(repeating: "x", count: Int(UInt16.max) + 1)
+        insert(&table, 1, "Surrey County Council")
+        insert(&table, 2, long)
+        insert(&table, 3, "a", long)
+        #expect(value(table, long) == nil)
+        #expect(value(table, "a", long) == nil)
+        #expect(value(table, "Surrey County Council") == 1)
+        #expect(table.count == 1)
+    }
 }
