@@ -62,6 +62,32 @@ package final class ByteSource {
     package func read(_ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
         if finished { return false }
         guard let inflater else { return try readPlain(body) }
+        let produced = try inflate(with: inflater, into: output)
+        guard produced > 0 else { return false }
+        try body(UnsafeRawBufferPointer(rebasing: output[0 ..< produced]))
+        return true
+    }
+
+    /// The next chunk of CSV bytes in an array of its own, or nil at the end (checked as for
+    /// ``read(_:)``).
+    ///
+    /// For a gzip file, zlib inflates straight into the array: a chunk handed on to other
+    /// tasks costs no copy.
+    package func nextChunk() throws -> [UInt8]? {
+        if finished { return nil }
+        guard let inflater else {
+            var chunk: [UInt8]?
+            _ = try readPlain { chunk = Array($0) }
+            return chunk
+        }
+        let chunk = try [UInt8](unsafeUninitializedCapacity: output.count) { buffer, count in
+            count = try inflate(with: inflater, into: UnsafeMutableRawBufferPointer(buffer))
+        }
+        return chunk.isEmpty ? nil : chunk
+    }
+
+    /// Inflates into `output` until it is full or the file ends; returns the bytes written.
+    private func inflate(with inflater: GzipInflater, into output: UnsafeMutableRawBufferPointer) throws -> Int {
         var produced = 0
         while produced < output.count {
             if inflater.needsInput {
@@ -74,12 +100,9 @@ package final class ByteSource {
                 inflater.supply(UnsafeRawBufferPointer(rebasing: file.buffer[0 ..< count]),
                                 endingAt: file.byteCount)
             }
-            produced += try inflater.inflate(into: UnsafeMutableRawBufferPointer(
-                rebasing: output[produced...]))
+            produced += try inflater.inflate(into: UnsafeMutableRawBufferPointer(rebasing: output[produced...]))
         }
-        guard produced > 0 else { return false }
-        try body(UnsafeRawBufferPointer(rebasing: output[0 ..< produced]))
-        return true
+        return produced
     }
 
     private func readPlain(_ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Bool {

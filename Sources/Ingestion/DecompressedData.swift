@@ -55,9 +55,8 @@ package struct Decompressor: Sendable {
     package func decompress(path: String, fileIndex: Int, bytesRead: (Int) -> Void = { _ in },
                            emit: (DecompressedData) async throws -> Void) async throws {
         let source = try ByteSource(path: path, chunkSize: chunkSize)
-        var chunk: [UInt8] = []
         var reported = 0
-        while try source.read({ chunk = Array($0) }) {
+        while let chunk = try source.nextChunk() {
             bytesRead(source.storedByteCount - reported)
             reported = source.storedByteCount
             try await emit(.chunk(fileIndex: fileIndex, bytes: chunk))
