@@ -149,7 +149,7 @@ package struct Cleaner: Sendable {
             // A record's fields lie back to back in the batch: when all their bytes are ASCII
             // (nearly always) one look settles it. Otherwise each field is judged on its own,
             // since bytes valid together may not be valid field by field.
-            if !FieldText.isASCII(batch.bytes[Self.span(of: r, in: batch)]) {
+            if !FieldText.isASCII(batch.bytes[batch.recordRange(r)]) {
                 for column in ExportColumn.allCases where !FieldText.isValidUTF8(batch.field(r, column)) {
                     reencoded = true
                     break
@@ -194,19 +194,5 @@ package struct Cleaner: Sendable {
                 return resolution
             }
         }
-    }
-
-    /// The bytes of the batch from record `r`'s first field to its last (empty when it has none).
-    private static func span(of r: Int, in batch: RawRecordBatch) -> Range<Int> {
-        var lower = Int.max
-        var upper = 0
-        for column in ExportColumn.allCases {
-            let range = batch.range(r, column)
-            if !range.isEmpty {
-                lower = min(lower, range.lowerBound)
-                upper = max(upper, range.upperBound)
-            }
-        }
-        return lower < upper ? lower ..< upper : 0 ..< 0
     }
 }

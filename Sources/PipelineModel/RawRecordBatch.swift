@@ -15,6 +15,9 @@ package struct RawRecordBatch: Sendable {
     package private(set) var lines: [Int] = []
     /// A parse fault per record, `nil` for a well-formed record.
     package private(set) var faults: [RawRecordFault?] = []
+    /// Where each record's bytes start in ``bytes``: its fields lie back to back from there to
+    /// the next record's start.
+    private var recordStarts: [Int32] = []
     /// The number of records in the batch.
     package var count: Int { lines.count }
 
@@ -23,6 +26,7 @@ package struct RawRecordBatch: Sendable {
         self.fileIndex = fileIndex
         lines.reserveCapacity(capacity)
         faults.reserveCapacity(capacity)
+        recordStarts.reserveCapacity(capacity)
         bounds.reserveCapacity(capacity * ExportColumn.count * 2)
         bytes.reserveCapacity(byteCapacity)
     }
@@ -31,6 +35,7 @@ package struct RawRecordBatch: Sendable {
     package mutating func append(line: Int, fault: RawRecordFault? = nil,
                                 fields: some Sequence<(ExportColumn, ArraySlice<UInt8>)>) {
         let base = bounds.count
+        recordStarts.append(Int32(bytes.count))
         bounds.append(contentsOf: repeatElement(0, count: ExportColumn.count * 2))
         for (column, value) in fields {
             let start = Int32(bytes.count)
@@ -46,6 +51,7 @@ package struct RawRecordBatch: Sendable {
     ///
     /// The fast path for Ingestion: no intermediate collection per record.
     package mutating func beginRecord(line: Int, fault: RawRecordFault? = nil) {
+        recordStarts.append(Int32(bytes.count))
         bounds.append(contentsOf: repeatElement(0, count: ExportColumn.count * 2))
         lines.append(line)
         faults.append(fault)
@@ -70,6 +76,12 @@ package struct RawRecordBatch: Sendable {
     package func range(_ record: Int, _ column: ExportColumn) -> Range<Int> {
         let i = (record * ExportColumn.count + column.rawValue) * 2
         return Int(bounds[i]) ..< Int(bounds[i + 1])
+    }
+
+    /// The byte range of all of record `record`'s fields within ``bytes``, from its first
+    /// field's bytes to its last's (empty when it has none).
+    package func recordRange(_ record: Int) -> Range<Int> {
+        Int(recordStarts[record]) ..< (record + 1 < recordStarts.count ? Int(recordStarts[record + 1]) : bytes.count)
     }
 
     /// The bytes of column `column` of record `record`.

@@ -28,4 +28,21 @@ import TestSupport
         #expect(Array(batch.field(0, .decision)) == Array("abc".utf8))
         #expect(batch.byteCount == 3)
     }
+
+    @Test func aRecordsRangeHoldsAllItsFieldsAndNothingElse() {
+        var batch = RawRows.batch([
+            [.summary: "zz", .reference: "19 012 345"],
+            [:],
+            [.category: "Housing"],
+        ])
+        batch.beginRecord(line: 9)
+        Array("x".utf8).withUnsafeBytes { batch.appendField(.remedy, bytes: $0) }
+        let bytes = batch.bytes
+        #expect(Set(bytes[batch.recordRange(0)]) == Set(Array("zz19 012 345".utf8)))
+        #expect(batch.recordRange(0).count == 12)
+        #expect(batch.recordRange(1).isEmpty)
+        #expect(Array(bytes[batch.recordRange(2)]) == Array("Housing".utf8))
+        #expect(Array(bytes[batch.recordRange(3)]) == Array("x".utf8))
+        #expect(batch.recordRange(3).upperBound == batch.byteCount)
+    }
 }
