@@ -15,7 +15,8 @@ package final class ByteSource {
 
     private let file: StoredFileReader
     private let inflater: GzipInflater?
-    private let output: UnsafeMutableRawBufferPointer
+    /// The bytes of CSV per chunk of a gzip file.
+    private let chunkSize: Int
     /// A plain file's first chunk, read to look for the gzip magic and not yet delivered.
     private var pendingPlainBytes: Int
     private var finished = false
@@ -42,11 +43,7 @@ package final class ByteSource {
         self.path = path
         self.file = file
         self.isCompressed = compressed
-        self.output = .allocate(byteCount: compressed ? max(chunkSize, 16) : 0, alignment: 16)
-    }
-
-    deinit {
-        output.deallocate()
+        self.chunkSize = max(chunkSize, 16)
     }
 
     /// Bytes read from the file so far, as stored; the whole file once ``read(_:)`` is false.
@@ -61,10 +58,9 @@ package final class ByteSource {
     /// last member was complete, so `false` means every byte arrived intact.
     package func read(_ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
         if finished { return false }
-        guard let inflater else { return try readPlain(body) }
-        let produced = try inflate(with: inflater, into: output)
-        guard produced > 0 else { return false }
-        try body(UnsafeRawBufferPointer(rebasing: output[0 ..< produced]))
+        guard inflater != nil else { return try readPlain(body) }
+        guard let chunk = try nextChunk() else { return false }
+        try chunk.withUnsafeBytes(body)
         return true
     }
 
@@ -80,7 +76,7 @@ package final class ByteSource {
             _ = try readPlain { chunk = Array($0) }
             return chunk
         }
-        let chunk = try [UInt8](unsafeUninitializedCapacity: output.count) { buffer, count in
+        let chunk = try [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, count in
             count = try inflate(with: inflater, into: UnsafeMutableRawBufferPointer(buffer))
         }
         return chunk.isEmpty ? nil : chunk

@@ -7,7 +7,8 @@ package enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotCreate(path: String, reason: String)
     /// Writing, flushing or syncing the file at `path` failed (disk full, I/O error, ...).
     case writeFailed(path: String, reason: String)
-    /// A staged file could not be read back (to compute its digest).
+    /// A file could not be read: to hash it (configuration, the program), or to copy it from the
+    /// current publication where hard links are refused.
     case readFailed(path: String, reason: String)
     /// Another run holds the lock on the same destination; `holderPID` is nil when the holder
     /// had not yet written its pid into `lockFile`.

@@ -93,7 +93,7 @@ struct PublicationStaging {
         return tables
     }
 
-    /// Carries `years` over from `previous`, all at once (linking and hashing on every core);
+    /// Carries `years` over from `previous`, all at once (linking and checking on every core);
     /// returns those whose files did not match `previous`'s manifest, with nothing of them
     /// staged, to be rendered instead (they are recomputed anyway).
     private func carryOver(_ years: [YearTables], from previous: PreviousPublication, into partitions: YearPartitions,
