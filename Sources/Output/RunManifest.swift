@@ -34,11 +34,22 @@ package struct RunManifest: Codable, Sendable, Equatable {
     /// Which year partitions (`years/{year}/`) this run computed and which it carried over from
     /// the previous publication; nil in a manifest written before outputs were partitioned.
     package var partitions: Partitions?
+    /// The sha256 of everything the publication is made from: the program, every input (path,
+    /// size, sha256, in order) and the configuration (each file's path, size and sha256, the
+    /// method, every setting). A later run whose sources have this fingerprint would publish the
+    /// same files, so it publishes these again without computing. Nil when an input was standard
+    /// input (which cannot be read twice), or in older manifests.
+    package var sourceFingerprint: String?
+    /// Set when this run found its sources unchanged (``sourceFingerprint``) and published the
+    /// previous publication's files again without reading the exports' rows: the start time of
+    /// the run that computed them. Nil when this run computed the publication.
+    package var sourcesUnchangedSince: Date?
 
     /// A manifest; see the properties.
     package init(program: String = "annual-review", version: String, commit: String? = nil, runID: String? = nil,
                 started: Date, ended: Date, inputs: [Input], counts: Counts, configuration: Configuration,
-                outputs: [FileDigest], partitions: Partitions? = nil) {
+                outputs: [FileDigest], partitions: Partitions? = nil, sourceFingerprint: String? = nil,
+                sourcesUnchangedSince: Date? = nil) {
         self.program = program
         self.version = version
         self.commit = commit
@@ -50,12 +61,16 @@ package struct RunManifest: Codable, Sendable, Equatable {
         self.configuration = configuration
         self.outputs = outputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         self.partitions = partitions
+        self.sourceFingerprint = sourceFingerprint
+        self.sourcesUnchangedSince = sourcesUnchangedSince
     }
 
     enum CodingKeys: String, CodingKey {
         case program, version, commit
         case runID = "run_id"
         case started, ended, inputs, counts, configuration, outputs, partitions
+        case sourceFingerprint = "source_fingerprint"
+        case sourcesUnchangedSince = "sources_unchanged_since"
     }
 
     /// The published years, each computed and rendered by this run or carried over unchanged.

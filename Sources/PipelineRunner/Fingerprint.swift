@@ -4,9 +4,10 @@ import Output
 import PipelineModel
 import Rendering
 
-/// What a year's partition or the whole-publication pages are made from, as one sha256: when a
-/// run's fingerprint of a year equals the one the current publication records, the year's
-/// files would come out byte-identical, so they are carried over instead of rendered.
+/// What a year's partition, the whole-publication pages or the whole publication are made from,
+/// as one sha256: when a run's fingerprint of a year equals the one the current publication
+/// records, the year's files would come out byte-identical, so they are carried over instead of
+/// rendered; when its sources' fingerprint does, nothing is computed at all (``Republication``).
 struct Fingerprint {
     private var hasher = SHA256()
 
@@ -66,6 +67,34 @@ struct Fingerprint {
         fingerprint.add(TableFile.comparison.fileName, comparison)
         fingerprint.add(TableFile.nationalYear.fileName, nationalYear)
         return fingerprint.hex
+    }
+
+    /// Everything a publication is made from (``RunManifest/sourceFingerprint``): the program,
+    /// `inputs` (path, size and sha256, in order) and `configuration`'s files, method and
+    /// settings. Not its published years, which are what the run found in the inputs.
+    ///
+    /// Nothing else reaches the outputs: no clock (the letters' date is a setting), no
+    /// environment, and with `--years` (a setting) the other years come from the previous
+    /// publication, which a run with the same fingerprint would carry over again.
+    static func sources(inputs: [RunManifest.FileDigest], configuration: RunManifest.Configuration) -> String {
+        var fingerprint = Fingerprint(program: program, templates: "", method: configuration.method)
+        for input in inputs { fingerprint.add("input", input) }
+        fingerprint.add("register", configuration.register)
+        for file in configuration.files { fingerprint.add("file", file) }
+        if let templates = configuration.templates {
+            fingerprint.add("templates", "\(templates.count)")
+            for template in templates { fingerprint.add("template", template) }
+        }
+        if let definition = configuration.definition { fingerprint.add("definition", definition) }
+        for (name, value) in configuration.settings.sorted(by: { $0.key < $1.key }) {
+            fingerprint.add("setting", name + "=" + value)
+        }
+        return fingerprint.hex
+    }
+
+    /// Adds a file by its path, size and sha256.
+    private mutating func add(_ name: String, _ file: RunManifest.FileDigest) {
+        add(name, [file.path, "\(file.bytes)", file.sha256].joined(separator: "\u{1F}"))
     }
 
     /// The program's identity: its version and the sha256 of the running executable (read once).

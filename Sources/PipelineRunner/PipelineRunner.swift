@@ -8,7 +8,9 @@ import PipelineModel
 /// Runs the pipeline in three phases:
 ///
 /// 1. `prepare` (``PreparedRun``): every configuration file read and checked; nothing is read
-///    from the exports, nor touched in the output folder, before they are valid;
+///    from the exports, nor touched in the output folder, before they are valid. When the
+///    exports, configuration and program are those of the current publication, that
+///    publication is published again instead of phases 2 and 3 (``Republication``);
 /// 2. `stream` (``StageWiring``): the stages as child tasks of one task group joined by bounded
 ///    channels, from the exports' bytes to the aggregated counts, rejects streamed into the
 ///    publication's staging folder;
@@ -39,14 +41,27 @@ package struct PipelineRunner: Sendable {
         let started = Date()
         let config = configuration
         let prepared = try PreparedRun.prepare(config, logger: logger)
-        let publication = try Publication(destination: config.outputDirectory, inputs: config.inputs + [
-            config.register, config.lookup, config.population, config.decisionRules, config.serviceAreaRules,
-            config.templates, config.contacts,
-        ].compactMap { $0 }, previousRequired: config.years != nil)
+        var publication = try openPublication()
         let stages = StageWiring(configuration: config, prepared: prepared, logger: logger, progress: progress,
                                  recorder: recorder)
         let publishing = PublicationPhase(configuration: config, prepared: prepared, logger: stages.stage("publication"))
         publishing.logWarnings(of: publication)
+        do {
+            switch try await Republication(configuration: config, logger: stages.stage("publication"))
+                .attempt(through: publication, started: started, recorder: recorder) {
+            case .published(let report):
+                publishing.logWarnings(of: publication)
+                return report
+            case .sourcesChanged:
+                break
+            case .filesDiffer:
+                publication.abandon()
+                publication = try openPublication()
+            }
+        } catch {
+            publication.abandon()
+            throw error
+        }
         do {
             let aggregated = try await stages.run(rejectsInto: publication.concurrentWriter)
             return try await publishing.publish(aggregated, through: publication, started: started, recorder: recorder)
@@ -54,6 +69,15 @@ package struct PipelineRunner: Sendable {
             publication.abandon()
             throw error
         }
+    }
+
+    /// Takes the output folder's lock and opens the staging folder (``Publication``).
+    private func openPublication() throws -> Publication {
+        let config = configuration
+        return try Publication(destination: config.outputDirectory, inputs: config.inputs + [
+            config.register, config.lookup, config.population, config.decisionRules, config.serviceAreaRules,
+            config.templates, config.contacts,
+        ].compactMap { $0 }, previousRequired: config.years != nil)
     }
 
     /// Runs the pipeline until it ends or one of `signals` arrives; a signal cancels every

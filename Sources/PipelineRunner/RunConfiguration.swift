@@ -34,6 +34,10 @@ package struct RunConfiguration: Sendable {
     package var templates: String?
     /// Do everything except publication (staging is removed, the output folder untouched).
     package var dryRun = false
+    /// Compute and publish even when the sources (exports, configuration files, settings,
+    /// program) are those the current publication records, which a run otherwise publishes
+    /// again without reading the exports' rows (``RunManifest/sourceFingerprint``).
+    package var recompute = false
     /// The letters' addressees (`local-authority-code,name,job-title`), if any.
     package var contacts: String?
     /// The date the draft letters carry; nil prints a placeholder.

@@ -31,22 +31,32 @@ extension RunManifest {
     init(configuration config: RunConfiguration, digests: ConfigurationDigests, started: Date,
          inputs: [InputFileSummary], counts: RunCounts, years published: [ReportingYear], outputs: [FileDigest],
          partitions: Partitions) throws {
-        let files = try [config.lookup, config.population, config.decisionRules, config.serviceAreaRules, config.contacts]
-            .compactMap({ $0 }).map(digests.digest)
         let contiguous = zip(published, published.dropFirst()).allSatisfy { $0.startYear + 1 == $1.startYear }
         let years = published.isEmpty ? "" : contiguous
             ? YearRange(first: published[0], last: published[published.count - 1])!.description
             : published.map(\.label).joined(separator: ",")
-        let templates = try config.templates.map { folder in
-            try TemplateFolderCheck.templates(in: folder).map { try FileDigest(contentsOf: $0) }
-        }
+        let configuration = try Configuration(configuration: config, digests: digests, years: years)
+        let read = inputs.map { FileDigest(path: $0.path, bytes: $0.bytes, sha256: $0.sha256) }
         self.init(
             version: config.build.version, commit: config.build.commit, runID: config.runID, started: started, ended: Date(),
-            inputs: inputs.map(Input.init), counts: .init(counts),
-            configuration: .init(register: try digests.digest(config.register),
-                                 method: config.method, years: years, files: files,
-                                 settings: config.manifestSettings, templates: templates,
-                                 definition: try config.definition.map(digests.digest)),
-            outputs: outputs, partitions: partitions)
+            inputs: inputs.map(Input.init), counts: .init(counts), configuration: configuration,
+            outputs: outputs, partitions: partitions,
+            sourceFingerprint: config.inputs.contains("-") ? nil
+                : Fingerprint.sources(inputs: read, configuration: configuration))
+    }
+}
+
+extension RunManifest.Configuration {
+    /// The record of `config`'s files (read and hashed through `digests`, the templates now) and
+    /// settings, for a run that published `years` (`2019-20..2023-24`).
+    /// - Throws: `OutputError` when a file cannot be read to hash it.
+    init(configuration config: RunConfiguration, digests: ConfigurationDigests, years: String) throws {
+        let files = try [config.lookup, config.population, config.decisionRules, config.serviceAreaRules, config.contacts]
+            .compactMap({ $0 }).map(digests.digest)
+        let templates = try config.templates.map { folder in
+            try TemplateFolderCheck.templates(in: folder).map { try RunManifest.FileDigest(contentsOf: $0) }
+        }
+        self.init(register: try digests.digest(config.register), method: config.method, years: years, files: files,
+                  settings: config.manifestSettings, templates: templates, definition: try config.definition.map(digests.digest))
     }
 }

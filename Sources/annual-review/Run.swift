@@ -37,8 +37,12 @@ extension AnnualReview {
         @Flag(name: .customLong("quality-report"), help: "Print the quality report (rejects by reason with examples, unknown authorities) on standard output.")
         var qualityReport = false
 
+        @Flag(help: "Read the exports and compute every table even when the exports (byte for byte), configuration and program are those of the current publication, which a run otherwise publishes again as it is.")
+        var recompute = false
+
         func run() async throws {
-            try await RunCommand(options: options, dryRun: dryRun, qualityReport: qualityReport).execute()
+            try await RunCommand(options: options, dryRun: dryRun, qualityReport: qualityReport, recompute: recompute)
+                .execute()
         }
     }
 }

@@ -15,6 +15,9 @@ struct RunCommand {
     let dryRun: Bool
     /// Print the quality report.
     let qualityReport: Bool
+    /// Compute even when the sources are the current publication's (a quality report needs the
+    /// rows read, so it computes too).
+    var recompute = false
     /// Without an output folder in the settings, stage in a temporary folder of our own
     /// (`validate`) instead of failing with a usage error.
     var stagesWithoutOutput = false
@@ -65,6 +68,7 @@ struct RunCommand {
             return try ending.finish(.usage, error: ValidationError("\(error)"))
         }
         configuration.dryRun = dryRun
+        configuration.recompute = recompute || qualityReport
         if let pieceSize = options.pieceSize {
             configuration.pieceSize = pieceSize
             configuration.maxPieceBytes = max(pieceSize, configuration.maxPieceBytes)
@@ -96,6 +100,10 @@ struct RunCommand {
         progress.stop()
         let rejected = report.counts.rowsRejected
         if qualityReport || dryRun { print(report.quality.text(counts: report.counts, inputs: report.inputs)) }
+        if report.republished {
+            print(TerminalText.escaped("annual-review: exports, configuration and program unchanged since the current "
+                  + "publication: published it again (--recompute computes)"))
+        }
         if dryRun {
             print("annual-review: dry run: \(report.counts.rowsRead) rows read, \(report.counts.cases) cases, "
                   + "\(rejected) rejected; nothing published")

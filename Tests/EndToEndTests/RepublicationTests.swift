@@ -1,0 +1,146 @@
+import Foundation
+import Glibc
+import Testing
+import TestSupport
+
+/// A run whose sources (exports byte for byte, configuration files, settings, program) are those
+/// of the current publication publishes that publication's files again without computing;
+/// any change of source, `--recompute` or `--quality-report` computes. Through the real
+/// executable on the sample data.
+@Suite struct RepublicationTests {
+    let sample = PackagePaths.path("pipelines/sample.yaml")
+    let export = PackagePaths.path("sample-data/decisions-sample.csv.gz")
+
+    func run(_ arguments: [String], input: ProcessRunner.Input = .empty) throws -> ProcessResult {
+        try ProcessRunner.run(PackagePaths.executable, arguments, currentDirectory: PackagePaths.root.path, input: input)
+    }
+
+    /// Runs the sample pipeline into `out` with `extra` options and expects success.
+    @discardableResult
+    func publish(_ out: String, _ extra: [String] = [], input: ProcessRunner.Input = .empty) throws -> ProcessResult {
+        let result = try run(["run", sample, "--out", out] + extra, input: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result
+    }
+
+    static func manifest(_ out: String) throws -> [String: Any] {
+        try ReprocessingTests.manifest(out)
+    }
+
+    /// The manifest's fields that describe what was read and written, as JSON text to compare.
+    static func sources(_ manifest: [String: Any]) throws -> [String: String] {
+        var fields: [String: String] = [:]
+        for key in ["inputs", "counts", "configuration", "outputs", "source_fingerprint"] {
+            let value = try #require(manifest[key], "\(key) missing")
+            fields[key] = String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys,
+                                                                                                  .fragmentsAllowed]),
+                                 as: UTF8.self)
+        }
+        return fields
+    }
+
+    @Test func anUnchangedRerunPublishesTheSameFilesAgainWithoutComputing() throws {
+        let folder = try TemporaryFolder("republish").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/out"
+        try publish(out)
+        let computed = try Self.manifest(out)
+        let before = try Snapshot.digests(of: out), inodesBefore = try ReprocessingTests.inodes(of: out)
+        // A second apart, so that each run's start time tells which run is meant.
+        Thread.sleep(forTimeInterval: 1.1)
+
+        let second = try publish(out)
+        #expect(second.stdout.contains("published it again"), "\(second.stdout)")
+        #expect(second.stdout.contains("3000 rows read, 2890 cases, 54 rejected"), "counts from the manifest: \(second.stdout)")
+        let republished = try Self.manifest(out)
+        #expect(republished["sources_unchanged_since"] as? String == computed["started"] as? String)
+        #expect(republished["started"] as? String != computed["started"] as? String)
+        #expect(try Self.sources(republished) == Self.sources(computed))
+        let partitions = try #require(republished["partitions"] as? [String: Any])
+        #expect(partitions["pages_rendered"] as? Int == 0)
+        #expect(partitions["computed"] as? [String] == [])
+        let carried = try #require(partitions["carried_over"] as? [[String: Any]])
+        #expect(carried.count == 6)
+        #expect(carried.allSatisfy { $0["computed_by_run_started"] as? String == computed["started"] as? String })
+        let fingerprints = (computed["partitions"] as? [String: Any])?["fingerprints"] as? [String: String]
+        #expect(partitions["fingerprints"] as? [String: String] == fingerprints)
+
+        // Every file but the manifest is the same file, not a copy.
+        let after = try Snapshot.digests(of: out), inodesAfter = try ReprocessingTests.inodes(of: out)
+        #expect(Set(after.keys) == Set(before.keys))
+        for path in before.keys where path != "manifest.json" {
+            #expect(after[path] == before[path], "\(path) changed")
+            #expect(inodesAfter[path] == inodesBefore[path], "\(path) was written again")
+        }
+
+        // Once more: it still names the run that computed the files, not the one before.
+        try publish(out)
+        #expect(try Self.manifest(out)["sources_unchanged_since"] as? String == computed["started"] as? String)
+    }
+
+    /// A run that must compute: the manifest says nothing was reused, and the run says nothing
+    /// about publishing again.
+    func expectComputed(_ result: ProcessResult, _ out: String, _ why: Comment) throws {
+        #expect(!result.stdout.contains("published it again"), why)
+        let manifest = try Self.manifest(out)
+        #expect(manifest["sources_unchanged_since"] == nil, why)
+        #expect(manifest["source_fingerprint"] is String, why)
+    }
+
+    @Test func aChangedSettingOrRecomputeOrAQualityReportComputes() throws {
+        let folder = try TemporaryFolder("republish").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/out"
+        try publish(out)
+        try expectComputed(try publish(out, ["--recompute"]), out, "--recompute")
+        let report = try publish(out, ["--quality-report"])
+        try expectComputed(report, out, "--quality-report")
+        #expect(report.stdout.contains("rows read: 3000"), "the quality report needs the rows read: \(report.stdout)")
+        try expectComputed(try publish(out, ["--letter-date", "2024-07-22"]), out, "another letter date")
+        let pages = (try Self.manifest(out)["partitions"] as? [String: Any])?["pages_rendered"] as? Int ?? 0
+        #expect(pages > 0, "every letter carries the new date")
+        try expectComputed(try publish(out, ["--letter-date", "2024-07-22", "--parse-workers", "1"]), out,
+                           "another setting, even one that changes no figure")
+    }
+
+    @Test func aChangedExportOrConfigurationFileComputes() throws {
+        let folder = try TemporaryFolder("republish").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/out"
+        let export = folder + "/decisions.csv.gz", rules = folder + "/decisions.yaml"
+        try FileManager.default.copyItem(atPath: self.export, toPath: export)
+        try FileManager.default.copyItem(atPath: PackagePaths.path("pipelines/rules/decisions.yaml"), toPath: rules)
+        // The templates default to the folder beside the rule tables'.
+        let options = ["--decision-rules", rules, "--templates", PackagePaths.path("pipelines/templates"), export]
+        try publish(out, options)
+        let first = try Self.manifest(out)
+
+        // The same rows re-exported: another time in the gzip header, the same size. The bytes
+        // differ, so the run reads them (and finds every year unchanged).
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: export)))
+        bytes[4] ^= 0x01
+        try Data(bytes).write(to: URL(fileURLWithPath: export))
+        try expectComputed(try publish(out, options), out, "an export with other bytes")
+        let inputs = try #require(try Self.manifest(out)["inputs"] as? [[String: Any]])
+        #expect(inputs.first?["sha256"] as? String != (first["inputs"] as? [[String: Any]])?.first?["sha256"] as? String)
+
+        // A rule table with a comment added.
+        let text = try String(contentsOfFile: rules, encoding: .utf8) + "# reviewed\n"
+        try text.write(toFile: rules, atomically: true, encoding: .utf8)
+        try expectComputed(try publish(out, options), out, "a changed rule table")
+        // And unchanged again: published again.
+        #expect(try publish(out, options).stdout.contains("published it again"))
+    }
+
+    @Test func standardInputIsAlwaysRead() throws {
+        let folder = try TemporaryFolder("republish").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/out"
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: export)))
+        try publish(out, ["-"], input: .bytes(bytes))
+        #expect(try Self.manifest(out)["source_fingerprint"] == nil, "standard input cannot be read twice to compare")
+        let again = try publish(out, ["-"], input: .bytes(bytes))
+        #expect(!again.stdout.contains("published it again"))
+        #expect(try Self.manifest(out)["sources_unchanged_since"] == nil)
+    }
+}
