@@ -17,10 +17,9 @@ extension OutputPublisher {
     ///   folder), so a file linked from the current publication keeps its bytes after that
     ///   folder is removed, and two linked paths never drift apart.
     /// - Returns: false, with nothing staged at its path, when the file does not match `entry`
-    ///   (another size, modified after `previous`'s manifest, not a regular file).
-    /// - Throws: ``OutputError/cannotCreate(path:reason:)`` (the file is missing, or its path is
-    ///   staged already), ``OutputError/readFailed(path:reason:)`` or
-    ///   ``OutputError/writeFailed(path:reason:)``.
+    ///   (missing, another size, modified after `previous`'s manifest, not a regular file).
+    /// - Throws: ``OutputError/cannotCreate(path:reason:)`` (its path is staged already),
+    ///   ``OutputError/readFailed(path:reason:)`` or ``OutputError/writeFailed(path:reason:)``.
     package func carryOver(_ entry: RunManifest.FileDigest, from previous: PreviousPublication) throws -> Bool {
         guard try stage(entry, from: previous, at: entry.path) else { return false }
         files[entry.path] = entry
@@ -31,6 +30,10 @@ extension OutputPublisher {
     /// with nothing left there, when it does not match `entry`. Not listed.
     private func stage(_ entry: RunManifest.FileDigest, from previous: PreviousPublication,
                        at relativePath: String) throws -> Bool {
+        // A listed file that is gone does not match its entry either: the caller writes or
+        // renders it instead of failing the run (linking it would fail with ENOENT).
+        var status = stat()
+        guard lstat(previous.folder + "/" + entry.path, &status) == 0 || errno != ENOENT else { return false }
         do {
             try StagedFileWriter.carryOver(entry, from: previous, at: try prepare(relativePath))
             return true

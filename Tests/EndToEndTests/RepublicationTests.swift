@@ -132,6 +132,24 @@ import TestSupport
         #expect(try publish(out, options).stdout.contains("published it again"))
     }
 
+    @Test func aFileMissingFromThePublicationIsMadeAgain() throws {
+        let folder = try TemporaryFolder("republish").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/out"
+        try publish(out)
+        let fresh = try Snapshot.digests(of: out)
+        for (why, options) in [("computing, the history pages are rendered again", ["--recompute"]),
+                               ("sources unchanged, but a file is missing: computed", [])] {
+            try FileManager.default.removeItem(atPath: out + "/report/england.html")
+            try expectComputed(try publish(out, options), out, Comment(rawValue: why))
+            let after = try Snapshot.digests(of: out)
+            #expect(Set(after.keys) == Set(fresh.keys), Comment(rawValue: why))
+            for (path, bytes) in fresh where path != "manifest.json" {
+                #expect(after[path] == bytes, "\(path) differs from a fresh run's: \(why)")
+            }
+        }
+    }
+
     @Test func standardInputIsAlwaysRead() throws {
         let folder = try TemporaryFolder("republish").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
