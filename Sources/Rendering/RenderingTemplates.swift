@@ -19,10 +19,9 @@ package struct RenderingTemplates: Sendable {
     ]
 
     private let templates: [String: CompiledTemplate]
-    /// The report pages' inline base style sheet, rendered once.
-    let reportStyle: String
-    /// The rules for charts, sortable tables and year lists, for the pages that have them.
-    let reportStyleExtras: String
+    /// The report's `style.css`, rendered once: the base rules (`report-style.css.mustache`),
+    /// then those for charts, sortable tables and year lists (`report-style-extras.css.mustache`).
+    let reportStyleSheet: [UInt8]
     /// The year index's inline sort script, rendered once.
     let reportScript: String
     /// The sha256 (hex) of every template's name and text: a change of wording changes it, so a
@@ -77,9 +76,8 @@ package struct RenderingTemplates: Sendable {
         }
         self.templates = templates
         digest = lowercaseHex(hasher.finalize())
-        reportStyle = String(decoding: templates["report-style.css.mustache"]?.render(NoFields()) ?? [], as: UTF8.self)
-        reportStyleExtras = String(decoding: templates["report-style-extras.css.mustache"]?.render(NoFields()) ?? [],
-                                   as: UTF8.self)
+        reportStyleSheet = (templates["report-style.css.mustache"]?.render(NoFields()) ?? [])
+            + (templates["report-style-extras.css.mustache"]?.render(NoFields()) ?? [])
         reportScript = String(decoding: templates["report-sort.js.mustache"]?.render(NoFields()) ?? [], as: UTF8.self)
     }
 

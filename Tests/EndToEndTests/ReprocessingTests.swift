@@ -29,10 +29,12 @@ import TestSupport
         return year.first?.isNumber == true ? year : nil
     }
 
-    /// The whole-publication pages: the report's index, England's history and every history page.
+    /// The whole-publication pages: the report's index, England's history and every history
+    /// page, and their style sheet.
     static func historyPages(_ snapshot: [String: Data]) -> [String: Data] {
         snapshot.filter {
-            $0.key == "report/index.html" || $0.key == "report/england.html" || $0.key.hasPrefix("report/authorities/")
+            ["report/index.html", "report/england.html", "report/style.css"].contains($0.key)
+                || $0.key.hasPrefix("report/authorities/")
         }
     }
 
@@ -133,6 +135,12 @@ import TestSupport
         #expect(Self.files(after, ofYears: rerun) != Self.files(before, ofYears: rerun), "the populations changed")
         #expect(Self.historyPages(after) == Self.historyPages(fullRun))
         #expect(Self.historyPages(after).count > 40)
+        // The years carried over kept the style sheet their pages link.
+        for year in others {
+            let path = "years/\(year)/report/\(year)/style.css"
+            #expect(after[path] != nil && after[path] == before[path], "\(path)")
+        }
+        #expect(after["report/style.css"] != nil)
         let history = String(decoding: try #require(after["report/authorities/LCE.html"]), as: UTF8.self)
         for year in allYears {
             #expect(history.contains(#"<tr><th scope="row">\#(year)</th><td class="n">"#), "the history has no \(year)")
