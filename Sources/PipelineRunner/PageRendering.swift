@@ -109,16 +109,17 @@ struct PageRendering {
     }
 
     /// The jobs of one year's pages: letters and report pages in chunks of authorities, and the
-    /// year's index with England's page, its map and the style sheet its pages link.
+    /// year's index with England's page, its map and the style sheets its pages and letters link.
     static func yearJobs(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates,
                          letters: LetterSettings, chunk: Int = 32) -> [Job] {
         var jobs = [Job(year: year.year) { cost in
             cost.measure(.yearIndex) { [ReportWriter.yearIndex(year, method: method, templates: templates)] }
                 + cost.measure(.nationalPage) { [ReportWriter.nationalYearPage(year)] }
                 + cost.measure(.map) { [MapDataWriter.mapFile(year, method: method)] }
-                // Rendered once per run, not a page: in every year's partition, so that a year
-                // carried over keeps the style sheet its pages link.
-                + [ReportWriter.styleSheet(of: year.year, templates: templates)]
+                // Rendered once per run, not pages: in every year's partition, so that a year
+                // carried over keeps the style sheets its files link.
+                + [ReportWriter.styleSheet(of: year.year, templates: templates),
+                   LetterWriter.styleSheet(of: year.year, templates: templates)]
         }]
         for start in stride(from: 0, to: year.authorities.count, by: chunk) {
             let rows = year.authorities[start ..< min(start + chunk, year.authorities.count)]

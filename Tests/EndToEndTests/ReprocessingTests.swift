@@ -38,6 +38,35 @@ import TestSupport
         }
     }
 
+    /// Expects each of `years` to hold its report's and letters' style sheets in its partition
+    /// (with the same bytes at their outputs.md paths), `report/style.css` for the
+    /// whole-publication pages, and every HTML page and letter of `snapshot` to link one style
+    /// sheet that `snapshot` holds.
+    static func expectStyleSheetsLinkedAndPresent(in snapshot: [String: Data], years: Set<String>,
+                                                  sourceLocation: SourceLocation = #_sourceLocation) {
+        for year in years {
+            for path in ["report/\(year)/style.css", "letters/\(year)/letter.css"] {
+                let partition = snapshot["years/\(year)/" + path]
+                #expect(partition?.isEmpty == false, "\(year)'s partition has no \(path)", sourceLocation: sourceLocation)
+                #expect(snapshot[path] == partition, "\(path)", sourceLocation: sourceLocation)
+            }
+        }
+        #expect(snapshot["report/style.css"]?.isEmpty == false, "no report/style.css", sourceLocation: sourceLocation)
+        var pages = 0
+        for (path, bytes) in snapshot where path.hasSuffix(".html") {
+            let parts = String(decoding: bytes, as: UTF8.self).components(separatedBy: #"<link rel="stylesheet" href=""#)
+            guard parts.count == 2, let href = parts[1].split(separator: "\"").first else {
+                Issue.record("\(path) links no style sheet, or more than one", sourceLocation: sourceLocation)
+                continue
+            }
+            let target = URL(fileURLWithPath: "/" + path).deletingLastPathComponent().appendingPathComponent(String(href))
+                .standardized.path.dropFirst()
+            #expect(snapshot[String(target)] != nil, "\(path) links \(href), which is missing", sourceLocation: sourceLocation)
+            pages += 1
+        }
+        #expect(pages > 500, "\(pages) pages", sourceLocation: sourceLocation)
+    }
+
     /// Every table of a publication, top level and partitions alike.
     static let tables = ["authority_year.csv", "type_year.csv", "comparison.csv", "national_year.csv", "area_year.csv",
                          "public_reports.csv"]
@@ -135,12 +164,14 @@ import TestSupport
         #expect(Self.files(after, ofYears: rerun) != Self.files(before, ofYears: rerun), "the populations changed")
         #expect(Self.historyPages(after) == Self.historyPages(fullRun))
         #expect(Self.historyPages(after).count > 40)
-        // The years carried over kept the style sheet their pages link.
+        // The years carried over kept the style sheets their pages and letters link.
         for year in others {
-            let path = "years/\(year)/report/\(year)/style.css"
-            #expect(after[path] != nil && after[path] == before[path], "\(path)")
+            for path in ["report/\(year)/style.css", "letters/\(year)/letter.css"] {
+                #expect(after["years/\(year)/" + path] != nil && after["years/\(year)/" + path] == before["years/\(year)/" + path],
+                        "\(path)")
+            }
         }
-        #expect(after["report/style.css"] != nil)
+        Self.expectStyleSheetsLinkedAndPresent(in: after, years: allYears)
         let history = String(decoding: try #require(after["report/authorities/LCE.html"]), as: UTF8.self)
         for year in allYears {
             #expect(history.contains(#"<tr><th scope="row">\#(year)</th><td class="n">"#), "the history has no \(year)")
@@ -192,6 +223,30 @@ import TestSupport
         #expect(byYear["2022-23"]?["unchanged"] as? Bool == true && byYear["2023-24"]?["unchanged"] as? Bool == true)
         #expect(byYear["2019-20"]?["unchanged"] == nil, "not asked for: left alone, not computed")
         #expect(Self.files(last, ofYears: ["2018-19", "2021-22"]) == Self.files(before, ofYears: ["2018-19", "2021-22"]))
+    }
+
+    @Test func everyYearsPartitionHoldsTheStyleSheetsItsPagesAndLettersLink() throws {
+        let folder = try TemporaryFolder("reprocess").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/out"
+        try publish(out)
+        let snapshot = try Snapshot.digests(of: out)
+        let years = Set(snapshot.keys.compactMap(Self.year(of:)))
+        #expect(years.count == 6)
+        Self.expectStyleSheetsLinkedAndPresent(in: snapshot, years: years)
+        // One style sheet per folder, not a copy per page: no page keeps an inline one.
+        #expect(!snapshot.contains { $0.key.hasSuffix(".html") && String(decoding: $0.value, as: UTF8.self).contains("<style") })
+        // Listed in the manifest like every other output, and one copy on disk.
+        let listed = try Self.outputs(try Self.manifest(out))
+        for year in years {
+            for path in ["report/\(year)/style.css", "letters/\(year)/letter.css"] {
+                #expect(listed[path] != nil && listed[path] == listed["years/\(year)/" + path], "\(path)")
+                var a = stat(), b = stat()
+                #expect(stat(out + "/" + path, &a) == 0 && stat(out + "/years/\(year)/" + path, &b) == 0 && a.st_ino == b.st_ino,
+                        "\(path) is not a link to its partition's file")
+            }
+        }
+        #expect(listed["report/style.css"] != nil)
     }
 
     @Test func anUnchangedRerunRendersNothingAndKeepsEveryFile() throws {

@@ -115,6 +115,9 @@ import TestSupport
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = try folder.write(letter.bytes, to: "LCE.html")
+        // The print rules (A4) are in the style sheet the letter links, beside it.
+        let styleSheet = LetterWriter.styleSheet(of: try #require(letter.year), templates: templates)
+        try folder.write(styleSheet.bytes, to: LetterWriter.styleSheetName)
         let shots = ExternalCheck.artefactsFolder.appendingPathComponent("letter-print")
         try ExternalCheck.expectPass(["print", path, shots.path])
         let pages = try FileManager.default.contentsOfDirectory(atPath: shots.path).filter { $0.hasSuffix(".png") }.sorted()
