@@ -109,13 +109,17 @@ struct PageRendering {
     }
 
     /// The jobs of one year's pages: letters and report pages in chunks of authorities, and the
-    /// year's index with England's page and its map.
+    /// year's index with England's page, its map and the style sheets its pages and letters link.
     static func yearJobs(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates,
                          letters: LetterSettings, chunk: Int = 32) -> [Job] {
         var jobs = [Job(year: year.year) { cost in
             cost.measure(.yearIndex) { [ReportWriter.yearIndex(year, method: method, templates: templates)] }
-                + cost.measure(.nationalPage) { [ReportWriter.nationalYearPage(year, templates: templates)] }
+                + cost.measure(.nationalPage) { [ReportWriter.nationalYearPage(year)] }
                 + cost.measure(.map) { [MapDataWriter.mapFile(year, method: method)] }
+                // Rendered once per run, not pages: in every year's partition, so that a year
+                // carried over keeps the style sheets its files link.
+                + [ReportWriter.styleSheet(of: year.year, templates: templates),
+                   LetterWriter.styleSheet(of: year.year, templates: templates)]
         }]
         for start in stride(from: 0, to: year.authorities.count, by: chunk) {
             let rows = year.authorities[start ..< min(start + chunk, year.authorities.count)]
@@ -125,9 +129,7 @@ struct PageRendering {
                 pages += cost.measure(.letter) {
                     rows.flatMap { LetterWriter.letters($0, in: year, templates: templates, settings: letters) }
                 }
-                pages += cost.measure(.reportPage) {
-                    rows.map { ReportWriter.authorityPage($0, in: year, method: method, templates: templates) }
-                }
+                pages += cost.measure(.reportPage) { rows.map { ReportWriter.authorityPage($0, in: year, method: method) } }
                 return pages
             })
         }
@@ -135,23 +137,21 @@ struct PageRendering {
     }
 
     /// The jobs of the whole-publication pages (the report's index, England's history and a
-    /// history page per authority), from every published year's rows.
+    /// history page per authority, and `report/style.css`, which they link), from every
+    /// published year's rows.
     static func historyJobs(_ rows: [PublishedYearRow], national: [PublishedNationalRow], method: AveragingMethod,
                             templates: RenderingTemplates, chunk: Int = 48) -> [Job] {
         let byCode = Dictionary(grouping: rows, by: \.code)
         let codes = byCode.keys.sorted()
         var jobs = [Job(year: nil) { cost in
             cost.measure(.historyPage) {
-                [ReportWriter.historyIndex(rows, templates: templates),
-                 ReportWriter.nationalHistoryPage(national, templates: templates)]
-            }
+                [ReportWriter.historyIndex(rows), ReportWriter.nationalHistoryPage(national)]
+            } + [ReportWriter.styleSheet(of: nil, templates: templates)]
         }]
         for start in stride(from: 0, to: codes.count, by: chunk) {
             let histories = codes[start ..< min(start + chunk, codes.count)].compactMap { byCode[$0] }
             jobs.append(Job(year: nil) { cost in
-                cost.measure(.historyPage) {
-                    histories.map { ReportWriter.historyPage($0, method: method, templates: templates) }
-                }
+                cost.measure(.historyPage) { histories.map { ReportWriter.historyPage($0, method: method) } }
             })
         }
         return jobs

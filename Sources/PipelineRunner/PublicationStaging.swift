@@ -6,8 +6,8 @@ import Rendering
 /// Stages everything a run publishes beside its manifest: each year's partition (rendered, or
 /// carried over from the current publication when nothing it is made from has changed or the
 /// run was not asked to compute it), the top-level tables, and the whole-publication pages (the
-/// report's index, England's history and every authority's history), rendered from the
-/// published tables.
+/// report's index, England's history and every authority's history, with `report/style.css`),
+/// rendered from the published tables.
 struct PublicationStaging {
     let configuration: RunConfiguration
     let templates: RenderingTemplates?
@@ -126,15 +126,18 @@ struct PublicationStaging {
         return mismatched
     }
 
-    /// Links the current publication's whole-publication pages when their fingerprint is this
-    /// run's, each checked as a carried-over year's file is (by its size and time, not read:
-    /// ``OutputPublisher/carryOver(_:from:)``); false (nothing staged) when one of them does
-    /// not match its manifest entry.
+    /// Links the current publication's whole-publication pages and their style sheet when their
+    /// fingerprint is this run's, each checked as a carried-over year's file is (by its size and
+    /// time, not read: ``OutputPublisher/carryOver(_:from:)``); false (nothing staged) when one
+    /// of them does not match its manifest entry, or its manifest lacks the report's index,
+    /// England's history or the style sheet.
     private func carryOverHistory(from previous: PreviousPublication?, into publisher: OutputPublisher) throws -> Bool {
         guard let previous else { return false }
         let prefix = "report/\(ReportWriter.historyFolder)/"
-        let single = ["report/index.html", "report/" + ReportWriter.nationalHistoryPath]
+        let single = ["report/index.html", "report/" + ReportWriter.nationalHistoryPath, "report/" + ReportWriter.styleSheetName]
         let entries = previous.manifest.outputs.filter { single.contains($0.path) || $0.path.hasPrefix(prefix) }
+        // The pages link each other and the style sheet: never carry over a part of them.
+        guard single.allSatisfy({ path in entries.contains { $0.path == path } }) else { return false }
         for entry in entries {
             guard try publisher.carryOver(entry, from: previous) else {
                 try publisher.discardStaged(under: prefix)
@@ -142,6 +145,6 @@ struct PublicationStaging {
                 return false
             }
         }
-        return !entries.isEmpty
+        return true
     }
 }

@@ -5,15 +5,14 @@ import PipelineModel
 /// area and decisions by outcome) and the year's index. Kept small: there is one per authority
 /// and year, a third of a publication's files.
 enum AuthorityPageMarkup {
-    static func write(_ row: AuthorityYearFigures, in year: YearFigures, method: AveragingMethod,
-                      templates: RenderingTemplates, into html: inout HTMLBuffer) {
+    static func write(_ row: AuthorityYearFigures, in year: YearFigures, method: AveragingMethod, into html: inout HTMLBuffer) {
         let label = year.year.label
         let y1 = year.year.startYear, y2 = year.year.startYear + 1
         let code = row.authority.code
         let name = row.authority.officialName
         let averages = ReportWriter.averages(of: row, in: year)
         let counts = row.counts
-        ReportPage.open(&html, title: "\(name): council performance \(label)", templates: templates, plain: true)
+        ReportPage.open(&html, title: "\(name): council performance \(label)")
         html.raw("<header>\n<p class=\"note\"><a href=\"index.html\">Council performance \(label): all authorities</a> · <a href=\"../index.html\">All years</a></p>\n<h1>")
         html.text(name)
         html.raw("</h1>\n<p>")

@@ -7,9 +7,9 @@ import PipelineModel
 enum HistoryMarkup {
     /// `report/index.html`: links to each year's index and to each authority's history
     /// (`authorities`: each authority's latest row, whose name the link shows).
-    static func index(years: [ReportingYear], authorities: [PublishedYearRow], templates: RenderingTemplates) -> Artefact {
+    static func index(years: [ReportingYear], authorities: [PublishedYearRow]) -> Artefact {
         var html = HTMLBuffer(capacity: 4096 + 160 * authorities.count)
-        ReportPage.open(&html, title: "Council performance: every published year", templates: templates)
+        ReportPage.open(&html, title: "Council performance: every published year")
         html.raw("<header>\n<p class=\"note\">Local Government and Social Care Ombudsman: annual review statistics</p>\n<h1>Council performance</h1>\n")
         html.raw("<p>Complaints decided in each reporting year (1 April to 31 March), for each authority.</p>\n</header>\n<main>\n")
         html.raw("<h2 id=\"years-heading\">Years</h2>\n<nav aria-labelledby=\"years-heading\">\n<ul>\n")
@@ -30,12 +30,12 @@ enum HistoryMarkup {
     }
 
     /// `report/authorities/{code}.html` from the authority's rows, oldest year first.
-    static func page(_ rows: [PublishedYearRow], method: AveragingMethod, templates: RenderingTemplates) -> Artefact {
+    static func page(_ rows: [PublishedYearRow], method: AveragingMethod) -> Artefact {
         let latest = rows[rows.count - 1]
         let code = latest.code, name = latest.name
         let hasType = !latest.comparisonType.isEmpty
         var html = HTMLBuffer(capacity: 6000 + 2600 * rows.count)
-        ReportPage.open(&html, title: "\(name): council performance over the years", templates: templates)
+        ReportPage.open(&html, title: "\(name): council performance over the years", styleSheet: "../" + ReportWriter.styleSheetName)
         html.raw("<header>\n<p class=\"note\"><a href=\"../index.html\">Council performance: every published year</a></p>\n<h1>")
         html.text(name)
         html.raw("</h1>\n<p>")

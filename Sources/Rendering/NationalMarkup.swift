@@ -30,12 +30,12 @@ enum NationalMarkup {
     }
 
     /// `report/{year}/england.html`.
-    static func yearPage(_ year: YearFigures, templates: RenderingTemplates) -> Artefact {
+    static func yearPage(_ year: YearFigures) -> Artefact {
         let label = year.year.label
         let n = year.national
         let c = n.counts
         var html = HTMLBuffer(capacity: 24_000)
-        ReportPage.open(&html, title: "England \(label): complaints about councils", templates: templates)
+        ReportPage.open(&html, title: "England \(label): complaints about councils")
         html.raw("<header>\n<p class=\"note\">Local Government and Social Care Ombudsman: annual review statistics. <a href=\"index.html\">All authorities \(label)</a> · <a href=\"../\(pageName)\">England over the years</a> · <a href=\"../index.html\">All years</a></p>\n")
         html.raw("<h1>England \(label)</h1>\n<p>Every authority's complaints and decisions between 1 April \(year.year.startYear) and 31 March \(year.year.startYear + 1) added together: current or not, of every kind. The year beside the previous one is on <a href=\"../\(pageName)\">England over the years</a>.</p>\n</header>\n<main>\n")
 
@@ -109,9 +109,9 @@ enum NationalMarkup {
     }
 
     /// `report/england.html` from England's published rows, oldest year first.
-    static func historyPage(_ rows: [PublishedNationalRow], templates: RenderingTemplates) -> Artefact {
+    static func historyPage(_ rows: [PublishedNationalRow]) -> Artefact {
         var html = HTMLBuffer(capacity: 12_000 + 3000 * rows.count)
-        ReportPage.open(&html, title: "England: complaints about councils over the years", templates: templates)
+        ReportPage.open(&html, title: "England: complaints about councils over the years")
         html.raw("<header>\n<p class=\"note\"><a href=\"index.html\">Council performance: every published year</a></p>\n<h1>England over the years</h1>\n")
         html.raw("<p>Every authority's complaints and decisions added together, in every published year (1 April to 31 March).</p>\n</header>\n<main>\n")
 

@@ -2,27 +2,28 @@ import Crypto
 import Foundation
 import PipelineModel
 
-/// The templates of `pipelines/templates/`: the letters' wording and markup, and the report's
-/// style sheet and script, loaded and compiled once and shared by the writers.
+/// The templates of `pipelines/templates/`: the letters' wording, markup and style sheet, and
+/// the report's style sheet and script, loaded and compiled once and shared by the writers.
 ///
 /// The writers need the files of ``requiredFiles``; every `.mustache` file of the folder is
 /// compiled, so that a mistake in any of them is found before a run reads data. Templates that
 /// produce Markdown or other text start with the pragma `{{% CONTENT_TYPE: TEXT}}` so that
 /// values are not HTML-escaped; the others escape values for HTML. The report's pages
-/// themselves are markup built in Swift (``ReportWriter``); their style sheet and script are
+/// themselves are markup built in Swift (``ReportWriter``); the style sheets and the script are
 /// rendered once here.
 package struct RenderingTemplates: Sendable {
     /// The templates the writers render, by file name.
     package static let requiredFiles = [
-        "letter.md.mustache", "letter.html.mustache",
+        "letter.md.mustache", "letter.html.mustache", "letter.css.mustache",
         "report-style.css.mustache", "report-style-extras.css.mustache", "report-sort.js.mustache",
     ]
 
     private let templates: [String: CompiledTemplate]
-    /// The report pages' inline base style sheet, rendered once.
-    let reportStyle: String
-    /// The rules for charts, sortable tables and year lists, for the pages that have them.
-    let reportStyleExtras: String
+    /// The report's `style.css`, rendered once: the base rules (`report-style.css.mustache`),
+    /// then those for charts, sortable tables and year lists (`report-style-extras.css.mustache`).
+    let reportStyleSheet: [UInt8]
+    /// The HTML letters' `letter.css` with its A4 print rules (`letter.css.mustache`), rendered once.
+    let letterStyleSheet: [UInt8]
     /// The year index's inline sort script, rendered once.
     let reportScript: String
     /// The sha256 (hex) of every template's name and text: a change of wording changes it, so a
@@ -77,9 +78,9 @@ package struct RenderingTemplates: Sendable {
         }
         self.templates = templates
         digest = lowercaseHex(hasher.finalize())
-        reportStyle = String(decoding: templates["report-style.css.mustache"]?.render(NoFields()) ?? [], as: UTF8.self)
-        reportStyleExtras = String(decoding: templates["report-style-extras.css.mustache"]?.render(NoFields()) ?? [],
-                                   as: UTF8.self)
+        reportStyleSheet = (templates["report-style.css.mustache"]?.render(NoFields()) ?? [])
+            + (templates["report-style-extras.css.mustache"]?.render(NoFields()) ?? [])
+        letterStyleSheet = templates["letter.css.mustache"]?.render(NoFields()) ?? []
         reportScript = String(decoding: templates["report-sort.js.mustache"]?.render(NoFields()) ?? [], as: UTF8.self)
     }
 

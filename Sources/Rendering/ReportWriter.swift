@@ -17,9 +17,12 @@ package import PipelineModel
 /// partition never changes because another year was added or reprocessed, and can be carried
 /// over unrendered.
 ///
-/// Pages are self-contained: style, the small sort script and the charts (SVG) are inline, and
-/// the only links are relative ones between pages of the output folder. Every chart has a title,
-/// a description and a table with the same numbers.
+/// The output folder is self-contained: nothing is loaded from the network or from outside it.
+/// Each year's pages share one style sheet in their folder (`report/{year}/style.css`, part of
+/// the year's partition, so that it travels with the year when the year is carried over), and
+/// the whole-publication pages one in `report/` (``styleSheet(of:templates:)``); the small sort
+/// script and the charts (SVG) are inline, and the only links are relative ones within the
+/// folder. Every chart has a title, a description and a table with the same numbers.
 package enum ReportWriter {
     /// The folder of the history pages, inside `report/`.
     package static let historyFolder = "authorities"
@@ -27,17 +30,30 @@ package enum ReportWriter {
     /// England's history page, inside `report/` (and England's page of a year, inside the year's folder).
     package static let nationalHistoryPath = NationalMarkup.pageName
 
-    /// The pages of one year: its index first, England's page, then a page per authority row, by code.
+    /// The style sheet's file name, in each year's folder and in `report/`.
+    package static let styleSheetName = "style.css"
+
+    /// The files of one year's report: its index first, England's page, then a page per
+    /// authority row, by code, and last the year's style sheet.
     package static func yearPages(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates) -> [Artefact] {
-        [yearIndex(year, method: method, templates: templates), nationalYearPage(year, templates: templates)]
-            + year.authorities.map { authorityPage($0, in: year, method: method, templates: templates) }
+        [yearIndex(year, method: method, templates: templates), nationalYearPage(year)]
+            + year.authorities.map { authorityPage($0, in: year, method: method) }
+            + [styleSheet(of: year.year, templates: templates)]
+    }
+
+    /// The report's style sheet (rendered once per run): `report/{year}/style.css` in `year`'s
+    /// partition, linked by the year's pages, or `report/style.css` (`year` nil), linked by the
+    /// whole-publication pages.
+    package static func styleSheet(of year: ReportingYear?, templates: RenderingTemplates) -> Artefact {
+        Artefact(path: "report/" + (year.map { "\($0.label)/" } ?? "") + styleSheetName, bytes: templates.reportStyleSheet,
+                 year: year)
     }
 
     /// `report/{year}/index.html`.
     package static func yearIndex(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates) -> Artefact {
         let label = year.year.label
         var html = HTMLBuffer(capacity: 4096 + 1200 * year.authorities.count)
-        ReportPage.open(&html, title: "Council performance \(label): all authorities", templates: templates)
+        ReportPage.open(&html, title: "Council performance \(label): all authorities")
         html.raw("<header>\n<p class=\"note\">Local Government and Social Care Ombudsman: annual review statistics. <a href=\"../index.html\">All years</a></p>\n")
         html.raw("<h1>Council performance \(label)</h1>\n<p>Complaints decided between 1 April \(year.year.startYear) and 31 March \(year.year.startYear + 1), for ")
         html.number(year.authorities.count)
@@ -50,44 +66,40 @@ package enum ReportWriter {
     }
 
     /// `report/{year}/{code}.html`.
-    package static func authorityPage(_ row: AuthorityYearFigures, in year: YearFigures, method: AveragingMethod,
-                                     templates: RenderingTemplates) -> Artefact {
+    package static func authorityPage(_ row: AuthorityYearFigures, in year: YearFigures, method: AveragingMethod) -> Artefact {
         var html = HTMLBuffer(capacity: 9000)
-        AuthorityPageMarkup.write(row, in: year, method: method, templates: templates, into: &html)
+        AuthorityPageMarkup.write(row, in: year, method: method, into: &html)
         return Artefact(path: "report/\(year.year.label)/\(row.authority.code).html", bytes: html.bytes, year: year.year)
     }
 
     /// `report/{year}/england.html`: England's figures in the year (``NationalMarkup``).
-    package static func nationalYearPage(_ year: YearFigures, templates: RenderingTemplates) -> Artefact {
-        NationalMarkup.yearPage(year, templates: templates)
+    package static func nationalYearPage(_ year: YearFigures) -> Artefact {
+        NationalMarkup.yearPage(year)
     }
 
     /// `report/england.html`: England in every published year, each beside the previous one,
     /// from `national_year.csv`'s rows (``PublishedNationalRow``, in any order).
-    package static func nationalHistoryPage(_ rows: [PublishedNationalRow], templates: RenderingTemplates) -> Artefact {
-        NationalMarkup.historyPage(rows.sorted { $0.year < $1.year }, templates: templates)
+    package static func nationalHistoryPage(_ rows: [PublishedNationalRow]) -> Artefact {
+        NationalMarkup.historyPage(rows.sorted { $0.year < $1.year })
     }
 
     /// `report/index.html` and a history page per authority, from every published year's rows
     /// (``PublishedYearRow``, in the tables' order).
-    package static func historyPages(_ rows: [PublishedYearRow], method: AveragingMethod,
-                                    templates: RenderingTemplates) -> [Artefact] {
+    package static func historyPages(_ rows: [PublishedYearRow], method: AveragingMethod) -> [Artefact] {
         let byCode = Dictionary(grouping: rows, by: \.code)
-        return [historyIndex(rows, templates: templates)]
-            + byCode.keys.sorted().compactMap { byCode[$0] }.map { historyPage($0, method: method, templates: templates) }
+        return [historyIndex(rows)] + byCode.keys.sorted().compactMap { byCode[$0] }.map { historyPage($0, method: method) }
     }
 
     /// `report/index.html`: every published year and every authority of `rows`.
-    package static func historyIndex(_ rows: [PublishedYearRow], templates: RenderingTemplates) -> Artefact {
+    package static func historyIndex(_ rows: [PublishedYearRow]) -> Artefact {
         let years = Set(rows.map(\.year)).sorted()
         let latest = Dictionary(rows.map { ($0.code, $0) }, uniquingKeysWith: { $0.year < $1.year ? $1 : $0 })
-        return HistoryMarkup.index(years: years, authorities: Array(latest.values), templates: templates)
+        return HistoryMarkup.index(years: years, authorities: Array(latest.values))
     }
 
     /// `report/authorities/{code}.html` from one authority's rows (any order).
-    package static func historyPage(_ rows: [PublishedYearRow], method: AveragingMethod,
-                                   templates: RenderingTemplates) -> Artefact {
-        HistoryMarkup.page(rows.sorted { $0.year < $1.year }, method: method, templates: templates)
+    package static func historyPage(_ rows: [PublishedYearRow], method: AveragingMethod) -> Artefact {
+        HistoryMarkup.page(rows.sorted { $0.year < $1.year }, method: method)
     }
 
     /// The page's name for an authority code, safe as a relative link (register codes are
@@ -120,19 +132,15 @@ package enum ReportWriter {
     }
 }
 
-/// The opening and closing of every report page: document head with the inline style sheet,
-/// and the optional inline script.
+/// The opening and closing of every report page: document head with the link to the style
+/// sheet, and the optional inline script.
 enum ReportPage {
-    /// Opens a page; `plain` pages (an authority's page of a year: one per authority and year,
-    /// a third of a publication's files) carry the base style sheet only, the others the rules
-    /// for charts, sortable tables and year lists too.
-    static func open(_ html: inout HTMLBuffer, title: String, templates: RenderingTemplates, plain: Bool = false) {
+    /// Opens a page whose style sheet is at `styleSheet`, relative to the page: `style.css` in
+    /// the page's own folder (a year's folder, or `report/`), `../style.css` for a history page.
+    static func open(_ html: inout HTMLBuffer, title: String, styleSheet: String = ReportWriter.styleSheetName) {
         html.raw("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
         html.text(title)
-        html.raw("</title>\n<style>\n")
-        html.raw(templates.reportStyle)
-        if !plain { html.raw(templates.reportStyleExtras) }
-        html.raw("</style>\n</head>\n<body>\n")
+        html.raw("</title>\n<link rel=\"stylesheet\" href=\"\(styleSheet)\">\n</head>\n<body>\n")
     }
 
     static func close(_ html: inout HTMLBuffer, script: String? = nil) {

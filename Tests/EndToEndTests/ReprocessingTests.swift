@@ -29,11 +29,42 @@ import TestSupport
         return year.first?.isNumber == true ? year : nil
     }
 
-    /// The whole-publication pages: the report's index, England's history and every history page.
+    /// The whole-publication pages: the report's index, England's history and every history
+    /// page, and their style sheet.
     static func historyPages(_ snapshot: [String: Data]) -> [String: Data] {
         snapshot.filter {
-            $0.key == "report/index.html" || $0.key == "report/england.html" || $0.key.hasPrefix("report/authorities/")
+            ["report/index.html", "report/england.html", "report/style.css"].contains($0.key)
+                || $0.key.hasPrefix("report/authorities/")
         }
+    }
+
+    /// Expects each of `years` to hold its report's and letters' style sheets in its partition
+    /// (with the same bytes at their outputs.md paths), `report/style.css` for the
+    /// whole-publication pages, and every HTML page and letter of `snapshot` to link one style
+    /// sheet that `snapshot` holds.
+    static func expectStyleSheetsLinkedAndPresent(in snapshot: [String: Data], years: Set<String>,
+                                                  sourceLocation: SourceLocation = #_sourceLocation) {
+        for year in years {
+            for path in ["report/\(year)/style.css", "letters/\(year)/letter.css"] {
+                let partition = snapshot["years/\(year)/" + path]
+                #expect(partition?.isEmpty == false, "\(year)'s partition has no \(path)", sourceLocation: sourceLocation)
+                #expect(snapshot[path] == partition, "\(path)", sourceLocation: sourceLocation)
+            }
+        }
+        #expect(snapshot["report/style.css"]?.isEmpty == false, "no report/style.css", sourceLocation: sourceLocation)
+        var pages = 0
+        for (path, bytes) in snapshot where path.hasSuffix(".html") {
+            let parts = String(decoding: bytes, as: UTF8.self).components(separatedBy: #"<link rel="stylesheet" href=""#)
+            guard parts.count == 2, let href = parts[1].split(separator: "\"").first else {
+                Issue.record("\(path) links no style sheet, or more than one", sourceLocation: sourceLocation)
+                continue
+            }
+            let target = URL(fileURLWithPath: "/" + path).deletingLastPathComponent().appendingPathComponent(String(href))
+                .standardized.path.dropFirst()
+            #expect(snapshot[String(target)] != nil, "\(path) links \(href), which is missing", sourceLocation: sourceLocation)
+            pages += 1
+        }
+        #expect(pages > 500, "\(pages) pages", sourceLocation: sourceLocation)
     }
 
     /// Every table of a publication, top level and partitions alike.
@@ -133,6 +164,14 @@ import TestSupport
         #expect(Self.files(after, ofYears: rerun) != Self.files(before, ofYears: rerun), "the populations changed")
         #expect(Self.historyPages(after) == Self.historyPages(fullRun))
         #expect(Self.historyPages(after).count > 40)
+        // The years carried over kept the style sheets their pages and letters link.
+        for year in others {
+            for path in ["report/\(year)/style.css", "letters/\(year)/letter.css"] {
+                #expect(after["years/\(year)/" + path] != nil && after["years/\(year)/" + path] == before["years/\(year)/" + path],
+                        "\(path)")
+            }
+        }
+        Self.expectStyleSheetsLinkedAndPresent(in: after, years: allYears)
         let history = String(decoding: try #require(after["report/authorities/LCE.html"]), as: UTF8.self)
         for year in allYears {
             #expect(history.contains(#"<tr><th scope="row">\#(year)</th><td class="n">"#), "the history has no \(year)")
@@ -184,6 +223,30 @@ import TestSupport
         #expect(byYear["2022-23"]?["unchanged"] as? Bool == true && byYear["2023-24"]?["unchanged"] as? Bool == true)
         #expect(byYear["2019-20"]?["unchanged"] == nil, "not asked for: left alone, not computed")
         #expect(Self.files(last, ofYears: ["2018-19", "2021-22"]) == Self.files(before, ofYears: ["2018-19", "2021-22"]))
+    }
+
+    @Test func everyYearsPartitionHoldsTheStyleSheetsItsPagesAndLettersLink() throws {
+        let folder = try TemporaryFolder("reprocess").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/out"
+        try publish(out)
+        let snapshot = try Snapshot.digests(of: out)
+        let years = Set(snapshot.keys.compactMap(Self.year(of:)))
+        #expect(years.count == 6)
+        Self.expectStyleSheetsLinkedAndPresent(in: snapshot, years: years)
+        // One style sheet per folder, not a copy per page: no page keeps an inline one.
+        #expect(!snapshot.contains { $0.key.hasSuffix(".html") && String(decoding: $0.value, as: UTF8.self).contains("<style") })
+        // Listed in the manifest like every other output, and one copy on disk.
+        let listed = try Self.outputs(try Self.manifest(out))
+        for year in years {
+            for path in ["report/\(year)/style.css", "letters/\(year)/letter.css"] {
+                #expect(listed[path] != nil && listed[path] == listed["years/\(year)/" + path], "\(path)")
+                var a = stat(), b = stat()
+                #expect(stat(out + "/" + path, &a) == 0 && stat(out + "/years/\(year)/" + path, &b) == 0 && a.st_ino == b.st_ino,
+                        "\(path) is not a link to its partition's file")
+            }
+        }
+        #expect(listed["report/style.css"] != nil)
     }
 
     @Test func anUnchangedRerunThatRecomputesRendersNothingAndKeepsEveryFile() throws {

@@ -41,9 +41,54 @@ import TestSupport
         try original.replacingOccurrences(of: "<main>", with: "<main><div><p>unclosed</span>")
             .write(to: index, atomically: true, encoding: .utf8)
         try ExternalCheck.expectFailure(["html", folder.url.path], mentioning: "HTML checker")
-        try original.replacingOccurrences(of: "<main>", with: #"<main><img src="https://example.org/logo.png" alt="logo">"#)
+        for outside in [#"<main><img src="https://example.org/logo.png" alt="logo">"#,
+                        #"<main><style>@import "theme.css";</style>"#] {
+            try original.replacingOccurrences(of: "<main>", with: outside).write(to: index, atomically: true, encoding: .utf8)
+            try ExternalCheck.expectFailure(["html", folder.url.path], mentioning: "refer to other files or addresses")
+        }
+    }
+
+    @Test func htmlCheckAllowsOnlyAStyleSheetInsideTheFolder() throws {
+        let folder = try Self.sampleOutput(years: ["2023-24"])
+        defer { folder.remove() }
+        let link = #"<link rel="stylesheet" href="style.css">"#
+        let index = folder.url.appendingPathComponent("report/2023-24/index.html")
+        let original = try String(contentsOf: index, encoding: .utf8)
+        try #require(original.contains(link))
+        // A file outside the folder, reached by `..` from the page or by a link planted in it.
+        let outside = try TemporaryFolder("outside")
+        defer { outside.remove() }
+        let sheet = try outside.write("body { color: black; }\n", to: "style.css")
+        let up = String(repeating: "../", count: folder.url.pathComponents.count + 1) + sheet.dropFirst()
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("report/2023-24/planted.css").path,
+                                                   withDestinationPath: sheet)
+        let cases: [(href: String, message: String)] = [
+            ("../../../" + outside.url.lastPathComponent + "/style.css", "leaves the output folder"),
+            (up, "leaves the output folder"),
+            ("planted.css", "leaves the output folder"),
+            ("nowhere.css", "is missing"),
+            ("//example.org/style.css", "refer to other files or addresses"),
+            ("https://example.org/style.css", "refer to other files or addresses"),
+        ]
+        for (href, message) in cases {
+            try original.replacingOccurrences(of: link, with: #"<link rel="stylesheet" href="\#(href)">"#)
+                .write(to: index, atomically: true, encoding: .utf8)
+            try ExternalCheck.expectFailure(["html", folder.url.path], mentioning: message)
+        }
+        // Another kind of link is refused, however local.
+        try original.replacingOccurrences(of: link, with: link + #"<link rel="icon" href="style.css">"#)
             .write(to: index, atomically: true, encoding: .utf8)
-        try ExternalCheck.expectFailure(["html", folder.url.path], mentioning: "refer to other files or addresses")
+        try ExternalCheck.expectFailure(["html", folder.url.path], mentioning: "only a relative <link rel=")
+        // A style sheet that loads something itself.
+        try original.write(to: index, atomically: true, encoding: .utf8)
+        let css = folder.url.appendingPathComponent("report/2023-24/style.css")
+        let style = try String(contentsOf: css, encoding: .utf8)
+        try (style + "@import url(\"print.css\");\n").write(to: css, atomically: true, encoding: .utf8)
+        try ExternalCheck.expectFailure(["html", folder.url.path], mentioning: "a style sheet that imports or loads something")
+        // Put back, the same folder passes: what failed above was the change.
+        try style.write(to: css, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: folder.url.appendingPathComponent("report/2023-24/planted.css").path)
+        try ExternalCheck.expectPass(["html", folder.url.path])
     }
 
     @Test func reportLoadsInHeadlessChromiumWithoutErrors() throws {
@@ -70,6 +115,9 @@ import TestSupport
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = try folder.write(letter.bytes, to: "LCE.html")
+        // The print rules (A4) are in the style sheet the letter links, beside it.
+        let styleSheet = LetterWriter.styleSheet(of: try #require(letter.year), templates: templates)
+        try folder.write(styleSheet.bytes, to: LetterWriter.styleSheetName)
         let shots = ExternalCheck.artefactsFolder.appendingPathComponent("letter-print")
         try ExternalCheck.expectPass(["print", path, shots.path])
         let pages = try FileManager.default.contentsOfDirectory(atPath: shots.path).filter { $0.hasSuffix(".png") }.sorted()

@@ -53,9 +53,10 @@ import TestSupport
         #expect(letters > 400)
     }
 
-    @Test func theReportsStyleAndScriptAreSwiftMustachesOutput() throws {
+    @Test func theStyleSheetsAndScriptAreSwiftMustachesOutput() throws {
         let sources = try RepositoryTemplates.sources()
-        for file in ["report-style.css.mustache", "report-style-extras.css.mustache", "report-sort.js.mustache"] {
+        for file in ["report-style.css.mustache", "report-style-extras.css.mustache", "report-sort.js.mustache",
+                     "letter.css.mustache"] {
             let template = try #require(sources[file])
             let (ours, theirs) = try both(template, Fields([:]))
             #expect(ours == theirs, "\(file)")

@@ -36,14 +36,34 @@ import TestSupport
         }
     }
 
-    @Test func lettersAreWrittenForEveryAuthorityAndYear() throws {
+    @Test func lettersAreWrittenForEveryAuthorityAndYearWithTheYearsStyleSheet() throws {
         let artefacts = LetterWriter.letters(FigureFixtures.annual, templates: templates)
         let expected = FigureFixtures.annual.years.flatMap { year in
             year.authorities.flatMap { row in
                 ["letters/\(year.year.label)/\(row.authority.code).md", "letters/\(year.year.label)/\(row.authority.code).html"]
-            }
+            } + ["letters/\(year.year.label)/letter.css"]
         }
         #expect(artefacts.map(\.path) == expected)
+        #expect(artefacts.allSatisfy { $0.year?.label == String($0.path.split(separator: "/")[1]) }, "each in its year's partition")
+    }
+
+    @Test func everyHTMLLetterLinksTheStyleSheetBesideItWithItsA4PrintRules() throws {
+        let artefacts = LetterWriter.letters(FigureFixtures.annual, templates: templates)
+        let paths = Set(artefacts.map(\.path))
+        for letter in artefacts where letter.path.hasSuffix(".html") {
+            let html = String(decoding: letter.bytes, as: UTF8.self)
+            #expect(html.contains("<link rel=\"stylesheet\" href=\"letter.css\">\n</head>"), "\(letter.path)")
+            #expect(!html.contains("<style") && html.components(separatedBy: "<link ").count == 2, "\(letter.path)")
+            let folder = letter.path.split(separator: "/").dropLast().joined(separator: "/")
+            #expect(paths.contains(folder + "/letter.css"), "\(letter.path)")
+        }
+        for letter in artefacts where letter.path.hasSuffix(".md") {
+            #expect(!String(decoding: letter.bytes, as: UTF8.self).contains("letter.css"), "\(letter.path)")
+        }
+        let css = String(decoding: try #require(artefacts.first { $0.path.hasSuffix("/letter.css") }).bytes, as: UTF8.self)
+        #expect(css.contains("@page{size:A4;margin:20mm 18mm}"))
+        #expect(css.contains("@media print{"))
+        #expect(css.hasPrefix("body{") && !css.contains("{{"), "the template's comment is not rendered")
     }
 
     // MARK: - Published (statistics.md)

@@ -9,8 +9,8 @@ import TestSupport
 
     init() throws { templates = try RepositoryTemplates.load() }
 
-    /// Every page of the report of `figures`: each year's pages, then the history pages built
-    /// from the rows the published tables would hold.
+    /// Every file of the report of `figures` by path: each year's pages and style sheet, then the
+    /// history pages built from the rows the published tables would hold, and their style sheet.
     func pages(_ figures: AnnualFigures) throws -> [String: String] {
         let artefacts = ReportFixture.artefacts(figures, templates: templates)
         return Dictionary(uniqueKeysWithValues: artefacts.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
@@ -19,25 +19,45 @@ import TestSupport
     @Test func anIndexAndAPagePerAuthorityForEveryYearAndAHistoryPerAuthority() throws {
         let artefacts = ReportFixture.artefacts(FigureFixtures.annual, templates: templates)
         #expect(artefacts.map(\.path) == [
-            "report/2019-20/index.html", "report/2019-20/england.html", "report/2019-20/BUR.html",
-            "report/2020-21/index.html", "report/2020-21/england.html", "report/2020-21/BKM.html",
+            "report/2019-20/index.html", "report/2019-20/england.html", "report/2019-20/BUR.html", "report/2019-20/style.css",
+            "report/2020-21/index.html", "report/2020-21/england.html", "report/2020-21/BKM.html", "report/2020-21/style.css",
             "report/2023-24/index.html", "report/2023-24/england.html", "report/2023-24/BUR.html",
-            "report/2023-24/GMCA.html", "report/2023-24/LCE.html", "report/2023-24/STN.html",
+            "report/2023-24/GMCA.html", "report/2023-24/LCE.html", "report/2023-24/STN.html", "report/2023-24/style.css",
             "report/index.html", "report/authorities/BKM.html", "report/authorities/BUR.html",
             "report/authorities/GMCA.html", "report/authorities/LCE.html", "report/authorities/STN.html",
-            "report/england.html",
+            "report/england.html", "report/style.css",
         ])
-        // A year's pages belong to its partition; the whole-publication pages to none.
+        // A year's pages and style sheet belong to its partition; the whole-publication pages and
+        // theirs to none.
         #expect(artefacts.allSatisfy { ($0.year == nil) == !$0.path.dropFirst("report/".count).hasPrefix("20") })
     }
 
-    @Test func pagesAreSelfContained() throws {
-        for (path, html) in try pages(SampleFigures.load()) {
-            #expect(!html.contains("http://") && !html.contains("https://"), "\(path) names an address")
-            #expect(!html.contains("<link") && !html.contains(" src="), "\(path) loads a file")
-            #expect(!html.contains("@import"), "\(path) imports a style sheet")
-            #expect(!html.contains("{{") && !html.contains("}}"), "\(path) has an unrendered tag")
-            #expect(html.hasPrefix("<!DOCTYPE html>\n"), "\(path)")
+    @Test func pagesLoadNothingButTheStyleSheetOfTheirFolder() throws {
+        let files = try pages(SampleFigures.load())
+        for (path, text) in files {
+            #expect(!text.contains("http://") && !text.contains("https://"), "\(path) names an address")
+            // url(#id) is a chart's pattern, in the page itself.
+            #expect(!text.contains(" src=") && !text.replacingOccurrences(of: "url(#", with: "").contains("url("),
+                    "\(path) loads a file")
+            #expect(!text.contains("@import"), "\(path) imports a style sheet")
+            #expect(!text.contains("{{") && !text.contains("}}"), "\(path) has an unrendered tag")
+            guard path.hasSuffix(".html") else {
+                #expect(path.hasSuffix("/style.css") && text.contains("body {"), "\(path)")
+                continue
+            }
+            #expect(text.hasPrefix("<!DOCTYPE html>\n"), "\(path)")
+            // One link, to the style sheet of the page's year (a year's page) or of the whole
+            // publication (the others), which the report holds.
+            #expect(text.components(separatedBy: "<link ").count == 2 && !text.contains("<style"), "\(path)")
+            let link = #"<link rel="stylesheet" href=""#
+            let start = try #require(text.range(of: link), "\(path)").upperBound
+            let href = text[start...].prefix { $0 != "\"" }
+            #expect(text[start...].dropFirst(href.count).hasPrefix("\">\n</head>\n"), "\(path)")
+            let target = URL(fileURLWithPath: "/" + path).deletingLastPathComponent().appendingPathComponent(String(href))
+                .standardized.path.dropFirst()
+            let year = path.split(separator: "/")[1]
+            #expect(target == (year.first?.isNumber == true ? "report/\(year)/style.css" : "report/style.css"), "\(path)")
+            #expect(files[String(target)] != nil, "\(path) links \(href), which is missing")
         }
     }
 

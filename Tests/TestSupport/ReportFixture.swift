@@ -4,12 +4,13 @@ import Rendering
 /// The HTML report of some figures, rendered as a run renders it, for tests that look at its
 /// pages or check them with real tools.
 package enum ReportFixture {
-    /// Every page of the report of `figures`: each year's pages, then the history pages built
-    /// from the rows the published tables would hold, then England's history page.
+    /// Every file of the report of `figures`: each year's pages and style sheet, then the history
+    /// pages built from the rows the published tables would hold, England's history page and
+    /// the whole-publication pages' style sheet.
     package static func artefacts(_ figures: AnnualFigures, templates: RenderingTemplates) -> [Artefact] {
         figures.years.flatMap { ReportWriter.yearPages($0, method: figures.method, templates: templates) }
-            + ReportWriter.historyPages(publishedRows(figures), method: figures.method, templates: templates)
-            + [ReportWriter.nationalHistoryPage(publishedNationalRows(figures), templates: templates)]
+            + ReportWriter.historyPages(publishedRows(figures), method: figures.method)
+            + [ReportWriter.nationalHistoryPage(publishedNationalRows(figures)), ReportWriter.styleSheet(of: nil, templates: templates)]
     }
 
     /// England's rows of `figures` as national_year.csv holds them.
