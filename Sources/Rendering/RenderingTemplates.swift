@@ -15,12 +15,11 @@ package struct RenderingTemplates: Sendable {
     /// The templates the writers render, by file name.
     package static let requiredFiles = [
         "letter.md.mustache", "letter.html.mustache", "letter.css.mustache",
-        "report-style.css.mustache", "report-style-extras.css.mustache", "report-sort.js.mustache",
+        "report-style.css.mustache", "report-sort.js.mustache",
     ]
 
     private let templates: [String: CompiledTemplate]
-    /// The report's `style.css`, rendered once: the base rules (`report-style.css.mustache`),
-    /// then those for charts, sortable tables and year lists (`report-style-extras.css.mustache`).
+    /// The report's `style.css` (`report-style.css.mustache`), rendered once.
     let reportStyleSheet: [UInt8]
     /// The HTML letters' `letter.css` with its A4 print rules (`letter.css.mustache`), rendered once.
     let letterStyleSheet: [UInt8]
@@ -78,8 +77,7 @@ package struct RenderingTemplates: Sendable {
         }
         self.templates = templates
         digest = lowercaseHex(hasher.finalize())
-        reportStyleSheet = (templates["report-style.css.mustache"]?.render(NoFields()) ?? [])
-            + (templates["report-style-extras.css.mustache"]?.render(NoFields()) ?? [])
+        reportStyleSheet = templates["report-style.css.mustache"]?.render(NoFields()) ?? []
         letterStyleSheet = templates["letter.css.mustache"]?.render(NoFields()) ?? []
         reportScript = String(decoding: templates["report-sort.js.mustache"]?.render(NoFields()) ?? [], as: UTF8.self)
     }
