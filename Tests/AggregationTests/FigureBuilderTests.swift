@@ -72,6 +72,40 @@ private func times(_ count: Int, _ c: CaseRecord) -> [CaseRecord] { Array(repeat
         #expect(counts[key("2019-20", lce)]?.satisfactoryRemedies == 1)
     }
 
+    /// Invented cases: register indices that arrive out of order and far apart (the counts'
+    /// blocks move as higher indices arrive) keep every count where it was.
+    @Test func countsStayPutAsHigherRegisterIndicesArrive() throws {
+        let cases = [
+            makeCase(3, received: .on(2019, 5, 1), area: .planning, decided: .on(2020, 5, 1), outcome: .upheld,
+                     satisfactory: true, publicReport: true, compliance: .compliedLate, complianceDate: .on(2021, 5, 1)),
+            makeCase(200, received: .on(2018, 5, 1), outcome: .notUpheld),  // decided in 2019-20
+            makeCase(65_000, received: .on(2019, 6, 1), area: .educationChildren, outcome: .upheld),
+            makeCase(3, received: .on(2019, 7, 1), area: .planning, outcome: .referredBack),
+        ]
+        let counts = builder.counts(of: cases)
+        #expect(counts.count == 6)
+        let three = try #require(counts[key("2019-20", 3)])
+        #expect(three.received[ServiceArea.planning.rawValue] == 2 && three.receivedTotal == 2)
+        #expect(three.outcomes[Outcome.referredBack.rawValue] == 1 && three.decisionsTotal == 1)
+        let decided = try #require(counts[key("2020-21", 3)])
+        #expect(decided.upheld == 1 && decided.satisfactoryRemedies == 1 && decided.publicReports == 1)
+        var planning = AreaDecisionCounts()
+        (planning.decisions, planning.upheld, planning.satisfactoryRemedies, planning.publicReports) = (1, 1, 1, 1)
+        #expect(decided.decidedByArea[ServiceArea.planning.rawValue] == planning)
+        #expect(counts[key("2021-22", 3)]?.compliedLate == 1)
+        #expect(counts[key("2018-19", 200)]?.receivedTotal == 1)
+        #expect(counts[key("2019-20", 200)]?.outcomes[Outcome.notUpheld.rawValue] == 1)
+        #expect(counts[key("2019-20", 200)]?.decidedByArea[ServiceArea.housing.rawValue].notUpheld == 1)
+        let far = try #require(counts[key("2019-20", 65_000)])
+        #expect(far.received[ServiceArea.educationChildren.rawValue] == 1 && far.upheld == 1)
+        // The same as counting each case on its own and adding the counts up.
+        var added: [YearAuthority: AuthorityYearCounts] = [:]
+        for c in cases {
+            for (yearAuthority, one) in builder.counts(of: [c]) { added[yearAuthority, default: AuthorityYearCounts()].add(one) }
+        }
+        #expect(added == counts)
+    }
+
     @Test func openCasesCountAsReceivedOnly() {
         let counts = builder.counts(of: [makeCase(lce, outcome: nil, publicReport: true)])
         #expect(counts[key("2019-20", lce)]?.receivedTotal == 1)
