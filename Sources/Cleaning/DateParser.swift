@@ -16,11 +16,21 @@ package enum DateParser {
 
     /// The date of a field, or nil if it is not one of the accepted formats or not a real date.
     package static func day(_ bytes: ArraySlice<UInt8>) -> Day? {
+        bytes.withUnsafeBufferPointer { parse($0)?.day }
+    }
+
+    /// The date of a field, or nil if it is not one of the accepted formats or not a real date.
+    package static func day(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
         parse(bytes)?.day
     }
 
     /// Parses a date or timestamp; nil when malformed or impossible.
     package static func parse(_ bytes: ArraySlice<UInt8>) -> Parsed? {
+        bytes.withUnsafeBufferPointer { parse($0) }
+    }
+
+    /// Parses a date or timestamp; nil when malformed or impossible.
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Parsed? {
         var scanner = Scanner(bytes: FieldText.trimmed(bytes))
         guard let first = scanner.digits(max: 4) else { return nil }
         let year: Int, month: Int, dayOfMonth: Int
@@ -68,10 +78,10 @@ package enum DateParser {
     }
 
     private struct Scanner {
-        let bytes: ArraySlice<UInt8>
+        let bytes: UnsafeBufferPointer<UInt8>
         var index: Int
 
-        init(bytes: ArraySlice<UInt8>) {
+        init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
             index = bytes.startIndex
         }

@@ -7,28 +7,43 @@ package enum FieldText {
     /// The slice without leading and trailing spaces and tabs.
     @inlinable
     package static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        bytes[trimmedRange(bytes)]
+    }
+
+    /// The bytes without leading and trailing spaces and tabs.
+    @inlinable
+    package static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[trimmedRange(bytes)])
+    }
+
+    @inlinable
+    static func trimmedRange<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Range<Int> where Bytes.Index == Int {
         var lower = bytes.startIndex
         var upper = bytes.endIndex
         while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
         while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
-        return bytes[lower ..< upper]
+        return lower ..< upper
     }
 
     /// Whether every byte is ASCII (below 0x80), eight at a time.
     package static func isASCII(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            var i = 0
-            var any: UInt64 = 0
-            while i + 8 <= raw.count {
-                any |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                i += 8
-            }
-            while i < raw.count {
-                any |= UInt64(raw[i])
-                i += 1
-            }
-            return any & 0x8080_8080_8080_8080 == 0
+        bytes.withUnsafeBufferPointer { isASCII($0) }
+    }
+
+    /// Whether every byte is ASCII (below 0x80), eight at a time.
+    package static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var i = 0
+        var any: UInt64 = 0
+        while i + 8 <= raw.count {
+            any |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
         }
+        while i < raw.count {
+            any |= UInt64(raw[i])
+            i += 1
+        }
+        return any & 0x8080_8080_8080_8080 == 0
     }
 
     /// Whether the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
@@ -79,6 +94,12 @@ package enum FieldText {
     /// Decodes a field: as UTF-8 when valid, else every byte as Windows-1252 (WHATWG table).
     /// `reencoded` tells which happened.
     package static func decode(_ bytes: ArraySlice<UInt8>) -> (text: String, reencoded: Bool) {
+        bytes.withUnsafeBufferPointer { decode($0) }
+    }
+
+    /// Decodes a field: as UTF-8 when valid, else every byte as Windows-1252 (WHATWG table).
+    /// `reencoded` tells which happened.
+    package static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, reencoded: Bool) {
         if isValidUTF8(bytes) {
             return (String(decoding: bytes, as: UTF8.self), false)
         }

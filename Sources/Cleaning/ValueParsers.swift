@@ -5,6 +5,12 @@ package enum ReferenceParser {
     /// The reference's digits as a number, or nil when not eight digits after removing
     /// spaces and hyphens.
     package static func parse(_ bytes: ArraySlice<UInt8>) -> UInt32? {
+        bytes.withUnsafeBufferPointer { parse($0) }
+    }
+
+    /// The reference's digits as a number, or nil when not eight digits after removing
+    /// spaces and hyphens.
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
         var value: UInt32 = 0
         var digits = 0
         for byte in bytes {
@@ -37,6 +43,11 @@ package enum FlagParser {
 
     /// The flag's value.
     package static func parse(_ bytes: ArraySlice<UInt8>) -> Value {
+        bytes.withUnsafeBufferPointer { parse($0) }
+    }
+
+    /// The flag's value.
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Value {
         let t = FieldText.trimmed(bytes)
         if t.isEmpty { return .blank }
         guard let words = ShortWords(t) else { return .invalid }
@@ -53,6 +64,11 @@ package enum ComplianceParser {
 
     /// The outcome; `.success(nil)` for blank, `.failure` for text outside the vocabulary.
     package static func parse(_ bytes: ArraySlice<UInt8>) -> Result<ComplianceOutcome?, UnknownValue> {
+        bytes.withUnsafeBufferPointer { parse($0) }
+    }
+
+    /// The outcome; `.success(nil)` for blank, `.failure` for text outside the vocabulary.
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<ComplianceOutcome?, UnknownValue> {
         let t = FieldText.trimmed(bytes)
         if t.isEmpty { return .success(nil) }
         guard let words = ShortWords(t, foldingSeparators: true),
