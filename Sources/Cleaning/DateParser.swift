@@ -15,18 +15,8 @@ package enum DateParser {
     }
 
     /// The date of a field, or nil if it is not one of the accepted formats or not a real date.
-    package static func day(_ bytes: ArraySlice<UInt8>) -> Day? {
-        bytes.withUnsafeBufferPointer { parse($0)?.day }
-    }
-
-    /// The date of a field, or nil if it is not one of the accepted formats or not a real date.
     package static func day(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
         parse(bytes)?.day
-    }
-
-    /// Parses a date or timestamp; nil when malformed or impossible.
-    package static func parse(_ bytes: ArraySlice<UInt8>) -> Parsed? {
-        bytes.withUnsafeBufferPointer { parse($0) }
     }
 
     /// Parses a date or timestamp; nil when malformed or impossible.

@@ -4,30 +4,14 @@
 /// Hand-written rather than through Foundation: the check runs on every field of every row
 /// (tens of millions), so it must not allocate, and Foundation's decoders do.
 package enum FieldText {
-    /// The slice without leading and trailing spaces and tabs.
-    @inlinable
-    package static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        bytes[trimmedRange(bytes)]
-    }
-
-    /// The bytes without leading and trailing spaces and tabs.
+    /// The bytes without leading and trailing spaces and tabs (a view of the same memory).
     @inlinable
     package static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[trimmedRange(bytes)])
-    }
-
-    @inlinable
-    static func trimmedRange<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Range<Int> where Bytes.Index == Int {
-        var lower = bytes.startIndex
-        var upper = bytes.endIndex
+        var lower = 0
+        var upper = bytes.count
         while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
         while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
-        return lower ..< upper
-    }
-
-    /// Whether every byte is ASCII (below 0x80), eight at a time.
-    package static func isASCII(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { isASCII($0) }
+        return UnsafeBufferPointer(rebasing: bytes[lower ..< upper])
     }
 
     /// Whether every byte is ASCII (below 0x80), eight at a time.
@@ -47,11 +31,6 @@ package enum FieldText {
     }
 
     /// Whether the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
-    package static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { isValidUTF8($0) }
-    }
-
-    /// Whether the bytes are well-formed UTF-8.
     package static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = buffer.count
@@ -89,12 +68,6 @@ package enum FieldText {
             i += length
         }
         return true
-    }
-
-    /// Decodes a field: as UTF-8 when valid, else every byte as Windows-1252 (WHATWG table).
-    /// `reencoded` tells which happened.
-    package static func decode(_ bytes: ArraySlice<UInt8>) -> (text: String, reencoded: Bool) {
-        bytes.withUnsafeBufferPointer { decode($0) }
     }
 
     /// Decodes a field: as UTF-8 when valid, else every byte as Windows-1252 (WHATWG table).

@@ -4,12 +4,6 @@ package import PipelineModel
 package enum ReferenceParser {
     /// The reference's digits as a number, or nil when not eight digits after removing
     /// spaces and hyphens.
-    package static func parse(_ bytes: ArraySlice<UInt8>) -> UInt32? {
-        bytes.withUnsafeBufferPointer { parse($0) }
-    }
-
-    /// The reference's digits as a number, or nil when not eight digits after removing
-    /// spaces and hyphens.
     package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
         var value: UInt32 = 0
         var digits = 0
@@ -42,11 +36,6 @@ package enum FlagParser {
     private static let no: [ShortWords] = ["n", "no", "false", "0"]
 
     /// The flag's value.
-    package static func parse(_ bytes: ArraySlice<UInt8>) -> Value {
-        bytes.withUnsafeBufferPointer { parse($0) }
-    }
-
-    /// The flag's value.
     package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Value {
         let t = FieldText.trimmed(bytes)
         if t.isEmpty { return .blank }
@@ -61,11 +50,6 @@ package enum ComplianceParser {
     private static let outcomes: [(words: ShortWords, outcome: ComplianceOutcome)] = [
         ("complied", .complied), ("complied late", .compliedLate), ("not complied", .notComplied), ("awaiting", .awaiting),
     ]
-
-    /// The outcome; `.success(nil)` for blank, `.failure` for text outside the vocabulary.
-    package static func parse(_ bytes: ArraySlice<UInt8>) -> Result<ComplianceOutcome?, UnknownValue> {
-        bytes.withUnsafeBufferPointer { parse($0) }
-    }
 
     /// The outcome; `.success(nil)` for blank, `.failure` for text outside the vocabulary.
     package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<ComplianceOutcome?, UnknownValue> {

@@ -4,8 +4,8 @@ import Testing
 import TestSupport
 
 @Suite struct DateParserTests {
-    private func day(_ text: String) -> Day? { DateParser.day(ArraySlice(text.utf8)) }
-    private func parse(_ text: String) -> DateParser.Parsed? { DateParser.parse(ArraySlice(text.utf8)) }
+    private func day(_ text: String) -> Day? { withField(text.utf8) { DateParser.day($0) } }
+    private func parse(_ text: String) -> DateParser.Parsed? { withField(text.utf8) { DateParser.parse($0) } }
 
     @Test(arguments: [
         "03/04/2019", "3/4/2019", "03/4/2019", "3/04/2019", "2019-04-03", "2019-04-03T10:22:31",

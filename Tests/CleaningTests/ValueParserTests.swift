@@ -3,7 +3,7 @@ import PipelineModel
 import Testing
 
 @Suite struct ReferenceParserTests {
-    private func parse(_ text: String) -> UInt32? { ReferenceParser.parse(ArraySlice(text.utf8)) }
+    private func parse(_ text: String) -> UInt32? { withField(text.utf8) { ReferenceParser.parse($0) } }
 
     @Test(arguments: ["19 012 345", "19012345", "19-012-345", " 19 012 345 ", "19  012-345"])
     func spacesAndHyphensDoNotMatter(text: String) {
@@ -25,23 +25,23 @@ import Testing
 @Suite struct FlagParserTests {
     @Test(arguments: ["Y", "y", "Yes", "YES", "yes", "TRUE", "true", "True", "1", " Y "])
     func yesValues(text: String) {
-        #expect(FlagParser.parse(ArraySlice(text.utf8)) == .yes)
+        #expect(withField(text.utf8) { FlagParser.parse($0) } == .yes)
     }
 
     @Test(arguments: ["N", "n", "No", "NO", "no", "FALSE", "false", "False", "0", "\tN"])
     func noValues(text: String) {
-        #expect(FlagParser.parse(ArraySlice(text.utf8)) == .no)
+        #expect(withField(text.utf8) { FlagParser.parse($0) } == .no)
     }
 
     @Test(arguments: ["", "  ", "\t"])
     func blankIsBlank(text: String) {
-        #expect(FlagParser.parse(ArraySlice(text.utf8)) == .blank)
+        #expect(withField(text.utf8) { FlagParser.parse($0) } == .blank)
     }
 
     @Test(arguments: ["maybe", "2", "Ye", "yess", "T", "F", "-", "N/A", "Oui", "Y_", "y-es", "n o", "yes\u{e9}",
                       "yesyesyesyesyesyes", "\u{c9}"])
     func otherValuesAreInvalid(text: String) {
-        #expect(FlagParser.parse(ArraySlice(text.utf8)) == .invalid)
+        #expect(withField(text.utf8) { FlagParser.parse($0) } == .invalid)
     }
 }
 
@@ -53,21 +53,21 @@ import Testing
         ("complied__LATE", .compliedLate), ("-complied late-", .compliedLate), ("Not - Complied", .notComplied),
     ])
     func vocabularyIsRecognised(text: String, outcome: ComplianceOutcome) {
-        #expect(ComplianceParser.parse(ArraySlice(text.utf8)) == .success(outcome))
+        #expect(withField(text.utf8) { ComplianceParser.parse($0) } == .success(outcome))
     }
 
     @Test func blankMeansNoRecommendation() {
-        #expect(ComplianceParser.parse(ArraySlice("  ".utf8)) == .success(nil))
+        #expect(withField("  ".utf8) { ComplianceParser.parse($0) } == .success(nil))
     }
 
     @Test func unknownValueIsAFailureNamingIt() {
-        guard case .failure(let unknown) = ComplianceParser.parse(ArraySlice("Partly complied".utf8)) else {
+        guard case .failure(let unknown) = (withField("Partly complied".utf8) { ComplianceParser.parse($0) }) else {
             Issue.record("an unknown outcome was accepted")
             return
         }
         #expect(unknown.text == "Partly complied")
         for text in ["Compliedlate", "complied late and more", "Complied lat\u{e9}", "not complied!"] {
-            guard case .failure(let unknown) = ComplianceParser.parse(ArraySlice(text.utf8)) else {
+            guard case .failure(let unknown) = (withField(text.utf8) { ComplianceParser.parse($0) }) else {
                 Issue.record("'\(text)' was accepted")
                 continue
             }
