@@ -28,23 +28,57 @@ extension BarChart {
 
             """)
         }
+        // Numbers written straight into the page: a chart has a hundred or so, and a string
+        // interpolated for each was most of a history page's cost.
         for line in grid {
-            html.raw("<line class=\"grid\" x1=\"\(plotLeft)\" y1=\"\(line.y)\" x2=\"\(plotRight)\" y2=\"\(line.y)\"></line>\n")
-            html.raw("<text class=\"tick\" x=\"\(plotLeft)\" dx=\"-6\" y=\"\(line.labelY)\">\(line.label)</text>\n")
+            html.raw("<line class=\"grid\" x1=\"")
+            html.number(plotLeft)
+            html.raw("\" y1=\"")
+            html.number(line.y)
+            html.raw("\" x2=\"")
+            html.number(plotRight)
+            html.raw("\" y2=\"")
+            html.number(line.y)
+            html.raw("\"></line>\n<text class=\"tick\" x=\"")
+            html.number(plotLeft)
+            html.raw("\" dx=\"-6\" y=\"")
+            html.number(line.labelY)
+            html.raw("\">")
+            html.raw(line.label)
+            html.raw("</text>\n")
         }
+        let hatch = " fill=\"url(#\(id)-hatch)\""
         for group in groups {
             html.raw("<g>\n")
             for bar in group.bars {
                 if bar.hasValue {
-                    html.raw("<rect class=\"\(bar.isAverage ? "average" : "own")\" x=\"\(bar.x)\" y=\"\(bar.y)\" width=\"\(bar.width)\" height=\"\(bar.height)\"")
-                    if bar.isAverage { html.raw(" fill=\"url(#\(id)-hatch)\"") }
+                    html.raw(bar.isAverage ? "<rect class=\"average\" x=\"" : "<rect class=\"own\" x=\"")
+                    html.number(bar.x)
+                    html.raw("\" y=\"")
+                    html.number(bar.y)
+                    html.raw("\" width=\"")
+                    html.number(bar.width)
+                    html.raw("\" height=\"")
+                    html.number(bar.height)
+                    html.raw("\"")
+                    if bar.isAverage { html.raw(hatch) }
                     // No tooltip per bar: the value is written above it, and the chart's
                     // description and table give every value in words.
                     html.raw("></rect>\n")
                 }
-                html.raw("<text class=\"value\" x=\"\(bar.labelX)\" y=\"\(bar.labelY)\">\(bar.valueText)</text>\n")
+                html.raw("<text class=\"value\" x=\"")
+                html.number(bar.labelX)
+                html.raw("\" y=\"")
+                html.number(bar.labelY)
+                html.raw("\">")
+                html.raw(bar.valueText)
+                html.raw("</text>\n")
             }
-            html.raw("<text class=\"group\" x=\"\(group.labelX)\" y=\"\(labelY)\">")
+            html.raw("<text class=\"group\" x=\"")
+            html.number(group.labelX)
+            html.raw("\" y=\"")
+            html.number(labelY)
+            html.raw("\">")
             html.text(group.label)
             html.raw("</text>\n</g>\n")
         }
@@ -76,7 +110,11 @@ extension BarChart {
             html.raw("<tr><th scope=\"row\">")
             html.text(group.label)
             html.raw("</th>")
-            for bar in group.bars { html.raw("<td class=\"n\">\(bar.valueText)</td>") }
+            for bar in group.bars {
+                html.raw("<td class=\"n\">")
+                html.raw(bar.valueText)
+                html.raw("</td>")
+            }
             html.raw("</tr>\n")
         }
         html.raw("</tbody>\n</table>\n")
@@ -85,9 +123,20 @@ extension BarChart {
     /// The chart's values in words, for its description: `2022-23: Leicester City Council 86%,
     /// Unitary average 79%. 2023-24: ...`.
     var valuesInWords: String {
-        groups.map { group in
-            group.label + ": " + group.bars.map { $0.seriesName + ($0.isAverage ? " average " : " ") + $0.valueText }
-                .joined(separator: ", ") + "."
-        }.joined(separator: " ")
+        var words = ""
+        words.reserveCapacity(groups.count * 80)
+        for (g, group) in groups.enumerated() {
+            if g > 0 { words += " " }
+            words += group.label
+            words += ": "
+            for (b, bar) in group.bars.enumerated() {
+                if b > 0 { words += ", " }
+                words += bar.seriesName
+                words += bar.isAverage ? " average " : " "
+                words += bar.valueText
+            }
+            words += "."
+        }
+        return words
     }
 }

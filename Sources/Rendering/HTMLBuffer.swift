@@ -24,16 +24,44 @@ struct HTMLBuffer {
     mutating func text(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
-            for byte in utf8 {
-                switch byte {
-                case UInt8(ascii: "&"): bytes.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B]) // &amp;
-                case UInt8(ascii: "<"): bytes.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B]) // &lt;
-                case UInt8(ascii: ">"): bytes.append(contentsOf: [0x26, 0x67, 0x74, 0x3B]) // &gt;
-                case UInt8(ascii: "\""): bytes.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) // &quot;
-                case UInt8(ascii: "'"): bytes.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B]) // &#39;
-                default: bytes.append(byte)
+            // Runs between the characters to escape are appended whole, not a byte at a time.
+            var run = 0
+            for i in utf8.indices {
+                let entity: StaticString
+                switch utf8[i] {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
                 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run ..< i]))
+                bytes.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                run = i + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+        }
+    }
+
+    /// Appends a percentage cell's text: `86%`, or `n/a` for no value (``ReportPage/percent(_:)``
+    /// without making a string).
+    mutating func percent(_ value: Int?) {
+        guard let value else { return raw("n/a") }
+        number(value)
+        bytes.append(UInt8(ascii: "%"))
+    }
+
+    /// Appends a per-100,000 figure from tenths, `4.8` or `11`, or `n/a` for no value
+    /// (``ReportPage/per100k(_:)`` without making a string).
+    mutating func per100k(_ tenths: Int?) {
+        guard let tenths else { return raw("n/a") }
+        if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
+        let m = Int(tenths.magnitude)
+        number(m / 10)
+        if m % 10 != 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") + UInt8(m % 10))
         }
     }
 

@@ -45,16 +45,29 @@ enum HistoryMarkup {
         html.raw(". Its figures in every published year in which it has any, beside the average of its type.</p>\n</header>\n<main>\n")
 
         html.raw("<h2 id=\"years-heading\">Year by year</h2>\n<table aria-labelledby=\"years-heading\">\n<thead>\n<tr><th scope=\"col\">Year</th><th scope=\"col\" class=\"n\">Detailed investigations</th><th scope=\"col\" class=\"n\">Uphold rate</th><th scope=\"col\" class=\"n\">Type average</th><th scope=\"col\" class=\"n\">Compliance rate</th><th scope=\"col\" class=\"n\">Type average</th><th scope=\"col\" class=\"n\">Satisfactory remedy rate</th><th scope=\"col\" class=\"n\">Type average</th><th scope=\"col\" class=\"n\">Upheld per 100,000 residents</th><th scope=\"col\" class=\"n\">Type average</th></tr>\n</thead>\n<tbody>\n")
+        let page = ReportWriter.pageName(code)
         for row in rows.reversed() {
             let label = row.year.label
-            html.raw("<tr><th scope=\"row\"><a href=\"../\(label)/\(ReportWriter.pageName(code))\">\(label)</a>")
+            html.raw("<tr><th scope=\"row\"><a href=\"../")
+            html.raw(label)
+            html.raw("/")
+            html.raw(page)
+            html.raw("\">")
+            html.raw(label)
+            html.raw("</a>")
             if !row.current { html.raw(" <span class=\"tag\">not current</span>") }
             html.raw("</th><td class=\"n\">")
             html.number(row.investigations)
-            html.raw("</td><td class=\"n\">\(ReportPage.percent(row.upholdRate))</td><td class=\"n\">\(ReportPage.percent(row.averageUpholdRate))</td>")
-            html.raw("<td class=\"n\">\(ReportPage.percent(row.complianceRate))</td><td class=\"n\">\(ReportPage.percent(row.averageComplianceRate))</td>")
-            html.raw("<td class=\"n\">\(ReportPage.percent(row.satisfactoryRemedyRate))</td><td class=\"n\">\(ReportPage.percent(row.averageSatisfactoryRemedyRate))</td>")
-            html.raw("<td class=\"n\">\(ReportPage.per100k(row.upheldPer100kTenths))</td><td class=\"n\">\(ReportPage.per100k(row.averageUpheldPer100kTenths))</td></tr>\n")
+            for rate in [row.upholdRate, row.averageUpholdRate, row.complianceRate, row.averageComplianceRate,
+                         row.satisfactoryRemedyRate, row.averageSatisfactoryRemedyRate] {
+                html.raw("</td><td class=\"n\">")
+                html.percent(rate)
+            }
+            html.raw("</td><td class=\"n\">")
+            html.per100k(row.upheldPer100kTenths)
+            html.raw("</td><td class=\"n\">")
+            html.per100k(row.averageUpheldPer100kTenths)
+            html.raw("</td></tr>\n")
         }
         html.raw("</tbody>\n</table>\n<p class=\"note\">n/a: no value (nothing to divide by), or no average (an authority of no comparison type, or not current at the end of the year). Averages are \(method.rawValue) averages of the authorities of the same type that exist at the end of each year.</p>\n\n")
 

@@ -105,6 +105,8 @@ package enum ReportWriter {
     /// The page's name for an authority code, safe as a relative link (register codes are
     /// letters; anything else is percent-encoded so a link cannot leave the folder).
     static func pageName(_ code: String) -> String {
+        // Register codes are letters: one concatenation, not a character at a time.
+        if code.utf8.allSatisfy(isSafeInName) { return code + ".html" }
         var name = ""
         for byte in code.utf8 {
             switch byte {
@@ -117,6 +119,14 @@ package enum ReportWriter {
             }
         }
         return name + ".html"
+    }
+
+    private static func isSafeInName(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A") ... UInt8(ascii: "Z"), UInt8(ascii: "a") ... UInt8(ascii: "z"),
+             UInt8(ascii: "0") ... UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"): true
+        default: false
+        }
     }
 
     /// The type's figures an authority's row is compared with: none when it is not current or
@@ -163,6 +173,8 @@ enum ReportPage {
     static func sortableCell(_ value: Int?, into html: inout HTMLBuffer) {
         html.raw("<td class=\"n\" data-sort=\"")
         if let value { html.number(value) }
-        html.raw("\">\(percent(value))</td>\n")
+        html.raw("\">")
+        html.percent(value)
+        html.raw("</td>\n")
     }
 }
