@@ -172,7 +172,7 @@ package final class OutputPublisher {
     package func stagedFileDigests(only: Set<String>? = nil) throws -> [RunManifest.FileDigest] {
         try checkOpen()
         let chosen = only.map { wanted in files.filter { wanted.contains($0.key) } } ?? files
-        return chosen.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return chosen.values.sorted { utf8Precedes($0.path, $1.path) }
     }
 
     /// Makes the staged outputs the destination's contents in one atomic step and releases the lock.

@@ -59,7 +59,7 @@ package struct RunManifest: Codable, Sendable, Equatable {
         self.inputs = inputs
         self.counts = counts
         self.configuration = configuration
-        self.outputs = outputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        self.outputs = outputs.sorted { utf8Precedes($0.path, $1.path) }
         self.partitions = partitions
         self.sourceFingerprint = sourceFingerprint
         self.sourcesUnchangedSince = sourcesUnchangedSince
@@ -104,7 +104,7 @@ package struct RunManifest: Codable, Sendable, Equatable {
 
         /// Every published year, in order.
         package var years: [String] {
-            (computed + carriedOver.map(\.year)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            (computed + carriedOver.map(\.year)).sorted(by: utf8Precedes)
         }
 
         /// One year carried over, and where its files came from.
@@ -277,71 +277,11 @@ package struct RunManifest: Codable, Sendable, Equatable {
             self.register = register
             self.method = method
             self.years = years
-            self.files = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            self.files = files.sorted { utf8Precedes($0.path, $1.path) }
             self.settings = settings
-            self.templates = templates?.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            self.templates = templates?.sorted { utf8Precedes($0.path, $1.path) }
             self.definition = definition
         }
-    }
-
-    /// The manifest as `manifest.json`'s bytes.
-    /// - Throws: an `EncodingError` (not expected for these values).
-    package func jsonBytes() throws -> [UInt8] {
-        try PrettyJSON.bytes(self, dates: .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(Self.iso8601(date))
-        })
-    }
-
-    /// Reads a manifest back from `manifest.json`'s bytes.
-    /// - Throws: a `DecodingError` when the bytes are not such a manifest.
-    package static func decode(_ bytes: some Collection<UInt8>) throws -> RunManifest {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            let text = try container.decode(String.self)
-            guard let date = parseISO8601(text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO 8601 UTC time: \(text)")
-            }
-            return date
-        }
-        return try decoder.decode(RunManifest.self, from: Data(bytes))
-    }
-
-    /// `date` as ISO 8601 UTC to the second, `2024-05-01T02:03:04Z`.
-    package static func iso8601(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let year = String(parts.tm_year + 1900)
-        return "\(year)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
-    }
-
-    private static func parseISO8601(_ text: String) -> Date? {
-        let b = Array(text.utf8)
-        guard b.count == 20, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"),
-              b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"), b[19] == UInt8(ascii: "Z") else { return nil }
-        func number(_ r: Range<Int>) -> Int32? {
-            var n: Int32 = 0
-            for i in r {
-                guard b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") else { return nil }
-                n = n * 10 + Int32(b[i] - UInt8(ascii: "0"))
-            }
-            return n
-        }
-        guard let year = number(0 ..< 4), let month = number(5 ..< 7), let day = number(8 ..< 10),
-              let hour = number(11 ..< 13), let minute = number(14 ..< 16), let second = number(17 ..< 19)
-        else { return nil }
-        var parts = tm()
-        parts.tm_year = year - 1900
-        parts.tm_mon = month - 1
-        parts.tm_mday = day
-        parts.tm_hour = hour
-        parts.tm_min = minute
-        parts.tm_sec = second
-        let seconds = timegm(&parts)
-        return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 }
 

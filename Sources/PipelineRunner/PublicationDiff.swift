@@ -133,7 +133,7 @@ extension PublicationDiff {
         let before = try publication(old), after = try publication(new)
         var added: [String] = [], removed: [String] = [], changed: [String] = []
         let paths = Set(before.manifest.outputs.map(\.path)).union(after.manifest.outputs.map(\.path))
-        for path in paths.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for path in paths.sorted(by: utf8Precedes) {
             switch (before.output(path), after.output(path)) {
             case (nil, _?): added.append(path)
             case (_?, nil): removed.append(path)

@@ -63,6 +63,29 @@ import TestSupport
         #expect(text.contains("\"path\" : \"config/register.csv\""))
     }
 
+    /// The outputs written by hand (``RunManifest/jsonBytes()``) come out as the encoder writes
+    /// them, whatever the paths hold; invented paths.
+    @Test(arguments: [
+        [] as [String],
+        ["authority_year.csv"],
+        ["a\"quote", "back\\slash", "tab\tnew\nline\rreturn\u{8}\u{C}", "\u{0}\u{1}\u{1F}\u{7F}", "caf\u{E9}/\u{1F600}",
+         "slash/and/more", "", "\\u0000outputs", "\u{0}outputs", "{braces}[brackets]", "</script>"],
+    ])
+    func handWrittenOutputsAreTheEncodersBytes(paths: [String]) throws {
+        var manifest = Self.sample()
+        manifest.outputs = paths.enumerated().map { index, path in
+            RunManifest.FileDigest(path: path, bytes: index * 1_000_003, sha256: lowercaseHex([UInt8(index), 0xFF]))
+        }
+        manifest.sourceFingerprint = "\u{0}outputs"
+        let encoded = try PrettyJSON.bytes(manifest, dates: .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(RunManifest.iso8601(date))
+        })
+        let written = try manifest.jsonBytes()
+        #expect(written == encoded, "\(String(decoding: written, as: UTF8.self))")
+        #expect(try RunManifest.decode(written) == manifest)
+    }
+
     @Test func digestsAFile() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
