@@ -47,8 +47,13 @@ package struct Cleaner: Sendable {
                 let field = { (column: ExportColumn) in
                     FieldText.trimmed(UnsafeBufferPointer(rebasing: bytes[batch.range(r, column)]))
                 }
+                // A record's fields lie back to back in the batch: when all their bytes are ASCII
+                // (nearly always) one look settles it for every field, and the reference (kept
+                // as text on every row, for rejects) needs no check of its own.
+                let ascii = FieldText.isASCII(UnsafeBufferPointer(rebasing: bytes[batch.recordRange(r)]))
                 let referenceBytes = field(.reference)
-                let referenceText = FieldText.decode(referenceBytes).text
+                let referenceText = ascii ? String(decoding: referenceBytes, as: UTF8.self)
+                    : FieldText.decode(referenceBytes).text
                 func reject(_ reason: RejectReason, _ detail: String) {
                     out.rejects.append(Reject(file: file, line: line, reference: referenceText,
                                               reason: reason, detail: detail))
@@ -150,10 +155,9 @@ package struct Cleaner: Sendable {
                 }
 
                 var reencoded = false
-                // A record's fields lie back to back in the batch: when all their bytes are ASCII
-                // (nearly always) one look settles it. Otherwise each field is judged on its own,
-                // since bytes valid together may not be valid field by field.
-                if !FieldText.isASCII(UnsafeBufferPointer(rebasing: bytes[batch.recordRange(r)])) {
+                // Not all ASCII: each field is judged on its own, since bytes valid together may
+                // not be valid field by field.
+                if !ascii {
                     for column in ExportColumn.allCases
                     where !FieldText.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[batch.range(r, column)])) {
                         reencoded = true
