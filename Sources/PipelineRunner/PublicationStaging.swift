@@ -99,8 +99,29 @@ struct PublicationStaging {
     private func carryOver(_ years: [YearTables], from previous: PreviousPublication, into partitions: YearPartitions,
                            writer: StagedFileWriter) async throws -> [YearTables] {
         var mismatched: [YearTables] = []
+        let linked = try await Self.linkYears(years.map(\.figures.year), from: previous, with: writer)
+        for (index, staged) in linked.enumerated() {
+            let year = years[index].figures.year
+            if let staged {
+                try partitions.recordCarriedOver(year, from: previous, staged)
+                partitions.markUnchanged(year)
+            } else {
+                logger.info("files differ from the manifest: rendering the year again", metadata: [
+                    "year": "\(year.label)",
+                ])
+                mismatched.append(years[index])
+            }
+        }
+        return mismatched
+    }
+
+    /// Stages each of `years`' partition from `previous` (``YearPartitions/linkYear(_:from:with:)``),
+    /// every year at once on every core; in `years`' order, each year's staged files, or nil
+    /// (nothing of it staged) when a file does not match `previous`'s manifest.
+    static func linkYears(_ years: [ReportingYear], from previous: PreviousPublication,
+                          with writer: StagedFileWriter) async throws -> [[RunManifest.FileDigest]?] {
         try await withThrowingTaskGroup(of: (Int, [RunManifest.FileDigest]?).self) { group in
-            for (index, year) in years.map(\.figures.year).enumerated() {
+            for (index, year) in years.enumerated() {
                 group.addTask {
                     try Task.checkCancellation()
                     do {
@@ -110,20 +131,10 @@ struct PublicationStaging {
                     }
                 }
             }
-            for try await (index, staged) in group {
-                let year = years[index].figures.year
-                if let staged {
-                    try partitions.recordCarriedOver(year, from: previous, staged)
-                    partitions.markUnchanged(year)
-                } else {
-                    logger.info("files differ from the manifest: rendering the year again", metadata: [
-                        "year": "\(year.label)",
-                    ])
-                    mismatched.append(years[index])
-                }
-            }
+            var linked = [[RunManifest.FileDigest]?](repeating: nil, count: years.count)
+            for try await (index, staged) in group { linked[index] = staged }
+            return linked
         }
-        return mismatched
     }
 
     /// Links the current publication's whole-publication pages and their style sheet when their

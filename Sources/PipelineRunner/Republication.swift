@@ -88,23 +88,9 @@ struct Republication {
         let (partitions, writer) = (publication.partitions, publication.concurrentWriter)
         var linked: Set<String> = []
         let years = previous.years
-        let staged = try await withThrowingTaskGroup(of: (ReportingYear, [RunManifest.FileDigest]?).self) { group in
-            for year in years {
-                group.addTask {
-                    try Task.checkCancellation()
-                    do {
-                        return (year, try YearPartitions.linkYear(year, from: previous, with: writer))
-                    } catch is OutputError {
-                        return (year, nil)
-                    }
-                }
-            }
-            var staged: [ReportingYear: [RunManifest.FileDigest]?] = [:]
-            for try await (year, files) in group { staged[year] = files }
-            return staged
-        }
-        for year in years {
-            guard let files = staged[year] ?? nil else { return false }
+        let staged = try await PublicationStaging.linkYears(years, from: previous, with: writer)
+        for (year, files) in zip(years, staged) {
+            guard let files else { return false }
             try partitions.recordCarriedOver(year, from: previous, files)
             partitions.fingerprints[year] = previous.partitions.fingerprints?[year.label]
             linked.formUnion(files.map(\.path))

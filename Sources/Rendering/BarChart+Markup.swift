@@ -31,19 +31,12 @@ extension BarChart {
         // Numbers written straight into the page: a chart has a hundred or so, and a string
         // interpolated for each was most of a history page's cost.
         for line in grid {
-            html.raw("<line class=\"grid\" x1=\"")
-            html.number(plotLeft)
-            html.raw("\" y1=\"")
-            html.number(line.y)
-            html.raw("\" x2=\"")
-            html.number(plotRight)
-            html.raw("\" y2=\"")
-            html.number(line.y)
-            html.raw("\"></line>\n<text class=\"tick\" x=\"")
-            html.number(plotLeft)
-            html.raw("\" dx=\"-6\" y=\"")
-            html.number(line.labelY)
-            html.raw("\">")
+            self.line("<line class=\"grid\"", y: line.y, into: &html)
+            html.raw("<text class=\"tick\"")
+            html.attribute("x", plotLeft)
+            html.raw(" dx=\"-6\"")
+            html.attribute("y", line.labelY)
+            html.raw(">")
             html.raw(line.label)
             html.raw("</text>\n")
         }
@@ -52,37 +45,22 @@ extension BarChart {
             html.raw("<g>\n")
             for bar in group.bars {
                 if bar.hasValue {
-                    html.raw(bar.isAverage ? "<rect class=\"average\" x=\"" : "<rect class=\"own\" x=\"")
-                    html.number(bar.x)
-                    html.raw("\" y=\"")
-                    html.number(bar.y)
-                    html.raw("\" width=\"")
-                    html.number(bar.width)
-                    html.raw("\" height=\"")
-                    html.number(bar.height)
-                    html.raw("\"")
+                    html.raw(bar.isAverage ? "<rect class=\"average\"" : "<rect class=\"own\"")
+                    html.attribute("x", bar.x)
+                    html.attribute("y", bar.y)
+                    html.attribute("width", bar.width)
+                    html.attribute("height", bar.height)
                     if bar.isAverage { html.raw(hatch) }
                     // No tooltip per bar: the value is written above it, and the chart's
                     // description and table give every value in words.
                     html.raw("></rect>\n")
                 }
-                html.raw("<text class=\"value\" x=\"")
-                html.number(bar.labelX)
-                html.raw("\" y=\"")
-                html.number(bar.labelY)
-                html.raw("\">")
-                html.raw(bar.valueText)
-                html.raw("</text>\n")
+                label("<text class=\"value\"", x: bar.labelX, y: bar.labelY, bar.valueText, into: &html)
             }
-            html.raw("<text class=\"group\" x=\"")
-            html.number(group.labelX)
-            html.raw("\" y=\"")
-            html.number(labelY)
-            html.raw("\">")
-            html.text(group.label)
-            html.raw("</text>\n</g>\n")
+            label("<text class=\"group\"", x: group.labelX, y: labelY, group.label, into: &html)
+            html.raw("</g>\n")
         }
-        html.raw("<line class=\"axis\" x1=\"\(plotLeft)\" y1=\"\(plotBottom)\" x2=\"\(plotRight)\" y2=\"\(plotBottom)\"></line>\n")
+        line("<line class=\"axis\"", y: plotBottom, into: &html)
         if showLegend {
             for item in series {
                 html.raw("<rect class=\"\(item.isAverage ? "average" : "own")\" x=\"\(item.legendX)\" y=\"\(item.legendY)\" width=\"16\" height=\"14\"")
@@ -93,6 +71,26 @@ extension BarChart {
             }
         }
         html.raw("</svg>\n")
+    }
+
+    /// A horizontal line across the plot at `y`, from its opening (`<line class="grid"`) on.
+    private func line(_ opening: String, y: Int, into html: inout HTMLBuffer) {
+        html.raw(opening)
+        html.attribute("x1", plotLeft)
+        html.attribute("y1", y)
+        html.attribute("x2", plotRight)
+        html.attribute("y2", y)
+        html.raw("></line>\n")
+    }
+
+    /// A text label at (`x`, `y`), from its opening (`<text class="value"`) on.
+    private func label(_ opening: String, x: Int, y: Int, _ text: String, into html: inout HTMLBuffer) {
+        html.raw(opening)
+        html.attribute("x", x)
+        html.attribute("y", y)
+        html.raw(">")
+        html.text(text)
+        html.raw("</text>\n")
     }
 
     /// The chart's numbers as a table: a row per group, a column per series.

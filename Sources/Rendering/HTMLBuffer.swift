@@ -65,6 +65,16 @@ struct HTMLBuffer {
         }
     }
 
+    /// Appends an attribute with a whole-number value: ` x="48"`.
+    mutating func attribute(_ name: StaticString, _ value: Int) {
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(UInt8(ascii: "="))
+        bytes.append(UInt8(ascii: "\""))
+        number(value)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// Appends a whole number.
     mutating func number(_ value: Int) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
