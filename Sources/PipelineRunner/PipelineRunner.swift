@@ -41,6 +41,7 @@ package struct PipelineRunner: Sendable {
         let started = Date()
         let config = configuration
         let prepared = try PreparedRun.prepare(config, logger: logger)
+        let digests = try ConfigurationDigests(config)
         var publication = try openPublication()
         let stages = StageWiring(configuration: config, prepared: prepared, logger: logger, progress: progress,
                                  recorder: recorder)
@@ -48,7 +49,7 @@ package struct PipelineRunner: Sendable {
         publishing.logWarnings(of: publication)
         do {
             switch try await Republication(configuration: config, logger: stages.stage("publication"))
-                .attempt(through: publication, started: started, recorder: recorder) {
+                .attempt(through: publication, digests: digests, started: started, recorder: recorder) {
             case .published(let report):
                 publishing.logWarnings(of: publication)
                 return report
@@ -57,6 +58,7 @@ package struct PipelineRunner: Sendable {
             case .filesDiffer:
                 publication.abandon()
                 publication = try openPublication()
+                publishing.logWarnings(of: publication)
             }
         } catch {
             publication.abandon()
@@ -64,7 +66,8 @@ package struct PipelineRunner: Sendable {
         }
         do {
             let aggregated = try await stages.run(rejectsInto: publication.concurrentWriter)
-            return try await publishing.publish(aggregated, through: publication, started: started, recorder: recorder)
+            return try await publishing.publish(aggregated, through: publication, digests: digests, started: started,
+                                                recorder: recorder)
         } catch {
             publication.abandon()
             throw error

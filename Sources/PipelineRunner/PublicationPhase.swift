@@ -18,9 +18,10 @@ struct PublicationPhase {
     /// The logger of the `publication` stage.
     let logger: Logger
 
-    /// Publishes `aggregated` through `publication` (or, on a dry run, gives it up at the end).
+    /// Publishes `aggregated` through `publication` (or, on a dry run, gives it up at the end);
+    /// `digests` are the configuration files as the run read them, for the manifest.
     /// - Throws: ``RunError`` over a limit, `OutputError`, `CancellationError`.
-    func publish(_ aggregated: Aggregated, through publication: Publication, started: Date,
+    func publish(_ aggregated: Aggregated, through publication: Publication, digests: ConfigurationDigests, started: Date,
                  recorder: RunRecorder?) async throws -> RunReport {
         let config = configuration
         try publication.recordRejects(aggregated.rejectsFile)
@@ -48,7 +49,6 @@ struct PublicationPhase {
                                          logger: logger)
         let tables = try await staging.stage(figures, into: publication)
         try publication.reuseUnchangedRejects()
-        let digests = try ConfigurationDigests(config)
         if prepared.templates != nil {
             try writeDataPackage(tables: tables, inputs: aggregated.inputs, digests: digests, to: publication)
         }

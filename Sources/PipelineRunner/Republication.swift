@@ -20,7 +20,7 @@ struct Republication {
     /// The logger of the `publication` stage.
     let logger: Logger
 
-    /// What ``attempt(through:started:recorder:)`` did.
+    /// What ``attempt(through:digests:started:recorder:)`` did.
     enum Outcome {
         /// The current publication was published again.
         case published(RunReport)
@@ -33,7 +33,8 @@ struct Republication {
 
     /// Publishes the current publication of `publication` again when the sources are unchanged.
     /// - Throws: `OutputError`, `CancellationError`; the caller abandons `publication`.
-    func attempt(through publication: Publication, started: Date, recorder: RunRecorder?) async throws -> Outcome {
+    func attempt(through publication: Publication, digests: ConfigurationDigests, started: Date,
+                 recorder: RunRecorder?) async throws -> Outcome {
         let config = configuration
         guard !config.recompute, !config.dryRun, !config.inputs.contains("-"), let previous = publication.previous,
               let recorded = previous.manifest.sourceFingerprint,
@@ -46,7 +47,6 @@ struct Republication {
                 return .sourcesChanged
             }
         }
-        let digests = try ConfigurationDigests(config)
         let record = try RunManifest.Configuration(configuration: config, digests: digests,
                                                     years: previous.manifest.configuration.years)
         let inputs = try await Self.digests(of: config.inputs)

@@ -3,9 +3,16 @@ import Output
 import PipelineModel
 
 /// The size and sha256 of each configuration file a run read (register, tables, rule tables,
-/// contacts, definition), each read once for both the data package's sources and the manifest.
+/// contacts, definition, templates), each read once for the data package's sources, the
+/// manifest and the sources' fingerprint.
+///
+/// Read when the run starts, right after the files were loaded (``PreparedRun``), not when it
+/// publishes: a file edited while the run computes would otherwise be recorded with bytes the
+/// run never used, and a later run would take its outputs for those of the edited file.
 struct ConfigurationDigests {
     private let byPath: [String: RunManifest.FileDigest]
+    /// The templates', in the folder's order; nil without a templates folder.
+    let templates: [RunManifest.FileDigest]?
 
     /// Reads and hashes `config`'s files.
     /// - Throws: `OutputError` when one cannot be read.
@@ -16,6 +23,9 @@ struct ConfigurationDigests {
             byPath[path] = try RunManifest.FileDigest(contentsOf: path)
         }
         self.byPath = byPath
+        templates = try config.templates.map { folder in
+            try TemplateFolderCheck.templates(in: folder).map { try RunManifest.FileDigest(contentsOf: $0) }
+        }
     }
 
     /// The digest of `path`, one of the configuration's files (read now if it was not one).
@@ -27,7 +37,7 @@ struct ConfigurationDigests {
 
 extension RunManifest {
     /// The manifest of a run of `configuration` that published `years` and staged `outputs`.
-    /// - Throws: `OutputError` when a template cannot be read to hash it.
+    /// - Throws: `OutputError` when a file cannot be read to hash it.
     init(configuration config: RunConfiguration, digests: ConfigurationDigests, started: Date,
          inputs: [InputFileSummary], counts: RunCounts, years published: [ReportingYear], outputs: [FileDigest],
          partitions: Partitions) throws {
@@ -47,16 +57,14 @@ extension RunManifest {
 }
 
 extension RunManifest.Configuration {
-    /// The record of `config`'s files (read and hashed through `digests`, the templates now) and
-    /// settings, for a run that published `years` (`2019-20..2023-24`).
+    /// The record of `config`'s files (as `digests` read them) and settings, for a run that
+    /// published `years` (`2019-20..2023-24`).
     /// - Throws: `OutputError` when a file cannot be read to hash it.
     init(configuration config: RunConfiguration, digests: ConfigurationDigests, years: String) throws {
         let files = try [config.lookup, config.population, config.decisionRules, config.serviceAreaRules, config.contacts]
             .compactMap({ $0 }).map(digests.digest)
-        let templates = try config.templates.map { folder in
-            try TemplateFolderCheck.templates(in: folder).map { try RunManifest.FileDigest(contentsOf: $0) }
-        }
         self.init(register: try digests.digest(config.register), method: config.method, years: years, files: files,
-                  settings: config.manifestSettings, templates: templates, definition: try config.definition.map(digests.digest))
+                  settings: config.manifestSettings, templates: digests.templates,
+                  definition: try config.definition.map(digests.digest))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Output
 import Glibc
 import Testing
 import TestSupport
@@ -148,6 +149,36 @@ import TestSupport
                 #expect(after[path] == bytes, "\(path) differs from a fresh run's: \(why)")
             }
         }
+    }
+
+    @Test func aRuleTableEditedDuringTheRunIsRecordedAsTheRunReadIt() throws {
+        let folder = try TemporaryFolder("republish").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/out", rules = folder + "/decisions.yaml"
+        try FileManager.default.copyItem(atPath: PackagePaths.path("pipelines/rules/decisions.yaml"), toPath: rules)
+        let read = try RunManifest.FileDigest(contentsOf: rules)
+        let options = ["run", sample, "--out", out, "--log-format", "json", "--decision-rules", rules,
+                       "--templates", PackagePaths.path("pipelines/templates")]
+        // Rendering held up by the test hook: the table is edited after the run read it and
+        // before it writes its manifest.
+        let run = try ProcessRunner(PackagePaths.executable, options,
+                                    environment: ["ANNUAL_REVIEW_TEST_RENDER_PAUSE_MS": "100"],
+                                    currentDirectory: PackagePaths.root.path)
+        let deadline = Date().addingTimeInterval(60)
+        while run.isRunning, Date() < deadline, !run.stderr.contains(#""stage":"aggregation","message":"stage finished""#) {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        #expect(run.isRunning, "the run ended before the table could be edited")
+        try (String(contentsOfFile: rules, encoding: .utf8) + "# edited during the run\n")
+            .write(toFile: rules, atomically: true, encoding: .utf8)
+        #expect(run.wait(timeout: 120).status == 0)
+        let configuration = try #require(try Self.manifest(out)["configuration"] as? [String: Any])
+        let files = try #require(configuration["files"] as? [[String: Any]])
+        let recorded = files.first { $0["path"] as? String == rules }
+        #expect(recorded?["sha256"] as? String == read.sha256, "the manifest records the table the run read")
+        // The table now differs from what the publication was made from: the next run computes.
+        try expectComputed(try publish(out, ["--decision-rules", rules, "--templates", PackagePaths.path("pipelines/templates")]),
+                           out, "a rule table edited during the previous run")
     }
 
     @Test func standardInputIsAlwaysRead() throws {
