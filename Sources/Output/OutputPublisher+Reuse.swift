@@ -30,10 +30,6 @@ extension OutputPublisher {
     /// with nothing left there, when it does not match `entry`. Not listed.
     private func stage(_ entry: RunManifest.FileDigest, from previous: PreviousPublication,
                        at relativePath: String) throws -> Bool {
-        // A listed file that is gone does not match its entry either: the caller writes or
-        // renders it instead of failing the run (linking it would fail with ENOENT).
-        var status = stat()
-        guard lstat(previous.folder + "/" + entry.path, &status) == 0 || errno != ENOENT else { return false }
         do {
             try StagedFileWriter.carryOver(entry, from: previous, at: try prepare(relativePath))
             return true

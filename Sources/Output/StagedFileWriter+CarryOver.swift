@@ -46,7 +46,18 @@ extension StagedFileWriter {
     static func carryOver(_ entry: RunManifest.FileDigest, from previous: PreviousPublication, at target: String) throws {
         let source = previous.folder + "/" + entry.path
         let difference: String?
-        if try hardLink(source, at: target) {
+        let linked: Bool
+        do {
+            linked = try hardLink(source, at: target)
+        } catch {
+            // A listed file that is gone does not match its entry either: the caller writes or
+            // renders it instead of failing the run. Looked at only when linking failed, so
+            // that the 30,000 links of a rerun cost no extra call.
+            var status = stat()
+            guard lstat(source, &status) != 0, errno == ENOENT else { throw error }
+            throw OutputError.cannotCarryOver(path: source, reason: "the previous manifest lists it but it is missing")
+        }
+        if linked {
             difference = Self.difference(ofLink: target, from: entry, manifestModified: previous.manifestModified)
         } else {
             let copied = try copy(source, to: target, recordedAs: entry.path)

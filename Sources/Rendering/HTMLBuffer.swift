@@ -52,19 +52,6 @@ struct HTMLBuffer {
         bytes.append(UInt8(ascii: "%"))
     }
 
-    /// Appends a per-100,000 figure from tenths, `4.8` or `11`, or `n/a` for no value
-    /// (``ReportPage/per100k(_:)`` without making a string).
-    mutating func per100k(_ tenths: Int?) {
-        guard let tenths else { return raw("n/a") }
-        if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
-        let m = Int(tenths.magnitude)
-        number(m / 10)
-        if m % 10 != 0 {
-            bytes.append(UInt8(ascii: "."))
-            bytes.append(UInt8(ascii: "0") + UInt8(m % 10))
-        }
-    }
-
     /// Appends an attribute with a whole-number value: ` x="48"`.
     mutating func attribute(_ name: StaticString, _ value: Int) {
         bytes.append(UInt8(ascii: " "))

@@ -64,9 +64,9 @@ enum HistoryMarkup {
                 html.percent(rate)
             }
             html.raw("</td><td class=\"n\">")
-            html.per100k(row.upheldPer100kTenths)
+            html.raw(ReportPage.per100k(row.upheldPer100kTenths))
             html.raw("</td><td class=\"n\">")
-            html.per100k(row.averageUpheldPer100kTenths)
+            html.raw(ReportPage.per100k(row.averageUpheldPer100kTenths))
             html.raw("</td></tr>\n")
         }
         html.raw("</tbody>\n</table>\n<p class=\"note\">n/a: no value (nothing to divide by), or no average (an authority of no comparison type, or not current at the end of the year). Averages are \(method.rawValue) averages of the authorities of the same type that exist at the end of each year.</p>\n\n")
