@@ -4,19 +4,46 @@
 /// markup, not wording an analyst edits, and a page of a full register's report costs a few
 /// microseconds this way against hundreds through the template engine's dynamic look-ups
 /// (notes/rendering-cost.md; `scripts/bench --publication` measures both kinds of page).
-struct HTMLBuffer {
-    /// The page so far, UTF-8.
-    private(set) var bytes: [UInt8] = []
+///
+/// Hand-written memory rather than an `[UInt8]`: a page is a few dozen small appends per row,
+/// and an array checks its uniqueness and capacity, out of line, on every one of them (a fifth
+/// of the year index's cost). Not copyable, so that the memory has one owner; ``bytes`` copies
+/// the page out once, when it is done.
+struct HTMLBuffer: ~Copyable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// The number of bytes so far.
+    private(set) var count = 0
 
     /// An empty page, with room for `capacity` bytes.
     init(capacity: Int = 8192) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        start.deallocate()
+    }
+
+    /// The page so far, UTF-8.
+    var bytes: [UInt8] {
+        Array(UnsafeBufferPointer(start: start, count: count))
     }
 
     /// Appends markup as is.
     mutating func raw(_ markup: String) {
         var markup = markup
-        markup.withUTF8 { bytes.append(contentsOf: $0) }
+        markup.withUTF8 { append($0) }
+    }
+
+    /// Appends markup made earlier, as is.
+    mutating func raw(_ markup: [UInt8]) {
+        markup.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// Appends markup made earlier, as is.
+    mutating func raw(_ markup: UnsafeBufferPointer<UInt8>) {
+        append(markup)
     }
 
     /// Appends a value with `&`, `<`, `>`, `"` and `'` escaped, so it is text wherever it
@@ -36,11 +63,11 @@ struct HTMLBuffer {
                 case UInt8(ascii: "'"): entity = "&#39;"
                 default: continue
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run ..< i]))
-                bytes.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                append(UnsafeBufferPointer(rebasing: utf8[run ..< i]))
+                append(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
                 run = i + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+            append(UnsafeBufferPointer(rebasing: utf8[run...]))
         }
     }
 
@@ -49,34 +76,60 @@ struct HTMLBuffer {
     mutating func percent(_ value: Int?) {
         guard let value else { return raw("n/a") }
         number(value)
-        bytes.append(UInt8(ascii: "%"))
+        append(UInt8(ascii: "%"))
     }
 
     /// Appends an attribute with a whole-number value: ` x="48"`.
     mutating func attribute(_ name: StaticString, _ value: Int) {
-        bytes.append(UInt8(ascii: " "))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: " "))
+        append(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        append(UInt8(ascii: "="))
+        append(UInt8(ascii: "\""))
         number(value)
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 
     /// Appends a whole number.
     mutating func number(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
+        reserve(20)
+        if value < 0 {
+            start[count] = UInt8(ascii: "-")
+            count += 1
         }
+        var digits = 1, rest = value.magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        var magnitude = value.magnitude
+        for i in stride(from: count + digits - 1, through: count, by: -1) {
+            start[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        }
+        count += digits
+    }
+
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        start[count] = byte
+        count += 1
+    }
+
+    private mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) {
+        guard let source = chunk.baseAddress, !chunk.isEmpty else { return }
+        reserve(chunk.count)
+        (start + count).initialize(from: source, count: chunk.count)
+        count += chunk.count
+    }
+
+    /// Makes room for `extra` more bytes, doubling the memory when it is short.
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        let grown = max(capacity * 2, count + extra)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        moved.initialize(from: start, count: count)
+        start.deallocate()
+        start = moved
+        capacity = grown
     }
 }
