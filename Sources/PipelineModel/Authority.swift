@@ -14,6 +14,11 @@ package struct Authority: Sendable, Equatable {
     package let formerGSSCodes: [String]
     /// The register's `local-authority-type` (`UA`, `NMD`, ..., or another kind's code).
     package let registerType: String
+    /// The comparison type (from ``registerType``), nil for combined authorities, national
+    /// parks and other kinds. Stored rather than worked out from the code at each use: pages and
+    /// tables ask for it on every row, and a computed property read in another module through
+    /// a pointer copies the whole authority first.
+    package let comparisonType: ComparisonType?
     /// The register's `nation`; only `England` is in the Ombudsman's jurisdiction.
     package let nation: String
     /// The day it started, nil when open-ended.
@@ -37,15 +42,13 @@ package struct Authority: Sendable, Equatable {
         self.gssCode = gssCode
         self.formerGSSCodes = formerGSSCodes
         self.registerType = registerType
+        self.comparisonType = ComparisonType(registerType: registerType)
         self.nation = nation
         self.startDate = startDate
         self.endDate = endDate
         self.replacedBy = replacedBy
         self.population2020 = population2020
     }
-
-    /// The comparison type, nil for combined authorities, national parks and other kinds.
-    package var comparisonType: ComparisonType? { ComparisonType(registerType: registerType) }
 
     /// Whether the authority existed on `day` (started on or before it, not yet ended).
     package func exists(on day: Day) -> Bool {

@@ -60,6 +60,11 @@ package struct AuthorityYearFigures: Sendable, Equatable {
     package let isCurrent: Bool
     /// The year's counts.
     package let counts: AuthorityYearCounts
+    /// Detailed investigations (`counts.investigations`), the uphold rate's base. Stored beside
+    /// the rates, set from the counts when the row is made: the year indexes read it for every
+    /// row of every year, and reading it from the counts touches their array, a cache miss that
+    /// cost more than the rest of the row.
+    package let investigations: Int
     /// The population used; nil when unknown or when the authority is not current.
     package let population: Int?
     /// Uphold rate, integer percent halves up; nil with no investigations.
@@ -79,6 +84,7 @@ package struct AuthorityYearFigures: Sendable, Equatable {
         self.authority = authority
         self.isCurrent = isCurrent
         self.counts = counts
+        self.investigations = counts.investigations
         self.population = population
         self.upholdRate = upholdRate
         self.satisfactoryRemedyRate = satisfactoryRemedyRate

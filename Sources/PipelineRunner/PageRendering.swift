@@ -28,11 +28,18 @@ struct PageRendering {
 
         /// Runs `body`, counting its pages as `kind` and its thread CPU time.
         mutating func measure(_ kind: Kind, _ body: () -> [Artefact]) -> [Artefact] {
-            let start = Self.threadCPU()
-            let pages = body()
-            nanoseconds[kind, default: 0] += Self.threadCPU() - start
+            let pages = measureWork(kind, body)
             self.pages[kind, default: 0] += pages.count
             return pages
+        }
+
+        /// Runs `body`, counting its thread CPU time to `kind`'s pages: work done once for many
+        /// pages of the kind.
+        mutating func measureWork<Value>(_ kind: Kind, _ body: () -> Value) -> Value {
+            let start = Self.threadCPU()
+            let result = body()
+            nanoseconds[kind, default: 0] += Self.threadCPU() - start
+            return result
         }
 
         mutating func add(_ other: Cost) {
@@ -110,10 +117,11 @@ struct PageRendering {
 
     /// The jobs of one year's pages: letters and report pages in chunks of authorities, and the
     /// year's index with England's page, its map and the style sheets its pages and letters link.
+    /// `heads` are the run's year indexes' row openings (``AuthorityRowHeads``).
     static func yearJobs(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates,
-                         letters: LetterSettings, chunk: Int = 32) -> [Job] {
+                         letters: LetterSettings, heads: AuthorityRowHeads, chunk: Int = 32) -> [Job] {
         var jobs = [Job(year: year.year) { cost in
-            cost.measure(.yearIndex) { [ReportWriter.yearIndex(year, method: method, templates: templates)] }
+            cost.measure(.yearIndex) { [ReportWriter.yearIndex(year, method: method, templates: templates, heads: heads)] }
                 + cost.measure(.nationalPage) { [ReportWriter.nationalYearPage(year)] }
                 + cost.measure(.map) { [MapDataWriter.mapFile(year, method: method)] }
                 // Rendered once per run, not pages: in every year's partition, so that a year

@@ -49,17 +49,22 @@ struct PublicationStaging {
         }
         let rendering = PageRendering()
         var jobs: [PageRendering.Job] = []
+        var cost = PageRendering.Cost()
+        // The year indexes' row openings, made once for every year rendered (their CPU time is
+        // the year indexes').
+        let heads = templates == nil ? nil : cost.measureWork(.yearIndex) { AuthorityRowHeads(rendered.map(\.figures)) }
         for (year, tables) in rendered.sorted(by: { $0.figures.year < $1.figures.year }) {
             try partitions.stageTables(of: year.year, tables)
-            if let templates {
-                jobs += PageRendering.yearJobs(year, method: figures.method, templates: templates, letters: letters)
+            if let templates, let heads {
+                jobs += PageRendering.yearJobs(year, method: figures.method, templates: templates, letters: letters,
+                                               heads: heads)
             }
         }
         let writer = publisher.concurrentWriter
-        var cost = try await rendering.run(jobs, write: { year, pages in
+        cost.add(try await rendering.run(jobs, write: { year, pages in
             guard let year else { return [] }
             return try YearPartitions.writeFiles(of: year, pages.map { ($0.path, $0.bytes) }, with: writer)
-        }, record: partitions.record)
+        }, record: partitions.record))
         // Without --years a run recomputes every year the data covers and replaces the whole
         // publication; with it, the years it leaves alone must stay as published.
         if configuration.years != nil, let previous {

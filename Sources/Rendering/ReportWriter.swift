@@ -49,17 +49,19 @@ package enum ReportWriter {
                  year: year)
     }
 
-    /// `report/{year}/index.html`.
-    package static func yearIndex(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates) -> Artefact {
+    /// `report/{year}/index.html`. `heads` are the run's rows' openings, made once for every
+    /// year's index (nil: the page makes its own; the bytes are the same).
+    package static func yearIndex(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates,
+                                  heads: AuthorityRowHeads? = nil) -> Artefact {
         let label = year.year.label
-        var html = HTMLBuffer(capacity: 4096 + 1200 * year.authorities.count)
+        var html = HTMLBuffer(capacity: 24_000 + 200 * year.authorities.count)
         ReportPage.open(&html, title: "Council performance \(label): all authorities")
         html.raw("<header>\n<p class=\"note\">Local Government and Social Care Ombudsman: annual review statistics. <a href=\"../index.html\">All years</a></p>\n")
         html.raw("<h1>Council performance \(label)</h1>\n<p>Complaints decided between 1 April \(year.year.startYear) and 31 March \(year.year.startYear + 1), for ")
         html.number(year.authorities.count)
         html.raw(" authorities. <a href=\"\(NationalMarkup.pageName)\">England \(label)</a>: every authority's figures added together, by service area.</p>\n</header>\n<main>\n")
         YearIndexMarkup.types(year, method: method, into: &html)
-        YearIndexMarkup.authorities(year, into: &html)
+        YearIndexMarkup.authorities(year, heads: heads, into: &html)
         html.raw("</main>\n<footer>\n<p class=\"note\">Uphold rate: upheld decisions out of detailed investigations (upheld and not upheld). Compliance rate: compliance outcomes in which the authority complied, on time or late. Satisfactory remedy rate: upheld decisions in which the authority had already offered a satisfactory remedy. Percentages are rounded to whole numbers, halves up.</p>\n</footer>\n")
         ReportPage.close(&html, script: templates.reportScript)
         return Artefact(path: "report/\(label)/index.html", bytes: html.bytes, year: year.year)
@@ -167,14 +169,4 @@ enum ReportPage {
 
     /// A per-100,000 cell's text: `4.8`, `11`, or `n/a`.
     static func per100k(_ tenths: Int?) -> String { tenths.map { NumberText.per100k(tenths: $0) } ?? "n/a" }
-
-    /// `<td class="n" data-sort="86">86%</td>`: a value cell the sort script orders by (an empty
-    /// key for no value, which sorts last either way).
-    static func sortableCell(_ value: Int?, into html: inout HTMLBuffer) {
-        html.raw("<td class=\"n\" data-sort=\"")
-        if let value { html.number(value) }
-        html.raw("\">")
-        html.percent(value)
-        html.raw("</td>\n")
-    }
 }

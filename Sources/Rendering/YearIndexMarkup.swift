@@ -18,72 +18,100 @@ enum YearIndexMarkup {
         html.raw(method == .pooled ? "pooled: the type's total over its total" : "mean of the authorities' own rates")
         html.raw(")</caption>\n<thead>\n<tr><th scope=\"col\">Type</th><th scope=\"col\" class=\"n\">Authorities</th><th scope=\"col\" class=\"n\">Detailed investigations</th><th scope=\"col\" class=\"n\">Upheld</th><th scope=\"col\" class=\"n\">Uphold rate</th><th scope=\"col\" class=\"n\">Compliance rate</th><th scope=\"col\" class=\"n\">Satisfactory remedy rate</th><th scope=\"col\" class=\"n\">Upheld per 100,000 residents</th></tr>\n</thead>\n<tbody>\n")
         for t in types {
-            html.raw("<tr><th scope=\"row\">\(t.type.name)</th><td class=\"n\">")
+            html.raw("<tr><th scope=\"row\">")
+            html.raw(t.type.name)
+            html.raw("</th><td class=\"n\">")
             html.number(t.authorities)
             html.raw("</td><td class=\"n\">")
             html.number(t.investigations)
             html.raw("</td><td class=\"n\">")
             html.number(t.upheld)
-            html.raw("</td><td class=\"n\">\(ReportPage.percent(t.averageUpholdRate))</td><td class=\"n\">\(ReportPage.percent(t.averageComplianceRate))</td><td class=\"n\">\(ReportPage.percent(t.averageSatisfactoryRemedyRate))</td><td class=\"n\">\(ReportPage.per100k(t.averageUpheldPer100kTenths))</td></tr>\n")
+            html.raw("</td><td class=\"n\">")
+            html.percent(t.averageUpholdRate)
+            html.raw("</td><td class=\"n\">")
+            html.percent(t.averageComplianceRate)
+            html.raw("</td><td class=\"n\">")
+            html.percent(t.averageSatisfactoryRemedyRate)
+            html.raw("</td><td class=\"n\">")
+            html.raw(ReportPage.per100k(t.averageUpheldPer100kTenths))
+            html.raw("</td></tr>\n")
         }
         html.raw("</tbody>\n</table>\n\n")
     }
 
-    static func authorities(_ year: YearFigures, into html: inout HTMLBuffer) {
+    static func authorities(_ year: YearFigures, heads: AuthorityRowHeads?, into html: inout HTMLBuffer) {
         html.raw("""
         <h2 id="authorities-heading">All authorities</h2>
         <p class="note">Select a column heading to sort by it; select it again to reverse. "Type average" is the average of the authorities of the same type that exist at the end of the year. n/a: no value (nothing to divide by), or no average for an authority abolished during the year or of no comparison type.</p>
-        <table id="authorities" aria-labelledby="authorities-heading">
+        <table id="authorities" class="sortable" aria-labelledby="authorities-heading">
         <thead>
         <tr>
         <th scope="col" data-key="name" aria-sort="ascending">Authority</th>
         <th scope="col" data-key="type">Type</th>
-        <th scope="col" data-key="investigations" data-type="number" class="n">Detailed investigations</th>
-        <th scope="col" data-key="uphold_rate" data-type="number" class="n">Uphold rate</th>
-        <th scope="col" data-key="avg_uphold_rate" data-type="number" class="n"><span class="visually-hidden">Uphold rate: </span>Type average</th>
-        <th scope="col" data-key="compliance_rate" data-type="number" class="n">Compliance rate</th>
-        <th scope="col" data-key="avg_compliance_rate" data-type="number" class="n"><span class="visually-hidden">Compliance rate: </span>Type average</th>
-        <th scope="col" data-key="satisfactory_remedy_rate" data-type="number" class="n">Satisfactory remedy rate</th>
-        <th scope="col" data-key="avg_satisfactory_remedy_rate" data-type="number" class="n"><span class="visually-hidden">Satisfactory remedy rate: </span>Type average</th>
+        <th scope="col" data-key="investigations" data-type="number">Detailed investigations</th>
+        <th scope="col" data-key="uphold_rate" data-type="number">Uphold rate</th>
+        <th scope="col" data-key="avg_uphold_rate" data-type="number"><span class="visually-hidden">Uphold rate: </span>Type average</th>
+        <th scope="col" data-key="compliance_rate" data-type="number">Compliance rate</th>
+        <th scope="col" data-key="avg_compliance_rate" data-type="number"><span class="visually-hidden">Compliance rate: </span>Type average</th>
+        <th scope="col" data-key="satisfactory_remedy_rate" data-type="number">Satisfactory remedy rate</th>
+        <th scope="col" data-key="avg_satisfactory_remedy_rate" data-type="number"><span class="visually-hidden">Satisfactory remedy rate: </span>Type average</th>
         </tr>
         </thead>
         <tbody>
 
         """)
-        // Positions sorted by the names, not rows: a row is a large value, and moving rows
-        // about in the sort was a third of the page's cost.
-        let authorities = year.authorities
-        let names = authorities.map(\.authority.officialName), codes = authorities.map(\.authority.code)
-        let order = authorities.indices.sorted { (names[$0], codes[$0]) < (names[$1], codes[$1]) }
-        for position in order { authorityRow(authorities[position], in: year, into: &html) }
+        year.authorities.withUnsafeBufferPointer { rows in
+            // The heads made for the run, unless one of the year's authorities is not among them.
+            let given = heads.flatMap { heads in heads.ranks(of: rows).map { (heads, $0) } }
+            let (heads, ranks) = given ?? {
+                let own = AuthorityRowHeads.of(rows)
+                return (own, own.ranks(of: rows)!)  // Its own heads hold every row's authority.
+            }()
+            let averages = ComparisonCells(year)
+            for position in order(ranks, of: heads.count) {
+                heads.appendHead(ranks[position], to: &html)
+                authorityCells(rows.baseAddress! + position, averages: averages, into: &html)
+            }
+        }
         html.raw("</tbody>\n</table>\n")
     }
 
-    /// One authority's row of the sortable table.
-    private static func authorityRow(_ row: AuthorityYearFigures, in year: YearFigures, into html: inout HTMLBuffer) {
-        let averages = ReportWriter.averages(of: row, in: year)
-        html.raw("<tr>\n<th scope=\"row\" data-sort=\"")
-        html.text(row.authority.officialName)
-        html.raw("\"><a href=\"")
-        html.raw(ReportWriter.pageName(row.authority.code))
-        html.raw("\">")
-        html.text(row.authority.officialName)
-        html.raw("</a>")
-        if !row.isCurrent {
-            html.raw(ReportWriter.isAbolished(row) ? " <span class=\"tag\">abolished</span>"
+    /// The positions of rows of the given `ranks` (below `count`), by rank: each row put in
+    /// its rank's place, no sort. Rows of the same rank (two of one code, which a year never
+    /// has) are sorted, by rank and then position.
+    private static func order(_ ranks: [Int], of count: Int) -> [Int] {
+        var places = [Int](repeating: -1, count: count)
+        for (position, rank) in ranks.enumerated() {
+            guard places[rank] < 0 else { return ranks.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) } }
+            places[rank] = position
+        }
+        return places.filter { $0 >= 0 }
+    }
+
+    /// The rest of an authority's row after its head (``AuthorityRowHeads``): plain cells,
+    /// which the sort script reads as they are shown (`86%` is 86, `n/a` no value), so that a
+    /// row carries no second copy of its values for the script.
+    private static func authorityCells(_ row: UnsafePointer<AuthorityYearFigures>, averages: ComparisonCells,
+                                       into html: inout HTMLBuffer) {
+        // Each field through the pointer: `row.pointee` as a whole, or a computed property of
+        // one of its parts, is a copy of it (a dozen retains, each a cache miss).
+        let type = row.pointee.authority.comparisonType, isCurrent = row.pointee.isCurrent
+        if !isCurrent {
+            html.raw(ReportWriter.isAbolished(row.pointee) ? " <span class=\"tag\">abolished</span>"
                 : " <span class=\"tag\">not yet established</span>")
         }
-        html.raw("</th>\n<td>")
-        html.raw(row.authority.comparisonType?.name ?? "other")
-        html.raw("</td>\n<td class=\"n\">")
-        html.number(row.counts.investigations)
-        html.raw("</td>\n")
-        ReportPage.sortableCell(row.upholdRate, into: &html)
-        ReportPage.sortableCell(averages?.averageUpholdRate, into: &html)
-        ReportPage.sortableCell(row.complianceRate, into: &html)
-        ReportPage.sortableCell(averages?.averageComplianceRate, into: &html)
-        ReportPage.sortableCell(row.satisfactoryRemedyRate, into: &html)
-        ReportPage.sortableCell(averages?.averageSatisfactoryRemedyRate, into: &html)
+        html.raw("</th><td>")
+        html.raw(type?.name ?? "other")
+        html.raw("</td><td>")
+        html.number(row.pointee.investigations)
+        let compared = averages.cells(for: type, isCurrent: isCurrent)
+        html.raw("</td><td>")
+        html.percent(row.pointee.upholdRate)
+        html.raw(compared.upholdRate)
+        html.percent(row.pointee.complianceRate)
+        html.raw(compared.complianceRate)
+        html.percent(row.pointee.satisfactoryRemedyRate)
+        html.raw(compared.satisfactoryRemedyRate)
         html.raw("</tr>\n")
     }
 }

@@ -1,0 +1,97 @@
+package import PipelineModel
+
+/// The opening of each authority's row in the year indexes, `<tr><th scope="row"><a
+/// href="LCE.html">Leicester City Council</a>`, and the authorities' order by name, then code:
+/// the table's first order.
+///
+/// Both are the same in every year, so a run makes them once for every year's index, rather
+/// than each page escaping and sorting the names again (a third of the page's cost). A year's
+/// index made alone makes its own. Keyed by code, since every year of a run has the register's
+/// one authority for a code.
+package struct AuthorityRowHeads: Sendable {
+    /// The authorities' codes in the order they were given (the register's, as the rows of
+    /// every year are), and each one's position in the order by name.
+    private let codes: [String], ranks: [Int]
+    /// By code: the position in ``codes``.
+    private let indexByCode: [String: Int]
+    /// Every row's opening markup, in the order by name, one after another (one array, not one
+    /// per authority, so that a page appends a head without retaining anything).
+    private let heads: [UInt8]
+    /// Where each head starts in ``heads``, by rank, and where the last one ends.
+    private let starts: [Int]
+
+    /// The heads of every authority with a row in any of `years`.
+    package init(_ years: [YearFigures]) {
+        var seen = Set<String>()
+        var authorities: [Authority] = []
+        for year in years {
+            for row in year.authorities where seen.insert(row.authority.code).inserted {
+                authorities.append(row.authority)
+            }
+        }
+        self.init(authorities)
+    }
+
+    private init(_ authorities: [Authority]) {
+        let byName = authorities.indices.sorted { a, b in
+            let (x, y) = (authorities[a], authorities[b])
+            return x.officialName == y.officialName ? x.code < y.code : x.officialName < y.officialName
+        }
+        var ranks = [Int](repeating: 0, count: authorities.count)
+        for (rank, index) in byName.enumerated() { ranks[index] = rank }
+        self.ranks = ranks
+        codes = authorities.map(\.code)
+        indexByCode = Dictionary(codes.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let sorted = byName.map { authorities[$0] }
+        var html = HTMLBuffer(capacity: 128 * sorted.count)
+        var starts: [Int] = []
+        starts.reserveCapacity(sorted.count + 1)
+        for authority in sorted {
+            starts.append(html.count)
+            html.raw("<tr><th scope=\"row\"><a href=\"")
+            html.raw(ReportWriter.pageName(authority.code))
+            html.raw("\">")
+            html.text(authority.officialName)
+            html.raw("</a>")
+        }
+        starts.append(html.count)
+        heads = html.bytes
+        self.starts = starts
+    }
+
+    /// The ranks of `rows`' authorities, in `rows`' order; nil when one is not among these
+    /// heads (a year's page given another year's heads), so that the caller makes its own.
+    func ranks(of rows: UnsafeBufferPointer<AuthorityYearFigures>) -> [Int]? {
+        var ranks: [Int] = []
+        ranks.reserveCapacity(rows.count)
+        // The rows come in the register's order, as ``codes`` do: each is usually the next code
+        // or a few further on, compared without hashing; any other is looked up.
+        var next = 0
+        for i in rows.indices {
+            // The code through the pointer, not the row: reading the row as a whole copies it.
+            let code = (rows.baseAddress! + i).pointee.authority.code
+            var index = next
+            while index < min(next + 4, codes.count), codes[index] != code { index += 1 }
+            if index == min(next + 4, codes.count) {
+                guard let found = indexByCode[code] else { return nil }
+                index = found
+            }
+            ranks.append(self.ranks[index])
+            next = index + 1
+        }
+        return ranks
+    }
+
+    /// Makes the heads of `rows`' own authorities, for a page whose run made none.
+    static func of(_ rows: UnsafeBufferPointer<AuthorityYearFigures>) -> AuthorityRowHeads {
+        AuthorityRowHeads(rows.indices.map { (rows.baseAddress! + $0).pointee.authority })
+    }
+
+    /// The number of authorities, and of ranks.
+    var count: Int { ranks.count }
+
+    /// Appends the opening markup of the row of the authority at `rank`.
+    func appendHead(_ rank: Int, to html: inout HTMLBuffer) {
+        heads.withUnsafeBufferPointer { html.raw(UnsafeBufferPointer(rebasing: $0[starts[rank] ..< starts[rank + 1]])) }
+    }
+}
