@@ -118,7 +118,23 @@ struct HTMLBuffer: ~Copyable {
     private mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) {
         guard let source = chunk.baseAddress, !chunk.isEmpty else { return }
         reserve(chunk.count)
-        (start + count).initialize(from: source, count: chunk.count)
+        // Most chunks are a tag or two: copied in place, eight bytes at a time, without a call
+        // to memmove, which was a fifth of the year index's rows.
+        let n = chunk.count
+        if n <= 32 {
+            let to = UnsafeMutableRawPointer(start + count), from = UnsafeRawPointer(source)
+            if n >= 8 {
+                for offset in stride(from: 0, to: n - 8, by: 8) {
+                    to.storeBytes(of: from.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
+                }
+                // The last eight bytes, overlapping what is already copied.
+                to.storeBytes(of: from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self), toByteOffset: n - 8, as: UInt64.self)
+            } else {
+                for i in 0 ..< n { start[count + i] = source[i] }
+            }
+        } else {
+            (start + count).initialize(from: source, count: chunk.count)
+        }
         count += chunk.count
     }
 

@@ -1,0 +1,36 @@
+@testable import Rendering
+import Testing
+
+@Suite struct HTMLBufferTests {
+    /// Chunks of every length from 0 to 70 (short ones are copied eight bytes at a time, with
+    /// an overlapping last word; long ones by memmove), at every offset within a word, and
+    /// across the buffer's growth from a small capacity.
+    @Test func everyChunkLengthAndOffsetIsCopiedExactly() {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<>&\"'-_=+/".utf8)
+        for offset in 0 ..< 9 {
+            var html = HTMLBuffer(capacity: 1)
+            var expected: [UInt8] = []
+            html.raw(String(repeating: "x", count: offset))
+            expected += Array(repeating: UInt8(ascii: "x"), count: offset)
+            for length in 0 ... 70 {
+                let chunk = (0 ..< length).map { alphabet[($0 + length) % alphabet.count] }
+                html.raw(chunk)
+                expected += chunk
+                html.number(length - 35)
+                expected += Array(String(length - 35).utf8)
+            }
+            let got = html.bytes
+            let difference = zip(got, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            #expect(difference == nil && got.count == expected.count,
+                    "offset \(offset): \(got.count) bytes for \(expected.count), first difference at \(difference ?? -1)")
+        }
+    }
+
+    @Test func textIsEscapedWhereverItStands() {
+        var html = HTMLBuffer(capacity: 4)
+        html.text(#"Tom & Jerry's <"best"> council"#)
+        html.percent(nil)
+        html.percent(86)
+        #expect(String(decoding: html.bytes, as: UTF8.self) == "Tom &amp; Jerry&#39;s &lt;&quot;best&quot;&gt; counciln/a86%")
+    }
+}
