@@ -9,8 +9,8 @@ package import PipelineModel
 /// index made alone makes its own. Keyed by code, since every year of a run has the register's
 /// one authority for a code.
 package struct AuthorityRowHeads: Sendable {
-    /// The authorities' codes in the order they were given (the register's, as the rows of
-    /// every year are), and each one's position in the order by name.
+    /// The authorities' codes in the order of a year's rows (by code), and each one's position
+    /// in the order by name.
     private let codes: [String], ranks: [Int]
     /// By code: the position in ``codes``.
     private let indexByCode: [String: Int]
@@ -29,7 +29,9 @@ package struct AuthorityRowHeads: Sendable {
                 authorities.append(row.authority)
             }
         }
-        self.init(authorities)
+        // By code, as each year's rows are: in the order they were first seen, the authorities
+        // new in later years came last, and every page's walk lost its place at the first.
+        self.init(authorities.sorted { $0.code < $1.code })
     }
 
     private init(_ authorities: [Authority]) {
@@ -64,8 +66,9 @@ package struct AuthorityRowHeads: Sendable {
     func ranks(of rows: UnsafeBufferPointer<AuthorityYearFigures>) -> [Int]? {
         var ranks: [Int] = []
         ranks.reserveCapacity(rows.count)
-        // The rows come in the register's order, as ``codes`` do: each is usually the next code
-        // or a few further on, compared without hashing; any other is looked up.
+        // The rows come in the order of ``codes``: each is usually the next code or a few further
+        // on (authorities without a row in the year skipped), found without hashing; any other
+        // is looked up.
         var next = 0
         for i in rows.indices {
             // The code through the pointer, not the row: reading the row as a whole copies it.

@@ -140,7 +140,13 @@ package enum ReportWriter {
 
     /// Whether the authority had ended before the last day of the row's year.
     static func isAbolished(_ row: AuthorityYearFigures) -> Bool {
-        !row.isCurrent && (row.authority.endDate.map { $0 < row.year.lastDay } ?? false)
+        !row.isCurrent && isAbolished(ending: row.authority.endDate, in: row.year)
+    }
+
+    /// Whether an authority that ended on `endDate` (nil: has not) had ended before the last
+    /// day of `year`.
+    static func isAbolished(ending endDate: Day?, in year: ReportingYear) -> Bool {
+        endDate.map { $0 < year.lastDay } ?? false
     }
 }
 

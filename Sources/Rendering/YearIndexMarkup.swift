@@ -67,10 +67,14 @@ enum YearIndexMarkup {
                 let own = AuthorityRowHeads.of(rows)
                 return (own, own.ranks(of: rows)!)  // Its own heads hold every row's authority.
             }()
-            let averages = ComparisonCells(year)
+            // What each row shows, read in the order the rows are stored: the rows were made
+            // long before and are out of the cache, and read front to back the processor
+            // fetches them ahead; in the order by name, each row was a wait for memory.
+            let shown = rows.indices.map { ShownValues(rows.baseAddress! + $0) }
+            let types = TypeCells(year)
             for position in order(ranks, of: heads.count) {
                 heads.appendHead(ranks[position], to: &html)
-                authorityCells(rows.baseAddress! + position, averages: averages, into: &html)
+                authorityCells(shown[position], types: types, into: &html)
             }
         }
         html.raw("</tbody>\n</table>\n")
@@ -91,27 +95,38 @@ enum YearIndexMarkup {
     /// The rest of an authority's row after its head (``AuthorityRowHeads``): plain cells,
     /// which the sort script reads as they are shown (`86%` is 86, `n/a` no value), so that a
     /// row carries no second copy of its values for the script.
-    private static func authorityCells(_ row: UnsafePointer<AuthorityYearFigures>, averages: ComparisonCells,
-                                       into html: inout HTMLBuffer) {
-        // Each field through the pointer: `row.pointee` as a whole, or a computed property of
-        // one of its parts, is a copy of it (a dozen retains, each a cache miss).
-        let type = row.pointee.authority.comparisonType, isCurrent = row.pointee.isCurrent
-        if !isCurrent {
-            html.raw(ReportWriter.isAbolished(row.pointee) ? " <span class=\"tag\">abolished</span>"
-                : " <span class=\"tag\">not yet established</span>")
+    private static func authorityCells(_ row: ShownValues, types: TypeCells, into html: inout HTMLBuffer) {
+        if !row.isCurrent {
+            html.raw(row.isAbolished ? " <span class=\"tag\">abolished</span>" : " <span class=\"tag\">not yet established</span>")
         }
-        html.raw("</th><td>")
-        html.raw(type?.name ?? "other")
+        types.append(.type, type: row.type, isCurrent: row.isCurrent, to: &html)
+        html.number(row.investigations)
         html.raw("</td><td>")
-        html.number(row.pointee.investigations)
-        let compared = averages.cells(for: type, isCurrent: isCurrent)
-        html.raw("</td><td>")
-        html.percent(row.pointee.upholdRate)
-        html.raw(compared.upholdRate)
-        html.percent(row.pointee.complianceRate)
-        html.raw(compared.complianceRate)
-        html.percent(row.pointee.satisfactoryRemedyRate)
-        html.raw(compared.satisfactoryRemedyRate)
-        html.raw("</tr>\n")
+        html.percent(row.upholdRate)
+        types.append(.upholdAverage, type: row.type, isCurrent: row.isCurrent, to: &html)
+        html.percent(row.complianceRate)
+        types.append(.complianceAverage, type: row.type, isCurrent: row.isCurrent, to: &html)
+        html.percent(row.satisfactoryRemedyRate)
+        types.append(.satisfactoryRemedyAverage, type: row.type, isCurrent: row.isCurrent, to: &html)
+    }
+
+    /// The values a row of the table shows, besides its head.
+    private struct ShownValues {
+        let type: ComparisonType?
+        let isCurrent: Bool, isAbolished: Bool
+        let investigations: Int
+        let upholdRate: Int?, complianceRate: Int?, satisfactoryRemedyRate: Int?
+
+        init(_ row: UnsafePointer<AuthorityYearFigures>) {
+            // Each field through the pointer: `row.pointee` as a whole, or a computed property
+            // of one of its parts, is a copy of it (a dozen retains, each a cache miss).
+            type = row.pointee.authority.comparisonType
+            isCurrent = row.pointee.isCurrent
+            isAbolished = !isCurrent && ReportWriter.isAbolished(ending: row.pointee.authority.endDate, in: row.pointee.year)
+            investigations = row.pointee.investigations
+            upholdRate = row.pointee.upholdRate
+            complianceRate = row.pointee.complianceRate
+            satisfactoryRemedyRate = row.pointee.satisfactoryRemedyRate
+        }
     }
 }
