@@ -20,19 +20,18 @@ enum YearIndexMarkup {
         for t in types {
             html.raw("<tr><th scope=\"row\">")
             html.raw(t.type.name)
-            html.raw("</th><td class=\"n\">")
-            html.number(t.authorities)
-            html.raw("</td><td class=\"n\">")
-            html.number(t.investigations)
-            html.raw("</td><td class=\"n\">")
-            html.number(t.upheld)
-            html.raw("</td><td class=\"n\">")
-            html.percent(t.averageUpholdRate)
-            html.raw("</td><td class=\"n\">")
-            html.percent(t.averageComplianceRate)
-            html.raw("</td><td class=\"n\">")
-            html.percent(t.averageSatisfactoryRemedyRate)
-            html.raw("</td><td class=\"n\">")
+            html.raw("</th>")
+            for count in [t.authorities, t.investigations, t.upheld] {
+                html.raw("<td class=\"n\">")
+                html.number(count)
+                html.raw("</td>")
+            }
+            for rate in [t.averageUpholdRate, t.averageComplianceRate, t.averageSatisfactoryRemedyRate] {
+                html.raw("<td class=\"n\">")
+                html.percent(rate)
+                html.raw("</td>")
+            }
+            html.raw("<td class=\"n\">")
             html.raw(ReportPage.per100k(t.averageUpheldPer100kTenths))
             html.raw("</td></tr>\n")
         }
