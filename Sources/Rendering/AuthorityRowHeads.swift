@@ -25,8 +25,11 @@ package struct AuthorityRowHeads: Sendable {
         var seen = Set<String>()
         var authorities: [Authority] = []
         for year in years {
-            for row in year.authorities where seen.insert(row.authority.code).inserted {
-                authorities.append(row.authority)
+            // Through a pointer, the code alone: iterating the rows would copy each whole row.
+            year.authorities.withUnsafeBufferPointer { rows in
+                for i in rows.indices where seen.insert((rows.baseAddress! + i).pointee.authority.code).inserted {
+                    authorities.append((rows.baseAddress! + i).pointee.authority)
+                }
             }
         }
         // By code, as each year's rows are: in the order they were first seen, the authorities
