@@ -14,11 +14,8 @@ package struct AuthorityRowHeads: Sendable {
     private let codes: [String], ranks: [Int]
     /// By code: the position in ``codes``.
     private let indexByCode: [String: Int]
-    /// Every row's opening markup, in the order by name, one after another (one array, not one
-    /// per authority, so that a page appends a head without retaining anything).
-    private let heads: [UInt8]
-    /// Where each head starts in ``heads``, by rank, and where the last one ends.
-    private let starts: [Int]
+    /// Every row's opening markup, by rank.
+    private let heads: MarkupRuns
 
     /// The heads of every authority with a row in any of `years`.
     package init(_ years: [YearFigures]) {
@@ -47,21 +44,14 @@ package struct AuthorityRowHeads: Sendable {
         self.ranks = ranks
         codes = authorities.map(\.code)
         indexByCode = Dictionary(codes.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
-        let sorted = byName.map { authorities[$0] }
-        var html = HTMLBuffer(capacity: 128 * sorted.count)
-        var starts: [Int] = []
-        starts.reserveCapacity(sorted.count + 1)
-        for authority in sorted {
-            starts.append(html.count)
+        heads = MarkupRuns(byName.count, capacity: 128 * byName.count) { rank, html in
+            let authority = authorities[byName[rank]]
             html.raw("<tr><th scope=\"row\"><a href=\"")
             html.raw(ReportWriter.pageName(authority.code))
             html.raw("\">")
             html.text(authority.officialName)
             html.raw("</a>")
         }
-        starts.append(html.count)
-        heads = html.bytes
-        self.starts = starts
     }
 
     /// The ranks of `rows`' authorities, in `rows`' order; nil when one is not among these
@@ -76,9 +66,10 @@ package struct AuthorityRowHeads: Sendable {
         for i in rows.indices {
             // The code through the pointer, not the row: reading the row as a whole copies it.
             let code = (rows.baseAddress! + i).pointee.authority.code
+            let window = min(next + 4, codes.count)
             var index = next
-            while index < min(next + 4, codes.count), codes[index] != code { index += 1 }
-            if index == min(next + 4, codes.count) {
+            while index < window, codes[index] != code { index += 1 }
+            if index == window {
                 guard let found = indexByCode[code] else { return nil }
                 index = found
             }
@@ -98,6 +89,6 @@ package struct AuthorityRowHeads: Sendable {
 
     /// Appends the opening markup of the row of the authority at `rank`.
     func appendHead(_ rank: Int, to html: inout HTMLBuffer) {
-        heads.withUnsafeBufferPointer { html.raw(UnsafeBufferPointer(rebasing: $0[starts[rank] ..< starts[rank + 1]])) }
+        heads.append(rank, to: &html)
     }
 }

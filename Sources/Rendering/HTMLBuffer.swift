@@ -37,11 +37,6 @@ struct HTMLBuffer: ~Copyable {
     }
 
     /// Appends markup made earlier, as is.
-    mutating func raw(_ markup: [UInt8]) {
-        markup.withUnsafeBufferPointer { append($0) }
-    }
-
-    /// Appends markup made earlier, as is.
     mutating func raw(_ markup: UnsafeBufferPointer<UInt8>) {
         append(markup)
     }

@@ -134,8 +134,13 @@ package enum ReportWriter {
     /// The type's figures an authority's row is compared with: none when it is not current or
     /// has no comparison type.
     static func averages(of row: AuthorityYearFigures, in year: YearFigures) -> TypeYearFigures? {
-        guard row.isCurrent, let type = row.authority.comparisonType else { return nil }
-        return year.figures(for: type)
+        comparedType(row.authority.comparisonType, isCurrent: row.isCurrent).flatMap { year.figures(for: $0) }
+    }
+
+    /// The type whose averages a row of type `type` is compared with: its own when the
+    /// authority is current in the year, none otherwise.
+    static func comparedType(_ type: ComparisonType?, isCurrent: Bool) -> ComparisonType? {
+        isCurrent ? type : nil
     }
 
     /// Whether the authority had ended before the last day of the row's year.
