@@ -13,31 +13,46 @@ package struct PDFConversion: Sendable {
                                    neededFor: "--format pdf")
     }
 
+    /// The most documents given to one soffice call: LibreOffice 7.4 stopped silently, exiting
+    /// 0, after about 245 letters of one call.
+    static let documentsPerCall = 100
+
     /// Converts `documents` into PDFs of the same names in `folder`, using `scratch` (an empty
     /// folder of ours) for LibreOffice's profile.
     ///
-    /// soffice's exit status says nothing of the files (it exits 0 when a conversion failed), so
-    /// every PDF is checked to be there and to be a PDF.
+    /// soffice's exit status says nothing of the files (it exits 0 when a conversion failed or
+    /// when it stopped half-way), so every PDF is checked to be there and to be a PDF; documents
+    /// left without one are given to a second call once.
     /// - Throws: ``LetterDraftError/toolFailed(command:file:reason:)`` naming the first document
     ///   without its PDF.
     package func convert(_ documents: [String], into folder: String, scratch: String) throws(LetterDraftError) {
-        guard !documents.isEmpty else { return }
         let profile = URL(fileURLWithPath: scratch).appendingPathComponent("profile").absoluteString
-        let result = try soffice.run(["-env:UserInstallation=" + profile, "--headless", "--norestore", "--nologo",
-                                      "--convert-to", "pdf", "--outdir", folder] + documents,
-                                     environment: ["HOME": scratch])
-        for document in documents {
+        func pdf(of document: String) -> String {
             let name = ((document as NSString).lastPathComponent as NSString).deletingPathExtension + ".pdf"
-            let pdf = (folder as NSString).appendingPathComponent(name)
-            guard let handle = FileHandle(forReadingAtPath: pdf) else {
-                throw .toolFailed(command: "soffice", file: document,
-                                  reason: "no PDF written (exit status \(result.status)): \(result.errors)")
-            }
-            let head = handle.readData(ofLength: 5)
-            try? handle.close()
-            guard head == Data("%PDF-".utf8) else {
-                throw .toolFailed(command: "soffice", file: document, reason: "\(pdf) is not a PDF")
-            }
+            return (folder as NSString).appendingPathComponent(name)
+        }
+        func isPDF(_ path: String) -> Bool {
+            guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+            defer { try? handle.close() }
+            return handle.readData(ofLength: 5) == Data("%PDF-".utf8)
+        }
+        func call(_ batch: ArraySlice<String>) throws(LetterDraftError) -> (status: Int32, errors: String) {
+            try soffice.run(["-env:UserInstallation=" + profile, "--headless", "--norestore", "--nologo",
+                             "--convert-to", "pdf", "--outdir", folder] + batch, environment: ["HOME": scratch])
+        }
+        var missing: [String] = []
+        var last = (status: Int32(0), errors: "")
+        for start in stride(from: 0, to: documents.count, by: Self.documentsPerCall) {
+            let batch = documents[start ..< min(start + Self.documentsPerCall, documents.count)]
+            last = try call(batch)
+            missing += batch.filter { !isPDF(pdf(of: $0)) }
+        }
+        if !missing.isEmpty {
+            last = try call(missing[...])
+        }
+        if let document = missing.first(where: { !isPDF(pdf(of: $0)) }) {
+            throw .toolFailed(command: "soffice", file: document,
+                              reason: "no PDF written (exit status \(last.status)): \(last.errors)")
         }
     }
 }
