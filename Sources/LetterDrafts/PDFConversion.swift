@@ -7,15 +7,20 @@ package struct PDFConversion: Sendable {
     /// soffice.
     package let soffice: ExternalTool
 
-    /// soffice (or libreoffice), or an error naming the package to install.
-    package init() throws(LetterDraftError) {
+    /// The most documents given to one soffice call.
+    package let documentsPerCall: Int
+
+    /// soffice (or libreoffice), or an error naming the package to install; `documentsPerCall`
+    /// documents at most to each of its calls.
+    package init(documentsPerCall: Int = PDFConversion.defaultDocumentsPerCall) throws(LetterDraftError) {
+        self.documentsPerCall = max(1, documentsPerCall)
         soffice = try ExternalTool(["soffice", "libreoffice"], package: "libreoffice-writer",
                                    neededFor: "--format pdf")
     }
 
-    /// The most documents given to one soffice call: LibreOffice 7.4 stopped silently, exiting
-    /// 0, after about 245 letters of one call.
-    static let documentsPerCall = 100
+    /// The documents given to one soffice call by default: LibreOffice 7.4 stopped silently,
+    /// exiting 0, after about 245 letters of one call.
+    package static let defaultDocumentsPerCall = 100
 
     /// Converts `documents` into PDFs of the same names in `folder`, using `scratch` (an empty
     /// folder of ours) for LibreOffice's profile.
@@ -42,8 +47,8 @@ package struct PDFConversion: Sendable {
         }
         var missing: [String] = []
         var last = (status: Int32(0), errors: "")
-        for start in stride(from: 0, to: documents.count, by: Self.documentsPerCall) {
-            let batch = documents[start ..< min(start + Self.documentsPerCall, documents.count)]
+        for start in stride(from: 0, to: documents.count, by: documentsPerCall) {
+            let batch = documents[start ..< min(start + documentsPerCall, documents.count)]
             last = try call(batch)
             missing += batch.filter { !isPDF(pdf(of: $0)) }
         }
