@@ -77,10 +77,17 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
 
+        // The once-a-year drafts of a publication's letters: Word documents through pandoc with the
+        // office's reference document, PDFs through LibreOffice (`annual-review letters`). Apart
+        // from the run: it reads a publication back and runs external programs.
+        .target(name: "LetterDrafts", dependencies: [
+            "PipelineModel", "Output", "PipelineConfig", "Rendering",
+        ], swiftSettings: strict),
+
         // Arguments, logging, exit codes. Nothing else (CSV and Output for the errors it maps to
         // exit codes).
         .executableTarget(name: "annual-review", dependencies: [
-            "PipelineRunner", "PipelineConfig", "PipelineModel", "Operations", "CSV", "Output",
+            "PipelineRunner", "PipelineConfig", "PipelineModel", "Operations", "CSV", "Output", "LetterDrafts",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -98,6 +105,9 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: [
             "Rendering", "PipelineModel", "TestSupport", .product(name: "Mustache", package: "swift-mustache"),
         ], exclude: ["Golden"]),
+        .testTarget(name: "LetterDraftsTests", dependencies: [
+            "LetterDrafts", "Output", "Rendering", "PipelineModel", "TestSupport",
+        ]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "PipelineModel", "TestSupport"]),
         .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig", "PipelineModel", "TestSupport"]),
         // Depends on the executable too, so that `swift test` builds the binary it drives.
@@ -108,7 +118,7 @@ let package = Package(
         // checker, frictionless and jsonschema from PyPI, promtool, systemd-analyze): scripts/test
         // runs them after every other target has passed or failed.
         .testTarget(name: "IntegrationTests", dependencies: [
-            "annual-review", "Rendering", "Operations", "PipelineModel", "TestSupport",
+            "annual-review", "Rendering", "Operations", "PipelineModel", "LetterDrafts", "TestSupport",
         ]),
     ]
 )

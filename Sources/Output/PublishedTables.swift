@@ -60,7 +60,7 @@ package enum PublishedTables {
     }
 
     /// A table's records under its checked header.
-    private struct Table {
+    struct Table {
         let records: [[String]]
         private let columns: [String: Int]
 
@@ -81,17 +81,17 @@ package enum PublishedTables {
         func index(_ name: String) -> Int { columns[name]! }
     }
 
-    private static func whole(_ text: String) throws -> Int {
+    static func whole(_ text: String) throws -> Int {
         guard let value = Int(text) else { throw OutputError.readFailed(path: "table", reason: "not a number: \(text)") }
         return value
     }
 
-    private static func optional(_ text: String) throws -> Int? {
+    static func optional(_ text: String) throws -> Int? {
         text.isEmpty ? nil : try whole(text)
     }
 
     /// `4.8` -> 48, `11.0` -> 110 (outputs.md writes one decimal place).
-    private static func tenths(_ text: String) throws -> Int? {
+    static func tenths(_ text: String) throws -> Int? {
         guard !text.isEmpty else { return nil }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, let whole = Int(parts[0]), parts[1].count == 1, let tenth = Int(parts[1]) else {

@@ -35,8 +35,19 @@ package enum LetterWriter {
         let fields = LetterFields(row, types: year, settings: settings)
         let base = "letters/\(year.year.label)/\(row.authority.code)"
         return [
-            Artefact(path: base + ".md", bytes: templates.render("letter.md.mustache", fields), year: year.year),
+            Artefact(path: base + ".md", bytes: markdown(fields, templates: templates), year: year.year),
             Artefact(path: base + ".html", bytes: templates.render("letter.html.mustache", fields), year: year.year),
         ]
+    }
+
+    /// The Markdown letter of one authority row of `year`: the bytes of its `letters/{year}/{code}.md`,
+    /// from which `annual-review letters` makes the Word and PDF drafts.
+    package static func markdown(_ row: AuthorityYearFigures, in year: YearFigures, templates: RenderingTemplates,
+                                 settings: LetterSettings = LetterSettings()) -> [UInt8] {
+        markdown(LetterFields(row, types: year, settings: settings), templates: templates)
+    }
+
+    private static func markdown(_ fields: LetterFields, templates: RenderingTemplates) -> [UInt8] {
+        templates.render("letter.md.mustache", fields)
     }
 }

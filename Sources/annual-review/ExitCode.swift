@@ -1,4 +1,5 @@
 import CSV
+import LetterDrafts
 import Output
 import PipelineConfig
 import PipelineRunner
@@ -9,6 +10,7 @@ enum ExitCode: Int32 {
     case usage = 64
     case dataError = 65
     case noInput = 66
+    case unavailable = 69
     case internalError = 70
     case cannotCreate = 73
     case ioError = 74
@@ -46,6 +48,14 @@ enum ExitCode: Int32 {
             case .writeFailed, .readFailed, .publishFailed: return .ioError
             // The current publication is this run's input for the years it carries over.
             case .cannotCarryOver: return .dataError
+            }
+        case let error as LetterDraftError:
+            switch error {
+            case .notAPublication, .yearNotPublished, .unknownAuthority, .sourceChanged, .wordsDiffer: return .dataError
+            case .configuration: return .configuration
+            case .toolMissing: return .unavailable
+            case .toolFailed: return .internalError
+            case .cannotCreate: return .cannotCreate
             }
         case is Interrupted, is CancellationError:
             return .temporaryFailure
