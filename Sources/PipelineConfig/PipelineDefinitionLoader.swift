@@ -168,7 +168,7 @@ private struct DefinitionReader {
     private func existingFile(_ node: Node, key: String) throws(ConfigurationError) -> String {
         let resolved = resolve(try path(node, key: key))
         if checkFiles, !isFile(resolved) {
-            throw ConfigurationError(file: file, line: node.mark?.line, "'\(key)': no such file: \(resolved)")
+            throw ConfigurationError(file: file, line: node.mark?.line, "'\(key)': no such file: \(resolved)", kind: .missingFile)
         }
         return resolved
     }
@@ -202,12 +202,14 @@ private struct DefinitionReader {
                 }
                 let matches = Self.expand(glob: resolved).filter(isFile)
                 guard !matches.isEmpty else {
-                    throw ConfigurationError(file: file, line: item.mark?.line, "'inputs': no file matches \(resolved)")
+                    throw ConfigurationError(file: file, line: item.mark?.line, "'inputs': no file matches \(resolved)",
+                                             kind: .missingFile)
                 }
                 paths += matches
             } else {
                 if checkFiles, !isFile(resolved) {
-                    throw ConfigurationError(file: file, line: item.mark?.line, "'inputs': no such file: \(resolved)")
+                    throw ConfigurationError(file: file, line: item.mark?.line, "'inputs': no such file: \(resolved)",
+                                             kind: .missingFile)
                 }
                 paths.append(resolved)
             }
@@ -224,7 +226,8 @@ private struct DefinitionReader {
         } catch {
             let name = URL(fileURLWithPath: file).lastPathComponent
             throw ConfigurationError(file: error.file, line: error.line,
-                                     "\(error.reason) (the rule table named by '\(key)' in \(name)\(line.map { ":\($0)" } ?? ""))")
+                                     "\(error.reason) (the rule table named by '\(key)' in \(name)\(line.map { ":\($0)" } ?? ""))",
+                                     kind: error.kind)
         }
     }
 

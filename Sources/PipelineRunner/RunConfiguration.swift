@@ -66,6 +66,10 @@ package struct RunConfiguration: Sendable {
     package var runID: String?
     /// The pipeline definition the settings came from, if any: its sha256 goes in the manifest.
     package var definition: String?
+    /// The keys (`decision-rules`, `service-area-rules`, `templates`) of the settings that took
+    /// the program's own files because none was given, so that a missing one says where they
+    /// were looked for.
+    package var defaulted: Set<String> = []
     /// The program, recorded in the manifest.
     package var build = Installation.build
 
@@ -124,6 +128,9 @@ extension RunConfiguration {
                   templates: templates ?? Self.templatesBeside(decisionRules))
         contacts = settings.contacts
         letterDate = settings.letterDate
+        defaulted = Set([settings.decisionRules == nil ? "decision-rules" : nil,
+                         settings.serviceAreaRules == nil ? "service-area-rules" : nil,
+                         templates == nil ? "templates" : nil].compactMap { $0 })
         parseWorkers = settings.parseWorkers ?? Self.defaultParseWorkers
     }
 

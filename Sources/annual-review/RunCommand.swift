@@ -52,7 +52,7 @@ struct RunCommand {
                                json: format.resolved(isTerminal: ConsoleOutput.standardError.isTerminal) == .json,
                                logger: logger)
 
-        if let definitionError { return try ending.finish(.configuration, error: definitionError) }
+        if let definitionError { return try ending.finish(ExitCode.for(definitionError), error: definitionError) }
         // A folder of our own from mkdtemp, never a predictable name in the shared temporary
         // folder (where another user could have planted a link).
         var scratch: String?

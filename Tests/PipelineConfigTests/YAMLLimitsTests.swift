@@ -51,6 +51,28 @@ import TestSupport
         #expect(e.reason.contains("&a0"))
     }
 
+    // Issue 23: Yams' composer hashed the expanded key before any check of ours could run.
+    @Test func anAliasUsedAsAKeyIsRefusedBeforeAnythingIsComposed() throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let definition = try definitionError(HostileYAML.aliasAsKey)
+        let table = try ruleTableError(HostileYAML.aliasAsKey)
+        #expect(clock.now - started < .seconds(1))
+        for e in [definition, table] {
+            #expect(e.line == 2)
+            #expect(e.kind == .invalid)
+            #expect(e.reason.hasPrefix("YAML anchors and aliases (&l0, *l0) are not accepted in a "), "\(e.reason)")
+        }
+        #expect(definition.file.hasSuffix("/pipeline.yaml"))
+        #expect(table.file.hasSuffix("/decisions.yaml"))
+    }
+
+    @Test func aSyntaxErrorBeforeAnyAnchorIsStillReportedWithItsLine() throws {
+        let e = try definitionError("method: pooled: mean\nbatch-size: &b 10\n")
+        #expect(e.reason.hasPrefix("not valid YAML: "), "\(e.reason)")
+        #expect(e.line == 1)
+    }
+
     @Test(arguments: [
         ("Upheld: &u\n  - Upheld\nNot upheld: *u\n", 1),
         ("Upheld:\n  - &text Upheld\n  - Upheld in part\n", 2),
