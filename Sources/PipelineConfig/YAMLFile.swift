@@ -21,10 +21,15 @@ enum YAMLFile {
         let text = try read(path, what: what)
         // Before anything is composed: Yams' composer expands an alias used as a mapping key
         // to hash it for its duplicate-key check, which a few hundred bytes make unbounded.
-        if let found = firstAnchorOrAlias(in: text) {
-            throw ConfigurationError(file: path, line: found.line,
-                                     "YAML anchors and aliases (&\(found.name), *\(found.name)) are not accepted in a "
+        switch firstRefusal(in: text) {
+        case .anchor(let name, let line):
+            throw ConfigurationError(file: path, line: line,
+                                     "YAML anchors and aliases (&\(name), *\(name)) are not accepted in a "
                                      + "\(what); write the values out")
+        case .tooDeep(let line):
+            throw ConfigurationError(file: path, line: line,
+                                     "lists and mappings nested more than \(maximumDepth) deep (ours nest two or three)")
+        case nil: break
         }
         do {
             return try Parser(yaml: text).singleRoot()
@@ -39,21 +44,36 @@ enum YAMLFile {
         }
     }
 
-    /// The name and line (1-based) of the first anchor or alias in `text`, read from libyaml's
-    /// parser events one at a time: time and memory linear in the text whatever the aliases
-    /// would expand to. Nil when there is none, or when the text is not valid YAML before one
-    /// (Yams then reports the syntax error as it finds it).
-    static func firstAnchorOrAlias(in text: String) -> (name: String, line: Int)? {
+    /// The deepest nesting of lists and mappings accepted. libyaml's scanner checks every open
+    /// flow level at each token, so a file of nested `[` costs the square of its depth, and
+    /// Yams composes by recursion.
+    static let maximumDepth = 32
+
+    /// What the event scan refuses, with its line (1-based).
+    enum Refusal: Equatable {
+        /// An anchor or an alias, by name.
+        case anchor(name: String, line: Int)
+        /// A list or mapping nested deeper than ``maximumDepth``.
+        case tooDeep(line: Int)
+    }
+
+    /// The first anchor, alias or nesting too deep in `text`, read from libyaml's parser events
+    /// one at a time: time and memory linear in the text whatever the aliases would expand to.
+    /// Nil when there is none, or when the text is not valid YAML before one (Yams then reports
+    /// the syntax error as it finds it).
+    static func firstRefusal(in text: String) -> Refusal? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer -> (name: String, line: Int)? in
+        return bytes.withUnsafeMutableBufferPointer { buffer -> Refusal? in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             var event = yaml_event_t()
+            var depth = 0
             while yaml_parser_parse(&parser, &event) == 1 {
                 defer { yaml_event_delete(&event) }
+                let line = Int(event.start_mark.line) + 1
                 let anchor: UnsafeMutablePointer<yaml_char_t>? = switch event.type {
                 case YAML_ALIAS_EVENT: event.data.alias.anchor
                 case YAML_SCALAR_EVENT: event.data.scalar.anchor
@@ -61,10 +81,15 @@ enum YAMLFile {
                 case YAML_MAPPING_START_EVENT: event.data.mapping_start.anchor
                 default: nil
                 }
-                if let anchor {
-                    return (String(cString: anchor), Int(event.start_mark.line) + 1)
+                if let anchor { return .anchor(name: String(cString: anchor), line: line) }
+                switch event.type {
+                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    depth += 1
+                    if depth > maximumDepth { return .tooDeep(line: line) }
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT: depth -= 1
+                case YAML_STREAM_END_EVENT: return nil
+                default: break
                 }
-                if event.type == YAML_STREAM_END_EVENT { return nil }
             }
             return nil
         }
