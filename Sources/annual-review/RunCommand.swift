@@ -44,7 +44,7 @@ struct RunCommand {
             }
         }
         var settings = definition.overriding(with: options.overrides(inputs: positional))
-        let format = LogFormat(rawValue: settings.logFormat?.rawValue ?? "auto") ?? .auto
+        let format = settings.logFormat ?? .auto
         JSONLogHandler.bootstrap(format: format, runID: runID, level: .info)
         var logger = Logger(label: "annual-review")
         logger[metadataKey: "pipeline"] = "\(pipeline)"
@@ -63,7 +63,7 @@ struct RunCommand {
         }
         var configuration: RunConfiguration
         do {
-            configuration = try RunConfiguration(resolving: settings, templates: options.templates)
+            configuration = try RunConfiguration(resolving: settings)
         } catch {
             return try ending.finish(.usage, error: ValidationError("\(error)"))
         }
