@@ -1,5 +1,6 @@
 package import Foundation
 package import Logging
+package import PipelineModel
 
 /// A swift-log handler writing one JSON object per line, for log collectors (journald, Loki,
 /// a cron mail grep): `time` (ISO 8601 UTC, milliseconds), `level`, `run_id`, `stage`,

@@ -7,16 +7,6 @@ package import PipelineModel
 /// Paths are absolute once loaded: relative ones are resolved against the definition's folder,
 /// and input globs are expanded (each pattern's matches sorted, patterns kept in order).
 package struct PipelineDefinition: Sendable, Equatable {
-    /// How log lines are written: chosen by whether standard error is a terminal, or forced.
-    package enum LogFormat: String, Sendable, CaseIterable {
-        /// Human-readable text on a terminal, JSON lines otherwise.
-        case auto
-        /// Human-readable text.
-        case text
-        /// One JSON object per line.
-        case json
-    }
-
     /// Export files in order; later files' rows supersede earlier ones by the duplicate rule.
     package var inputs: [String]?
     /// The authority register (mySociety layout).
@@ -29,6 +19,8 @@ package struct PipelineDefinition: Sendable, Equatable {
     package var decisionRules: String?
     /// The service-area rule table (YAML).
     package var serviceAreaRules: String?
+    /// The Mustache templates of the letters and the report (a folder).
+    package var templates: String?
     /// How type averages are computed.
     package var method: AveragingMethod?
     /// The reporting years to publish; nil for every year the data covers (`years: all`, or no key).
@@ -56,16 +48,17 @@ package struct PipelineDefinition: Sendable, Equatable {
 
     /// A definition; every setting defaults to "not given".
     package init(inputs: [String]? = nil, register: String? = nil, lookup: String? = nil, population: String? = nil,
-                decisionRules: String? = nil, serviceAreaRules: String? = nil, method: AveragingMethod? = nil,
-                years: YearRange? = nil, output: String? = nil, batchSize: Int? = nil, maxRejectRate: Double? = nil,
-                minRows: Int? = nil, metricsFile: String? = nil, logFormat: LogFormat? = nil,
-                parseWorkers: Int? = nil) {
+                decisionRules: String? = nil, serviceAreaRules: String? = nil, templates: String? = nil,
+                method: AveragingMethod? = nil, years: YearRange? = nil, output: String? = nil, batchSize: Int? = nil,
+                maxRejectRate: Double? = nil, minRows: Int? = nil, metricsFile: String? = nil, logFormat: LogFormat? = nil,
+                contacts: String? = nil, letterDate: Day? = nil, parseWorkers: Int? = nil) {
         self.inputs = inputs
         self.register = register
         self.lookup = lookup
         self.population = population
         self.decisionRules = decisionRules
         self.serviceAreaRules = serviceAreaRules
+        self.templates = templates
         self.method = method
         self.years = years
         self.output = output
@@ -74,23 +67,16 @@ package struct PipelineDefinition: Sendable, Equatable {
         self.minRows = minRows
         self.metricsFile = metricsFile
         self.logFormat = logFormat
+        self.contacts = contacts
+        self.letterDate = letterDate
         self.parseWorkers = parseWorkers
     }
 
     /// This definition with every setting that `overrides` gives replacing this one's: the
     /// command line's options over the file's. Inputs are replaced as a whole, not appended.
     package func overriding(with overrides: PipelineDefinition) -> PipelineDefinition {
-        var merged = PipelineDefinition(
-            inputs: overrides.inputs ?? inputs, register: overrides.register ?? register,
-            lookup: overrides.lookup ?? lookup, population: overrides.population ?? population,
-            decisionRules: overrides.decisionRules ?? decisionRules,
-            serviceAreaRules: overrides.serviceAreaRules ?? serviceAreaRules,
-            method: overrides.method ?? method, years: overrides.years ?? years, output: overrides.output ?? output,
-            batchSize: overrides.batchSize ?? batchSize, maxRejectRate: overrides.maxRejectRate ?? maxRejectRate,
-            minRows: overrides.minRows ?? minRows, metricsFile: overrides.metricsFile ?? metricsFile,
-            logFormat: overrides.logFormat ?? logFormat, parseWorkers: overrides.parseWorkers ?? parseWorkers)
-        merged.contacts = overrides.contacts ?? contacts
-        merged.letterDate = overrides.letterDate ?? letterDate
+        var merged = self
+        for setting in RunSetting.all { setting.merge(&merged, overrides) }
         return merged
     }
 

@@ -3,12 +3,9 @@ import PipelineModel
 import Yams
 
 extension PipelineDefinition {
-    /// The keys a definition may hold, in the order the shipped definitions use; each matches the
-    /// `run` option of the same name (`output` is `--out`).
-    package static let keys = [
-        "inputs", "register", "lookup", "population", "decision-rules", "service-area-rules", "method", "years",
-        "output", "batch-size", "max-reject-rate", "min-rows", "metrics-file", "log-format", "contacts", "letter-date", "parse-workers",
-    ]
+    /// The keys a definition may hold (``RunSetting/all``), in the order the shipped definitions
+    /// use; each matches the `run` option of the same name (`output` is `--out`).
+    package static var keys: [String] { RunSetting.all.map(\.key) }
 
     /// Loads and validates the definition at `path`, checking that every file it names exists
     /// and that its rule tables parse.
@@ -95,6 +92,13 @@ private struct DefinitionReader {
                                                  "'\(key)': expected \(expected), found '\(text)' (\(error.reason))")
                     }
                 }
+            case "templates":
+                let folder = resolve(try path(value, key: key))
+                if checkFiles, !isDirectory(folder) {
+                    throw ConfigurationError(file: file, line: value.mark?.line, "'\(key)': no such folder: \(folder)",
+                                             kind: .missingFile)
+                }
+                definition.templates = folder
             case "output": definition.output = resolve(try path(value, key: key))
             case "batch-size":
                 definition.batchSize = try integer(value, key: key, in: PipelineDefinition.batchSizes)
@@ -117,9 +121,9 @@ private struct DefinitionReader {
                 }
                 definition.metricsFile = path
             case "log-format":
-                let expected = PipelineDefinition.LogFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                let expected = LogFormat.allCases.map(\.rawValue).joined(separator: ", ")
                 let text = try scalar(value, key: key, expected: "one of \(expected)")
-                guard let format = PipelineDefinition.LogFormat(rawValue: text.lowercased()) else {
+                guard let format = LogFormat(rawValue: text.lowercased()) else {
                     throw wrongType(value, key: key, expected: "one of \(expected)")
                 }
                 definition.logFormat = format
@@ -168,7 +172,7 @@ private struct DefinitionReader {
     private func existingFile(_ node: Node, key: String) throws(ConfigurationError) -> String {
         let resolved = resolve(try path(node, key: key))
         if checkFiles, !isFile(resolved) {
-            throw ConfigurationError(file: file, line: node.mark?.line, "'\(key)': no such file: \(resolved)")
+            throw ConfigurationError(file: file, line: node.mark?.line, "'\(key)': no such file: \(resolved)", kind: .missingFile)
         }
         return resolved
     }
@@ -202,12 +206,14 @@ private struct DefinitionReader {
                 }
                 let matches = Self.expand(glob: resolved).filter(isFile)
                 guard !matches.isEmpty else {
-                    throw ConfigurationError(file: file, line: item.mark?.line, "'inputs': no file matches \(resolved)")
+                    throw ConfigurationError(file: file, line: item.mark?.line, "'inputs': no file matches \(resolved)",
+                                             kind: .missingFile)
                 }
                 paths += matches
             } else {
                 if checkFiles, !isFile(resolved) {
-                    throw ConfigurationError(file: file, line: item.mark?.line, "'inputs': no such file: \(resolved)")
+                    throw ConfigurationError(file: file, line: item.mark?.line, "'inputs': no such file: \(resolved)",
+                                             kind: .missingFile)
                 }
                 paths.append(resolved)
             }
@@ -224,7 +230,8 @@ private struct DefinitionReader {
         } catch {
             let name = URL(fileURLWithPath: file).lastPathComponent
             throw ConfigurationError(file: error.file, line: error.line,
-                                     "\(error.reason) (the rule table named by '\(key)' in \(name)\(line.map { ":\($0)" } ?? ""))")
+                                     "\(error.reason) (the rule table named by '\(key)' in \(name)\(line.map { ":\($0)" } ?? ""))",
+                                     kind: error.kind)
         }
     }
 

@@ -1,3 +1,4 @@
+import CYaml
 import Glibc
 import Yams
 
@@ -5,8 +6,9 @@ import Yams
 /// ``maximumBytes``, and no anchors or aliases.
 ///
 /// Both limits keep a mistaken or hostile file (`/dev/zero`, a "billion laughs" document whose
-/// aliases expand exponentially when walked) to the memory and time of an ordinary one. Our
-/// files are a few KB and never need anchors.
+/// aliases expand exponentially when walked or hashed) to the memory and time of an ordinary
+/// one. Our files are a few KB and never need anchors. Every YAML file the program reads comes
+/// through here.
 enum YAMLFile {
     /// The largest YAML configuration file read: the shipped ones are under 4 KB.
     static let maximumBytes = 1 << 20
@@ -17,21 +19,20 @@ enum YAMLFile {
     ///   holding an anchor or alias (with its line).
     static func compose(_ path: String, what: String) throws(ConfigurationError) -> Node? {
         let text = try read(path, what: what)
+        // Before anything is composed: Yams' composer expands an alias used as a mapping key
+        // to hash it for its duplicate-key check, which a few hundred bytes make unbounded.
+        switch firstRefusal(in: text) {
+        case .anchor(let name, let line):
+            throw ConfigurationError(file: path, line: line,
+                                     "YAML anchors and aliases (&\(name), *\(name)) are not accepted in a "
+                                     + "\(what); write the values out")
+        case .tooDeep(let line):
+            throw ConfigurationError(file: path, line: line,
+                                     "lists and mappings nested more than \(maximumDepth) deep (ours nest two or three)")
+        case nil: break
+        }
         do {
-            let parser = try Parser(yaml: text)
-            let root = try parser.singleRoot()
-            // Yams holds anchors weakly: the parser keeps them alive while the tree is searched.
-            return try withExtendedLifetime(parser) { () throws(ConfigurationError) -> Node? in
-                if let root, let anchored = firstAnchored(root) {
-                    throw ConfigurationError(file: path, line: anchored.mark?.line,
-                                             "YAML anchors and aliases (&\(anchored.anchor?.rawValue ?? ""), "
-                                             + "*\(anchored.anchor?.rawValue ?? "")) are not accepted in a \(what); "
-                                             + "write the values out")
-                }
-                return root
-            }
-        } catch let error as ConfigurationError {
-            throw error
+            return try Parser(yaml: text).singleRoot()
         } catch let error as YamlError {
             if case .duplicatedKeysInMapping(let keys, let context) = error {
                 throw ConfigurationError(file: path, line: context.mark.line,
@@ -43,28 +44,63 @@ enum YAMLFile {
         }
     }
 
-    /// The first node, in document order, that carries an anchor. Every alias repeats an
-    /// anchored node defined earlier, so the search stops at the definition, before walking
-    /// any expansion.
-    private static func firstAnchored(_ node: Node) -> Node? {
-        if node.anchor != nil { return node }
-        switch node {
-        case .scalar, .alias: return nil
-        case .sequence(let sequence):
-            for item in sequence { if let found = firstAnchored(item) { return found } }
-        case .mapping(let mapping):
-            for (key, value) in mapping {
-                if let found = firstAnchored(key) ?? firstAnchored(value) { return found }
+    /// The deepest nesting of lists and mappings accepted. libyaml's scanner checks every open
+    /// flow level at each token, so a file of nested `[` costs the square of its depth, and
+    /// Yams composes by recursion.
+    static let maximumDepth = 32
+
+    /// What the event scan refuses, with its line (1-based).
+    enum Refusal: Equatable {
+        /// An anchor or an alias, by name.
+        case anchor(name: String, line: Int)
+        /// A list or mapping nested deeper than ``maximumDepth``.
+        case tooDeep(line: Int)
+    }
+
+    /// The first anchor, alias or nesting too deep in `text`, read from libyaml's parser events
+    /// one at a time: time and memory linear in the text whatever the aliases would expand to.
+    /// Nil when there is none, or when the text is not valid YAML before one (Yams then reports
+    /// the syntax error as it finds it).
+    static func firstRefusal(in text: String) -> Refusal? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { buffer -> Refusal? in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var event = yaml_event_t()
+            var depth = 0
+            while yaml_parser_parse(&parser, &event) == 1 {
+                defer { yaml_event_delete(&event) }
+                let line = Int(event.start_mark.line) + 1
+                let anchor: UnsafeMutablePointer<yaml_char_t>? = switch event.type {
+                case YAML_ALIAS_EVENT: event.data.alias.anchor
+                case YAML_SCALAR_EVENT: event.data.scalar.anchor
+                case YAML_SEQUENCE_START_EVENT: event.data.sequence_start.anchor
+                case YAML_MAPPING_START_EVENT: event.data.mapping_start.anchor
+                default: nil
+                }
+                if let anchor { return .anchor(name: String(cString: anchor), line: line) }
+                switch event.type {
+                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    depth += 1
+                    if depth > maximumDepth { return .tooDeep(line: line) }
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT: depth -= 1
+                case YAML_STREAM_END_EVENT: return nil
+                default: break
+                }
             }
+            return nil
         }
-        return nil
     }
 
     /// The file's text, read with plain reads that stop after ``maximumBytes``.
     private static func read(_ path: String, what: String) throws(ConfigurationError) -> String {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw ConfigurationError(file: path, "cannot read the \(what): \(String(cString: strerror(errno)))")
+            throw ConfigurationError(file: path, "cannot read the \(what): \(String(cString: strerror(errno)))",
+                                     kind: errno == ENOENT ? .missingFile : .invalid)
         }
         defer { _ = close(fd) }
         var bytes: [UInt8] = []

@@ -28,6 +28,15 @@ package enum Installation {
         dataFolder.map { $0 + "/" + relative }
     }
 
+    /// Where ``dataFolder`` was looked for, for the error when it was not found: the installed
+    /// layout beside the binary, then a build tree's `pipelines/` above it.
+    package static var placesSearched: [String] {
+        guard let executable = executablePath else { return ["(the executable's path is unknown: no /proc/self/exe)"] }
+        let binFolder = URL(fileURLWithPath: executable).deletingLastPathComponent()
+        return [binFolder.deletingLastPathComponent().appendingPathComponent("share/annual-review").path,
+                "pipelines/ beside a Package.swift in \(binFolder.path) or a folder above it"]
+    }
+
     /// The running executable's real path (`/proc/self/exe`, links resolved).
     static var executablePath: String? {
         guard let resolved = realpath("/proc/self/exe", nil) else { return nil }

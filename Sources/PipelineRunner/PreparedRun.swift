@@ -38,12 +38,14 @@ struct PreparedRun {
         do {
             classifier = try Classifier(rules: rules)
         } catch {
-            throw ConfigurationError(file: config.decisionRules, error.description)
+            throw conflict(error, rules: rules, config: config)
         }
         let templates: RenderingTemplates?
         if let folder = config.templates { try TemplateFolderCheck.check(folder) }
         do {
             templates = try config.templates.map { try RenderingTemplates.load(from: $0) }
+        } catch let error as RenderingError {
+            throw templateError(error, config: config)
         } catch {
             throw ConfigurationError(file: config.templates ?? "", "\(error)")
         }
@@ -59,18 +61,53 @@ struct PreparedRun {
                            letters: LetterSettings(date: config.letterDate, contacts: contacts ?? [:]), contacts: contacts)
     }
 
+    /// A rule conflict as an error naming the table it is in (each rule knows its file's name
+    /// and line, the error the whole path).
+    private static func conflict(_ conflict: RuleConflict, rules: ClassificationRules,
+                                 config: RunConfiguration) -> ConfigurationError {
+        let inAreas = rules.areas.contains { $0.origin == conflict.origin && $0.text == conflict.text }
+        let line = conflict.origin.split(separator: ":").last.flatMap { Int($0) }
+        return ConfigurationError(file: inAreas ? config.serviceAreaRules : config.decisionRules, line: line,
+                                  "'\(conflict.text)' is already classified differently at \(conflict.earlierOrigin)")
+    }
+
+    /// A template error as one naming the template (or the folder) and its line.
+    private static func templateError(_ error: RenderingError, config: RunConfiguration) -> ConfigurationError {
+        switch error {
+        case let .templateFolderUnreadable(folder, reason):
+            let defaulted = config.defaulted.contains("templates")
+                ? " (the default: the templates folder beside the rule tables' folder; give --templates)" : ""
+            return ConfigurationError(file: folder, "cannot read the templates folder: \(reason)\(defaulted)",
+                                      kind: FileManager.default.fileExists(atPath: folder) ? .invalid : .missingFile)
+        case let .templateMissing(file):
+            return ConfigurationError(file: file, "missing from the templates folder: the letters and report need it")
+        case let .templateUnreadable(file, reason):
+            return ConfigurationError(file: file, "cannot read the template: \(reason)")
+        case let .templateSyntax(file, line, column, reason):
+            return ConfigurationError(file: file, line: line, "column \(column): \(reason)")
+        }
+    }
+
     private static func checkFilesExist(_ config: RunConfiguration) throws {
         let fm = FileManager.default
         for path in config.inputs where path != "-" && !fm.fileExists(atPath: path) {
             throw RunError.inputMissing(path: path)
         }
-        let files: [(String?, String)] = [
-            (config.register, "register"), (config.lookup, "name lookup"), (config.population, "population table"),
-            (config.contacts, "contacts table"), (config.decisionRules, "decision rule table"),
-            (config.serviceAreaRules, "service-area rule table"),
+        let files: [(String?, String, String)] = [
+            (config.register, "register", "register"), (config.lookup, "name lookup", "lookup"),
+            (config.population, "population table", "population"), (config.contacts, "contacts table", "contacts"),
+            (config.decisionRules, "decision rule table", "decision-rules"),
+            (config.serviceAreaRules, "service-area rule table", "service-area-rules"),
         ]
-        for case let (path?, what) in files where !fm.fileExists(atPath: path) {
-            throw RunError.configurationMissing(path: path, what: what)
+        for case let (path?, what, key) in files where !fm.fileExists(atPath: path) {
+            guard config.defaulted.contains(key), Installation.dataFolder == nil else {
+                throw ConfigurationError(file: path, "no such \(what) file", kind: .missingFile)
+            }
+            let places = Installation.placesSearched + [fm.currentDirectoryPath + "/pipelines (the working directory)"]
+            throw ConfigurationError(file: path, "no such \(what) file: the program's own rule tables and templates "
+                                     + "were not found (looked in \(places.joined(separator: "; "))); install them with "
+                                     + "scripts/install PREFIX, or give --decision-rules, --service-area-rules and --templates",
+                                     kind: .missingFile)
         }
     }
 }

@@ -66,6 +66,10 @@ package struct RunConfiguration: Sendable {
     package var runID: String?
     /// The pipeline definition the settings came from, if any: its sha256 goes in the manifest.
     package var definition: String?
+    /// The keys (`decision-rules`, `service-area-rules`, `templates`) of the settings that took
+    /// the program's own files because none was given, so that a missing one says where they
+    /// were looked for.
+    package var defaulted: Set<String> = []
     /// The program, recorded in the manifest.
     package var build = Installation.build
 
@@ -106,7 +110,7 @@ extension RunConfiguration {
     /// every setting not given takes its ``RunDefaults`` value; the rule tables default to the
     /// program's own (``Installation``), the templates to the folder beside the rule tables'.
     /// - Throws: ``MissingSettings`` without a register, an output folder or an input.
-    package init(resolving settings: PipelineDefinition, templates: String? = nil) throws(MissingSettings) {
+    package init(resolving settings: PipelineDefinition) throws(MissingSettings) {
         guard let register = settings.register, let output = settings.output, let inputs = settings.inputs,
               !inputs.isEmpty else {
             throw MissingSettings(names: [settings.register == nil ? "--register" : nil,
@@ -121,9 +125,12 @@ extension RunConfiguration {
                   batchSize: settings.batchSize ?? RunDefaults.batchSize,
                   maxRejectRate: settings.maxRejectRate ?? RunDefaults.maxRejectRate,
                   minRows: settings.minRows ?? RunDefaults.minRows,
-                  templates: templates ?? Self.templatesBeside(decisionRules))
+                  templates: settings.templates ?? Self.templatesBeside(decisionRules))
         contacts = settings.contacts
         letterDate = settings.letterDate
+        defaulted = Set([settings.decisionRules == nil ? "decision-rules" : nil,
+                         settings.serviceAreaRules == nil ? "service-area-rules" : nil,
+                         settings.templates == nil ? "templates" : nil].compactMap { $0 })
         parseWorkers = settings.parseWorkers ?? Self.defaultParseWorkers
     }
 
@@ -141,9 +148,24 @@ extension RunConfiguration {
             .appendingPathComponent("templates").path
     }
 
-    /// The settings the manifest records, by their command-line names.
+    /// The settings the manifest records (those ``RunSetting/all`` marks), by their keys, with
+    /// the values the run used (defaults included).
     var manifestSettings: [String: String] {
-        ["batch-size": "\(batchSize)", "years": years?.description ?? "all", "max-reject-rate": "\(maxRejectRate)",
-         "min-rows": "\(minRows)", "letter-date": letterDate?.description ?? "none", "parse-workers": "\(parseWorkers)"]
+        var recorded: [String: String] = [:]
+        for setting in RunSetting.all where setting.recordedInManifest { recorded[setting.key] = manifestValue(of: setting) }
+        return recorded
+    }
+
+    /// The value the manifest records for `setting`; nil for a setting it does not record.
+    func manifestValue(of setting: RunSetting) -> String? {
+        switch setting.key {
+        case RunSetting.batchSize.key: "\(batchSize)"
+        case RunSetting.years.key: years?.description ?? "all"
+        case RunSetting.maxRejectRate.key: "\(maxRejectRate)"
+        case RunSetting.minRows.key: "\(minRows)"
+        case RunSetting.letterDate.key: letterDate?.description ?? "none"
+        case RunSetting.parseWorkers.key: "\(parseWorkers)"
+        default: nil
+        }
     }
 }

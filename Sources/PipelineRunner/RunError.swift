@@ -2,8 +2,6 @@
 package enum RunError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An input file does not exist.
     case inputMissing(path: String)
-    /// A configuration file (register, lookup, population, rule table) is missing.
-    case configurationMissing(path: String, what: String)
     /// More rows were rejected than the limit allows: nothing was published.
     case rejectLimitExceeded(rejected: Int, read: Int, limit: Double, keptRejects: String)
     /// Fewer data rows were read than the minimum: nothing was published.
@@ -12,7 +10,6 @@ package enum RunError: Error, Sendable, Equatable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .inputMissing(let path): "\(path): no such input file"
-        case .configurationMissing(let path, let what): "\(path): no such \(what) file"
         case .rejectLimitExceeded(let rejected, let read, let limit, let kept):
             "rejected \(rejected) of \(read) rows (\(Self.percent(rejected, read))), over the limit of "
                 + "\(Self.format(limit * 100))%: nothing published (the rejects are kept in \(kept))"

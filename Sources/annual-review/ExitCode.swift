@@ -22,8 +22,9 @@ enum ExitCode: Int32 {
     Exit codes: 0 success (rejected rows, if any, are in rejects.csv); 64 usage; \
     65 bad input data (unreadable or truncated file, missing column, reject share over \
     --max-reject-rate, fewer rows than --min-rows, a year to carry over that does not match \
-    the current publication's manifest: nothing is published); 66 an input or \
-    register file is missing; 70 internal error; 73 cannot create the outputs; 74 cannot \
+    the current publication's manifest: nothing is published); 66 a file to read is \
+    missing (an input, the register, lookup, population, contacts or a rule table, given as an \
+    option or named in the pipeline definition, or the program's own rule tables not found); 70 internal error; 73 cannot create the outputs; 74 cannot \
     write the outputs; 75 try again later (another run holds the lock, or interrupted); \
     78 bad configuration (pipeline definition, register, lookup, population or rule table).
     """
@@ -33,11 +34,11 @@ enum ExitCode: Int32 {
         switch error {
         case let error as RunError:
             switch error {
-            case .inputMissing, .configurationMissing: return .noInput
+            case .inputMissing: return .noInput
             case .rejectLimitExceeded, .tooFewRows: return .dataError
             }
-        case is ConfigurationError:
-            return .configuration
+        case let error as ConfigurationError:
+            return error.kind == .missingFile ? .noInput : .configuration
         case let error as CSVFileError:
             if case .cannotOpen = error { return .noInput }
             return .dataError

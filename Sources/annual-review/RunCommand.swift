@@ -44,7 +44,7 @@ struct RunCommand {
             }
         }
         var settings = definition.overriding(with: options.overrides(inputs: positional))
-        let format = LogFormat(rawValue: settings.logFormat?.rawValue ?? "auto") ?? .auto
+        let format = settings.logFormat ?? .auto
         JSONLogHandler.bootstrap(format: format, runID: runID, level: .info)
         var logger = Logger(label: "annual-review")
         logger[metadataKey: "pipeline"] = "\(pipeline)"
@@ -52,7 +52,7 @@ struct RunCommand {
                                json: format.resolved(isTerminal: ConsoleOutput.standardError.isTerminal) == .json,
                                logger: logger)
 
-        if let definitionError { return try ending.finish(.configuration, error: definitionError) }
+        if let definitionError { return try ending.finish(ExitCode.for(definitionError), error: definitionError) }
         // A folder of our own from mkdtemp, never a predictable name in the shared temporary
         // folder (where another user could have planted a link).
         var scratch: String?
@@ -63,7 +63,7 @@ struct RunCommand {
         }
         var configuration: RunConfiguration
         do {
-            configuration = try RunConfiguration(resolving: settings, templates: options.templates)
+            configuration = try RunConfiguration(resolving: settings)
         } catch {
             return try ending.finish(.usage, error: ValidationError("\(error)"))
         }

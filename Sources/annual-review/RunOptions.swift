@@ -7,64 +7,66 @@ import PipelineModel
 /// The options of `annual-review run` and `annual-review validate`: the run's settings, each
 /// overriding the pipeline definition's.
 struct RunOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The authority register, in mySociety's layout (uk_local_authorities_current.csv).", valueName: "file"))
+    // Each option's name and help come from its descriptor (RunSetting.all, in PipelineConfig):
+    // swift-argument-parser needs a property wrapper per option, so the options stay here, and
+    // RunSettingTests checks that `--help` shows every descriptor and no option without one.
+    @Option(name: RunSetting.register.name, help: RunSetting.register.argumentHelp)
     var register: String?
 
-    @Option(help: ArgumentHelp("The alternative-names table (lookup_name_to_registry.csv: la-name,local-authority-code).", valueName: "file"))
+    @Option(name: RunSetting.lookup.name, help: RunSetting.lookup.argumentHelp)
     var lookup: String?
 
-    @Option(help: ArgumentHelp("Population per authority and year (local-authority-code,year,population); the register's pop-2020 fills gaps.", valueName: "file"))
+    @Option(name: RunSetting.population.name, help: RunSetting.population.argumentHelp)
     var population: String?
 
-    @Option(help: ArgumentHelp("How type averages are computed: pooled (sum over sum) or mean (of the authorities' rates). Default: pooled.", valueName: "pooled|mean"))
+    @Option(name: RunSetting.method.name, help: RunSetting.method.argumentHelp)
     var method: AveragingMethod?
 
-    @Option(help: ArgumentHelp("Reporting years to recompute, 2019-20..2023-24 or one year; every other year already in the output folder is carried over unchanged (default: every year the data covers, replacing the whole folder).", valueName: "range"),
-            transform: Self.yearRange)
+    @Option(name: RunSetting.years.name, help: RunSetting.years.argumentHelp, transform: Self.yearRange)
     var years: YearRange?
 
-    @Option(name: .customLong("decision-rules"), help: ArgumentHelp("The decision rule table. Default: pipelines/\(RunDefaults.decisionRules).", valueName: "file"))
+    @Option(name: RunSetting.decisionRules.name, help: RunSetting.decisionRules.argumentHelp)
     var decisionRules: String?
 
-    @Option(help: ArgumentHelp("The Mustache templates of the letters and the report. Default: the templates folder beside the rule tables' folder (pipelines/templates).", valueName: "dir"))
+    @Option(name: RunSetting.templates.name, help: RunSetting.templates.argumentHelp)
     var templates: String?
 
-    @Option(name: .customLong("service-area-rules"), help: ArgumentHelp("The service-area rule table. Default: pipelines/\(RunDefaults.serviceAreaRules).", valueName: "file"))
+    @Option(name: RunSetting.serviceAreaRules.name, help: RunSetting.serviceAreaRules.argumentHelp)
     var serviceAreaRules: String?
 
-    @Option(help: ArgumentHelp("The letters' addressees (local-authority-code,name,job-title); an authority without one gets a visible placeholder.", valueName: "file"))
+    @Option(name: RunSetting.contacts.name, help: RunSetting.contacts.argumentHelp)
     var contacts: String?
 
-    @Option(name: .customLong("letter-date"), help: ArgumentHelp("The date the draft letters carry, 2020-07-22 (never today's: reruns stay byte-identical). Default: a visible placeholder.", valueName: "date"),
-            transform: Self.letterDate)
+    @Option(name: RunSetting.letterDate.name, help: RunSetting.letterDate.argumentHelp, transform: Self.letterDate)
     var letterDate: Day?
 
-    @Option(help: ArgumentHelp("The output folder; created or replaced as a whole.", valueName: "dir"))
+    @Option(name: RunSetting.output.name, help: RunSetting.output.argumentHelp)
     var out: String?
 
-    @Option(name: .customLong("batch-size"), help: ArgumentHelp("Rows per batch between stages. Default: \(RunDefaults.batchSize).", valueName: "n"))
+    @Option(name: RunSetting.batchSize.name, help: RunSetting.batchSize.argumentHelp)
     var batchSize: Int?
 
-    @Option(name: .customLong("parse-workers"), help: ArgumentHelp("Parse workers, each parsing, cleaning and classifying its share of the records with its own CSV parser; 1 runs a single parsing task. Default: one per core this process may use.", valueName: "n"))
+    @Option(name: RunSetting.parseWorkers.name, help: RunSetting.parseWorkers.argumentHelp)
     var parseWorkers: Int?
 
     // For tests: the smallest piece of CSV handed to a parse worker (1 cuts at every record).
     @Option(name: .customLong("piece-size"), help: .hidden)
     var pieceSize: Int?
 
-    @Option(name: .customLong("max-reject-rate"), help: ArgumentHelp("The largest share of rejected rows that still publishes, as 1% or 0.01; over it the run fails with 65 and publishes nothing. Default: \(Int(RunDefaults.maxRejectRate * 100))%.", valueName: "rate"))
+    @Option(name: RunSetting.maxRejectRate.name, help: RunSetting.maxRejectRate.argumentHelp)
     var maxRejectRate: RejectRate?
 
-    @Option(name: .customLong("min-rows"), help: ArgumentHelp("The fewest data rows that still publish; fewer fails with 65 (a header-only export never replaces good figures). Default: \(RunDefaults.minRows).", valueName: "n"))
+    @Option(name: RunSetting.minRows.name, help: RunSetting.minRows.argumentHelp)
     var minRows: Int?
 
-    @Option(name: .customLong("metrics-file"), help: ArgumentHelp("Write a Prometheus textfile-collector file here at the end of every run (duration, rows by state, exit code, last success).", valueName: "file"))
+    @Option(name: RunSetting.metricsFile.name, help: RunSetting.metricsFile.argumentHelp)
     var metricsFile: String?
 
-    @Option(name: .customLong("log-format"), help: ArgumentHelp("Log lines on standard error: auto (text on a terminal, JSON lines otherwise), text or json. Default: auto.", valueName: "auto|text|json"))
+    @Option(name: RunSetting.logFormat.name, help: RunSetting.logFormat.argumentHelp)
     var logFormat: LogFormat?
 
-    @Argument(help: ArgumentHelp("A pipeline definition (.yaml), and/or decisions exports (.csv.gz, .csv, or - for standard input).", valueName: "input"))
+    @Argument(help: ArgumentHelp("A pipeline definition (.yaml), and/or decisions exports (.csv.gz, .csv, or - for standard input).",
+                                 valueName: RunSetting.inputs.valueName))
     var inputs: [String] = []
 
     mutating func validate() throws {
@@ -83,15 +85,12 @@ struct RunOptions: ParsableArguments {
     /// The settings given as options (and inputs after the definition), as a definition
     /// that overrides the file's.
     func overrides(inputs: [String]) -> PipelineDefinition {
-        var options = PipelineDefinition(
+        PipelineDefinition(
             inputs: inputs.isEmpty ? nil : inputs, register: register, lookup: lookup, population: population,
-            decisionRules: decisionRules, serviceAreaRules: serviceAreaRules, method: method, years: years,
-            output: out, batchSize: batchSize, maxRejectRate: maxRejectRate?.value, minRows: minRows,
-            metricsFile: metricsFile, logFormat: logFormat.flatMap { PipelineDefinition.LogFormat(rawValue: $0.rawValue) },
+            decisionRules: decisionRules, serviceAreaRules: serviceAreaRules, templates: templates, method: method,
+            years: years, output: out, batchSize: batchSize, maxRejectRate: maxRejectRate?.value, minRows: minRows,
+            metricsFile: metricsFile, logFormat: logFormat, contacts: contacts, letterDate: letterDate,
             parseWorkers: parseWorkers)
-        options.contacts = contacts
-        options.letterDate = letterDate
-        return options
     }
 
     static func letterDate(_ text: String) throws -> Day {
@@ -105,6 +104,14 @@ struct RunOptions: ParsableArguments {
 extension AveragingMethod: ExpressibleByArgument {}
 
 extension LogFormat: ExpressibleByArgument {}
+
+extension RunSetting {
+    /// The option's name (`--batch-size`).
+    var name: NameSpecification { .customLong(option ?? key) }
+
+    /// The option's help, from the descriptor.
+    var argumentHelp: ArgumentHelp { ArgumentHelp(help, valueName: valueName) }
+}
 
 extension RunOptions {
     /// `--years`: a range, or a usage error (64) saying what is wrong with it.

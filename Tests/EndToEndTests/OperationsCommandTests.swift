@@ -103,13 +103,14 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".tmp") }.isEmpty)
     }
 
-    @Test func badDefinitionStopsBeforeAnyDataWithExit78() throws {
+    // A missing file is 66 whether an option or a definition names it (issue 23).
+    @Test func aDefinitionNamingAMissingFileStopsBeforeAnyDataWithExit66() throws {
         let folder = try TemporaryFolder("definition").path
         let definition = folder + "/broken.yaml"
         try "inputs: [\(PackagePaths.path("sample-data/decisions-sample.csv.gz"))]\nregister: missing.csv\n"
             .write(toFile: definition, atomically: true, encoding: .utf8)
         let result = try run(["run", definition, "--out", folder + "/out", "--log-format", "text"])
-        #expect(result.status == 78)
+        #expect(result.status == 66)
         #expect(result.stderr.contains("annual-review: \(definition):2: 'register': no such file: \(folder)/missing.csv"),
                 "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/out"))

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Operations
+import PipelineModel
 import Synchronization
 import Testing
 import TestSupport

@@ -195,6 +195,28 @@ private let ruleTableFiles: [String: String] = [
         #expect(e.file.hasSuffix("/pipeline.yaml"))
     }
 
+    @Test func aMissingFileIsOfTheMissingFileKind() throws {
+        let e = try loadError("register: ref/missing.csv\n")
+        #expect(e.kind == .missingFile)
+        let glob = try loadError("inputs: ['exports/*.csv.gz']\n")
+        #expect(glob.kind == .missingFile)
+        let badValue = try loadError("batch-size: 0\n")
+        #expect(badValue.kind == .invalid)
+    }
+
+    // Issue 24: the templates folder had an option and no key.
+    @Test func theTemplatesKeyNamesAFolderResolvedAgainstTheDefinitions() throws {
+        let folder = try DefinitionFolder(files: ["letters/letter.md.mustache": "x"])
+        defer { folder.folder.remove() }
+        let loaded = try PipelineDefinition.load(path: try folder.definition("templates: letters\n"))
+        #expect(loaded.templates == folder.path("letters"))
+        #expect(loaded == PipelineDefinition(templates: folder.path("letters")))
+        let e = try loadError("method: mean\ntemplates: nowhere\n")
+        #expect(e.line == 2)
+        #expect(e.kind == .missingFile)
+        #expect(e.reason.hasPrefix("'templates': no such folder: /"), "\(e.reason)")
+    }
+
     @Test func aFolderIsNotAFile() throws {
         let e = try loadError("register: ref\n", files: ["ref/x.csv": "x"])
         #expect(e.reason.hasPrefix("'register': no such file: "))

@@ -51,6 +51,45 @@ import TestSupport
         #expect(e.reason.contains("&a0"))
     }
 
+    // Issue 23: Yams' composer hashed the expanded key before any check of ours could run.
+    @Test func anAliasUsedAsAKeyIsRefusedBeforeAnythingIsComposed() throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let definition = try definitionError(HostileYAML.aliasAsKey)
+        let table = try ruleTableError(HostileYAML.aliasAsKey)
+        #expect(clock.now - started < .seconds(1))
+        for e in [definition, table] {
+            #expect(e.line == 2)
+            #expect(e.kind == .invalid)
+            #expect(e.reason.hasPrefix("YAML anchors and aliases (&l0, *l0) are not accepted in a "), "\(e.reason)")
+        }
+        #expect(definition.file.hasSuffix("/pipeline.yaml"))
+        #expect(table.file.hasSuffix("/decisions.yaml"))
+    }
+
+    // The fuzzer's finding: 1,450 bytes of nested `[` ran over a second in libyaml's scanner.
+    @Test func nestingDeeperThanTheLimitIsRefusedAtOnce() throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        // libyaml's own limit (1,000 levels) stops its look-ahead first here.
+        let huge = try definitionError("a: " + String(repeating: "[", count: 100_000) + "\n")
+        #expect(clock.now - started < .seconds(1))
+        #expect(huge.line == 1)
+        #expect(huge.reason.lowercased().contains("nest"), "\(huge.reason)")
+        let e = try definitionError("a:\n  b: " + String(repeating: "[", count: 40) + "\n")
+        #expect(e.line == 2)
+        #expect(e.reason == "lists and mappings nested more than 32 deep (ours nest two or three)", "\(e.reason)")
+        let rules = try ruleTableError("Upheld:\n  - " + String(repeating: "[", count: 40) + "\n")
+        #expect(rules.line == 2)
+        #expect(rules.reason.hasPrefix("lists and mappings nested more than 32 deep"))
+    }
+
+    @Test func aSyntaxErrorBeforeAnyAnchorIsStillReportedWithItsLine() throws {
+        let e = try definitionError("method: pooled: mean\nbatch-size: &b 10\n")
+        #expect(e.reason.hasPrefix("not valid YAML: "), "\(e.reason)")
+        #expect(e.line == 1)
+    }
+
     @Test(arguments: [
         ("Upheld: &u\n  - Upheld\nNot upheld: *u\n", 1),
         ("Upheld:\n  - &text Upheld\n  - Upheld in part\n", 2),

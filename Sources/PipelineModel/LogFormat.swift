@@ -1,4 +1,5 @@
-/// How log lines are written.
+/// How log lines are written: the `log-format` setting, read by the command line, the pipeline
+/// definition and the log handler (one type for all three).
 package enum LogFormat: String, Sendable, CaseIterable {
     /// Human-readable text when standard error is a terminal, JSON lines otherwise.
     case auto
