@@ -87,7 +87,9 @@ let package = Package(
 
         // What the test targets share: fixtures, the temporary folder, the process runner, the
         // shared folder's locator.
-        .target(name: "TestSupport", dependencies: ["PipelineModel", "Aggregation", "Rendering"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: [
+            "PipelineModel", "Aggregation", "Rendering", "Output", .product(name: "Crypto", package: "swift-crypto"),
+        ], path: "Tests/TestSupport"),
         .testTarget(name: "PipelineModelTests", dependencies: ["PipelineModel", "TestSupport"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "CSV", "PipelineModel", "TestSupport", "CZlib"]),
         .testTarget(name: "CleaningTests", dependencies: ["Cleaning", "PipelineModel", "TestSupport"]),
