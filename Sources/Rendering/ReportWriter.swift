@@ -33,14 +33,6 @@ package enum ReportWriter {
     /// The style sheet's file name, in each year's folder and in `report/`.
     package static let styleSheetName = "style.css"
 
-    /// The files of one year's report: its index first, England's page, then a page per
-    /// authority row, by code, and last the year's style sheet.
-    package static func yearPages(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates) -> [Artefact] {
-        [yearIndex(year, method: method, templates: templates), nationalYearPage(year)]
-            + year.authorities.map { authorityPage($0, in: year, method: method) }
-            + [styleSheet(of: year.year, templates: templates)]
-    }
-
     /// The report's style sheet (rendered once per run): `report/{year}/style.css` in `year`'s
     /// partition, linked by the year's pages, or `report/style.css` (`year` nil), linked by the
     /// whole-publication pages.
@@ -83,13 +75,6 @@ package enum ReportWriter {
     /// from `national_year.csv`'s rows (``PublishedNationalRow``, in any order).
     package static func nationalHistoryPage(_ rows: [PublishedNationalRow]) -> Artefact {
         NationalMarkup.historyPage(rows.sorted { $0.year < $1.year })
-    }
-
-    /// `report/index.html` and a history page per authority, from every published year's rows
-    /// (``PublishedYearRow``, in the tables' order).
-    package static func historyPages(_ rows: [PublishedYearRow], method: AveragingMethod) -> [Artefact] {
-        let byCode = Dictionary(grouping: rows, by: \.code)
-        return [historyIndex(rows)] + byCode.keys.sorted().compactMap { byCode[$0] }.map { historyPage($0, method: method) }
     }
 
     /// `report/index.html`: every published year and every authority of `rows`.
