@@ -48,15 +48,15 @@ package enum PublishedTables {
         return history
     }
 
-    /// The rows of `table` in `bytes`, the file at `path`, each cell typed by the table's schema.
+    /// The rows of the table `schema` describes in `bytes`, the file at `path`, each cell typed
+    /// by its column.
     /// - Throws: ``OutputError/readFailed(path:reason:)`` naming `path`, the line and the reason
     ///   when the header is not the schema's, a row has another number of cells, or a cell is
     ///   not of its column's type.
-    package static func rows(of table: TableFile, _ bytes: [UInt8], path: String) throws -> [TableRow] {
-        let schema = table.schema
+    package static func rows(of schema: TableSchema, _ bytes: [UInt8], path: String) throws -> [TableRow] {
         let records = CSVFormat.records(bytes)
         guard let header = records.first, header == schema.columnNames else {
-            throw OutputError.readFailed(path: path, reason: "line 1: not the header of \(table.fileName) in this version")
+            throw OutputError.readFailed(path: path, reason: "line 1: not the header of \(schema.fileName) in this version")
         }
         var rows: [TableRow] = []
         rows.reserveCapacity(records.count - 1)
@@ -91,7 +91,7 @@ package enum PublishedTables {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw OutputError.readFailed(path: path, reason: "cannot read the partition's table")
         }
-        return try rows(of: table, [UInt8](data), path: path)
+        return try rows(of: table.schema, [UInt8](data), path: path)
     }
 
     /// A year's authority rows of `authority_year.csv` with their averages from its rows of

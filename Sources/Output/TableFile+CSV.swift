@@ -21,21 +21,30 @@ extension TableFile {
     }
 
     /// The header row's bytes, ended by LF.
-    package var header: [UInt8] { CSVFormat.record(columns) }
+    package var header: [UInt8] { schema.header }
 
     private func appendRows(of year: YearFigures, to buffer: inout [UInt8]) {
-        for row in rows(of: year) {
-            for (i, value) in row.enumerated() {
-                if i > 0 { buffer.append(UInt8(ascii: ",")) }
-                switch value {
-                case let .integer(number): CSVFormat.appendDecimal(number, to: &buffer)
-                case .empty: break
-                default: CSVFormat.appendField(value.text, to: &buffer)
-                }
+        for row in rows(of: year) { TableSchema.appendRecord(row, to: &buffer) }
+    }
+}
+
+extension TableSchema {
+    /// The header row's bytes, ended by LF.
+    package var header: [UInt8] { CSVFormat.record(columnNames) }
+
+    /// Appends one row's cells (``TableDefinition/values(of:)``) as a record ended by LF, each
+    /// cell's text (``TableValue/text``) quoted only where it needs it.
+    package static func appendRecord(_ row: [TableValue], to buffer: inout [UInt8]) {
+        for (i, value) in row.enumerated() {
+            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            switch value {
+            case let .integer(number): CSVFormat.appendDecimal(number, to: &buffer)
+            case .empty: break
+            default: CSVFormat.appendField(value.text, to: &buffer)
             }
-            // A record of one empty field would read back as a blank line (CSVFormat.appendRecord).
-            if row.count == 1, row[0].text.isEmpty { buffer += [UInt8(ascii: "\""), UInt8(ascii: "\"")] }
-            buffer.append(0x0A)
         }
+        // A record of one empty field would read back as a blank line (CSVFormat.appendRecord).
+        if row.count == 1, row[0].text.isEmpty { buffer += [UInt8(ascii: "\""), UInt8(ascii: "\"")] }
+        buffer.append(0x0A)
     }
 }

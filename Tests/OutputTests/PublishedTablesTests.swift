@@ -104,14 +104,36 @@ import TestSupport
 
     @Test func aTableWithAnotherHeaderIsRefused() throws {
         let bytes = Array("year,authority_code\n2019-20,AAA\n".utf8)
-        let failure = Self.readFailure { _ = try PublishedTables.rows(of: .authorityYear, bytes, path: "old/authority_year.csv") }
+        let failure = Self.readFailure { _ = try PublishedTables.rows(of: TableFile.authorityYear.schema, bytes, path: "old/authority_year.csv") }
         #expect(failure?.path == "old/authority_year.csv")
         #expect(failure?.reason.hasPrefix("line 1:") == true)
     }
 
     @Test func aRowWithAnotherNumberOfCellsNamesItsLine() throws {
         let bytes = TableFile.nationalYear.header + Array("2019-20,1,2\n".utf8)
-        let failure = Self.readFailure { _ = try PublishedTables.rows(of: .nationalYear, bytes, path: "national_year.csv") }
+        let failure = Self.readFailure { _ = try PublishedTables.rows(of: TableFile.nationalYear.schema, bytes, path: "national_year.csv") }
         #expect(failure?.reason == "line 2: 3 cells, the header has \(TableFile.nationalYear.columns.count)")
+    }
+
+    @Test func aColumnIsItsDefinitionsEntryAndTheCodeComputingIt() throws {
+        // A table defined here, with a column no published table has: its header, its cells
+        // and its typed rows read back all follow from the definition alone.
+        let table = TableDefinition<NationalYearFigures>(
+            fileName: "england.csv", title: "England", primaryKey: ["year"],
+            columns: [
+                .init("year", .year, "The year") { .text($0.year.label) },
+                .init("upheld", .count, "Upheld decisions") { .integer($0.counts.upheld) },
+                .init("upheld_per_complaint", .per100k, "Tenths of an upheld decision per complaint, \"invented\"") {
+                    TableValue(tenths: $0.counts.receivedTotal == 0 ? nil : $0.counts.upheld * 10 / $0.counts.receivedTotal)
+                },
+            ])
+        var bytes = table.schema.header
+        for year in Self.figures.years { TableSchema.appendRecord(table.values(of: year.national), to: &bytes) }
+        let national = Self.figures.years.map(\.national)
+        #expect(String(decoding: bytes, as: UTF8.self) == "year,upheld,upheld_per_complaint\n"
+            + national.map { "\($0.year.label),\($0.counts.upheld),\($0.counts.receivedTotal == 0 ? "" : TableValue.tenths($0.counts.upheld * 10 / $0.counts.receivedTotal).text)\n" }.joined())
+        let read = try PublishedTables.rows(of: table.schema, bytes, path: "england.csv")
+        #expect(read.map(\.values) == national.map { table.values(of: $0) })
+        #expect(read.map(\.line) == [2, 3])
     }
 }
