@@ -10,8 +10,9 @@ package import PipelineModel
 ///   publication): England's figures in the year, and over every published year.
 /// - `report/authorities/{code}.html` and `report/index.html` (the whole publication): each
 ///   authority's history over every published year, charted against its type's average, and the
-///   list of years and authorities. Rebuilt from the published tables, so that every chart covers
-///   every published year whichever years a run computed.
+///   list of years and authorities. Built from every published year's rows (the run's figures, and
+///   the partition tables of the years it carried over), so that every chart covers every
+///   published year whichever years a run computed.
 ///
 /// A year's pages link only within the year and to the whole-publication pages, so a year's
 /// partition never changes because another year was added or reprocessed, and can be carried
@@ -72,7 +73,7 @@ package enum ReportWriter {
     }
 
     /// `report/england.html`: England in every published year, each beside the previous one,
-    /// from `national_year.csv`'s rows (``PublishedNationalRow``, in any order).
+    /// from England's row of every published year (``PublishedNationalRow``, in any order).
     package static func nationalHistoryPage(_ rows: [PublishedNationalRow]) -> Artefact {
         NationalMarkup.historyPage(rows.sorted { $0.year < $1.year })
     }
