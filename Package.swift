@@ -94,9 +94,12 @@ let package = Package(
 
         // What the test targets share: fixtures, the temporary folder, the process runner, the
         // shared folder's locator.
-        .target(name: "TestSupport", dependencies: ["PipelineModel", "Aggregation", "Rendering"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: [
+            "PipelineModel", "Aggregation", "Rendering", "Output", "CZlib", .product(name: "Crypto", package: "swift-crypto"),
+        ], path: "Tests/TestSupport"),
         .testTarget(name: "PipelineModelTests", dependencies: ["PipelineModel", "TestSupport"]),
-        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "CSV", "PipelineModel", "TestSupport", "CZlib"]),
+        .testTarget(name: "CSVTests", dependencies: ["CSV", "TestSupport"]),
+        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "CSV", "PipelineModel", "TestSupport"]),
         .testTarget(name: "CleaningTests", dependencies: ["Cleaning", "PipelineModel", "TestSupport"]),
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "PipelineModel", "PipelineConfig", "TestSupport"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "PipelineModel", "TestSupport"]),

@@ -67,16 +67,6 @@ package struct CaseCollector: Sendable {
         collect(record.reference, record.lastUpdated, CaseContribution(record), report: report)
     }
 
-    /// Merges the collector of the rows that come after this one's in the run (a later file,
-    /// or a later stretch of one), as if its rows had been added here.
-    package mutating func merge(later other: CaseCollector) {
-        for entry in other.table.entries {
-            collect(entry.reference, entry.lastUpdated, entry.contribution, report: other.reports[entry.reference])
-        }
-        accepted += other.accepted
-        superseded += other.superseded
-    }
-
     private mutating func collect(_ reference: UInt32, _ lastUpdated: Int64, _ contribution: CaseContribution,
                                   report: (decided: Day, text: PublicReportText)?) {
         switch table.upsert(reference: reference, lastUpdated: lastUpdated, contribution: contribution) {

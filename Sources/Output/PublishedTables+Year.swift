@@ -37,111 +37,115 @@ extension PublishedTables {
     ///   hold, a comparison type, service area or reference that is not one of ours.
     package static func year(_ year: ReportingYear, _ tables: YearTables,
                              authorities: [String: Authority]) throws -> YearFigures {
-        let label = year.label
-        func authority(_ code: String, in table: TableFile) throws -> Authority {
+        do {
+            return try figures(of: year, tables, authorities: authorities)
+        } catch let mismatch as TableRow.Mismatch {
+            throw OutputError.readFailed(path: mismatch.table, reason: mismatch.description)
+        }
+    }
+
+    private static func figures(of year: ReportingYear, _ tables: YearTables,
+                                authorities: [String: Authority]) throws -> YearFigures {
+        /// The year's rows of `table`, typed by its schema.
+        func rows(_ table: TableFile, _ bytes: [UInt8]) throws -> [TableRow] {
+            try PublishedTables.rows(of: table.schema, bytes, path: table.fileName).filter { try $0.year("year") == year }
+        }
+        func authority(_ row: TableRow, in table: TableFile) throws -> Authority {
+            let code = try row.text("authority_code")
             guard let authority = authorities[code] else {
-                throw OutputError.readFailed(path: table.fileName, reason: "authority \(code) is not in the register")
+                throw OutputError.readFailed(path: table.fileName, reason: "line \(row.line ?? 0): authority \(code) is not in the register")
             }
             return authority
         }
-        func counts(_ cell: (String) -> String) throws -> AuthorityYearCounts {
+        func counts(_ row: TableRow) throws -> AuthorityYearCounts {
             var counts = AuthorityYearCounts()
-            counts.received = try ServiceArea.allCases.map { try whole(cell($0.column)) }
-            counts.outcomes = try Outcome.allCases.map { try whole(cell($0.column)) }
-            counts.satisfactoryRemedies = try whole(cell("satisfactory_remedies"))
-            counts.complied = try whole(cell("complied"))
-            counts.compliedLate = try whole(cell("complied_late"))
-            counts.notComplied = try whole(cell("not_complied"))
-            counts.publicReports = try whole(cell("public_reports"))
+            counts.received = try ServiceArea.allCases.map { try row.count($0.column) }
+            counts.outcomes = try Outcome.allCases.map { try row.count($0.column) }
+            counts.satisfactoryRemedies = try row.count("satisfactory_remedies")
+            counts.complied = try row.count("complied")
+            counts.compliedLate = try row.count("complied_late")
+            counts.notComplied = try row.count("not_complied")
+            counts.publicReports = try row.count("public_reports")
             return counts
         }
-
-        let people = try Table(.authorityYear, tables.authorityYear)
-        let rows = try people.records.filter { $0[people.index("year")] == label }.map { record in
-            func cell(_ name: String) -> String { record[people.index(name)] }
-            return AuthorityYearFigures(
-                year: year, authority: try authority(cell("authority_code"), in: .authorityYear),
-                isCurrent: cell("current") == "true", counts: try counts(cell),
-                population: try optional(cell("population")), upholdRate: try optional(cell("uphold_rate")),
-                satisfactoryRemedyRate: try optional(cell("satisfactory_remedy_rate")),
-                complianceRate: try optional(cell("compliance_rate")),
-                upheldPer100kTenths: try tenths(cell("upheld_per_100k")))
+        func named<Value>(_ values: [Value], _ name: KeyPath<Value, String>, _ text: String, in table: TableFile,
+                          _ row: TableRow) throws -> Value {
+            guard let value = values.first(where: { $0[keyPath: name] == text }) else {
+                throw OutputError.readFailed(path: table.fileName, reason: "line \(row.line ?? 0): not one of ours: \(text)")
+            }
+            return value
         }
 
-        let typeTable = try Table(.typeYear, tables.typeYear)
-        let types = try typeTable.records.filter { $0[typeTable.index("year")] == label }.map { record in
-            func cell(_ name: String) -> String { record[typeTable.index(name)] }
-            guard let type = ComparisonType.allCases.first(where: { $0.name == cell("comparison_type") }),
-                  let method = AveragingMethod(rawValue: cell("method")) else {
-                throw OutputError.readFailed(path: TableFile.typeYear.fileName,
-                                             reason: "not a comparison type and method of ours: \(cell("comparison_type")), \(cell("method"))")
+        let people = try rows(.authorityYear, tables.authorityYear).map { row in
+            AuthorityYearFigures(
+                year: year, authority: try authority(row, in: .authorityYear), isCurrent: try row.boolean("current"),
+                counts: try counts(row), population: try row.integer("population"),
+                upholdRate: try row.integer("uphold_rate"), satisfactoryRemedyRate: try row.integer("satisfactory_remedy_rate"),
+                complianceRate: try row.integer("compliance_rate"), upheldPer100kTenths: try row.tenths("upheld_per_100k"))
+        }
+
+        let types = try rows(.typeYear, tables.typeYear).map { row in
+            let method = try row.text("method")
+            guard let averaging = AveragingMethod(rawValue: method) else {
+                throw OutputError.readFailed(path: TableFile.typeYear.fileName, reason: "line \(row.line ?? 0): not a method of ours: \(method)")
             }
             return TypeYearFigures(
-                year: year, type: type, method: method, authorities: try whole(cell("authorities")),
-                investigations: try whole(cell("investigations")), upheld: try whole(cell("upheld")),
-                satisfactoryRemedies: try whole(cell("satisfactory_remedies")),
-                complianceOutcomes: try whole(cell("compliance_outcomes")), compliant: try whole(cell("compliant")),
-                population: try optional(cell("population")), averageUpholdRate: try optional(cell("avg_uphold_rate")),
-                averageSatisfactoryRemedyRate: try optional(cell("avg_satisfactory_remedy_rate")),
-                averageComplianceRate: try optional(cell("avg_compliance_rate")),
-                averageUpheldPer100kTenths: try tenths(cell("avg_upheld_per_100k")))
+                year: year, type: try named(ComparisonType.allCases, \.name, try row.text("comparison_type"), in: .typeYear, row),
+                method: averaging, authorities: try row.count("authorities"),
+                investigations: try row.count("investigations"), upheld: try row.count("upheld"),
+                satisfactoryRemedies: try row.count("satisfactory_remedies"),
+                complianceOutcomes: try row.count("compliance_outcomes"), compliant: try row.count("compliant"),
+                population: try row.integer("population"), averageUpholdRate: try row.integer("avg_uphold_rate"),
+                averageSatisfactoryRemedyRate: try row.integer("avg_satisfactory_remedy_rate"),
+                averageComplianceRate: try row.integer("avg_compliance_rate"),
+                averageUpheldPer100kTenths: try row.tenths("avg_upheld_per_100k"))
         }
 
-        let areaTable = try Table(.areaYear, tables.areaYear)
-        var areas: [AreaYearFigures] = []
-        for record in areaTable.records where record[areaTable.index("year")] == label {
-            func cell(_ name: String) -> String { record[areaTable.index(name)] }
-            guard let area = ServiceArea.allCases.first(where: { $0.name == cell("service_area") }) else {
-                throw OutputError.readFailed(path: TableFile.areaYear.fileName, reason: "not a service area: \(cell("service_area"))")
-            }
+        let areas = try rows(.areaYear, tables.areaYear).map { row in
             var decisions = AreaDecisionCounts()
-            decisions.decisions = try whole(cell("decisions_total"))
-            decisions.notUpheld = try whole(cell("not_upheld"))
-            decisions.upheld = try whole(cell("upheld"))
-            decisions.satisfactoryRemedies = try whole(cell("satisfactory_remedies"))
-            decisions.publicReports = try whole(cell("public_reports"))
-            areas.append(AreaYearFigures(year: year, area: area, received: try whole(cell("received")), decisions: decisions,
-                                         upholdRate: try optional(cell("uphold_rate")),
-                                         shareOfInvestigations: try optional(cell("share_of_investigations"))))
+            decisions.decisions = try row.count("decisions_total")
+            decisions.notUpheld = try row.count("not_upheld")
+            decisions.upheld = try row.count("upheld")
+            decisions.satisfactoryRemedies = try row.count("satisfactory_remedies")
+            decisions.publicReports = try row.count("public_reports")
+            return AreaYearFigures(
+                year: year, area: try named(ServiceArea.allCases, \.name, try row.text("service_area"), in: .areaYear, row),
+                received: try row.count("received"), decisions: decisions, upholdRate: try row.integer("uphold_rate"),
+                shareOfInvestigations: try row.integer("share_of_investigations"))
         }
 
-        let nationalTable = try Table(.nationalYear, tables.nationalYear)
-        guard let england = nationalTable.records.first(where: { $0[nationalTable.index("year")] == label }) else {
-            throw OutputError.readFailed(path: TableFile.nationalYear.fileName, reason: "no row for \(label)")
+        guard let england = try rows(.nationalYear, tables.nationalYear).first else {
+            throw OutputError.readFailed(path: TableFile.nationalYear.fileName, reason: "no row for \(year.label)")
         }
-        func nationalCell(_ name: String) -> String { england[nationalTable.index(name)] }
-        var englandCounts = try counts(nationalCell)
+        var englandCounts = try counts(england)
         if areas.count == ServiceArea.allCases.count {
             englandCounts.decidedByArea = areas.map(\.decisions)
         }
         let national = NationalYearFigures(
-            year: year, counts: englandCounts, upholdRate: try optional(nationalCell("uphold_rate")),
-            satisfactoryRemedyRate: try optional(nationalCell("satisfactory_remedy_rate")),
-            complianceRate: try optional(nationalCell("compliance_rate")),
-            lateComplianceRate: try optional(nationalCell("late_compliance_rate")))
+            year: year, counts: englandCounts, upholdRate: try england.integer("uphold_rate"),
+            satisfactoryRemedyRate: try england.integer("satisfactory_remedy_rate"),
+            complianceRate: try england.integer("compliance_rate"),
+            lateComplianceRate: try england.integer("late_compliance_rate"))
 
-        let reportTable = try Table(.publicReports, tables.publicReports)
-        let reports = try reportTable.records.filter { $0[reportTable.index("year")] == label }.map { record in
-            func cell(_ name: String) -> String { record[reportTable.index(name)] }
+        let reports = try rows(.publicReports, tables.publicReports).map { row in
             let file = TableFile.publicReports.fileName
-            let digits = cell("reference").filter { $0 != " " }
+            let text = try row.text("reference")
+            let digits = text.filter { $0 != " " }
             guard digits.count == 8, digits.allSatisfy(\.isASCII), let reference = UInt32(digits) else {
-                throw OutputError.readFailed(path: file, reason: "not a reference: \(cell("reference"))")
+                throw OutputError.readFailed(path: file, reason: "line \(row.line ?? 0): not a reference: \(text)")
             }
-            guard let area = ServiceArea.allCases.first(where: { $0.name == cell("category") }) else {
-                throw OutputError.readFailed(path: file, reason: "not a service area: \(cell("category"))")
-            }
-            let parts = cell("decision_date").split(separator: "-").compactMap { Int($0) }
+            let date = try row.text("decision_date")
+            let parts = date.split(separator: "-").compactMap { Int($0) }
             guard parts.count == 3, let day = Day(year: parts[0], month: parts[1], day: parts[2]) else {
-                throw OutputError.readFailed(path: file, reason: "not a date: \(cell("decision_date"))")
+                throw OutputError.readFailed(path: file, reason: "line \(row.line ?? 0): not a date: \(date)")
             }
             return PublicReportCase(
-                year: year, authority: try authority(cell("authority_code"), in: .publicReports), reference: reference,
-                decisionDate: day, area: area,
-                text: PublicReportText(subcategory: cell("subcategory"), decision: cell("decision"),
-                                       remedy: cell("remedy"), summary: cell("summary")))
+                year: year, authority: try authority(row, in: .publicReports), reference: reference, decisionDate: day,
+                area: try named(ServiceArea.allCases, \.name, try row.text("category"), in: .publicReports, row),
+                text: PublicReportText(subcategory: try row.text("subcategory"), decision: try row.text("decision"),
+                                       remedy: try row.text("remedy"), summary: try row.text("summary")))
         }
-        return YearFigures(year: year, authorities: rows, types: types, national: national, areas: areas,
+        return YearFigures(year: year, authorities: people, types: types, national: national, areas: areas,
                            publicReports: reports)
     }
 }

@@ -1,102 +1,129 @@
+import Foundation
 package import PipelineModel
 
-/// Reads the publication's own tables back: the rows every authority's history page charts,
-/// from the top-level `authority_year.csv` and `comparison.csv`, and England's from
-/// `national_year.csv` (all published years, carried over or computed).
+/// The rows the whole-publication pages chart: every published year's authority rows (with their
+/// type's averages) and England's, from the run's figures for the years it computed and from
+/// the current publication's partitions for the years it carried over without computing them.
 package enum PublishedTables {
-    /// The published rows of `authorityYear` (authority_year.csv's bytes) with their averages
-    /// from `comparison` (comparison.csv's), in the tables' order (year, then code).
-    /// - Throws: ``OutputError/readFailed(path:reason:)`` when a table is not one this version
-    ///   writes (its header, a cell that should be a number or a year).
-    package static func history(authorityYear: [UInt8], comparison: [UInt8]) throws -> [PublishedYearRow] {
-        let people = try Table(TableFile.authorityYear, authorityYear)
-        let compared = try Table(TableFile.comparison, comparison)
-        var averages: [String: [String]] = [:]
-        for record in compared.records {
-            averages[record[compared.index("year")] + "/" + record[compared.index("authority_code")]] = record
+    /// Every published year's rows of the history pages.
+    package struct History: Sendable, Equatable {
+        /// Every authority row of every year with its type's averages, by year, then as the
+        /// year's table holds them (by code).
+        package var authorities: [PublishedYearRow]
+        /// England's row of every year, by year.
+        package var national: [PublishedNationalRow]
+    }
+
+    /// The figures of every published year: each of `years` (and of `computed`) from `computed`
+    /// when the run computed it (in memory, no CSV), otherwise read from its partition's tables
+    /// in `currentFolder`, the current publication's folder (a year a `--years` run carries over
+    /// without computing it), through the tables' schemas.
+    /// - Throws: ``OutputError/readFailed(path:reason:)`` naming the partition's file, the line
+    ///   and the reason when a year to read has no current publication, or its table is not one
+    ///   this version writes (its header, a cell of the wrong type).
+    package static func history(of years: [ReportingYear], computed: [YearFigures],
+                                currentFolder: String?) throws -> History {
+        let figures = Dictionary(computed.map { ($0.year, $0) }, uniquingKeysWith: { _, later in later })
+        var history = History(authorities: [], national: [])
+        for year in Set(years).union(figures.keys).sorted() {
+            let authorities: [TableRow], compared: [TableRow], national: [TableRow]
+            if let figures = figures[year] {
+                authorities = figures.authorities.map { TableFile.authorityYearTable.row($0) }
+                compared = TableFile.comparedRows(of: figures).map { TableFile.comparisonTable.row($0) }
+                national = [TableFile.nationalYearTable.row(figures.national)]
+            } else {
+                authorities = try partitionRows(.authorityYear, of: year, in: currentFolder)
+                compared = try partitionRows(.comparison, of: year, in: currentFolder)
+                national = try partitionRows(.nationalYear, of: year, in: currentFolder)
+            }
+            do {
+                history.authorities += try authorityRows(authorities, compared: compared)
+                history.national += try national.map(nationalRow)
+            } catch let mismatch as TableRow.Mismatch where mismatch.line != nil {
+                // A cell read from a partition: name its file.
+                let path = (currentFolder.map { $0 + "/" } ?? "") + YearPartitions.folder(of: year) + "/" + mismatch.table
+                throw OutputError.readFailed(path: path, reason: "line \(mismatch.line ?? 0): column \(mismatch.column): \(mismatch.reason)")
+            }
         }
-        return try people.records.map { record in
-            func cell(_ name: String) -> String { record[people.index(name)] }
-            func average(_ name: String) -> String? {
-                averages[cell("year") + "/" + cell("authority_code")].map { $0[compared.index(name)] }
+        return history
+    }
+
+    /// The rows of the table `schema` describes in `bytes`, the file at `path`, each cell typed
+    /// by its column.
+    /// - Throws: ``OutputError/readFailed(path:reason:)`` naming `path`, the line and the reason
+    ///   when the header is not the schema's, a row has another number of cells, or a cell is
+    ///   not of its column's type.
+    package static func rows(of schema: TableSchema, _ bytes: [UInt8], path: String) throws -> [TableRow] {
+        let records = CSVFormat.records(bytes)
+        guard let header = records.first, header == schema.columnNames else {
+            throw OutputError.readFailed(path: path, reason: "line 1: not the header of \(schema.fileName) in this version")
+        }
+        var rows: [TableRow] = []
+        rows.reserveCapacity(records.count - 1)
+        // A record's first line: records end with LF, and a quoted cell may hold more.
+        var line = 2 + header.reduce(0) { $0 + $1.utf8.count { $0 == 0x0A } }
+        for record in records.dropFirst() {
+            guard record.count == schema.columns.count else {
+                throw OutputError.readFailed(path: path, reason: "line \(line): \(record.count) cells, the header has \(header.count)")
             }
-            guard let year = ReportingYear(label: cell("year")) else {
-                throw OutputError.readFailed(path: TableFile.authorityYear.fileName, reason: "bad year \(cell("year"))")
+            var values: [TableValue] = []
+            values.reserveCapacity(record.count)
+            for (column, text) in zip(schema.columns, record) {
+                guard let value = column.type.value(of: text) else {
+                    throw OutputError.readFailed(path: path, reason: "line \(line): column \(column.name): not a \(column.type.noun): \(text)")
+                }
+                values.append(value)
             }
+            rows.append(TableRow(schema, values, line: line))
+            line += 1 + record.reduce(0) { $0 + $1.utf8.count { $0 == 0x0A } }
+        }
+        return rows
+    }
+
+    /// `table`'s rows in `year`'s partition of the publication in `folder`, checked as
+    /// ``rows(of:_:path:)`` does.
+    private static func partitionRows(_ table: TableFile, of year: ReportingYear, in folder: String?) throws -> [TableRow] {
+        let relative = YearPartitions.folder(of: year) + "/" + table.fileName
+        guard let folder else {
+            throw OutputError.readFailed(path: relative, reason: "the year was not computed and there is no current publication")
+        }
+        let path = folder + "/" + relative
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw OutputError.readFailed(path: path, reason: "cannot read the partition's table")
+        }
+        return try rows(of: table.schema, [UInt8](data), path: path)
+    }
+
+    /// A year's authority rows of `authority_year.csv` with their averages from its rows of
+    /// `comparison.csv`, in the first table's order.
+    private static func authorityRows(_ rows: [TableRow], compared: [TableRow]) throws -> [PublishedYearRow] {
+        var averages: [String: TableRow] = [:]
+        for row in compared { averages[try row.text("authority_code")] = row }
+        return try rows.map { row in
+            let average = averages[try row.text("authority_code")]
             return PublishedYearRow(
-                year: year, code: cell("authority_code"), name: cell("authority_name"),
-                comparisonType: cell("comparison_type"), current: cell("current") == "true",
-                investigations: try whole(cell("investigations")), upheld: try whole(cell("upheld")),
-                upholdRate: try optional(cell("uphold_rate")), complianceRate: try optional(cell("compliance_rate")),
-                satisfactoryRemedyRate: try optional(cell("satisfactory_remedy_rate")),
-                upheldPer100kTenths: try tenths(cell("upheld_per_100k")),
-                averageUpholdRate: try optional(average("avg_uphold_rate") ?? ""),
-                averageComplianceRate: try optional(average("avg_compliance_rate") ?? ""),
-                averageSatisfactoryRemedyRate: try optional(average("avg_satisfactory_remedy_rate") ?? ""),
-                averageUpheldPer100kTenths: try tenths(average("avg_upheld_per_100k") ?? ""))
+                year: try row.year("year"), code: try row.text("authority_code"), name: try row.text("authority_name"),
+                comparisonType: try row.text("comparison_type"), current: try row.boolean("current"),
+                investigations: try row.count("investigations"), upheld: try row.count("upheld"),
+                upholdRate: try row.integer("uphold_rate"), complianceRate: try row.integer("compliance_rate"),
+                satisfactoryRemedyRate: try row.integer("satisfactory_remedy_rate"),
+                upheldPer100kTenths: try row.tenths("upheld_per_100k"),
+                averageUpholdRate: try average?.integer("avg_uphold_rate"),
+                averageComplianceRate: try average?.integer("avg_compliance_rate"),
+                averageSatisfactoryRemedyRate: try average?.integer("avg_satisfactory_remedy_rate"),
+                averageUpheldPer100kTenths: try average?.tenths("avg_upheld_per_100k"))
         }
     }
 
-    /// England's published rows (national_year.csv's bytes), in the table's order (year).
-    /// - Throws: ``OutputError/readFailed(path:reason:)`` when the table is not one this version writes.
-    package static func national(nationalYear: [UInt8]) throws -> [PublishedNationalRow] {
-        let table = try Table(TableFile.nationalYear, nationalYear)
-        return try table.records.map { record in
-            func cell(_ name: String) -> String { record[table.index(name)] }
-            guard let year = ReportingYear(label: cell("year")) else {
-                throw OutputError.readFailed(path: TableFile.nationalYear.fileName, reason: "bad year \(cell("year"))")
-            }
-            return PublishedNationalRow(
-                year: year, receivedTotal: try whole(cell("received_total")),
-                decisionsTotal: try whole(cell("decisions_total")), investigations: try whole(cell("investigations")),
-                upheld: try whole(cell("upheld")), upholdRate: try optional(cell("uphold_rate")),
-                satisfactoryRemedies: try whole(cell("satisfactory_remedies")),
-                satisfactoryRemedyRate: try optional(cell("satisfactory_remedy_rate")),
-                complianceOutcomes: try whole(cell("compliance_outcomes")),
-                complianceRate: try optional(cell("compliance_rate")),
-                lateComplianceRate: try optional(cell("late_compliance_rate")),
-                publicReports: try whole(cell("public_reports")))
-        }
-    }
-
-    /// A table's records under its checked header.
-    struct Table {
-        let records: [[String]]
-        private let columns: [String: Int]
-
-        init(_ table: TableFile, _ bytes: [UInt8]) throws {
-            var records = CSVFormat.records(bytes)
-            guard let header = records.first, header == table.columns else {
-                throw OutputError.readFailed(path: table.fileName, reason: "not this version's header")
-            }
-            records.removeFirst()
-            guard records.allSatisfy({ $0.count == header.count }) else {
-                throw OutputError.readFailed(path: table.fileName, reason: "a row with another number of cells")
-            }
-            self.records = records
-            columns = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0) })
-        }
-
-        // Only names of TableFile.columns are asked for, and the header is checked against them.
-        func index(_ name: String) -> Int { columns[name]! }
-    }
-
-    static func whole(_ text: String) throws -> Int {
-        guard let value = Int(text) else { throw OutputError.readFailed(path: "table", reason: "not a number: \(text)") }
-        return value
-    }
-
-    static func optional(_ text: String) throws -> Int? {
-        text.isEmpty ? nil : try whole(text)
-    }
-
-    /// `4.8` -> 48, `11.0` -> 110 (outputs.md writes one decimal place).
-    static func tenths(_ text: String) throws -> Int? {
-        guard !text.isEmpty else { return nil }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, let whole = Int(parts[0]), parts[1].count == 1, let tenth = Int(parts[1]) else {
-            throw OutputError.readFailed(path: "table", reason: "not a one-decimal figure: \(text)")
-        }
-        return whole * 10 + (whole < 0 || parts[0].hasPrefix("-") ? -tenth : tenth)
+    /// England's row of `national_year.csv`.
+    private static func nationalRow(_ row: TableRow) throws -> PublishedNationalRow {
+        PublishedNationalRow(
+            year: try row.year("year"), receivedTotal: try row.count("received_total"),
+            decisionsTotal: try row.count("decisions_total"), investigations: try row.count("investigations"),
+            upheld: try row.count("upheld"), upholdRate: try row.integer("uphold_rate"),
+            satisfactoryRemedies: try row.count("satisfactory_remedies"),
+            satisfactoryRemedyRate: try row.integer("satisfactory_remedy_rate"),
+            complianceOutcomes: try row.count("compliance_outcomes"), complianceRate: try row.integer("compliance_rate"),
+            lateComplianceRate: try row.integer("late_compliance_rate"), publicReports: try row.count("public_reports"))
     }
 }

@@ -6,10 +6,10 @@ package import PipelineModel
 /// Rows are encoded straight into the sink's buffer: no `String` per row or per file.
 /// - Important: Call ``finish()`` once the last batch is written; it syncs and closes the file.
 package final class RejectsFileWriter {
-    /// The header row of `rejects.csv`.
-    package static let columns = ["file", "line", "reference", "reason", "detail"]
+    /// The header row of `rejects.csv` (``TableSchema/rejects``).
+    package static let columns = TableSchema.rejects.columnNames
     /// The file name inside the output folder.
-    package static let fileName = "rejects.csv"
+    package static let fileName = TableSchema.rejects.fileName
 
     /// Rows written so far, by reason; every reason is present, 0 when none.
     package private(set) var countsByReason: [RejectReason: Int]

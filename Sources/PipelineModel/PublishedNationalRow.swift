@@ -1,8 +1,9 @@
 /// England's figures in one published year, as `national_year.csv` holds them: what the
 /// national history page (`report/england.html`) compares year by year.
 ///
-/// Read back from the published table rather than taken from the run's figures, so that years
-/// carried over from an earlier publication appear exactly as they were published.
+/// Made from the run's figures for the years it computed, and read from the partition's table
+/// for the years it carried over, so that those appear exactly as they were published
+/// (`PublishedTables.history(of:computed:currentFolder:)`).
 package struct PublishedNationalRow: Sendable, Equatable {
     /// The reporting year.
     package var year: ReportingYear

@@ -1,8 +1,9 @@
 /// One authority's headline figures in one published year, as the publication's tables hold
 /// them: what an authority's history page charts over every published year.
 ///
-/// Read back from the tables rather than taken from the run's figures, so that years carried
-/// over from an earlier publication appear exactly as they were published.
+/// Made from the run's figures for the years it computed, and read from the partition's tables
+/// for the years it carried over, so that those appear exactly as they were published
+/// (`PublishedTables.history(of:computed:currentFolder:)`).
 package struct PublishedYearRow: Sendable, Equatable {
     /// The reporting year.
     package var year: ReportingYear

@@ -1,7 +1,6 @@
 import Foundation
 import Output
 import PipelineModel
-import Rendering
 
 /// What changed between two publications: the files added, removed and changed by their
 /// manifests' sha256, and for each data table the rows added and removed and the cells changed,
@@ -143,9 +142,7 @@ extension PublicationDiff {
         }
         var tables: [TableDiff] = []
         for table in TableFile.allCases where changed.contains(table.fileName) {
-            let name = DataPackageWriter.resourceName(table.fileName)
-            guard let key = DataPackageWriter.primaryKey(name) else { continue }
-            tables.append(try compareTable(table.fileName, key: key, old: before, new: after))
+            tables.append(try compareTable(table.fileName, key: table.schema.primaryKey, old: before, new: after))
         }
         return PublicationDiff(addedFiles: added, removedFiles: removed, changedFiles: changed, tables: tables)
     }

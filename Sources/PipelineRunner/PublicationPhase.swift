@@ -103,7 +103,7 @@ struct PublicationPhase {
     /// system's data, not statistics published under the licence.
     private func writeDataPackage(tables: [TableFile: [UInt8]], inputs: [InputFileSummary],
                                   digests: ConfigurationDigests, to publication: Publication) throws {
-        let headers = Dictionary(uniqueKeysWithValues: tables.map { ($0.key.fileName, $0.value) })
+        let schemas = Dictionary(uniqueKeysWithValues: tables.keys.map { ($0.fileName, $0.schema) })
         var sources = inputs.map { (name: $0.path == "-" ? "standard input" : URL(fileURLWithPath: $0.path).lastPathComponent,
                                     sha256: $0.sha256) }
         for path in [configuration.register, configuration.lookup, configuration.population].compactMap({ $0 }) {
@@ -111,9 +111,9 @@ struct PublicationPhase {
             sources.append((name: URL(fileURLWithPath: path).lastPathComponent, sha256: digest.sha256))
         }
         let about = DataPackageWriter.About(version: configuration.build.version, sources: sources)
-        try publication.writeDataPackage(describing: Set(headers.keys)) { digests in
+        try publication.writeDataPackage(describing: Set(schemas.keys)) { digests in
             let files = digests.compactMap { digest in
-                headers[digest.path].map { DataPackageWriter.File(path: digest.path, header: $0, size: digest.bytes,
+                schemas[digest.path].map { DataPackageWriter.File(path: digest.path, schema: $0, size: digest.bytes,
                                                                   sha256: digest.sha256) }
             }
             let package = DataPackageWriter.dataPackage(files: files, about: about)

@@ -78,10 +78,12 @@ struct PublicationStaging {
             partitions.historyFingerprint = fingerprint
             let unchanged = previous?.partitions.historyFingerprint == fingerprint
             if try !unchanged || !carryOverHistory(from: previous, into: publisher) {
-                let rows = try PublishedTables.history(authorityYear: authorityYear, comparison: comparison)
-                let nationalRows = try PublishedTables.national(nationalYear: national)
-                let historyJobs = PageRendering.historyJobs(rows, national: nationalRows, method: figures.method,
-                                                            templates: templates)
+                // Every published year's figures: this run's from memory, the years only carried
+                // over read from their partitions.
+                let history = try PublishedTables.history(of: partitions.years, computed: figures.years,
+                                                          currentFolder: previous?.folder)
+                let historyJobs = PageRendering.historyJobs(history.authorities, national: history.national,
+                                                            method: figures.method, templates: templates)
                 // Few pages, each linked instead when the current publication has its bytes:
                 // written by the task that owns the staging folder.
                 cost.add(try await rendering.run(historyJobs, write: { $1 }, record: { pages in

@@ -10,19 +10,6 @@ package enum LetterWriter {
     /// The style sheet's file name, in each year's folder of letters.
     package static let styleSheetName = "letter.css"
 
-    /// The letters of every row of every year: `letters/{year}/{authority_code}.md` and `.html`,
-    /// rendered from `letter.md.mustache` and `letter.html.mustache`, and each year's style sheet.
-    ///
-    /// Artefacts come out by year, then authority code (the figures' order), Markdown before HTML,
-    /// and the year's style sheet after its letters.
-    package static func letters(_ figures: AnnualFigures, templates: RenderingTemplates,
-                               settings: LetterSettings = LetterSettings()) -> [Artefact] {
-        figures.years.flatMap { year in
-            year.authorities.flatMap { letters($0, in: year, templates: templates, settings: settings) }
-                + [styleSheet(of: year.year, templates: templates)]
-        }
-    }
-
     /// `letters/{year}/letter.css`, which every HTML letter of `year` links: rendered once per
     /// run from `letter.css.mustache`, with the print rules that put a letter on A4 pages.
     package static func styleSheet(of year: ReportingYear, templates: RenderingTemplates) -> Artefact {

@@ -12,12 +12,6 @@ package enum MapDataWriter {
     /// The schema's path in the repository.
     package static let schemaPath = "pipelines/schemas/map-year.schema.json"
 
-    /// `map/{year}.json` for every year of `figures`, authorities by code.
-    /// - Throws: nothing today; declared so that a check can be added without changing callers.
-    package static func mapFiles(_ figures: AnnualFigures) throws -> [Artefact] {
-        figures.years.map { mapFile($0, method: figures.method) }
-    }
-
     /// `map/{year}.json` for one year.
     package static func mapFile(_ year: YearFigures, method: AveragingMethod) -> Artefact {
         Artefact(path: "map/\(year.year.label).json", bytes: yearJSON(year, method: method).compactBytes(), year: year.year)

@@ -10,8 +10,9 @@ package import PipelineModel
 ///   publication): England's figures in the year, and over every published year.
 /// - `report/authorities/{code}.html` and `report/index.html` (the whole publication): each
 ///   authority's history over every published year, charted against its type's average, and the
-///   list of years and authorities. Rebuilt from the published tables, so that every chart covers
-///   every published year whichever years a run computed.
+///   list of years and authorities. Built from every published year's rows (the run's figures, and
+///   the partition tables of the years it carried over), so that every chart covers every
+///   published year whichever years a run computed.
 ///
 /// A year's pages link only within the year and to the whole-publication pages, so a year's
 /// partition never changes because another year was added or reprocessed, and can be carried
@@ -32,14 +33,6 @@ package enum ReportWriter {
 
     /// The style sheet's file name, in each year's folder and in `report/`.
     package static let styleSheetName = "style.css"
-
-    /// The files of one year's report: its index first, England's page, then a page per
-    /// authority row, by code, and last the year's style sheet.
-    package static func yearPages(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates) -> [Artefact] {
-        [yearIndex(year, method: method, templates: templates), nationalYearPage(year)]
-            + year.authorities.map { authorityPage($0, in: year, method: method) }
-            + [styleSheet(of: year.year, templates: templates)]
-    }
 
     /// The report's style sheet (rendered once per run): `report/{year}/style.css` in `year`'s
     /// partition, linked by the year's pages, or `report/style.css` (`year` nil), linked by the
@@ -80,16 +73,9 @@ package enum ReportWriter {
     }
 
     /// `report/england.html`: England in every published year, each beside the previous one,
-    /// from `national_year.csv`'s rows (``PublishedNationalRow``, in any order).
+    /// from England's row of every published year (``PublishedNationalRow``, in any order).
     package static func nationalHistoryPage(_ rows: [PublishedNationalRow]) -> Artefact {
         NationalMarkup.historyPage(rows.sorted { $0.year < $1.year })
-    }
-
-    /// `report/index.html` and a history page per authority, from every published year's rows
-    /// (``PublishedYearRow``, in the tables' order).
-    package static func historyPages(_ rows: [PublishedYearRow], method: AveragingMethod) -> [Artefact] {
-        let byCode = Dictionary(grouping: rows, by: \.code)
-        return [historyIndex(rows)] + byCode.keys.sorted().compactMap { byCode[$0] }.map { historyPage($0, method: method) }
     }
 
     /// `report/index.html`: every published year and every authority of `rows`.

@@ -105,36 +105,4 @@ import TestSupport
                                                outcome: .upheld, compliance: .complied))
         #expect(open.decisionYear == nil && open.complianceYear == nil)
     }
-
-    @Test func mergeOfLaterPartsEqualsAddingEverything() {
-        var random = SeededGenerator(seed: 0x5EED)
-        for round in 0 ..< 300 {
-            // Few references and few timestamps, so duplicates and ties are common.
-            let count = Int.random(in: 0 ... 60, using: &random)
-            let rows = (0 ..< count).map { _ in
-                record(UInt32.random(in: 1 ... 12, using: &random), updated: Int64.random(in: 1 ... 4, using: &random),
-                       outcome: Outcome.allCases.randomElement(using: &random))
-            }
-            var whole = CaseCollector()
-            whole.add(rows)
-
-            // Cut the rows into up to four stretches in run order, collect each, merge in order.
-            var cuts = (0 ..< Int.random(in: 0 ... 3, using: &random)).map { _ in Int.random(in: 0 ... count, using: &random) }
-            cuts = [0] + cuts.sorted() + [count]
-            var merged = CaseCollector()
-            for (start, end) in zip(cuts, cuts.dropFirst()) {
-                var part = CaseCollector()
-                part.add(Array(rows[start ..< end]))
-                merged.merge(later: part)
-            }
-
-            let sameWinners = (1 ... 12).allSatisfy { merged.winner(of: $0)?.contribution == whole.winner(of: $0)?.contribution }
-            if !sameWinners || merged.counts != whole.counts || merged.superseded != whole.superseded
-                || merged.accepted != whole.accepted {
-                Issue.record("round \(round): merged \(merged.accepted)/\(merged.superseded), whole \(whole.accepted)/\(whole.superseded)")
-                return
-            }
-            #expect(whole.accepted - whole.superseded == whole.caseCount)
-        }
-    }
 }

@@ -65,18 +65,6 @@ import TestSupport
         #expect(try figures(collector).publicReports.map(\.text.summary) == ["current"])
     }
 
-    @Test func mergeKeepsTheLaterPartsReports() throws {
-        var first = CaseCollector(), second = CaseCollector()
-        first.add(row(1, updated: 1, authority: lce, report: true), publicReportText: text("one, early"))
-        first.add(row(2, updated: 1, authority: bur, report: true), publicReportText: text("two"))
-        second.add(row(1, updated: 2, authority: lce, report: true), publicReportText: text("one, late"))
-        second.add(row(3, updated: 1, authority: lce, report: false))
-        first.merge(later: second)
-        let year = try figures(first)
-        #expect(year.publicReports.map(\.text.summary).sorted() == ["one, late", "two"])
-        expectCountsAgree(year)
-    }
-
     @Test func rowsSortByCodeThenDateThenReference() throws {
         var collector = CaseCollector()
         collector.add(row(30, updated: 1, authority: lce, report: true, decided: .on(2019, 9, 1)), publicReportText: text("c"))

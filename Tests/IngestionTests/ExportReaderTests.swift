@@ -34,7 +34,7 @@ import TestSupport
     }
 
     @Test func readsGzip() async throws {
-        let gz = Fixtures.gzip(Array(Self.csv.utf8))
+        let gz = GzipBytes.member(Array(Self.csv.utf8))
         let path = try Fixtures.write(gz, name: "export.csv.gz")
         let (rows, _, summary) = try await Fixtures.read(path)
         #expect(rows.map(\.line) == [2, 3])
@@ -45,7 +45,7 @@ import TestSupport
     }
 
     @Test func gzipWithoutGzNameIsStillInflated() async throws {
-        let path = try Fixtures.write(Fixtures.gzip(Array(Self.csv.utf8)), name: "export.csv")
+        let path = try Fixtures.write(GzipBytes.member(Array(Self.csv.utf8)), name: "export.csv")
         let (rows, _, summary) = try await Fixtures.read(path)
         #expect(summary.compressed)
         #expect(rows.count == 2)
@@ -53,9 +53,9 @@ import TestSupport
 
     @Test func readsEveryMemberOfConcatenatedGzip() async throws {
         let lines = Self.csv.split(separator: "\r\n", omittingEmptySubsequences: false)
-        let first = Fixtures.gzip(Array((lines[0] + "\r\n" + lines[1] + "\r\n").utf8))
-        let second = Fixtures.gzip(Array((lines[2] + "\r\n").utf8))
-        let third = Fixtures.gzip(Array("19 012 347,Leicester,Housing,05/04/2019,2020-02-03T10:22:31".utf8))
+        let first = GzipBytes.member(Array((lines[0] + "\r\n" + lines[1] + "\r\n").utf8))
+        let second = GzipBytes.member(Array((lines[2] + "\r\n").utf8))
+        let third = GzipBytes.member(Array("19 012 347,Leicester,Housing,05/04/2019,2020-02-03T10:22:31".utf8))
         let path = try Fixtures.write(first + second + third, name: "multi.csv.gz")
         let (rows, _, summary) = try await Fixtures.read(path)
         #expect(rows.map(\.line) == [2, 3, 4])
@@ -64,8 +64,8 @@ import TestSupport
     }
 
     @Test func concatenatedMembersSurviveTinyChunks() async throws {
-        let first = Fixtures.gzip(Array(Self.csv.utf8))
-        let second = Fixtures.gzip(Array("19 012 347,Leicester,Housing,05/04/2019,2020-02-03\r\n".utf8))
+        let first = GzipBytes.member(Array(Self.csv.utf8))
+        let second = GzipBytes.member(Array("19 012 347,Leicester,Housing,05/04/2019,2020-02-03\r\n".utf8))
         let path = try Fixtures.write(first + second, name: "multi.csv.gz")
         let whole = try await Fixtures.read(path).rows
         for chunkSize in [1, 2, 3, 7, 64] {
@@ -79,7 +79,7 @@ import TestSupport
     @Test(arguments: [0.5, 0.9])
     func truncatedGzipMidStreamIsAnError(fraction: Double) async throws {
         let body = (0 ..< 2000).map { "19 \(100_000 + $0),Council \($0),Housing,03/04/2019,2020-02-01\r\n" }.joined()
-        let gz = Fixtures.gzip(Array((Self.csv + body).utf8))
+        let gz = GzipBytes.member(Array((Self.csv + body).utf8))
         let cut = Array(gz.prefix(Int(Double(gz.count) * fraction)))
         let path = try Fixtures.write(cut, name: "cut.csv.gz")
         await #expect(throws: CSVFileError.truncatedGzip(file: path, afterBytes: cut.count)) {
@@ -89,7 +89,7 @@ import TestSupport
 
     @Test(arguments: [1, 4, 8])
     func gzipWithoutItsTrailerIsTruncated(missing: Int) async throws {
-        let gz = Fixtures.gzip(Array(Self.csv.utf8))
+        let gz = GzipBytes.member(Array(Self.csv.utf8))
         let cut = Array(gz.dropLast(missing))
         let path = try Fixtures.write(cut, name: "notrailer.csv.gz")
         await #expect(throws: CSVFileError.truncatedGzip(file: path, afterBytes: cut.count)) {
@@ -98,7 +98,7 @@ import TestSupport
     }
 
     @Test func crcMismatchIsCorrupt() async throws {
-        var gz = Fixtures.gzip(Array(Self.csv.utf8))
+        var gz = GzipBytes.member(Array(Self.csv.utf8))
         gz[gz.count - 8] ^= 0x01  // first byte of the CRC32 in the trailer
         let path = try Fixtures.write(gz, name: "crc.csv.gz")
         let error = await #expect(throws: CSVFileError.self) { _ = try await Fixtures.read(path) }
@@ -107,7 +107,7 @@ import TestSupport
     }
 
     @Test func bitFlipInCompressedDataIsAnError() async throws {
-        let gz = Fixtures.gzip(Array(Self.csv.utf8))
+        let gz = GzipBytes.member(Array(Self.csv.utf8))
         // Flip each bit of the deflate data in turn: every one must fail, never read quietly.
         for index in 10 ..< gz.count - 8 {
             var flipped = gz
@@ -124,7 +124,7 @@ import TestSupport
     }
 
     @Test func bytesAfterTheLastMemberAreAnError() async throws {
-        let gz = Fixtures.gzip(Array(Self.csv.utf8))
+        let gz = GzipBytes.member(Array(Self.csv.utf8))
         let path = try Fixtures.write(gz + Array("trailing junk".utf8), name: "junk.csv.gz")
         await #expect(throws: CSVFileError.trailingGarbage(file: path, offset: gz.count)) {
             _ = try await Fixtures.read(path)
@@ -149,7 +149,7 @@ import TestSupport
     }
 
     @Test func gzipOfNothingHasNoHeader() async throws {
-        let path = try Fixtures.write(Fixtures.gzip([]), name: "nothing.csv.gz")
+        let path = try Fixtures.write(GzipBytes.member([]), name: "nothing.csv.gz")
         await #expect(throws: CSVFileError.emptyFile(file: path)) { _ = try await Fixtures.read(path) }
     }
 
@@ -177,7 +177,7 @@ import TestSupport
     func sha256AndByteCountDescribeTheStoredFile(name: String) async throws {
         let body = (0 ..< 3000).map { "19 \(100_000 + $0),Council,Housing,03/04/2019,2020-02-01\n" }.joined()
         let plain = Array((Self.csv + body).utf8)
-        let stored = name.hasSuffix(".gz") ? Fixtures.gzip(plain) : plain
+        let stored = name.hasSuffix(".gz") ? GzipBytes.member(plain) : plain
         let path = try Fixtures.write(stored, name: name)
         let summary = try await Fixtures.read(path, chunkSize: 4096).summary
         #expect(summary.bytes == stored.count)

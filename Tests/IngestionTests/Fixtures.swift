@@ -1,10 +1,9 @@
-import CZlib
 import Foundation
 import Ingestion
 import PipelineModel
 import TestSupport
 
-/// Temporary files, gzip bytes and whole-file reads for the Ingestion tests.
+/// Temporary files and whole-file reads for the Ingestion tests.
 enum Fixtures {
     /// The header of a file with every column, in the spec's order.
     static let fullHeader = ExportColumn.allCases.map(\.name).joined(separator: ",")
@@ -20,38 +19,6 @@ enum Fixtures {
     /// Writes `text` as UTF-8 to a new file called `name` and returns its path.
     static func write(_ text: String, name: String) throws -> String {
         try write(Array(text.utf8), name: name)
-    }
-
-    /// One gzip member holding `data`, made with zlib.
-    static func gzip(_ data: [UInt8]) -> [UInt8] {
-        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        defer {
-            deflateEnd(stream)
-            stream.deinitialize(count: 1)
-            stream.deallocate()
-        }
-        // deflateInit2 is a macro; its function takes the version and struct size explicitly.
-        let status = deflateInit2_(stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
-                                   Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        precondition(status == Z_OK)
-        var input = data
-        var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        input.withUnsafeMutableBufferPointer { inBuf in
-            stream.pointee.next_in = inBuf.baseAddress
-            stream.pointee.avail_in = uInt(inBuf.count)
-            var result: Int32 = Z_OK
-            while result != Z_STREAM_END {
-                chunk.withUnsafeMutableBufferPointer { outBuf in
-                    stream.pointee.next_out = outBuf.baseAddress
-                    stream.pointee.avail_out = uInt(outBuf.count)
-                    result = deflate(stream, Z_FINISH)
-                    output.append(contentsOf: outBuf[0 ..< (outBuf.count - Int(stream.pointee.avail_out))])
-                }
-            }
-        }
-        return output
     }
 
     /// Every record of the file at `path`, its batches and its summary, through ``ExportReader``.

@@ -15,9 +15,9 @@ import TestSupport
         let lettered = AnnualFigures(method: all.method, years: all.years.filter { letterYears.contains($0.year.label) })
         let templates = try RepositoryTemplates.load()
         let folder = try TemporaryFolder("publishing")
-        let artefacts = LetterWriter.letters(lettered, templates: templates)
-            + ReportFixture.artefacts(figures, templates: templates)
-            + (try MapDataWriter.mapFiles(figures))
+        let artefacts = RenderedFiles.letters(lettered, templates: templates)
+            + (try ReportFixture.artefacts(figures, templates: templates))
+            + RenderedFiles.mapFiles(figures)
         for artefact in artefacts {
             let url = folder.url.appendingPathComponent(artefact.path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -110,7 +110,7 @@ import TestSupport
         let settings = LetterSettings(date: Day(year: 2024, month: 7, day: 22),
                                       contacts: ["LCE": Contact(name: "Alison Greenhill", jobTitle: "Chief Operating Officer")])
         let figures = FigureFixtures.single(FigureFixtures.leicester2023, types: [FigureFixtures.unitary2023], publicReports: FigureFixtures.leicesterReports)
-        let letter = try #require(LetterWriter.letters(figures, templates: templates, settings: settings)
+        let letter = try #require(RenderedFiles.letters(figures, templates: templates, settings: settings)
             .first { $0.path.hasSuffix(".html") })
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -198,7 +198,11 @@ import TestSupport
         // A descriptor written for a file whose count column holds text: the schema is enforced.
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let csv = Array("year,comparison_type,method,authorities\n2023-24,Unitary,pooled,many\n".utf8)
+        var lines = String(decoding: try SampleFigures.expectedBytes("type_year.csv"), as: UTF8.self)
+            .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let authorities = try #require(lines[0].firstIndex(of: "authorities"))
+        lines[1][authorities] = "many"
+        let csv = Array(lines.map { $0.joined(separator: ",") + "\n" }.joined().utf8)
         try folder.write(csv, to: "type_year.csv")
         try folder.write(DataPackageWriter.dataPackage(resources: [("type_year.csv", csv)]).bytes, to: "datapackage.json")
         try ExternalCheck.expectFailure(["datapackage", folder.url.path], mentioning: "type-error")

@@ -133,7 +133,8 @@ import Testing
 
     @Test(arguments: [(48, "4.8"), (110, "11.0"), (0, "0.0"), (5, "0.5"), (12345, "1234.5")])
     func formatsTenthsWithOneDecimal(tenths: Int, expected: String) {
-        #expect(TableFile.formatTenths(tenths) == expected)
+        #expect(TableValue.tenths(tenths).text == expected)
+        #expect(ColumnType.per100k.value(of: expected) == .tenths(tenths))
     }
 
     @Test func emptyFiguresGiveTheHeaderOnly() {

@@ -105,24 +105,23 @@ import TestSupport
         #expect(!String(decoding: package.bytes, as: UTF8.self).contains("foreignKeys"))
     }
 
-    @Test func unknownColumnsAreStrings() throws {
-        let package = DataPackageWriter.dataPackage(resources: [("extra/notes.csv", Array("a,\"b \"\"c\"\"\"\n1,2\n".utf8))])
+    @Test func everyTableIsDescribedByItsSchema() throws {
+        let package = DataPackageWriter.dataPackage(resources: TableFile.allCases.map { ($0.fileName, $0.header) })
         let json = try #require(try JSONSerialization.jsonObject(with: Data(package.bytes)) as? [String: Any])
-        let resource = try #require((json["resources"] as? [[String: Any]])?.first)
-        #expect(resource["name"] as? String == "notes")
-        let fields = try #require((resource["schema"] as? [String: Any])?["fields"] as? [[String: Any]])
-        #expect(fields.map { $0["name"] as? String } == ["a", "b \"c\""])
-        #expect(fields.allSatisfy { $0["type"] as? String == "string" })
-    }
-
-    @Test func digestsGiveTheSameDescriptorAsBytes() throws {
-        let resources = try SampleDataPackage.resources()
-        let files = resources.map { resource -> DataPackageWriter.File in
-            let header = Array(resource.bytes.prefix { $0 != 0x0A }) + [0x0A]
-            let hex = SHA256.hash(data: resource.bytes).map { String(format: "%02x", $0) }.joined()
-            return DataPackageWriter.File(path: resource.path, header: header, size: resource.bytes.count, sha256: hex)
+        let resources = try #require(json["resources"] as? [[String: Any]])
+        #expect(resources.count == TableFile.allCases.count)
+        for (table, resource) in zip(TableFile.allCases, resources) {
+            let schema = try #require(resource["schema"] as? [String: Any])
+            let fields = try #require(schema["fields"] as? [[String: Any]])
+            #expect(resource["name"] as? String == table.schema.name)
+            #expect(resource["title"] as? String == table.schema.title)
+            #expect(fields.map { $0["name"] as? String } == table.columns)
+            #expect(fields.map { $0["description"] as? String } == table.schema.columns.map(\.description))
+            #expect(schema["primaryKey"] as? [String] == table.schema.primaryKey)
+            // Every key column is required.
+            let required = fields.filter { ($0["constraints"] as? [String: Any])?["required"] as? Bool == true }
+            #expect(required.compactMap { $0["name"] as? String } == table.columns.filter(table.schema.primaryKey.contains))
         }
-        #expect(DataPackageWriter.dataPackage(files: files) == DataPackageWriter.dataPackage(resources: resources))
     }
 
     @Test func sameInputsGiveTheSameBytes() throws {

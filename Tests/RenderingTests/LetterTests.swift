@@ -16,7 +16,7 @@ import TestSupport
     /// The letter of `row` (Markdown and HTML), rendered alone in its year.
     func letter(_ row: AuthorityYearFigures, types: [TypeYearFigures] = [], settings: LetterSettings = LetterSettings(),
                 publicReports: [PublicReportCase] = []) throws -> (md: String, html: String) {
-        let artefacts = LetterWriter.letters(FigureFixtures.single(row, types: types, publicReports: publicReports),
+        let artefacts = RenderedFiles.letters(FigureFixtures.single(row, types: types, publicReports: publicReports),
                                              templates: templates, settings: settings)
         let md = try #require(artefacts.first { $0.path.hasSuffix(".md") })
         let html = try #require(artefacts.first { $0.path.hasSuffix(".html") })
@@ -37,7 +37,7 @@ import TestSupport
     }
 
     @Test func lettersAreWrittenForEveryAuthorityAndYearWithTheYearsStyleSheet() throws {
-        let artefacts = LetterWriter.letters(FigureFixtures.annual, templates: templates)
+        let artefacts = RenderedFiles.letters(FigureFixtures.annual, templates: templates)
         let expected = FigureFixtures.annual.years.flatMap { year in
             year.authorities.flatMap { row in
                 ["letters/\(year.year.label)/\(row.authority.code).md", "letters/\(year.year.label)/\(row.authority.code).html"]
@@ -48,7 +48,7 @@ import TestSupport
     }
 
     @Test func everyHTMLLetterLinksTheStyleSheetBesideItWithItsA4PrintRules() throws {
-        let artefacts = LetterWriter.letters(FigureFixtures.annual, templates: templates)
+        let artefacts = RenderedFiles.letters(FigureFixtures.annual, templates: templates)
         let paths = Set(artefacts.map(\.path))
         for letter in artefacts where letter.path.hasSuffix(".html") {
             let html = String(decoding: letter.bytes, as: UTF8.self)
@@ -314,7 +314,7 @@ import TestSupport
         sources["letter.md.mustache"] = try #require(sources["letter.md.mustache"])
             .replacingOccurrences(of: "of complaints we investigated were upheld.", with: "of investigated complaints were upheld.")
         let changed = try RenderingTemplates(sources: sources)
-        let md = LetterWriter.letters(FigureFixtures.single(FigureFixtures.leicester2023), templates: changed)[0]
+        let md = RenderedFiles.letters(FigureFixtures.single(FigureFixtures.leicester2023), templates: changed)[0]
         #expect(String(decoding: md.bytes, as: UTF8.self).contains("\n86% of investigated complaints were upheld.\n"))
     }
 }

@@ -6,7 +6,7 @@ import TestSupport
 
 @Suite struct MapDataTests {
     func year(_ label: String) throws -> [String: Any] {
-        let files = try MapDataWriter.mapFiles(FigureFixtures.annual)
+        let files = RenderedFiles.mapFiles(FigureFixtures.annual)
         let file = try #require(files.first { $0.path == "map/\(label).json" })
         return try #require(try JSONSerialization.jsonObject(with: Data(file.bytes)) as? [String: Any])
     }
@@ -17,7 +17,7 @@ import TestSupport
     }
 
     @Test func oneFilePerYear() throws {
-        #expect(try MapDataWriter.mapFiles(FigureFixtures.annual).map(\.path) == ["map/2019-20.json", "map/2020-21.json", "map/2023-24.json"])
+        #expect(RenderedFiles.mapFiles(FigureFixtures.annual).map(\.path) == ["map/2019-20.json", "map/2020-21.json", "map/2023-24.json"])
         let y = try year("2023-24")
         #expect(y["year"] as? String == "2023-24")
         #expect((y["period"] as? [String: String]) == ["start": "2023-04-01", "end": "2024-03-31"])
@@ -47,7 +47,7 @@ import TestSupport
     }
 
     @Test func decimalsAreWrittenExactly() throws {
-        let text = String(decoding: try MapDataWriter.mapFiles(FigureFixtures.annual)[2].bytes, as: UTF8.self)
+        let text = String(decoding: RenderedFiles.mapFiles(FigureFixtures.annual)[2].bytes, as: UTF8.self)
         // Compact JSON: a value ends at the next `,` or `}`.
         #expect(text.contains("\"upheld_per_100k\":4.8,") || text.contains("\"upheld_per_100k\":4.8}"))
         #expect(text.contains("\"upheld_per_100k\":4.6,") || text.contains("\"upheld_per_100k\":4.6}"))

@@ -12,12 +12,12 @@ import TestSupport
     /// Every file of the report of `figures` by path: each year's pages and style sheet, then the
     /// history pages built from the rows the published tables would hold, and their style sheet.
     func pages(_ figures: AnnualFigures) throws -> [String: String] {
-        let artefacts = ReportFixture.artefacts(figures, templates: templates)
+        let artefacts = try ReportFixture.artefacts(figures, templates: templates)
         return Dictionary(uniqueKeysWithValues: artefacts.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
     }
 
     @Test func anIndexAndAPagePerAuthorityForEveryYearAndAHistoryPerAuthority() throws {
-        let artefacts = ReportFixture.artefacts(FigureFixtures.annual, templates: templates)
+        let artefacts = try ReportFixture.artefacts(FigureFixtures.annual, templates: templates)
         #expect(artefacts.map(\.path) == [
             "report/2019-20/index.html", "report/2019-20/england.html", "report/2019-20/BUR.html", "report/2019-20/style.css",
             "report/2020-21/index.html", "report/2020-21/england.html", "report/2020-21/BKM.html", "report/2020-21/style.css",
@@ -66,15 +66,15 @@ import TestSupport
         // carry a year over while other years change.
         let figures = try SampleFigures.load()
         let year = try #require(figures.years.last)
-        let alone = ReportWriter.yearPages(year, method: figures.method, templates: templates)
-        let among = ReportFixture.artefacts(figures, templates: templates).filter { $0.year == year.year }
+        let alone = ReportFixture.yearPages(year, method: figures.method, templates: templates)
+        let among = try ReportFixture.artefacts(figures, templates: templates).filter { $0.year == year.year }
         #expect(alone == among)
     }
 
     @Test func pageSizesDoNotGrowWithTheNumberOfYears() throws {
         let figures = try SampleFigures.load()
         let last = try #require(figures.years.last)
-        let page = try #require(ReportWriter.yearPages(last, method: figures.method, templates: templates)
+        let page = try #require(ReportFixture.yearPages(last, method: figures.method, templates: templates)
             .first { $0.path.hasSuffix("/LCE.html") })
         // Every year's figures live once, on the history page, not on every year's page.
         #expect(page.bytes.count < 12_000, "\(page.bytes.count) bytes")
@@ -174,7 +174,7 @@ import TestSupport
 
     @Test func authorityYearPageListsItsPublicReports() throws {
         let figures = FigureFixtures.single(FigureFixtures.leicester2023, types: [FigureFixtures.unitary2023], publicReports: FigureFixtures.leicesterReports)
-        let page = String(decoding: try #require(ReportWriter.yearPages(figures.years[0], method: .pooled, templates: templates)
+        let page = String(decoding: try #require(ReportFixture.yearPages(figures.years[0], method: .pooled, templates: templates)
             .first { $0.path.hasSuffix("/LCE.html") }).bytes, as: UTF8.self)
         #expect(page.contains("<h2 id=\"reports-heading\">Public reports, 2023-24</h2>"))
         #expect(page.contains("<li><strong>Complaint 23 001 234 (Housing).</strong> The Council delayed for a year in placing a "

@@ -1,3 +1,4 @@
+import Output
 import PipelineModel
 import Rendering
 
@@ -5,44 +6,28 @@ import Rendering
 /// pages or check them with real tools.
 package enum ReportFixture {
     /// Every file of the report of `figures`: each year's pages and style sheet, then the history
-    /// pages built from the rows the published tables would hold, England's history page and
-    /// the whole-publication pages' style sheet.
-    package static func artefacts(_ figures: AnnualFigures, templates: RenderingTemplates) -> [Artefact] {
-        figures.years.flatMap { ReportWriter.yearPages($0, method: figures.method, templates: templates) }
-            + ReportWriter.historyPages(publishedRows(figures), method: figures.method)
-            + [ReportWriter.nationalHistoryPage(publishedNationalRows(figures)), ReportWriter.styleSheet(of: nil, templates: templates)]
+    /// pages of every year's rows (``PublishedTables/history(of:computed:currentFolder:)``), England's
+    /// history page and the whole-publication pages' style sheet.
+    package static func artefacts(_ figures: AnnualFigures, templates: RenderingTemplates) throws -> [Artefact] {
+        let history = try PublishedTables.history(of: [], computed: figures.years, currentFolder: nil)
+        return figures.years.flatMap { yearPages($0, method: figures.method, templates: templates) }
+            + historyPages(history.authorities, method: figures.method)
+            + [ReportWriter.nationalHistoryPage(history.national), ReportWriter.styleSheet(of: nil, templates: templates)]
     }
 
-    /// England's rows of `figures` as national_year.csv holds them.
-    package static func publishedNationalRows(_ figures: AnnualFigures) -> [PublishedNationalRow] {
-        figures.years.map { year in
-            let n = year.national, c = n.counts
-            return PublishedNationalRow(
-                year: year.year, receivedTotal: c.receivedTotal, decisionsTotal: c.decisionsTotal,
-                investigations: c.investigations, upheld: c.upheld, upholdRate: n.upholdRate,
-                satisfactoryRemedies: c.satisfactoryRemedies, satisfactoryRemedyRate: n.satisfactoryRemedyRate,
-                complianceOutcomes: c.complianceOutcomes, complianceRate: n.complianceRate,
-                lateComplianceRate: n.lateComplianceRate, publicReports: c.publicReports)
-        }
+    /// The files of one year's report: its index first, England's page, then a page per
+    /// authority row, by code, and last the year's style sheet (what a run renders for the year).
+    package static func yearPages(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates) -> [Artefact] {
+        [ReportWriter.yearIndex(year, method: method, templates: templates), ReportWriter.nationalYearPage(year)]
+            + year.authorities.map { ReportWriter.authorityPage($0, in: year, method: method) }
+            + [ReportWriter.styleSheet(of: year.year, templates: templates)]
     }
 
-    /// The rows of `figures` as the published tables hold them (what the runner reads back): a
-    /// row's averages are its comparison type's in the year, none when it is not current or has
-    /// no type (comparison.csv's rule).
-    package static func publishedRows(_ figures: AnnualFigures) -> [PublishedYearRow] {
-        figures.years.flatMap { year in
-            year.authorities.map { row in
-                let averages = row.isCurrent ? row.authority.comparisonType.flatMap { year.figures(for: $0) } : nil
-                return PublishedYearRow(
-                    year: year.year, code: row.authority.code, name: row.authority.officialName,
-                    comparisonType: row.authority.comparisonType?.name ?? "", current: row.isCurrent,
-                    investigations: row.counts.investigations, upheld: row.counts.upheld, upholdRate: row.upholdRate,
-                    complianceRate: row.complianceRate, satisfactoryRemedyRate: row.satisfactoryRemedyRate,
-                    upheldPer100kTenths: row.upheldPer100kTenths, averageUpholdRate: averages?.averageUpholdRate,
-                    averageComplianceRate: averages?.averageComplianceRate,
-                    averageSatisfactoryRemedyRate: averages?.averageSatisfactoryRemedyRate,
-                    averageUpheldPer100kTenths: averages?.averageUpheldPer100kTenths)
-            }
-        }
+    /// `report/index.html` and a history page per authority, by code, from every published
+    /// year's rows.
+    package static func historyPages(_ rows: [PublishedYearRow], method: AveragingMethod) -> [Artefact] {
+        let byCode = Dictionary(grouping: rows, by: \.code)
+        return [ReportWriter.historyIndex(rows)]
+            + byCode.keys.sorted().compactMap { byCode[$0] }.map { ReportWriter.historyPage($0, method: method) }
     }
 }

@@ -1,21 +1,22 @@
 import CSV
-package import PipelineModel
+import Ingestion
+import PipelineModel
 
 /// Reads one decisions export (gzip or plain CSV, or standard input) into raw record batches.
 ///
-/// The stage's entry point for the runner: it does the blocking zlib and libcsv work one chunk
-/// at a time and awaits `emit` for each batch in between, so a bounded channel behind `emit`
-/// holds the reader back when downstream is slower.
-package struct ExportReader: Sendable {
+/// The tests' one-call reader of a file: ``Decompressor`` and ``ChunkParser`` in one task, as the
+/// runner's one-worker wiring runs them as two (see DecompressedData). It does the blocking zlib
+/// and libcsv work one chunk at a time and awaits `emit` for each batch in between.
+struct ExportReader: Sendable {
     /// Records per batch (a batch is also handed on early once its fields pass `maxBatchBytes`).
-    package let batchSize: Int
+    let batchSize: Int
     /// Field bytes per batch before it is handed on early.
-    package let maxBatchBytes: Int
+    let maxBatchBytes: Int
     /// Bytes read from the file, and inflated, per step.
-    package let chunkSize: Int
+    let chunkSize: Int
 
     /// A reader making batches of `batchSize` records (fewer when their fields pass `maxBatchBytes`).
-    package init(batchSize: Int = RunDefaults.batchSize, maxBatchBytes: Int = RunDefaults.maxBatchBytes, chunkSize: Int = RunDefaults.chunkSize) {
+    init(batchSize: Int = RunDefaults.batchSize, maxBatchBytes: Int = RunDefaults.maxBatchBytes, chunkSize: Int = RunDefaults.chunkSize) {
         self.batchSize = batchSize
         self.maxBatchBytes = maxBatchBytes
         self.chunkSize = chunkSize
@@ -27,7 +28,7 @@ package struct ExportReader: Sendable {
     /// - Important: A gzip file is only known to be intact at its very end (the CRC is checked
     ///   there), so batches emitted before this throws must be discarded, never published.
     ///   Checks for cancellation between chunks.
-    package func read(path: String, fileIndex: Int,
+    func read(path: String, fileIndex: Int,
                      emit: (RawRecordBatch) async throws -> Void) async throws -> InputFileSummary {
         // Both halves in one task; the runner runs them as two (see DecompressedData).
         var parser = ChunkParser(inputPaths: Array(repeating: path, count: fileIndex + 1),

@@ -1,5 +1,6 @@
 import CSV
 import Testing
+import TestSupport
 
 /// Invented bytes: ByteSource's two ways of handing chunks out agree.
 @Suite struct ByteSourceTests {
@@ -25,8 +26,8 @@ import Testing
         let text = Array((0 ..< 2_000).map { "line \($0),a,b\n" }.joined().utf8)
         // Two gzip members, and the same bytes stored plain.
         let half = text.count / 2
-        let gzip = try Fixtures.write(Fixtures.gzip(Array(text[..<half])) + Fixtures.gzip(Array(text[half...])), name: "b.csv.gz")
-        let plain = try Fixtures.write(text, name: "b.csv")
+        let gzip = try TemporaryFolder("csv-tests").write(GzipBytes.member(Array(text[..<half])) + GzipBytes.member(Array(text[half...])), to: "b.csv.gz")
+        let plain = try TemporaryFolder("csv-tests").write(text, to: "b.csv")
         for path in [gzip, plain] {
             let chunks = try Self.nextChunks(path, chunkSize: chunkSize)
             #expect(chunks == (try Self.chunksRead(path, chunkSize: chunkSize)))
@@ -35,8 +36,8 @@ import Testing
     }
 
     @Test func aTruncatedGzipFailsFromNextChunkToo() throws {
-        let gz = Fixtures.gzip(Array(String(repeating: "a,b\n", count: 500).utf8))
-        let path = try Fixtures.write(Array(gz.dropLast(9)), name: "t.csv.gz")
+        let gz = GzipBytes.member(Array(String(repeating: "a,b\n", count: 500).utf8))
+        let path = try TemporaryFolder("csv-tests").write(Array(gz.dropLast(9)), to: "t.csv.gz")
         let source = try ByteSource(path: path, chunkSize: 64)
         #expect(throws: CSVFileError.self) {
             while try source.nextChunk() != nil {}

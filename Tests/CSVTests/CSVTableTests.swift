@@ -1,19 +1,18 @@
 import Foundation
 import CSV
-import Ingestion
 import Testing
 import TestSupport
 
 @Suite struct CSVTableTests {
     @Test func readsHeaderAndRowsUnmodified() throws {
-        let path = try Fixtures.write("\u{FEFF}code, name ,note\r\nLCE,\"Leicester, City of\", x \nABC,\"say \"\"hi\"\"\",\"two\r\nlines\"\n", name: "t.csv")
+        let path = try TemporaryFolder("csv-tests").write("\u{FEFF}code, name ,note\r\nLCE,\"Leicester, City of\", x \nABC,\"say \"\"hi\"\"\",\"two\r\nlines\"\n", to: "t.csv")
         let table = try CSVTable.read(path: path)
         #expect(table.header == ["code", " name ", "note"])
         #expect(table.rows == [["LCE", "Leicester, City of", " x "], ["ABC", "say \"hi\"", "two\r\nlines"]])
     }
 
     @Test func readsGzippedTable() throws {
-        let path = try Fixtures.write(Fixtures.gzip(Array("a,b\n1,2\n".utf8)), name: "t.csv.gz")
+        let path = try TemporaryFolder("csv-tests").write(GzipBytes.member(Array("a,b\n1,2\n".utf8)), to: "t.csv.gz")
         #expect(try CSVTable.read(path: path) == CSVTable(header: ["a", "b"], rows: [["1", "2"]]))
     }
 
@@ -43,7 +42,7 @@ import TestSupport
 
     @Test func emptyTableIsAnError() throws {
         #expect(throws: CSVFileError.emptyFile(file: "t.csv")) { try CSVTable.parse([], file: "t.csv") }
-        let path = try Fixtures.write([], name: "t.csv")
+        let path = try TemporaryFolder("csv-tests").write([], to: "t.csv")
         #expect(throws: CSVFileError.emptyFile(file: path)) { try CSVTable.read(path: path) }
     }
 
