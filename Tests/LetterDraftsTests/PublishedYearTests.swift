@@ -72,12 +72,15 @@ import TestSupport
         let year = try #require(try Self.sampleYears().last)
         var tables = Self.tables(year)
         tables.typeYear = Array("year,comparison_type\n2023-24,Unitary\n".utf8)
-        #expect(throws: OutputError.readFailed(path: "type_year.csv", reason: "not this version's header")) {
+        #expect(throws: OutputError.readFailed(path: "type_year.csv", reason: "line 1: not the header of type_year.csv in this version")) {
             try PublishedTables.year(year.year, tables, authorities: Self.register(year))
         }
         var register = Self.register(year)
         register["LCE"] = nil
-        #expect(throws: OutputError.readFailed(path: "authority_year.csv", reason: "authority LCE is not in the register")) {
+        // The line of LCE's record in the year's authority_year.csv (the header is line 1).
+        let lines = String(decoding: Self.tables(year).authorityYear, as: UTF8.self).split(separator: "\n")
+        let line = try #require(lines.firstIndex { $0.hasPrefix("\(year.year.label),LCE,") }) + 1
+        #expect(throws: OutputError.readFailed(path: "authority_year.csv", reason: "line \(line): authority LCE is not in the register")) {
             try PublishedTables.year(year.year, Self.tables(year), authorities: register)
         }
         tables = Self.tables(year)
