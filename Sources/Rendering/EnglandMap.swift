@@ -2,8 +2,8 @@ import PipelineModel
 
 /// The year index's map of England: every current English authority of the year a dot at its
 /// register grid reference, coloured by its uphold rate against its type's average, one small
-/// map per comparison type (counties and districts cover the same ground), with London enlarged
-/// beside each map that has dots there.
+/// map per comparison type (counties and districts cover the same ground), with London's
+/// boroughs enlarged beside their map.
 ///
 /// Inline SVG that needs no script and nothing outside the page. The maps are a picture for the
 /// eye: hidden from assistive technology, and their links kept out of the tab order, because
@@ -67,20 +67,23 @@ struct EnglandMap {
         }
     }
 
-    /// Where a dot goes: on the map, in London's inset, or nowhere (no grid reference, or one
-    /// outside the square drawn).
+    /// Where a dot goes: on the map, in London's inset (a London borough, on the map of its type),
+    /// or nowhere (no grid reference, or one outside the square drawn).
+    ///
+    /// London's inset takes the boroughs alone, by type: the register places authorities of
+    /// other types (Kent County Council, Slough, Surrey's districts) inside London's square too.
     enum Place: Equatable {
         case map(x: Int, y: Int)
         case london(x: Int, y: Int)
         case unplaced(hasReference: Bool)
 
-        init(_ point: GridReference?) {
+        init(_ point: GridReference?, enlargedInLondon: Bool) {
             guard let point else {
                 self = .unplaced(hasReference: false)
                 return
             }
             let (e, n) = (point.easting, point.northing)
-            if e >= EnglandMap.londonWest, e <= EnglandMap.londonEast, n >= EnglandMap.londonSouth, n <= EnglandMap.londonNorth {
+            if enlargedInLondon, e >= EnglandMap.londonWest, e <= EnglandMap.londonEast, n >= EnglandMap.londonSouth, n <= EnglandMap.londonNorth {
                 self = .london(x: EnglandMap.insetLeft + (e - EnglandMap.londonWest) / EnglandMap.londonMetresPerUnit,
                                y: EnglandMap.insetTop + (EnglandMap.londonNorth - n) / EnglandMap.londonMetresPerUnit)
             } else if e >= EnglandMap.west, e <= EnglandMap.east, n >= EnglandMap.south, n <= EnglandMap.north {
@@ -104,6 +107,8 @@ struct EnglandMap {
         let code: String, name: String
         let type: ComparisonType?
         let place: Place
+        /// Its point on the map itself, London's boroughs too: the faint shape of England.
+        let shape: (x: Int, y: Int)?
         let band: Band
         let rate: Int?, average: Int?
         let upheld: Int, investigations: Int
@@ -124,7 +129,8 @@ struct EnglandMap {
                 let average = type.flatMap { year.figures(for: $0) }?.averageUpholdRate
                 let outcomes = row.pointee.counts.outcomes
                 return Dot(code: row.pointee.authority.code, name: row.pointee.authority.officialName, type: type,
-                           place: Place(row.pointee.authority.gridReference),
+                           place: Place(row.pointee.authority.gridReference, enlargedInLondon: type == .londonBorough),
+                           shape: Place.onMap(row.pointee.authority.gridReference),
                            band: Band(rate: row.pointee.upholdRate, average: average),
                            rate: row.pointee.upholdRate, average: average,
                            upheld: outcomes[Outcome.upheld.rawValue], investigations: row.pointee.investigations)
@@ -196,14 +202,11 @@ struct EnglandMap {
         html.raw("\">\n")
         let context = "map-context-" + label
         if defineContext {
-            html.raw("<defs>\n<path id=\"\(context)\" class=\"context\" d=\"")
+            // Presentation attributes rather than the style sheet's rules: they travel with the
+            // path into each map's copy (`use`), which a selector may not reach.
+            html.raw("<defs>\n<path id=\"\(context)\" fill=\"none\" stroke=\"#c8c8c8\" stroke-width=\"30\" stroke-linecap=\"round\" d=\"")
             for dot in dots {
-                let point: (x: Int, y: Int)?
-                switch dot.place {
-                case .map(let x, let y): point = (x, y)
-                case .london, .unplaced: point = nil
-                }
-                guard let point else { continue }
+                guard let point = dot.shape else { continue }
                 html.raw("M")
                 html.number(point.x)
                 html.raw(" ")
@@ -216,14 +219,14 @@ struct EnglandMap {
         html.attribute("width", EnglandMap.mapWidth)
         html.attribute("height", EnglandMap.mapHeight)
         html.raw("></rect>\n<use href=\"#\(context)\"></use>\n")
-        // London's square on the map, where its boroughs are not drawn.
-        html.raw("<rect class=\"london\"")
-        html.attribute("x", (EnglandMap.londonWest - EnglandMap.west) / EnglandMap.metresPerUnit)
-        html.attribute("y", (EnglandMap.north - EnglandMap.londonNorth) / EnglandMap.metresPerUnit)
-        html.attribute("width", (EnglandMap.londonEast - EnglandMap.londonWest) / EnglandMap.metresPerUnit)
-        html.attribute("height", (EnglandMap.londonNorth - EnglandMap.londonSouth) / EnglandMap.metresPerUnit)
-        html.raw("></rect>\n")
         if hasLondon {
+            // London's square on the map, whose boroughs are drawn in the inset instead.
+            html.raw("<rect class=\"london\"")
+            html.attribute("x", (EnglandMap.londonWest - EnglandMap.west) / EnglandMap.metresPerUnit)
+            html.attribute("y", (EnglandMap.north - EnglandMap.londonNorth) / EnglandMap.metresPerUnit)
+            html.attribute("width", (EnglandMap.londonEast - EnglandMap.londonWest) / EnglandMap.metresPerUnit)
+            html.attribute("height", (EnglandMap.londonNorth - EnglandMap.londonSouth) / EnglandMap.metresPerUnit)
+            html.raw("></rect>\n")
             html.raw("<rect class=\"frame\"")
             html.attribute("x", EnglandMap.insetLeft)
             html.attribute("y", EnglandMap.insetTop)
