@@ -37,6 +37,23 @@ package enum PublishedTables {
         }
     }
 
+    /// The published public reports (public_reports.csv's bytes), in the table's order: what
+    /// each authority's history page lists.
+    /// - Throws: ``OutputError/readFailed(path:reason:)`` when the table is not one this version writes.
+    package static func publicReports(_ bytes: [UInt8]) throws -> [(year: ReportingYear, code: String, reference: String, decisionDate: Day)] {
+        let table = try Table(TableFile.publicReports, bytes)
+        return try table.records.map { record in
+            func cell(_ name: String) -> String { record[table.index(name)] }
+            let date = cell("decision_date").split(separator: "-").compactMap { Int($0) }
+            guard let year = ReportingYear(label: cell("year")), date.count == 3,
+                  let day = Day(year: date[0], month: date[1], day: date[2]) else {
+                throw OutputError.readFailed(path: TableFile.publicReports.fileName,
+                                             reason: "bad year or decision_date \(cell("year")), \(cell("decision_date"))")
+            }
+            return (year, cell("authority_code"), cell("reference"), day)
+        }
+    }
+
     /// England's published rows (national_year.csv's bytes), in the table's order (year).
     /// - Throws: ``OutputError/readFailed(path:reason:)`` when the table is not one this version writes.
     package static func national(nationalYear: [UInt8]) throws -> [PublishedNationalRow] {

@@ -88,9 +88,12 @@ package enum ReportWriter {
 
     /// `report/index.html` and a history page per authority, from every published year's rows
     /// (``PublishedYearRow``, in the tables' order).
-    package static func historyPages(_ rows: [PublishedYearRow], method: AveragingMethod) -> [Artefact] {
+    package static func historyPages(_ rows: [PublishedYearRow], method: AveragingMethod,
+                                     notes: [String: HistoryNotes] = [:]) -> [Artefact] {
         let byCode = Dictionary(grouping: rows, by: \.code)
-        return [historyIndex(rows)] + byCode.keys.sorted().compactMap { byCode[$0] }.map { historyPage($0, method: method) }
+        return [historyIndex(rows)] + byCode.keys.sorted().compactMap { code in
+            byCode[code].map { historyPage($0, method: method, notes: notes[code]) }
+        }
     }
 
     /// `report/index.html`: every published year and every authority of `rows`.
@@ -100,9 +103,10 @@ package enum ReportWriter {
         return HistoryMarkup.index(years: years, authorities: Array(latest.values))
     }
 
-    /// `report/authorities/{code}.html` from one authority's rows (any order).
-    package static func historyPage(_ rows: [PublishedYearRow], method: AveragingMethod) -> Artefact {
-        HistoryMarkup.page(rows.sorted { $0.year < $1.year }, method: method)
+    /// `report/authorities/{code}.html` from one authority's rows (any order), with its public
+    /// reports and the authorities it replaced or that replaced it (``HistoryNotes``; nil: none).
+    package static func historyPage(_ rows: [PublishedYearRow], method: AveragingMethod, notes: HistoryNotes? = nil) -> Artefact {
+        HistoryMarkup.page(rows.sorted { $0.year < $1.year }, method: method, notes: notes ?? HistoryNotes())
     }
 
     /// The page's name for an authority code, safe as a relative link (register codes are
