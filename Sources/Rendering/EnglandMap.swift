@@ -157,7 +157,7 @@ struct EnglandMap {
             map(group.name, members, defineContext: first, into: &html)
             first = false
         }
-        html.raw("</div>\n<ul class=\"map-legend\" aria-label=\"Key to the maps' colours\">\n")
+        html.raw("</div>\n<p id=\"map-key\" class=\"note\">The colours: the authority's uphold rate against its type's average, in percentage points.</p>\n<ul class=\"map-legend\" aria-labelledby=\"map-key\">\n")
         for band in Band.allCases {
             html.raw("<li><span class=\"swatch \(band.cssClass)\"></span>")
             html.raw(band.legend)
