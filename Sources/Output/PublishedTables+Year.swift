@@ -134,13 +134,9 @@ extension PublishedTables {
             guard digits.count == 8, digits.allSatisfy(\.isASCII), let reference = UInt32(digits) else {
                 throw OutputError.readFailed(path: file, reason: "line \(row.line ?? 0): not a reference: \(text)")
             }
-            let date = try row.text("decision_date")
-            let parts = date.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3, let day = Day(year: parts[0], month: parts[1], day: parts[2]) else {
-                throw OutputError.readFailed(path: file, reason: "line \(row.line ?? 0): not a date: \(date)")
-            }
             return PublicReportCase(
-                year: year, authority: try authority(row, in: .publicReports), reference: reference, decisionDate: day,
+                year: year, authority: try authority(row, in: .publicReports), reference: reference,
+                decisionDate: try row.day("decision_date"),
                 area: try named(ServiceArea.allCases, \.name, try row.text("category"), in: .publicReports, row),
                 text: PublicReportText(subcategory: try row.text("subcategory"), decision: try row.text("decision"),
                                        remedy: try row.text("remedy"), summary: try row.text("summary")))

@@ -12,7 +12,10 @@ package enum PublishedTables {
         package var authorities: [PublishedYearRow]
         /// England's row of every year, by year.
         package var national: [PublishedNationalRow]
+        /// Every public report of every year, by year, then as the year's table holds them.
+        package var publicReports: [PublishedPublicReport] = []
     }
+
 
     /// The figures of every published year: each of `years` (and of `computed`) from `computed`
     /// when the run computed it (in memory, no CSV), otherwise read from its partition's tables
@@ -26,19 +29,22 @@ package enum PublishedTables {
         let figures = Dictionary(computed.map { ($0.year, $0) }, uniquingKeysWith: { _, later in later })
         var history = History(authorities: [], national: [])
         for year in Set(years).union(figures.keys).sorted() {
-            let authorities: [TableRow], compared: [TableRow], national: [TableRow]
+            let authorities: [TableRow], compared: [TableRow], national: [TableRow], reports: [TableRow]
             if let figures = figures[year] {
                 authorities = figures.authorities.map { TableFile.authorityYearTable.row($0) }
                 compared = TableFile.comparedRows(of: figures).map { TableFile.comparisonTable.row($0) }
                 national = [TableFile.nationalYearTable.row(figures.national)]
+                reports = figures.publicReports.map { TableFile.publicReportsTable.row($0) }
             } else {
                 authorities = try partitionRows(.authorityYear, of: year, in: currentFolder)
                 compared = try partitionRows(.comparison, of: year, in: currentFolder)
                 national = try partitionRows(.nationalYear, of: year, in: currentFolder)
+                reports = try partitionRows(.publicReports, of: year, in: currentFolder)
             }
             do {
                 history.authorities += try authorityRows(authorities, compared: compared)
                 history.national += try national.map(nationalRow)
+                history.publicReports += try reports.map(publicReport)
             } catch let mismatch as TableRow.Mismatch where mismatch.line != nil {
                 // A cell read from a partition: name its file.
                 let path = (currentFolder.map { $0 + "/" } ?? "") + YearPartitions.folder(of: year) + "/" + mismatch.table
@@ -113,6 +119,12 @@ package enum PublishedTables {
                 averageSatisfactoryRemedyRate: try average?.integer("avg_satisfactory_remedy_rate"),
                 averageUpheldPer100kTenths: try average?.tenths("avg_upheld_per_100k"))
         }
+    }
+
+    /// A row of `public_reports.csv`, as the history pages list it.
+    private static func publicReport(_ row: TableRow) throws -> PublishedPublicReport {
+        PublishedPublicReport(year: try row.year("year"), code: try row.text("authority_code"),
+                              reference: try row.text("reference"), decisionDate: try row.day("decision_date"))
     }
 
     /// England's row of `national_year.csv`.

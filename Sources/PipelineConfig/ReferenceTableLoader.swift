@@ -83,14 +83,30 @@ package enum ReferenceTableLoader {
                 }
                 population = p > 0 ? p : nil
             }
+            let x = value("x"), y = value("y")
+            var grid: GridReference?
+            if !x.isEmpty || !y.isEmpty {
+                guard let easting = Self.gridMetres(x), let northing = Self.gridMetres(y) else {
+                    throw ConfigurationError(file: path, line: line, "x '\(x)' and y '\(y)' are not both British National "
+                                             + "Grid metres (0 to 1,500,000)")
+                }
+                grid = GridReference(easting: easting, northing: northing)
+            }
             authorities.append(Authority(
                 code: code, officialName: value("official-name"), niceName: value("nice-name"),
                 altNames: list("alt-names"), gssCode: value("gss-code"), formerGSSCodes: list("former-gss-codes"),
                 registerType: value("local-authority-type"), nation: value("nation"),
                 startDate: try date("start-date"), endDate: try date("end-date"),
-                replacedBy: list("replaced-by"), population2020: population))
+                replacedBy: list("replaced-by"), population2020: population, gridReference: grid))
         }
         return authorities
+    }
+
+    /// A register `x` or `y` (`110637.8371026796`) to whole metres; nil when it is not a number
+    /// within the grid.
+    static func gridMetres(_ text: String) -> Int? {
+        guard let metres = Double(text), metres.isFinite, metres >= 0, metres <= 1_500_000 else { return nil }
+        return Int(metres.rounded())
     }
 
     static func loadLookup(_ path: String) throws(ConfigurationError) -> [(name: String, code: String)] {

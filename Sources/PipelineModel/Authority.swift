@@ -29,12 +29,15 @@ package struct Authority: Sendable, Equatable {
     package let replacedBy: [String]
     /// The register's `pop-2020`, used when no population table gives a year's figure.
     package let population2020: Int?
+    /// The register's `x` and `y`: where the authority is, in British National Grid metres
+    /// (easting, northing), for the report's map; nil when the register gives none.
+    package let gridReference: GridReference?
 
     /// An authority with the given register values.
     package init(code: String, officialName: String, niceName: String = "", altNames: [String] = [],
                 gssCode: String = "", formerGSSCodes: [String] = [], registerType: String,
                 nation: String = "England", startDate: Day? = nil, endDate: Day? = nil,
-                replacedBy: [String] = [], population2020: Int? = nil) {
+                replacedBy: [String] = [], population2020: Int? = nil, gridReference: GridReference? = nil) {
         self.code = code
         self.officialName = officialName
         self.niceName = niceName
@@ -48,6 +51,7 @@ package struct Authority: Sendable, Equatable {
         self.endDate = endDate
         self.replacedBy = replacedBy
         self.population2020 = population2020
+        self.gridReference = gridReference
     }
 
     /// Whether the authority existed on `day` (started on or before it, not yet ended).
@@ -64,6 +68,20 @@ package struct Authority: Sendable, Equatable {
 
     /// Whether the Ombudsman's jurisdiction (England) covers it.
     package var isInJurisdiction: Bool { nation == "England" }
+}
+
+/// A point in British National Grid metres: the register's `x` (easting) and `y` (northing).
+package struct GridReference: Sendable, Equatable {
+    /// Metres east of the grid's origin.
+    package let easting: Int
+    /// Metres north of the grid's origin.
+    package let northing: Int
+
+    /// The point `easting`, `northing`.
+    package init(easting: Int, northing: Int) {
+        self.easting = easting
+        self.northing = northing
+    }
 }
 
 /// The register the run uses: every authority, sorted by code, plus name and population

@@ -62,6 +62,19 @@ package struct TableRow: Sendable, Equatable {
         return year
     }
 
+    /// The day of column `name`, an ISO date (`2023-07-14`).
+    /// - Throws: ``Mismatch`` when the cell is no such date.
+    package func day(_ name: String) throws(Mismatch) -> Day {
+        let text = try self.text(name)
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let date = Int(parts[2]),
+              let day = Day(year: year, month: month, day: date) else {
+            throw Mismatch(table: schema.fileName, line: line, column: name, reason: "not a date: \(text)")
+        }
+        return day
+    }
+
     /// The whole number of column `name`, nil for an empty cell.
     /// - Throws: ``Mismatch`` when the cell holds something else.
     package func integer(_ name: String) throws(Mismatch) -> Int? {

@@ -148,7 +148,7 @@ struct PageRendering {
     /// history page per authority, and `report/style.css`, which they link), from every
     /// published year's rows.
     static func historyJobs(_ rows: [PublishedYearRow], national: [PublishedNationalRow], method: AveragingMethod,
-                            templates: RenderingTemplates, chunk: Int = 48) -> [Job] {
+                            templates: RenderingTemplates, notes: [String: HistoryNotes] = [:], chunk: Int = 48) -> [Job] {
         let byCode = Dictionary(grouping: rows, by: \.code)
         let codes = byCode.keys.sorted()
         var jobs = [Job(year: nil) { cost in
@@ -159,7 +159,9 @@ struct PageRendering {
         for start in stride(from: 0, to: codes.count, by: chunk) {
             let histories = codes[start ..< min(start + chunk, codes.count)].compactMap { byCode[$0] }
             jobs.append(Job(year: nil) { cost in
-                cost.measure(.historyPage) { histories.map { ReportWriter.historyPage($0, method: method) } }
+                cost.measure(.historyPage) {
+                    histories.map { ReportWriter.historyPage($0, method: method, notes: $0.first.flatMap { notes[$0.code] }) }
+                }
             })
         }
         return jobs

@@ -46,7 +46,7 @@ struct PublicationPhase {
                 .map { "\($0.code) \($0.officialName)" }.sorted())
         }
         let staging = PublicationStaging(configuration: config, templates: prepared.templates, letters: prepared.letters,
-                                         logger: logger)
+                                         register: prepared.register.authorities, logger: logger)
         let tables = try await staging.stage(figures, into: publication)
         try publication.reuseUnchangedRejects()
         if prepared.templates != nil {

@@ -13,6 +13,8 @@ struct PublicationStaging {
     let templates: RenderingTemplates?
     /// The letters' date, addressees and public reports.
     let letters: LetterSettings
+    /// The register's authorities: who replaced whom, for the history pages.
+    let register: [Authority]
     let logger: Logger
 
     /// A computed year with its tables' bytes (as its partition holds them).
@@ -73,8 +75,15 @@ struct PublicationStaging {
         let tables = try partitions.writeTables(reusing: previous)
         if let templates, let base, let authorityYear = tables[.authorityYear], let comparison = tables[.comparison],
            let national = tables[.nationalYear] {
+            let publicReports = tables[.publicReports] ?? []
+            // The history pages show the public reports and who replaced whom too.
+            var notesBase = base
+            notesBase.add(TableFile.publicReports.fileName, publicReports)
+            notesBase.add("succession", register.filter { !$0.replacedBy.isEmpty }
+                .map { "\($0.code)>\($0.replacedBy.joined(separator: ",")) \($0.startDate.map(String.init(describing:)) ?? "")-\($0.endDate.map(String.init(describing:)) ?? "")" }
+                .joined(separator: ";"))
             let fingerprint = Fingerprint.history(authorityYear: authorityYear, comparison: comparison,
-                                                  nationalYear: national, base: base)
+                                                  nationalYear: national, base: notesBase)
             partitions.historyFingerprint = fingerprint
             let unchanged = previous?.partitions.historyFingerprint == fingerprint
             if try !unchanged || !carryOverHistory(from: previous, into: publisher) {
@@ -82,8 +91,10 @@ struct PublicationStaging {
                 // over read from their partitions.
                 let history = try PublishedTables.history(of: partitions.years, computed: figures.years,
                                                           currentFolder: previous?.folder)
+                let notes = HistoryNotes.byCode(register: register, published: Set(history.authorities.map(\.code)),
+                                                publicReports: history.publicReports, latest: history.authorities.map(\.year).max())
                 let historyJobs = PageRendering.historyJobs(history.authorities, national: history.national,
-                                                            method: figures.method, templates: templates)
+                                                            method: figures.method, templates: templates, notes: notes)
                 // Few pages, each linked instead when the current publication has its bytes:
                 // written by the task that owns the staging folder.
                 cost.add(try await rendering.run(historyJobs, write: { $1 }, record: { pages in

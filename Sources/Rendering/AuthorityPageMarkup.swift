@@ -45,6 +45,10 @@ enum AuthorityPageMarkup {
         html.raw("</p>\n<p><a href=\"../\(ReportWriter.historyFolder)/\(ReportWriter.pageName(code))\">")
         html.text(name)
         html.raw(" over every published year</a></p>\n</header>\n<main>\n")
+        if let overview = LetterFields.Overview(counts, in: year.year) {
+            // The letters' wording (letter*.mustache, statistics.md), published from 2024-25.
+            html.raw("<h2 id=\"overview-heading\">Complaint overview</h2>\n<p>Between 1 April \(y1) to 31 March \(y2), we dealt with \(overview.decisions) complaints. Of these, \(overview.notForUs) were not for us or not ready for us to investigate. We assessed and closed \(overview.closed) complaints. We investigated \(overview.investigations) complaints and upheld \(overview.upheld).</p>\n")
+        }
         html.raw("<h2 id=\"year-heading\">\(label): 1 April \(y1) to 31 March \(y2)</h2>\n<table aria-labelledby=\"year-heading\">\n<thead>\n<tr><th scope=\"col\">Statistic</th><th scope=\"col\" class=\"n\">")
         html.text(name)
         html.raw("</th><th scope=\"col\" class=\"n\">Type average</th><th scope=\"col\">Based on</th></tr>\n</thead>\n<tbody>\n")

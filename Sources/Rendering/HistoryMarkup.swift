@@ -30,7 +30,7 @@ enum HistoryMarkup {
     }
 
     /// `report/authorities/{code}.html` from the authority's rows, oldest year first.
-    static func page(_ rows: [PublishedYearRow], method: AveragingMethod) -> Artefact {
+    static func page(_ rows: [PublishedYearRow], method: AveragingMethod, notes: HistoryNotes = HistoryNotes()) -> Artefact {
         let latest = rows[rows.count - 1]
         let code = latest.code, name = latest.name
         let hasType = !latest.comparisonType.isEmpty
@@ -42,7 +42,9 @@ enum HistoryMarkup {
         html.raw(hasType ? "\(latest.comparisonType) authority" : "No comparison type: figures without averages")
         html.raw(", register code ")
         html.text(code)
-        html.raw(". Its figures in every published year in which it has any, beside the average of its type.</p>\n</header>\n<main>\n")
+        html.raw(". Its figures in every published year in which it has any, beside the average of its type.</p>\n")
+        succession(notes, into: &html)
+        html.raw("</header>\n<main>\n")
 
         html.raw("<h2 id=\"years-heading\">Year by year</h2>\n<table aria-labelledby=\"years-heading\">\n<thead>\n<tr><th scope=\"col\">Year</th><th scope=\"col\" class=\"n\">Detailed investigations</th><th scope=\"col\" class=\"n\">Uphold rate</th><th scope=\"col\" class=\"n\">Type average</th><th scope=\"col\" class=\"n\">Compliance rate</th><th scope=\"col\" class=\"n\">Type average</th><th scope=\"col\" class=\"n\">Satisfactory remedy rate</th><th scope=\"col\" class=\"n\">Type average</th><th scope=\"col\" class=\"n\">Upheld per 100,000 residents</th><th scope=\"col\" class=\"n\">Type average</th></tr>\n</thead>\n<tbody>\n")
         let page = ReportWriter.pageName(code)
@@ -71,6 +73,8 @@ enum HistoryMarkup {
         }
         html.raw("</tbody>\n</table>\n<p class=\"note\">n/a: no value (nothing to divide by), or no average (an authority of no comparison type, or not current at the end of the year). Averages are \(method.rawValue) averages of the authorities of the same type that exist at the end of each year.</p>\n\n")
 
+        publicReports(notes, page: page, into: &html)
+
         let charts: [(id: String, caption: String, what: String, own: (PublishedYearRow) -> Int?, average: (PublishedYearRow) -> Int?)] = [
             ("uphold", "Uphold rate by year", "Bar chart of the share of detailed investigations that were upheld.",
              \.upholdRate, \.averageUpholdRate),
@@ -97,5 +101,58 @@ enum HistoryMarkup {
         html.raw("</main>\n")
         ReportPage.close(&html)
         return Artefact(path: "report/\(ReportWriter.historyFolder)/\(ReportWriter.pageName(code))", bytes: html.bytes)
+    }
+
+    /// The authorities it replaced, each linked to its history, and those that replaced it.
+    private static func succession(_ notes: HistoryNotes, into html: inout HTMLBuffer) {
+        func list(_ authorities: [HistoryNotes.Linked]) {
+            for (i, other) in authorities.enumerated() {
+                html.raw(i == 0 ? "" : i == authorities.count - 1 ? " and " : ", ")
+                if other.hasPage {
+                    html.raw("<a href=\"")
+                    html.raw(ReportWriter.pageName(other.code))
+                    html.raw("\">")
+                    html.text(other.name)
+                    html.raw("</a>")
+                } else {
+                    html.text(other.name)
+                }
+            }
+        }
+        if !notes.predecessors.isEmpty {
+            html.raw("<p>")
+            html.raw(notes.startDate.map { "On \(LetterFields.longDate($0)) it replaced " } ?? "It replaced ")
+            list(notes.predecessors)
+            html.raw(notes.predecessors.contains(where: \.hasPage) ? ": their figures are on their own pages.</p>\n" : ".</p>\n")
+        }
+        if !notes.successors.isEmpty {
+            html.raw("<p>")
+            html.raw(notes.endDate.map { "It ended on \(LetterFields.longDate($0)) and was replaced by " } ?? "It was replaced by ")
+            list(notes.successors)
+            html.raw(".</p>\n")
+        }
+    }
+
+    /// "In the last nine years we have issued N public reports about the Council", and each
+    /// with its reference, date and year page (`page`, the authority's page name in a year).
+    private static func publicReports(_ notes: HistoryNotes, page: String, into html: inout HTMLBuffer) {
+        guard let since = notes.since else { return }
+        let count = notes.publicReports.count
+        let subject = notes.isCouncil ? "the Council" : "the authority"
+        html.raw("<h2 id=\"reports-heading\">Public reports</h2>\n<p>In the last nine years we have issued ")
+        html.raw(count == 0 ? "no public reports" : count == 1 ? "1 public report" : "\(count) public reports")
+        html.raw(" about \(subject) (decisions from 1 April \(since.startYear)).</p>\n")
+        guard count > 0 else { return }
+        html.raw("<ul aria-labelledby=\"reports-heading\">\n")
+        for report in notes.publicReports {
+            html.raw("<li>Complaint ")
+            html.text(report.reference)
+            html.raw(", decided \(LetterFields.longDate(report.decisionDate)): <a href=\"../\(report.year.label)/")
+            html.raw(page)
+            html.raw("\">")
+            html.raw(report.year.label)
+            html.raw("</a></li>\n")
+        }
+        html.raw("</ul>\n")
     }
 }

@@ -111,6 +111,18 @@ struct LetterFields: Sendable, Equatable {
         let investigations: Int
         /// Upheld.
         let upheld: Int
+
+        /// The overview of `counts` in `year`: nil before 2024-25, when it was not published.
+        /// The authority's page of the year gives it too, in the letters' wording.
+        init?(_ counts: AuthorityYearCounts, in year: ReportingYear) {
+            guard year.startYear >= 2024 else { return nil }
+            decisions = counts.decisionsTotal
+            notForUs = counts.outcomes[Outcome.incompleteInvalid.rawValue] + counts.outcomes[Outcome.adviceGiven.rawValue]
+                + counts.outcomes[Outcome.referredBack.rawValue]
+            closed = counts.outcomes[Outcome.closedAfterInitialEnquiries.rawValue]
+            investigations = counts.investigations
+            upheld = counts.upheld
+        }
     }
 
     /// What a letter prints of one public report.
@@ -160,12 +172,7 @@ struct LetterFields: Sendable, Equatable {
         council = Self.councilTypes.contains(row.authority.registerType) ? "the Council" : "the authority"
         let startYear = row.year.startYear
         detailed = startYear <= 2022
-        overview = startYear >= 2024 ? Overview(
-            decisions: counts.decisionsTotal,
-            notForUs: counts.outcomes[Outcome.incompleteInvalid.rawValue] + counts.outcomes[Outcome.adviceGiven.rawValue]
-                + counts.outcomes[Outcome.referredBack.rawValue],
-            closed: counts.outcomes[Outcome.closedAfterInitialEnquiries.rawValue],
-            investigations: counts.investigations, upheld: counts.upheld) : nil
+        overview = Overview(counts, in: row.year)
 
         date = settings.date.map(Self.longDate) ?? "[Date]"
         let contact = settings.contacts[row.authority.code]

@@ -47,13 +47,14 @@ package enum ReportWriter {
     package static func yearIndex(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates,
                                   heads: AuthorityRowHeads? = nil) -> Artefact {
         let label = year.year.label
-        var html = HTMLBuffer(capacity: 24_000 + 200 * year.authorities.count)
+        var html = HTMLBuffer(capacity: 32_000 + 400 * year.authorities.count)
         ReportPage.open(&html, title: "Council performance \(label): all authorities")
         html.raw("<header>\n<p class=\"note\">Local Government and Social Care Ombudsman: annual review statistics. <a href=\"../index.html\">All years</a></p>\n")
         html.raw("<h1>Council performance \(label)</h1>\n<p>Complaints decided between 1 April \(year.year.startYear) and 31 March \(year.year.startYear + 1), for ")
         html.number(year.authorities.count)
         html.raw(" authorities. <a href=\"\(NationalMarkup.pageName)\">England \(label)</a>: every authority's figures added together, by service area.</p>\n</header>\n<main>\n")
         YearIndexMarkup.types(year, method: method, into: &html)
+        EnglandMap(year).write(into: &html)
         YearIndexMarkup.authorities(year, heads: heads, into: &html)
         html.raw("</main>\n<footer>\n<p class=\"note\">Uphold rate: upheld decisions out of detailed investigations (upheld and not upheld). Compliance rate: compliance outcomes in which the authority complied, on time or late. Satisfactory remedy rate: upheld decisions in which the authority had already offered a satisfactory remedy. Percentages are rounded to whole numbers, halves up.</p>\n</footer>\n")
         ReportPage.close(&html, script: templates.reportScript)
@@ -85,9 +86,10 @@ package enum ReportWriter {
         return HistoryMarkup.index(years: years, authorities: Array(latest.values))
     }
 
-    /// `report/authorities/{code}.html` from one authority's rows (any order).
-    package static func historyPage(_ rows: [PublishedYearRow], method: AveragingMethod) -> Artefact {
-        HistoryMarkup.page(rows.sorted { $0.year < $1.year }, method: method)
+    /// `report/authorities/{code}.html` from one authority's rows (any order), with its public
+    /// reports and the authorities it replaced or that replaced it (``HistoryNotes``; nil: none).
+    package static func historyPage(_ rows: [PublishedYearRow], method: AveragingMethod, notes: HistoryNotes? = nil) -> Artefact {
+        HistoryMarkup.page(rows.sorted { $0.year < $1.year }, method: method, notes: notes ?? HistoryNotes())
     }
 
     /// The page's name for an authority code, safe as a relative link (register codes are

@@ -103,6 +103,22 @@ import TestSupport
         #expect(e.reason.contains(column))
     }
 
+    /// Invented rows: the register's `x` and `y` (British National Grid metres) in whole metres,
+    /// nil when both are empty; one without the other, or either not metres on the grid, is an
+    /// error with its line.
+    @Test func gridReferenceIsReadInWholeMetres() throws {
+        let header = "local-authority-code,official-name,local-authority-type,x,y"
+        let register = try withFiles(["register.csv": header + "\nAAA,A,UA,458950.4,304186.6\nBBB,B,UA,,\n"]) { paths in
+            try ReferenceTableLoader.load(register: paths["register.csv"]!)
+        }
+        #expect(register.authorities.map(\.gridReference) == [GridReference(easting: 458_950, northing: 304_187), nil])
+        for bad in ["1000,", ",1000", "east,1000", "-5,1000", "1000,nan", "1000,2000000"] {
+            let (e, _) = try #require(try error(register: header + "\nAAA,A,UA,,\nBBB,B,UA," + bad + "\n"), "\(bad)")
+            #expect(e.line == 3, "\(bad)")
+            #expect(e.reason.contains("x '") && e.reason.contains("Grid metres"), "\(bad)")
+        }
+    }
+
     @Test func lookupTableAddsNames() throws {
         let lookup = "la-name,local-authority-code\n\"Armagh City, Banbridge and Craigavon\",ABC\nBucks, BKM \nBucks,BUC\n"
         let register = try withFiles(["register.csv": Self.register, "lookup.csv": lookup]) {
@@ -164,6 +180,7 @@ import TestSupport
         #expect(leicester.comparisonType == .unitary)
         #expect(leicester.population2020 == 354_036)
         #expect(leicester.altNames.contains("Leicester City UA"))
+        #expect(leicester.gridReference == GridReference(easting: 459_074, northing: 304_819))
         let county = try #require(register.index(ofCode: "BKM").map { register.authorities[$0] })
         #expect(county.endDate == Day.on(2020, 3, 31))
         #expect(county.isCurrent(in: .labelled("2019-20")))
