@@ -24,7 +24,7 @@ package struct RunManifest: Codable, Sendable, Equatable {
     /// When the run ended (just before the manifest was written).
     package var ended: Date
     /// The input files read, in the order given.
-    package var inputs: [Input]
+    package var inputs: [InputFileSummary]
     /// The run's counts.
     package var counts: Counts
     /// The configuration used.
@@ -47,7 +47,7 @@ package struct RunManifest: Codable, Sendable, Equatable {
 
     /// A manifest; see the properties.
     package init(program: String = "annual-review", version: String, commit: String? = nil, runID: String? = nil,
-                started: Date, ended: Date, inputs: [Input], counts: Counts, configuration: Configuration,
+                started: Date, ended: Date, inputs: [InputFileSummary], counts: Counts, configuration: Configuration,
                 outputs: [FileDigest], partitions: Partitions? = nil, sourceFingerprint: String? = nil,
                 sourcesUnchangedSince: Date? = nil) {
         self.program = program
@@ -172,41 +172,6 @@ package struct RunManifest: Codable, Sendable, Equatable {
         package init(contentsOf location: String, recordedAs path: String? = nil) throws {
             let (bytes, sha256) = try digestFile(at: location)
             self.init(path: path ?? location, bytes: bytes, sha256: sha256)
-        }
-    }
-
-    /// One input file as read.
-    package struct Input: Codable, Sendable, Equatable {
-        /// The path as given to the run (`-` for standard input).
-        package var path: String
-        /// Bytes as stored (compressed bytes for gzip).
-        package var bytes: Int
-        /// sha256 of the bytes as stored, lower-case hex.
-        package var sha256: String
-        /// Whether it was gzip-compressed.
-        package var compressed: Bool
-        /// Data records read (the header excluded).
-        package var records: Int
-        /// Whether the data began with a UTF-8 byte-order mark.
-        package var byteOrderMark: Bool
-        /// Header cells that name no known column.
-        package var unknownColumns: [String]
-
-        /// The manifest's record of `summary`.
-        package init(_ summary: InputFileSummary) {
-            path = summary.path
-            bytes = summary.bytes
-            sha256 = summary.sha256
-            compressed = summary.compressed
-            records = summary.records
-            byteOrderMark = summary.hadByteOrderMark
-            unknownColumns = summary.unknownColumns
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case path, bytes, sha256, compressed, records
-            case byteOrderMark = "byte_order_mark"
-            case unknownColumns = "unknown_columns"
         }
     }
 

@@ -43,10 +43,8 @@ extension Stages {
             }
             fileRecords += result.records
             if let end = result.end {
-                let summary = InputFileSummary(
-                    path: end.path, bytes: end.bytes, sha256: end.sha256, compressed: end.compressed,
-                    unknownColumns: result.header.unknownColumns, hadByteOrderMark: result.header.hadByteOrderMark,
-                    records: fileRecords)
+                let summary = end.summary(unknownColumns: result.header.unknownColumns,
+                                          hadByteOrderMark: result.header.hadByteOrderMark, records: fileRecords)
                 inputs.append(summary)
                 fileRecords = 0
                 logFileRead(summary, logger: fileLogger)

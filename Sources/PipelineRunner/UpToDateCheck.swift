@@ -59,7 +59,7 @@ struct UpToDateCheck {
             "files": .stringConvertible(current.manifest.outputs.count), "rows": .stringConvertible(counts.rowsRead),
             "cases": .stringConvertible(counts.cases), "rejected": .stringConvertible(counts.rowsRejected),
         ])
-        return RunReport(inputs: current.manifest.inputs.map(InputFileSummary.init), counts: counts,
+        return RunReport(inputs: current.manifest.inputs, counts: counts,
                          figures: AnnualFigures(method: config.method, years: []),
                          outputDirectory: config.outputDirectory, quality: QualityReport(), dryRun: false,
                          upToDateSince: since)
@@ -89,14 +89,5 @@ extension RunCounts {
         }
         duplicatesSuperseded = recorded.duplicatesSuperseded
         rowsReencoded = recorded.rowsReencoded
-    }
-}
-
-extension InputFileSummary {
-    /// An input as a manifest records it.
-    init(_ recorded: RunManifest.Input) {
-        self.init(path: recorded.path, bytes: recorded.bytes, sha256: recorded.sha256, compressed: recorded.compressed,
-                  unknownColumns: recorded.unknownColumns, hadByteOrderMark: recorded.byteOrderMark,
-                  records: recorded.records)
     }
 }
