@@ -124,6 +124,12 @@ package struct CurrentPublication: Sendable {
         guard lstat(path, &status) == 0 else {
             return errno == ENOENT ? "the previous manifest lists it but it is missing" : "(cannot check it: \(systemReason()))"
         }
+        return difference(status, from: entry, manifestModified: manifestModified)
+    }
+
+    /// How the file whose `lstat` is `status` differs from `entry`, or nil when it matches.
+    private static func difference(_ status: stat, from entry: RunManifest.FileDigest,
+                                   manifestModified: ModificationTime) -> String? {
         guard (status.st_mode & S_IFMT) == S_IFREG else { return "(not a regular file)" }
         guard Int(status.st_size) == entry.bytes else {
             return "(\(status.st_size) bytes; the manifest says \(entry.bytes) bytes)"
@@ -166,22 +172,38 @@ package struct CurrentPublication: Sendable {
 
     /// Every listed file matches its entry and the folder holds no file the manifest does not
     /// list: the publication is exactly what its manifest says (up to what the check by size
-    /// and time can see). Nil when so, or the first difference (a path and why).
+    /// and time can see). Nil when so, or the first difference found (a path and why). One
+    /// walk of the folder, one `lstat` per file.
     package func firstDifference() -> (path: String, reason: String)? {
-        for entry in manifest.outputs {
-            if let difference = difference(of: entry) { return (folder + "/" + entry.path, difference) }
+        var unseen = outputs
+        var pending: [String?] = [nil]
+        while let next = pending.popLast() {
+            let full = next.map { folder + "/" + $0 } ?? folder
+            guard let dir = opendir(full) else { return (full, "cannot list it (\(systemReason()))") }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = next.map { $0 + "/" + name } ?? name
+                var status = stat()
+                guard lstat(folder + "/" + path, &status) == 0 else { return (folder + "/" + path, systemReason()) }
+                if (status.st_mode & S_IFMT) == S_IFDIR {
+                    pending.append(path)
+                    continue
+                }
+                if path == "manifest.json" { continue }
+                guard let listed = unseen.removeValue(forKey: path) else {
+                    return (folder + "/" + path, "the manifest does not list it")
+                }
+                if let difference = Self.difference(status, from: listed, manifestModified: manifestModified) {
+                    return (folder + "/" + path, difference)
+                }
+            }
         }
-        var onDisk: Set<String> = []
-        do {
-            try Self.regularFiles(under: folder, nil, into: &onDisk)
-        } catch let OutputError.cannotCarryOver(path, reason) {
-            return (path, reason)
-        } catch {
-            return (folder, "\(error)")
-        }
-        onDisk.remove("manifest.json")
-        if let stray = onDisk.first(where: { outputs[$0] == nil }) {
-            return (folder + "/" + stray, "the manifest does not list it")
+        if let missing = unseen.keys.min(by: utf8Precedes) {
+            return (folder + "/" + missing, "the manifest lists it but it is missing")
         }
         return nil
     }

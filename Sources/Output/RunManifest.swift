@@ -31,8 +31,9 @@ package struct RunManifest: Codable, Sendable, Equatable {
     package var configuration: Configuration
     /// The output files written beside the manifest, sorted by path.
     package var outputs: [FileDigest]
-    /// Which year partitions (`years/{year}/`) this run computed and which it carried over from
-    /// the previous publication; nil in a manifest written before outputs were partitioned.
+    /// Which years (their partitions `years/{year}/` and their pages, letters and map) this run
+    /// computed and which it carried over from the previous publication; nil in a manifest
+    /// written before outputs were partitioned.
     package var partitions: Partitions?
     /// The sha256 of everything the publication is made from: the program, every input (path,
     /// size, sha256, in order) and the configuration (each file's path, size and sha256, the
@@ -40,9 +41,11 @@ package struct RunManifest: Codable, Sendable, Equatable {
     /// same files, so it publishes these again without computing. Nil when an input was standard
     /// input (which cannot be read twice), or in older manifests.
     package var sourceFingerprint: String?
-    /// Set when this run found its sources unchanged (``sourceFingerprint``) and published the
-    /// previous publication's files again without reading the exports' rows: the start time of
-    /// the run that computed them. Nil when this run computed the publication.
+    /// Set by earlier versions when a run found its sources unchanged (``sourceFingerprint``) and
+    /// published the previous publication's files again under a new manifest: the start time of
+    /// the run that computed them. A run now leaves an up-to-date publication as it is and writes
+    /// no manifest; this is read, so that such a publication is up to date since the run that
+    /// computed it. Nil when this run computed the publication.
     package var sourcesUnchangedSince: Date?
 
     /// A manifest; see the properties.

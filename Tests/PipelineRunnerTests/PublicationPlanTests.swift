@@ -158,6 +158,34 @@ import TestSupport
         }
     }
 
+    @Test func theUpToDateCheckFindsAFileThatDiffersAStrayAndAMissingOne() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let out = folder.file("out"), figures = try Self.figures()
+        try await Self.publish(figures, to: out)
+        func difference() throws -> (path: String, reason: String)? {
+            try #require(try CurrentPublication.read(from: out)).firstDifference()
+        }
+        #expect(try difference() == nil)
+
+        let stray = out + "/report/authorities/ZZZ.html"
+        try Data("<p>not ours</p>\n".utf8).write(to: URL(fileURLWithPath: stray))
+        #expect(try difference()?.path == stray)
+        #expect(try difference()?.reason == "the manifest does not list it")
+        try FileManager.default.removeItem(atPath: stray)
+
+        let map = out + "/map/\(figures.years[1].year.label).json"
+        let bytes = try contents(map)
+        try FileManager.default.removeItem(atPath: map)
+        #expect(try difference()?.path == map)
+        #expect(try difference()?.reason == "the manifest lists it but it is missing")
+        // Put back as it was, but written after the manifest: an edit.
+        try Data(bytes).write(to: URL(fileURLWithPath: map))
+        try InPlaceEdit.setModified(map, .afterTheManifest(inFolder: out), before: InPlaceEdit.status(map).st_mtim)
+        #expect(try difference()?.path == map)
+        #expect(try difference()?.reason.contains("after the manifest was written") == true)
+    }
+
     @Test func yearsLeftAloneAreCarriedOverByteIdenticalAndRecorded() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
