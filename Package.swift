@@ -111,6 +111,9 @@ let package = Package(
         .testTarget(name: "LetterDraftsTests", dependencies: [
             "LetterDrafts", "Output", "Rendering", "PipelineModel", "TestSupport",
         ]),
+        .testTarget(name: "PipelineRunnerTests", dependencies: [
+            "PipelineRunner", "Output", "Rendering", "PipelineModel", "TestSupport", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "PipelineModel", "TestSupport"]),
         .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig", "PipelineModel", "TestSupport"]),
         // Depends on the executable too, so that `swift test` builds the binary it drives.

@@ -33,6 +33,14 @@ package enum DecompressedData: Sendable {
             self.sha256 = sha256
             self.compressed = compressed
         }
+
+        /// The input's summary once its rows are read: what it was as stored, what its header
+        /// held and how many records followed. The one place a summary is made, whether one
+        /// parser read the file or several workers read its pieces.
+        package func summary(unknownColumns: [String], hadByteOrderMark: Bool, records: Int) -> InputFileSummary {
+            InputFileSummary(path: path, bytes: bytes, sha256: sha256, compressed: compressed,
+                             unknownColumns: unknownColumns, hadByteOrderMark: hadByteOrderMark, records: records)
+        }
     }
 }
 
@@ -97,10 +105,9 @@ package struct ChunkParser {
             let reader = self.reader(for: stored.fileIndex)
             try reader.finish()
             self.reader = nil
-            return (reader.takeBatches(), InputFileSummary(
-                path: stored.path, bytes: stored.bytes, sha256: stored.sha256, compressed: stored.compressed,
-                unknownColumns: reader.unknownColumns, hadByteOrderMark: reader.hadByteOrderMark,
-                records: reader.recordCount))
+            return (reader.takeBatches(), stored.summary(unknownColumns: reader.unknownColumns,
+                                                         hadByteOrderMark: reader.hadByteOrderMark,
+                                                         records: reader.recordCount))
         }
     }
 

@@ -26,9 +26,9 @@ package struct PublishedLetters: Sendable {
     ///   with the publication's own settings is not the published one.
     package init(_ job: LetterDraftJob) throws(LetterDraftError) {
         let folder = job.publication
-        let publication: PreviousPublication
+        let publication: CurrentPublication
         do {
-            guard let found = try PreviousPublication.read(from: folder) else {
+            guard let found = try CurrentPublication.read(from: folder) else {
                 throw LetterDraftError.notAPublication(path: folder, reason: "no such folder, or an empty one")
             }
             publication = found
@@ -79,7 +79,7 @@ package struct PublishedLetters: Sendable {
                                            publicReports: tables[.publicReports]!),
                 authorities: authorities)
         } catch {
-            throw .notAPublication(path: folder + "/" + YearPartitions.folder(of: job.year), reason: "\(error)")
+            throw .notAPublication(path: folder + "/" + CurrentPublication.partitionFolder(of: job.year), reason: "\(error)")
         }
 
         var contacts: [String: Contact] = [:]
@@ -124,8 +124,8 @@ package struct PublishedLetters: Sendable {
     /// The bytes of `table` for `year`: the partition's, else the top-level table's, checked
     /// against the sha256 the manifest records.
     private static func table(_ table: TableFile, of year: ReportingYear,
-                              in publication: PreviousPublication) throws(LetterDraftError) -> [UInt8] {
-        let partition = YearPartitions.folder(of: year) + "/" + table.fileName
+                              in publication: CurrentPublication) throws(LetterDraftError) -> [UInt8] {
+        let partition = CurrentPublication.partitionFolder(of: year) + "/" + table.fileName
         let path = publication.output(partition) != nil ? partition : table.fileName
         let full = publication.folder + "/" + path
         guard let recorded = publication.output(path) else {

@@ -4,26 +4,29 @@ import Foundation
 import Glibc
 import PipelineModel
 
-/// Publishes a run's outputs to a destination folder atomically: readers see either the previous
-/// complete outputs or the new complete outputs, never a mix.
+/// One run's publication, from the lock to the exchange: the one owner of the lock, the list
+/// of staged files that becomes the manifest, and the atomic exchange that publishes them.
 ///
 /// Everything is written into a staging folder `.<name>.staging-<pid>` beside the destination
-/// (so on the same file system); ``publish()`` makes every staged byte durable in one pass
-/// (`syncfs`, not one `fsync` per file: 30,000 files cost seconds one after another), swaps the staging
-/// folder with the destination in one `renameat2(RENAME_EXCHANGE)` (a plain `rename` when the
-/// destination does not exist yet), syncs the parent folder and removes the previous outputs.
+/// (so on the same file system) through its ``StagingFolder``, from any task; ``publish()``
+/// makes every staged byte durable in one pass (`syncfs`, not one `fsync` per file: 15,000
+/// files cost seconds one after another), swaps the staging folder with the destination in one
+/// `renameat2(RENAME_EXCHANGE)` (a plain `rename` when the destination does not exist yet),
+/// syncs the parent folder and removes the previous outputs.
 ///
 /// A lock, `flock` on `.<name>.lock` beside the destination, keeps a second run off the same
 /// destination: its initializer throws ``OutputError/locked(lockFile:holderPID:)`` at once. The
 /// kernel frees the lock when the holder dies, and the next run removes the staging folders a
-/// killed run left behind (one it cannot remove is skipped, and named by ``takeWarnings()``). The lock file lives beside the folder, not in it, so that it survives
-/// the exchange.
+/// killed run left behind (one it cannot remove is skipped, and named by ``takeWarnings()``).
+/// The lock file lives beside the folder, not in it, so that it survives the exchange. The
+/// publication in the folder now, ``current``, is read under the lock.
 ///
-/// Usage: write the tables, letters and rejects; take ``stagedFileDigests()`` for the manifest;
-/// write `manifest.json` last; then ``publish()``. On any error, ``abandon()`` (or let the
-/// publisher go): the previous outputs stay byte-identical.
+/// Usage: stage the files (``staging()``, then ``record(_:)`` what was staged); write
+/// `manifest.json` last (``writeManifest(_:)``); then ``publish()``. On any error, or when
+/// there is nothing to publish (the current publication is up to date), ``abandon()`` (or let
+/// the publisher go): the previous outputs stay byte-identical.
 ///
-/// Confined to the one task that writes the outputs (not `Sendable`).
+/// Confined to the one task that publishes (not `Sendable`); its ``StagingFolder`` is.
 package final class OutputPublisher {
     /// The file that marks a staging folder as a run's own until it is published: a folder
     /// named like a stale staging folder is removed only with it (or with our manifest).
@@ -31,20 +34,23 @@ package final class OutputPublisher {
 
     /// The destination folder, as given (without trailing slashes).
     package let destination: String
-    /// The staging folder the outputs are written into before ``publish()``.
-    package let stagingDirectory: String
+    /// The staging folder the outputs are written into before ``publish()`` (once made: see
+    /// ``init(destination:inputs:currentRequired:stage:)``).
+    package private(set) var stagingDirectory: String
     /// The lock file beside the destination.
     package let lockFile: String
+    /// The publication in the destination now, read under the lock; nil when there is none
+    /// (or, unless it was required, when it cannot be read).
+    package let current: CurrentPublication?
     /// Warnings not yet taken by ``takeWarnings()``.
     private var warnings: [String] = []
 
     private let parent: String
     var lockDescriptor: Int32
     private var state = State.open
-    /// Folders known to exist inside the staging folder (full paths), so that each is made once.
-    private var knownFolders: Set<String> = []
+    private var stagingMade = false
     /// The size and sha256 of every file staged, by relative path: taken from the bytes as they
-    /// are written (or from the file a link shares), so no staged file is read back to hash it.
+    /// are written (or from the manifest entry of a file linked), so no staged file is read back.
     var files: [String: RunManifest.FileDigest] = [:]
     /// The staging folder, open for `syncfs` from before the first write, so that a write-back
     /// error of any staged file is reported when publishing.
@@ -53,16 +59,22 @@ package final class OutputPublisher {
     private enum State { case open, published, abandoned }
 
     /// Takes the lock on `destination`, checks that the folder is empty or one of our
-    /// publications, removes stale staging folders and creates a new one.
+    /// publications, reads the publication there, removes stale staging folders and (when
+    /// `stage`) creates a new one; without `stage`, ``staging()`` creates it when first asked.
     ///
     /// `inputs` are the paths the run reads (exports, register, tables, templates): a
     /// destination that holds one of them is refused, since publishing replaces the whole folder.
+    /// `currentRequired`: the run carries chosen years over (`--years`), so the current
+    /// publication must be readable; otherwise a folder without a usable manifest is only a
+    /// publication that every file is made anew for.
     ///
     /// - Throws: ``OutputError/locked(lockFile:holderPID:)`` when another run holds the lock;
     ///   ``OutputError/cannotCreate(path:reason:)`` when the lock file or staging folder cannot be
     ///   created, the destination exists and is not a folder, is a folder that is neither empty
-    ///   nor a publication of annual-review, or holds one of `inputs`. Nothing is touched then.
-    package init(destination: String, inputs: [String] = []) throws {
+    ///   nor a publication of annual-review, or holds one of `inputs`;
+    ///   ``OutputError/cannotCarryOver(path:reason:)`` when the current publication is required
+    ///   and cannot be read. Nothing is touched then.
+    package init(destination: String, inputs: [String] = [], currentRequired: Bool = false, stage: Bool = true) throws {
         var dest = destination
         while dest.count > 1, dest.hasSuffix("/") { dest.removeLast() }
         let (parent, name) = Self.split(dest)
@@ -70,7 +82,6 @@ package final class OutputPublisher {
             throw OutputError.cannotCreate(path: destination, reason: "not a usable output folder name")
         }
         let lockFile = Self.join(parent, ".\(name).lock")
-        var staging = Self.join(parent, ".\(name).staging-\(getpid())")
 
         var st = stat()
         if lstat(dest, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR {
@@ -79,12 +90,13 @@ package final class OutputPublisher {
 
         let fd = try Self.lock(lockFile)
         var warnings: [String] = []
+        let current: CurrentPublication?
         do {
             // Checked under the lock, so that no other run publishes in between.
             try OwnedFolder.checkReplaceable(dest, inputs: inputs)
+            current = currentRequired ? try CurrentPublication.read(from: dest)
+                : (try? CurrentPublication.read(from: dest)) ?? nil
             warnings = try Self.removeStaleStaging(in: parent, prefix: ".\(name).staging-")
-            staging = try Self.makeStaging(staging)
-            try OwnedFolder.markStaging(staging)
         } catch {
             // Closing the descriptor releases the lock.
             _ = close(fd)
@@ -93,16 +105,33 @@ package final class OutputPublisher {
         self.destination = dest
         self.parent = parent
         self.lockFile = lockFile
-        self.stagingDirectory = staging
+        self.current = current
+        self.stagingDirectory = Self.join(parent, ".\(name).staging-\(getpid())")
         self.lockDescriptor = fd
-        self.knownFolders = [staging]
         self.warnings = warnings
-        self.stagingDescriptor = open(staging, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard stagingDescriptor >= 0 else {
-            let error = OutputError.cannotCreate(path: staging, reason: systemReason())
-            abandon()
-            throw error
+        if stage { _ = try staging() }
+    }
+
+    /// The staging folder, created (and marked as ours) when first asked for.
+    /// - Throws: ``OutputError/cannotCreate(path:reason:)`` (the publisher is then abandoned),
+    ///   ``OutputError/publishFailed(destination:reason:)`` when it is no longer open.
+    package func staging() throws -> StagingFolder {
+        try checkOpen()
+        if !stagingMade {
+            do {
+                stagingDirectory = try Self.makeStaging(stagingDirectory)
+                stagingMade = true
+                try OwnedFolder.markStaging(stagingDirectory)
+                stagingDescriptor = open(stagingDirectory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard stagingDescriptor >= 0 else {
+                    throw OutputError.cannotCreate(path: stagingDirectory, reason: systemReason())
+                }
+            } catch {
+                abandon()
+                throw error
+            }
         }
+        return StagingFolder(path: stagingDirectory)
     }
 
     /// Creates the staging folder `preferred`, or, when a stale one of that name (same pid, an
@@ -132,33 +161,41 @@ package final class OutputPublisher {
     }
 
     /// Writes a whole file into the staging folder at `relativePath` (such as
-    /// `letters/2019-20/LCE.md`), creating its folders; ``publish()`` makes it durable.
+    /// `letters/2019-20/LCE.md`), creating its folders, and lists it.
     /// - Throws: ``OutputError/cannotCreate(path:reason:)`` or ``OutputError/writeFailed(path:reason:)``.
-    package func writeFile(_ relativePath: String, _ bytes: some Collection<UInt8>) throws {
-        let sink = try FileSink(creating: try prepare(relativePath))
-        try Self.writeWhole(bytes, to: sink)
-        files[relativePath] = sink.digest(recordedAs: relativePath)
+    package func writeFile(_ relativePath: String, _ bytes: [UInt8]) throws {
+        try record(try staging().write([(relativePath, bytes)]))
     }
 
-    /// Writes `bytes` through `sink` and closes it; on failure the file is left for the
-    /// staging folder's removal.
-    static func writeWhole(_ bytes: some Collection<UInt8>, to sink: FileSink) throws {
-        do {
-            try sink.write(bytes)
-            try sink.close()
-        } catch {
-            sink.discard()
-            throw error
-        }
+    /// Lists files staged through the ``StagingFolder``, so that the manifest and ``publish()``
+    /// know them.
+    /// - Throws: ``OutputError/publishFailed(destination:reason:)`` when the publisher is no
+    ///   longer open.
+    package func record(_ digests: [RunManifest.FileDigest]) throws {
+        try checkOpen()
+        for digest in digests { files[digest.path] = digest }
     }
 
-    /// The full path of the staged file at `relativePath`, to read back what will be published.
-    /// - Throws: ``OutputError/readFailed(path:reason:)`` when no such file was staged.
-    package func stagedPath(_ relativePath: String) throws -> String {
-        guard files[relativePath] != nil else {
-            throw OutputError.readFailed(path: Self.join(stagingDirectory, relativePath), reason: "not staged")
-        }
-        return Self.join(stagingDirectory, relativePath)
+    /// Writes `manifest.json`, made by `make` from the digests of every file staged so far
+    /// (sorted by path); it is written last and does not list itself.
+    /// - Throws: ``OutputError``, or what `make` throws.
+    package func writeManifest(_ make: (_ outputs: [RunManifest.FileDigest]) throws -> RunManifest) throws {
+        let manifest = try make(try stagedFileDigests())
+        try writeFile("manifest.json", try manifest.jsonBytes())
+    }
+
+    /// Moves the staged file at `relativePath` out of the staging folder to `path` (the rejects
+    /// of a run that failed its limits, kept beside the output folder so that an operator can
+    /// see why); the output folder itself is untouched.
+    ///
+    /// rename(2): it replaces an earlier file (or a link at that name, not what it points to)
+    /// in one step and refuses a folder, so nothing that is not ours is removed.
+    /// - Returns: whether the file was moved (false when it was not staged or rename failed).
+    @discardableResult
+    package func keep(_ relativePath: String, at path: String) -> Bool {
+        guard stagingMade, rename(Self.join(stagingDirectory, relativePath), path) == 0 else { return false }
+        files[relativePath] = nil
+        return true
     }
 
     /// The size and sha256 of every file staged so far, by relative path, sorted by path;
@@ -185,6 +222,9 @@ package final class OutputPublisher {
     ///   and the publisher is still open, to ``abandon()``.
     package func publish() throws {
         try checkOpen()
+        guard stagingMade else {
+            throw OutputError.publishFailed(destination: destination, reason: "nothing was staged")
+        }
         // The marker tells a stale staging folder from a folder that is not ours; a
         // publication is recognised by its manifest instead.
         try OwnedFolder.unmarkStaging(stagingDirectory)
@@ -227,14 +267,14 @@ package final class OutputPublisher {
         if let syncError { throw syncError }
     }
 
-    /// Drops the staged outputs and releases the lock; the destination is untouched. Does
+    /// Drops the staged outputs (if any) and releases the lock; the destination is untouched. Does
     /// nothing after ``publish()`` or a previous ``abandon()``.
     package func abandon() {
         guard state == .open else { return }
         state = .abandoned
         // Our own new files: nothing here can resist removal that did not resist creation; a
         // folder left anyway is marked, and the next run removes it or says why.
-        _ = OwnedFolder.remove(stagingDirectory)
+        if stagingMade { _ = OwnedFolder.remove(stagingDirectory) }
         releaseLock()
     }
 
@@ -245,42 +285,5 @@ package final class OutputPublisher {
             throw OutputError.publishFailed(destination: destination,
                                             reason: state == .published ? "already published" : "abandoned")
         }
-    }
-
-    /// Checks that `relativePath` stays inside the staging folder, creates its folders and
-    /// returns its full path (the caller records it in `files` once the file exists).
-    func prepare(_ relativePath: String) throws -> String {
-        try checkOpen()
-        return try Self.makeParents(of: relativePath, in: stagingDirectory, known: &knownFolders)
-    }
-
-    /// `relativePath`'s full path in `staging`, after checking that it stays inside (no empty,
-    /// `.` or `..` component) and creating its missing folders; `known` holds folders already
-    /// made, so that each is made once. A component that exists as anything but a folder (a
-    /// planted link) is refused.
-    static func makeParents(of relativePath: String, in staging: String, known: inout Set<String>) throws -> String {
-        let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
-        guard !relativePath.isEmpty,
-              components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") })
-        else {
-            throw OutputError.cannotCreate(path: join(staging, relativePath),
-                                           reason: "not a relative path inside the output folder")
-        }
-        var folder = staging
-        for component in components.dropLast() {
-            folder = join(folder, String(component))
-            if known.contains(folder) { continue }
-            if mkdir(folder, 0o755) == 0 {
-                known.insert(folder)
-                continue
-            }
-            let code = errno
-            var st = stat()
-            guard code == EEXIST, lstat(folder, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
-                throw OutputError.cannotCreate(path: folder, reason: systemReason(code == EEXIST ? ENOTDIR : code))
-            }
-            known.insert(folder)
-        }
-        return join(staging, relativePath)
     }
 }

@@ -47,7 +47,7 @@ package enum PublishedTables {
                 history.publicReports += try reports.map(publicReport)
             } catch let mismatch as TableRow.Mismatch where mismatch.line != nil {
                 // A cell read from a partition: name its file.
-                let path = (currentFolder.map { $0 + "/" } ?? "") + YearPartitions.folder(of: year) + "/" + mismatch.table
+                let path = (currentFolder.map { $0 + "/" } ?? "") + CurrentPublication.partitionFolder(of: year) + "/" + mismatch.table
                 throw OutputError.readFailed(path: path, reason: "line \(mismatch.line ?? 0): column \(mismatch.column): \(mismatch.reason)")
             }
         }
@@ -89,7 +89,7 @@ package enum PublishedTables {
     /// `table`'s rows in `year`'s partition of the publication in `folder`, checked as
     /// ``rows(of:_:path:)`` does.
     private static func partitionRows(_ table: TableFile, of year: ReportingYear, in folder: String?) throws -> [TableRow] {
-        let relative = YearPartitions.folder(of: year) + "/" + table.fileName
+        let relative = CurrentPublication.partitionFolder(of: year) + "/" + table.fileName
         guard let folder else {
             throw OutputError.readFailed(path: relative, reason: "the year was not computed and there is no current publication")
         }

@@ -24,15 +24,16 @@ package struct RunManifest: Codable, Sendable, Equatable {
     /// When the run ended (just before the manifest was written).
     package var ended: Date
     /// The input files read, in the order given.
-    package var inputs: [Input]
+    package var inputs: [InputFileSummary]
     /// The run's counts.
     package var counts: Counts
     /// The configuration used.
     package var configuration: Configuration
     /// The output files written beside the manifest, sorted by path.
     package var outputs: [FileDigest]
-    /// Which year partitions (`years/{year}/`) this run computed and which it carried over from
-    /// the previous publication; nil in a manifest written before outputs were partitioned.
+    /// Which years (their partitions `years/{year}/` and their pages, letters and map) this run
+    /// computed and which it carried over from the previous publication; nil in a manifest
+    /// written before outputs were partitioned.
     package var partitions: Partitions?
     /// The sha256 of everything the publication is made from: the program, every input (path,
     /// size, sha256, in order) and the configuration (each file's path, size and sha256, the
@@ -40,14 +41,16 @@ package struct RunManifest: Codable, Sendable, Equatable {
     /// same files, so it publishes these again without computing. Nil when an input was standard
     /// input (which cannot be read twice), or in older manifests.
     package var sourceFingerprint: String?
-    /// Set when this run found its sources unchanged (``sourceFingerprint``) and published the
-    /// previous publication's files again without reading the exports' rows: the start time of
-    /// the run that computed them. Nil when this run computed the publication.
+    /// Set by earlier versions when a run found its sources unchanged (``sourceFingerprint``) and
+    /// published the previous publication's files again under a new manifest: the start time of
+    /// the run that computed them. A run now leaves an up-to-date publication as it is and writes
+    /// no manifest; this is read, so that such a publication is up to date since the run that
+    /// computed it. Nil when this run computed the publication.
     package var sourcesUnchangedSince: Date?
 
     /// A manifest; see the properties.
     package init(program: String = "annual-review", version: String, commit: String? = nil, runID: String? = nil,
-                started: Date, ended: Date, inputs: [Input], counts: Counts, configuration: Configuration,
+                started: Date, ended: Date, inputs: [InputFileSummary], counts: Counts, configuration: Configuration,
                 outputs: [FileDigest], partitions: Partitions? = nil, sourceFingerprint: String? = nil,
                 sourcesUnchangedSince: Date? = nil) {
         self.program = program
@@ -172,41 +175,6 @@ package struct RunManifest: Codable, Sendable, Equatable {
         package init(contentsOf location: String, recordedAs path: String? = nil) throws {
             let (bytes, sha256) = try digestFile(at: location)
             self.init(path: path ?? location, bytes: bytes, sha256: sha256)
-        }
-    }
-
-    /// One input file as read.
-    package struct Input: Codable, Sendable, Equatable {
-        /// The path as given to the run (`-` for standard input).
-        package var path: String
-        /// Bytes as stored (compressed bytes for gzip).
-        package var bytes: Int
-        /// sha256 of the bytes as stored, lower-case hex.
-        package var sha256: String
-        /// Whether it was gzip-compressed.
-        package var compressed: Bool
-        /// Data records read (the header excluded).
-        package var records: Int
-        /// Whether the data began with a UTF-8 byte-order mark.
-        package var byteOrderMark: Bool
-        /// Header cells that name no known column.
-        package var unknownColumns: [String]
-
-        /// The manifest's record of `summary`.
-        package init(_ summary: InputFileSummary) {
-            path = summary.path
-            bytes = summary.bytes
-            sha256 = summary.sha256
-            compressed = summary.compressed
-            records = summary.records
-            byteOrderMark = summary.hadByteOrderMark
-            unknownColumns = summary.unknownColumns
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case path, bytes, sha256, compressed, records
-            case byteOrderMark = "byte_order_mark"
-            case unknownColumns = "unknown_columns"
         }
     }
 

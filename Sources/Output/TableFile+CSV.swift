@@ -13,7 +13,7 @@ extension TableFile {
     /// The file of one year's partition: the header and that year's rows only.
     ///
     /// The header followed by every year's rows without their headers, in year order, is
-    /// ``render(_:)`` of those years byte for byte (``YearPartitions`` relies on it).
+    /// ``render(_:)`` of those years byte for byte (``concatenating(partitions:)`` relies on it).
     package func render(_ year: YearFigures) -> [UInt8] {
         var buffer = header
         appendRows(of: year, to: &buffer)

@@ -1,5 +1,6 @@
-/// What one input file turned out to be, for the manifest and the quality report.
-package struct InputFileSummary: Sendable, Equatable {
+/// What one input file turned out to be, for the manifest (which encodes it as it is: `inputs`)
+/// and the quality report.
+package struct InputFileSummary: Codable, Sendable, Equatable {
     /// The path as given to the run (`-` for standard input).
     package let path: String
     /// Bytes read from the file as stored (compressed bytes for gzip).
@@ -25,6 +26,12 @@ package struct InputFileSummary: Sendable, Equatable {
         self.unknownColumns = unknownColumns
         self.hadByteOrderMark = hadByteOrderMark
         self.records = records
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case path, bytes, sha256, compressed, records
+        case hadByteOrderMark = "byte_order_mark"
+        case unknownColumns = "unknown_columns"
     }
 }
 

@@ -17,8 +17,16 @@ struct PageRendering {
 
     /// One job: the pages it renders, by kind, in a few milliseconds of work.
     struct Job: Sendable {
-        let year: ReportingYear?
+        /// Whether a page the current publication holds with the same bytes is linked from it
+        /// (checked as carried files are) rather than written: the whole-publication pages,
+        /// most of which a change of one year leaves as they were, keep their inodes.
+        let linksUnchanged: Bool
         let render: @Sendable (inout Cost) -> [Artefact]
+
+        init(linksUnchanged: Bool = false, render: @escaping @Sendable (inout Cost) -> [Artefact]) {
+            self.linksUnchanged = linksUnchanged
+            self.render = render
+        }
     }
 
     /// Pages rendered and the CPU time they took, by kind.
@@ -86,7 +94,7 @@ struct PageRendering {
     /// (in the job's own task, so that files are created on every core), and what `write`
     /// returns goes to `record` on the calling task, which owns the staging folder, as each
     /// job finishes. Returns what rendering cost.
-    func run<Written: Sendable>(_ jobs: [Job], write: @escaping @Sendable (ReportingYear?, [Artefact]) throws -> Written,
+    func run<Written: Sendable>(_ jobs: [Job], write: @escaping @Sendable (Job, [Artefact]) throws -> Written,
                                 record: (Written) throws -> Void) async throws -> Cost {
         var cost = Cost()
         try await withThrowingTaskGroup(of: (Written, Cost).self) { group in
@@ -101,7 +109,7 @@ struct PageRendering {
                     var cost = Cost()
                     let pages = job.render(&cost)
                     try Task.checkCancellation()
-                    return (try write(job.year, pages), cost)
+                    return (try write(job, pages), cost)
                 }
             }
             for _ in 0 ..< width { startNext() }
@@ -120,18 +128,18 @@ struct PageRendering {
     /// `heads` are the run's year indexes' row openings (``AuthorityRowHeads``).
     static func yearJobs(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates,
                          letters: LetterSettings, heads: AuthorityRowHeads, chunk: Int = 32) -> [Job] {
-        var jobs = [Job(year: year.year) { cost in
+        var jobs = [Job { cost in
             cost.measure(.yearIndex) { [ReportWriter.yearIndex(year, method: method, templates: templates, heads: heads)] }
                 + cost.measure(.nationalPage) { [ReportWriter.nationalYearPage(year)] }
                 + cost.measure(.map) { [MapDataWriter.mapFile(year, method: method)] }
-                // Rendered once per run, not pages: in every year's partition, so that a year
+                // Rendered once per run, not pages: in every year's folders, so that a year
                 // carried over keeps the style sheets its files link.
                 + [ReportWriter.styleSheet(of: year.year, templates: templates),
                    LetterWriter.styleSheet(of: year.year, templates: templates)]
         }]
         for start in stride(from: 0, to: year.authorities.count, by: chunk) {
             let rows = year.authorities[start ..< min(start + chunk, year.authorities.count)]
-            jobs.append(Job(year: year.year) { cost in
+            jobs.append(Job { cost in
                 var pages: [Artefact] = []
                 pages.reserveCapacity(rows.count * 3)
                 pages += cost.measure(.letter) {
@@ -151,14 +159,14 @@ struct PageRendering {
                             templates: RenderingTemplates, notes: [String: HistoryNotes] = [:], chunk: Int = 48) -> [Job] {
         let byCode = Dictionary(grouping: rows, by: \.code)
         let codes = byCode.keys.sorted()
-        var jobs = [Job(year: nil) { cost in
+        var jobs = [Job(linksUnchanged: true) { cost in
             cost.measure(.historyPage) {
                 [ReportWriter.historyIndex(rows), ReportWriter.nationalHistoryPage(national)]
             } + [ReportWriter.styleSheet(of: nil, templates: templates)]
         }]
         for start in stride(from: 0, to: codes.count, by: chunk) {
             let histories = codes[start ..< min(start + chunk, codes.count)].compactMap { byCode[$0] }
-            jobs.append(Job(year: nil) { cost in
+            jobs.append(Job(linksUnchanged: true) { cost in
                 cost.measure(.historyPage) {
                     histories.map { ReportWriter.historyPage($0, method: method, notes: $0.first.flatMap { notes[$0.code] }) }
                 }

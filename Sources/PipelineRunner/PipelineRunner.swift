@@ -9,13 +9,14 @@ import PipelineModel
 ///
 /// 1. `prepare` (``PreparedRun``): every configuration file read and checked; nothing is read
 ///    from the exports, nor touched in the output folder, before they are valid. When the
-///    exports, configuration and program are those of the current publication, that
-///    publication is published again instead of phases 2 and 3 (``Republication``);
+///    exports, configuration and program are those of the current publication and its files
+///    are as its manifest lists them, the run ends there: the publication is up to date
+///    (``UpToDateCheck``);
 /// 2. `stream` (``StageWiring``): the stages as child tasks of one task group joined by bounded
 ///    channels, from the exports' bytes to the aggregated counts, rejects streamed into the
 ///    publication's staging folder;
-/// 3. `publish` (``PublicationPhase``): the figures, rendered or carried over, staged and then
-///    published in one atomic exchange.
+/// 3. `publish` (``PublicationPhase``): the figures, the plan of every file (rendered, written
+///    or carried over), staged and then published in one atomic exchange.
 ///
 /// The runner itself only wires the phases and handles signals. The first error cancels every
 /// stage and leaves the previous outputs untouched.
@@ -42,45 +43,35 @@ package struct PipelineRunner: Sendable {
         let config = configuration
         let prepared = try PreparedRun.prepare(config, logger: logger)
         let digests = try ConfigurationDigests(config)
-        var publication = try openPublication()
+        let publisher = try openPublisher()
         let stages = StageWiring(configuration: config, prepared: prepared, logger: logger, progress: progress,
                                  recorder: recorder)
         let publishing = PublicationPhase(configuration: config, prepared: prepared, logger: stages.stage("publication"))
-        publishing.logWarnings(of: publication)
+        publishing.logWarnings(of: publisher)
         do {
-            switch try await Republication(configuration: config, logger: stages.stage("publication"))
-                .attempt(through: publication, digests: digests, started: started, recorder: recorder) {
-            case .published(let report):
-                publishing.logWarnings(of: publication)
+            if let report = try await UpToDateCheck(configuration: config, logger: stages.stage("publication"))
+                .report(current: publisher.current, digests: digests, recorder: recorder) {
+                // Nothing was staged: the lock is released and the publication left as it is.
+                publisher.abandon()
                 return report
-            case .sourcesChanged:
-                break
-            case .filesDiffer:
-                publication.abandon()
-                publication = try openPublication()
-                publishing.logWarnings(of: publication)
             }
-        } catch {
-            publication.abandon()
-            throw error
-        }
-        do {
-            let aggregated = try await stages.run(rejectsInto: publication.concurrentWriter)
-            return try await publishing.publish(aggregated, through: publication, digests: digests, started: started,
+            let aggregated = try await stages.run(rejectsInto: try publisher.staging())
+            return try await publishing.publish(aggregated, through: publisher, digests: digests, started: started,
                                                 recorder: recorder)
         } catch {
-            publication.abandon()
+            publisher.abandon()
             throw error
         }
     }
 
-    /// Takes the output folder's lock and opens the staging folder (``Publication``).
-    private func openPublication() throws -> Publication {
+    /// Takes the output folder's lock and reads the current publication (``OutputPublisher``);
+    /// the staging folder is made only when the run computes.
+    private func openPublisher() throws -> OutputPublisher {
         let config = configuration
-        return try Publication(destination: config.outputDirectory, inputs: config.inputs + [
+        return try OutputPublisher(destination: config.outputDirectory, inputs: config.inputs + [
             config.register, config.lookup, config.population, config.decisionRules, config.serviceAreaRules,
             config.templates, config.contacts,
-        ].compactMap { $0 }, previousRequired: config.years != nil)
+        ].compactMap { $0 }, currentRequired: config.years != nil, stage: false)
     }
 
     /// Runs the pipeline until it ends or one of `signals` arrives; a signal cancels every

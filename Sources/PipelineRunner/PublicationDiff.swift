@@ -147,10 +147,10 @@ extension PublicationDiff {
         return PublicationDiff(addedFiles: added, removedFiles: removed, changedFiles: changed, tables: tables)
     }
 
-    private static func publication(_ folder: String) throws(NotAPublication) -> PreviousPublication {
-        let publication: PreviousPublication?
+    private static func publication(_ folder: String) throws(NotAPublication) -> CurrentPublication {
+        let publication: CurrentPublication?
         do {
-            publication = try PreviousPublication.read(from: folder)
+            publication = try CurrentPublication.read(from: folder)
         } catch {
             throw NotAPublication(path: folder, reason: "\(error)")
         }
@@ -159,8 +159,8 @@ extension PublicationDiff {
     }
 
     /// The rows of `file` in both publications, compared by `key`.
-    private static func compareTable(_ file: String, key: [String], old: PreviousPublication,
-                                     new: PreviousPublication) throws(NotAPublication) -> TableDiff {
+    private static func compareTable(_ file: String, key: [String], old: CurrentPublication,
+                                     new: CurrentPublication) throws(NotAPublication) -> TableDiff {
         let (oldColumns, oldRows) = try rows(of: file, in: old, key: key)
         let (newColumns, newRows) = try rows(of: file, in: new, key: key)
         var diff = TableDiff(file: file, key: key, addedColumns: newColumns.filter { !oldColumns.contains($0) },
@@ -187,7 +187,7 @@ extension PublicationDiff {
     /// The table `file` of `publication`: its columns, and its rows by primary key. The bytes
     /// must be those its manifest records: a diff of files changed behind the manifest's back
     /// would describe neither publication.
-    private static func rows(of file: String, in publication: PreviousPublication,
+    private static func rows(of file: String, in publication: CurrentPublication,
                              key: [String]) throws(NotAPublication) -> ([String], [[String]: [String: String]]) {
         let path = publication.folder + "/" + file
         guard let data = FileManager.default.contents(atPath: path) else {

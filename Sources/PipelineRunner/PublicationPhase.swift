@@ -9,28 +9,30 @@ import Rendering
 /// The third phase of a run, `publish`: from the aggregated counts to the published folder.
 ///
 /// In order: the limits (`--min-rows`, `--max-reject-rate`; a run over them keeps its rejects
-/// beside the output folder and publishes nothing), the figures, each year's partition
-/// (rendered, or carried over when unchanged) and the whole-publication pages
-/// (``PublicationStaging``), the data package, the manifest, then the atomic exchange.
+/// beside the output folder and publishes nothing), the figures, the plan of every file
+/// (``PublicationPlanner``: each year rendered or carried over, the top-level tables, the
+/// whole-publication pages, the data package), the plan staged (``PublicationPlan``), the
+/// manifest, then the atomic exchange.
 struct PublicationPhase {
     let configuration: RunConfiguration
     let prepared: PreparedRun
     /// The logger of the `publication` stage.
     let logger: Logger
 
-    /// Publishes `aggregated` through `publication` (or, on a dry run, gives it up at the end);
+    /// Publishes `aggregated` through `publisher` (or, on a dry run, gives it up at the end);
     /// `digests` are the configuration files as the run read them, for the manifest.
     /// - Throws: ``RunError`` over a limit, `OutputError`, `CancellationError`.
-    func publish(_ aggregated: Aggregated, through publication: Publication, digests: ConfigurationDigests, started: Date,
-                 recorder: RunRecorder?) async throws -> RunReport {
+    func publish(_ aggregated: Aggregated, through publisher: OutputPublisher, digests: ConfigurationDigests,
+                 started: Date, recorder: RunRecorder?) async throws -> RunReport {
         let config = configuration
-        try publication.recordRejects(aggregated.rejectsFile)
+        try publisher.record([aggregated.rejectsFile])
         let counts = aggregated.counts
         recorder?.record(counts: counts)
         do {
             try checkLimits(counts)
         } catch {
-            publication.keepRejects(at: Publication.keptRejectsPath(for: config.outputDirectory))
+            publisher.keep(RejectsFileWriter.fileName, at: Self.keptRejectsPath(for: config.outputDirectory))
+            publisher.abandon()
             throw error
         }
         // A cancelled stage may end its loop quietly: never publish after cancellation.
@@ -45,27 +47,37 @@ struct PublicationPhase {
             quality.noteMissingContacts(lettered.values.filter { contacts[$0.code] == nil }
                 .map { "\($0.code) \($0.officialName)" }.sorted())
         }
-        let staging = PublicationStaging(configuration: config, templates: prepared.templates, letters: prepared.letters,
+        let planner = PublicationPlanner(method: config.method, carriesOtherYears: config.years != nil,
+                                         templates: prepared.templates, letters: prepared.letters,
                                          register: prepared.register.authorities, logger: logger)
-        let tables = try await staging.stage(figures, into: publication)
-        try publication.reuseUnchangedRejects()
+        var (plan, tables) = try planner.plan(figures, current: publisher.current)
+        try planner.planHistory(tables, of: figures, into: &plan)
         if prepared.templates != nil {
-            try writeDataPackage(tables: tables, inputs: aggregated.inputs, digests: digests, to: publication)
+            plan.write("datapackage.json", try dataPackage(tables: tables, inputs: aggregated.inputs, digests: digests))
         }
-        try publication.writeManifest { outputs, partitions in
+        plan.keepRejects(aggregated.rejectsFile)
+        let cost = try await plan.stage(into: publisher, rendering: PageRendering())
+        logger.info("pages rendered", metadata: [
+            "stage": "publication", "pages": .stringConvertible(cost.total),
+            "years_rendered": .stringConvertible(plan.computedYears.count),
+            "years_carried_over": .stringConvertible(plan.years.count - plan.computedYears.count),
+            "files_carried_over": .stringConvertible(plan.carried.count),
+        ].merging(cost.fields, uniquingKeysWith: { $1 }))
+        try publisher.writeManifest { outputs in
             try RunManifest(configuration: config, digests: digests, started: started, inputs: aggregated.inputs,
-                            counts: counts, years: figures.years.map(\.year), outputs: outputs, partitions: partitions)
+                            counts: counts, years: figures.years.map(\.year), outputs: outputs,
+                            partitions: plan.partitions(pagesRendered: cost.total))
         }
         try Task.checkCancellation()
         // How long making every staged byte durable and swapping the folders took: on a busy
         // file system, the time to wait for the disk.
         let publishing = ContinuousClock.now
         if config.dryRun {
-            publication.abandon()
+            publisher.abandon()
             logger.info("dry run: nothing published", metadata: ["out": "\(config.outputDirectory)"])
         } else {
-            defer { logWarnings(of: publication) }
-            try publication.publish()
+            defer { logWarnings(of: publisher) }
+            try publisher.publish()
         }
         logger.info("published", metadata: [
             "out": "\(config.outputDirectory)", "rows": .stringConvertible(counts.rowsRead),
@@ -77,9 +89,17 @@ struct PublicationPhase {
                          outputDirectory: config.outputDirectory, quality: quality, dryRun: config.dryRun)
     }
 
+    /// The path beside the output folder where a run that failed its limits keeps its rejects:
+    /// `<out>.rejects.csv`.
+    static func keptRejectsPath(for outputDirectory: String) -> String {
+        var path = outputDirectory
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        return path + ".rejects.csv"
+    }
+
     /// Logs what the publication could not clean up (a stale staging folder, the previous outputs).
-    func logWarnings(of publication: Publication) {
-        for warning in publication.takeWarnings() {
+    func logWarnings(of publisher: OutputPublisher) {
+        for warning in publisher.takeWarnings() {
             logger.warning("\(warning)")
         }
     }
@@ -91,7 +111,7 @@ struct PublicationPhase {
         }
         if Double(counts.rowsRejected) > config.maxRejectRate * Double(counts.rowsRead) {
             throw RunError.rejectLimitExceeded(rejected: counts.rowsRejected, read: counts.rowsRead, limit: config.maxRejectRate,
-                                               keptRejects: Publication.keptRejectsPath(for: config.outputDirectory))
+                                               keptRejects: Self.keptRejectsPath(for: config.outputDirectory))
         }
     }
 
@@ -101,9 +121,8 @@ struct PublicationPhase {
     /// rejects.csv stays in the folder for operators but is not a resource of the package: it
     /// holds the exports' rows as they were (case references, free text), which are the case
     /// system's data, not statistics published under the licence.
-    private func writeDataPackage(tables: [TableFile: [UInt8]], inputs: [InputFileSummary],
-                                  digests: ConfigurationDigests, to publication: Publication) throws {
-        let schemas = Dictionary(uniqueKeysWithValues: tables.keys.map { ($0.fileName, $0.schema) })
+    private func dataPackage(tables: [TableFile: [UInt8]], inputs: [InputFileSummary],
+                             digests: ConfigurationDigests) throws -> [UInt8] {
         var sources = inputs.map { (name: $0.path == "-" ? "standard input" : URL(fileURLWithPath: $0.path).lastPathComponent,
                                     sha256: $0.sha256) }
         for path in [configuration.register, configuration.lookup, configuration.population].compactMap({ $0 }) {
@@ -111,13 +130,10 @@ struct PublicationPhase {
             sources.append((name: URL(fileURLWithPath: path).lastPathComponent, sha256: digest.sha256))
         }
         let about = DataPackageWriter.About(version: configuration.build.version, sources: sources)
-        try publication.writeDataPackage(describing: Set(schemas.keys)) { digests in
-            let files = digests.compactMap { digest in
-                schemas[digest.path].map { DataPackageWriter.File(path: digest.path, schema: $0, size: digest.bytes,
-                                                                  sha256: digest.sha256) }
-            }
-            let package = DataPackageWriter.dataPackage(files: files, about: about)
-            return (package.path, package.bytes)
+        let files = tables.sorted { utf8Precedes($0.key.fileName, $1.key.fileName) }.map { table, bytes in
+            let digest = RunManifest.FileDigest(path: table.fileName, contents: bytes)
+            return DataPackageWriter.File(path: digest.path, schema: table.schema, size: digest.bytes, sha256: digest.sha256)
         }
+        return DataPackageWriter.dataPackage(files: files, about: about).bytes
     }
 }

@@ -49,7 +49,7 @@ extension RunManifest {
         let read = inputs.map { FileDigest(path: $0.path, bytes: $0.bytes, sha256: $0.sha256) }
         self.init(
             version: config.build.version, commit: config.build.commit, runID: config.runID, started: started, ended: Date(),
-            inputs: inputs.map(Input.init), counts: .init(counts), configuration: configuration,
+            inputs: inputs, counts: .init(counts), configuration: configuration,
             outputs: outputs, partitions: partitions,
             sourceFingerprint: config.inputs.contains("-") ? nil
                 : Fingerprint.sources(inputs: read, configuration: configuration))

@@ -1,3 +1,4 @@
+package import Foundation
 package import PipelineModel
 
 /// What a successful run did: for the log line, the quality report and the tests.
@@ -6,8 +7,8 @@ package struct RunReport: Sendable {
     package let inputs: [InputFileSummary]
     /// Rows and cases counted.
     package let counts: RunCounts
-    /// The figures this run computed: none (no years) when it published the current
-    /// publication again because its sources had not changed (``republished``).
+    /// The figures this run computed: none (no years) when it found the current publication
+    /// up to date (``upToDateSince``).
     package let figures: AnnualFigures
     /// Where they were published (nothing was, on a dry run).
     package let outputDirectory: String
@@ -15,8 +16,9 @@ package struct RunReport: Sendable {
     package let quality: QualityReport
     /// Whether this was a dry run that published nothing.
     package let dryRun: Bool
-    /// Whether the run found its sources unchanged and published the current publication again
-    /// without reading the exports' rows (``Republication``): ``figures`` is then empty, and
-    /// ``quality`` holds only what the manifest records.
-    package var republished = false
+    /// Set when the run found its sources unchanged and the current publication's files as its
+    /// manifest lists them (``UpToDateCheck``): the start of the run that computed the
+    /// publication, which this run left as it was without reading the exports' rows.
+    /// ``figures`` is then empty, and ``counts`` and ``inputs`` are those the manifest records.
+    package var upToDateSince: Date?
 }

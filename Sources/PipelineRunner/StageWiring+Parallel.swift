@@ -19,7 +19,7 @@ extension StageWiring {
     /// results (a piece's cases and rejects) waiting for their turn. Pieces are about 1 MiB
     /// up to 8 workers and 8 MiB / N beyond (at least 64 KiB; a piece continuing a record
     /// without a boundary is at most 8 MiB): whatever the size of the input or the workers.
-    func parallel(rejectsInto staging: StagedFileWriter) async throws -> Aggregated {
+    func parallel(rejectsInto staging: StagingFolder) async throws -> Aggregated {
         let config = configuration
         let (progress, recorder) = (progress, recorder)
         let workers = config.parseWorkers

@@ -29,7 +29,7 @@ struct StageWiring {
 
     /// Runs the stages to the end of the inputs; rejected rows go to `rejects.csv` in the
     /// staging folder of `staging`.
-    func run(rejectsInto staging: StagedFileWriter) async throws -> Aggregated {
+    func run(rejectsInto staging: StagingFolder) async throws -> Aggregated {
         configuration.parseWorkers > 1 ? try await parallel(rejectsInto: staging)
             : try await pipelined(rejectsInto: staging)
     }
@@ -67,7 +67,7 @@ struct StageWiring {
     }
 
     /// One parse worker: every stage a task of its own.
-    private func pipelined(rejectsInto staging: StagedFileWriter) async throws -> Aggregated {
+    private func pipelined(rejectsInto staging: StagingFolder) async throws -> Aggregated {
         let config = configuration
         let (progress, recorder) = (progress, recorder)
         // AsyncThrowingChannel is bounded (a send waits for its receiver), so no stage can run

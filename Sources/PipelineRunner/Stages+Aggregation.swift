@@ -11,7 +11,7 @@ import PipelineModel
 extension Stages {
     /// Aggregates every classified batch of `input`, in order; rejected rows go to
     /// `rejects.csv`, opened through `staging`.
-    static func aggregate(rejectsInto staging: StagedFileWriter, logger: Logger, recorder: RunRecorder?,
+    static func aggregate(rejectsInto staging: StagingFolder, logger: Logger, recorder: RunRecorder?,
                           from input: AsyncThrowingChannel<CaseBatch, any Error>) async throws -> Aggregated {
         var aggregating = Aggregating(rejects: try staging.rejectsFile())
         var timer = StageTimer()
@@ -28,7 +28,7 @@ extension Stages {
 
     /// Aggregates the parse workers' results taken back in file order (``ResultsInGroupOrder``),
     /// and sums up each input as its last piece arrives; rejected rows go to `rejects.csv`.
-    static func aggregate(rejectsInto staging: StagedFileWriter, logger: Logger, fileLogger: Logger,
+    static func aggregate(rejectsInto staging: StagingFolder, logger: Logger, fileLogger: Logger,
                           recorder: RunRecorder?,
                           inFileOrder results: [AsyncThrowingChannel<PieceResult, any Error>]) async throws -> Aggregated {
         var aggregating = Aggregating(rejects: try staging.rejectsFile())
@@ -43,10 +43,8 @@ extension Stages {
             }
             fileRecords += result.records
             if let end = result.end {
-                let summary = InputFileSummary(
-                    path: end.path, bytes: end.bytes, sha256: end.sha256, compressed: end.compressed,
-                    unknownColumns: result.header.unknownColumns, hadByteOrderMark: result.header.hadByteOrderMark,
-                    records: fileRecords)
+                let summary = end.summary(unknownColumns: result.header.unknownColumns,
+                                          hadByteOrderMark: result.header.hadByteOrderMark, records: fileRecords)
                 inputs.append(summary)
                 fileRecords = 0
                 logFileRead(summary, logger: fileLogger)

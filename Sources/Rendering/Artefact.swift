@@ -2,8 +2,9 @@ package import PipelineModel
 
 /// One file that publishing adds to a run's output folder: its path inside the folder and its bytes.
 ///
-/// Writers return artefacts instead of writing files, so that the runner puts them in its staging
-/// folder with the tables and publishes everything with one rename.
+/// The renderers return artefacts instead of writing files, so that the runner stages them at
+/// their paths (each written once, from the rendering job's own task) and publishes everything
+/// with one rename.
 package struct Artefact: Sendable, Equatable {
     /// The path relative to the output folder, `/`-separated (`letters/2023-24/LCE.md`).
     package let path: String
@@ -12,8 +13,8 @@ package struct Artefact: Sendable, Equatable {
     /// The reporting year the file belongs to (a letter, a report page, a year's map), or nil
     /// for a file about the whole publication (`datapackage.json`).
     ///
-    /// The runner stores a year's files in that year's partition, so that reprocessing other
-    /// years can carry them over unchanged; the writer, which knows, says which year.
+    /// The renderer, which knows, says which year; a year's files are carried over together
+    /// when another year is reprocessed.
     package let year: ReportingYear?
 
     /// An artefact at `path` (relative to the output folder) holding `bytes`, belonging to

@@ -1,11 +1,11 @@
 package import PipelineModel
 
-/// Writes the draft annual review letter of every authority and year (statistics.md, "The
+/// Renders the draft annual review letter of every authority and year (statistics.md, "The
 /// letter's statistics section" and "The rest of the annual review letter"), in Markdown and as
 /// a page that prints on A4.
 ///
 /// The HTML letters of a year share one style sheet, `letters/{year}/letter.css` beside them
-/// (``styleSheet(of:templates:)``), part of the year's partition like the letters.
+/// (``styleSheet(of:templates:)``), one of the year's files like the letters.
 package enum LetterWriter {
     /// The style sheet's file name, in each year's folder of letters.
     package static let styleSheetName = "letter.css"

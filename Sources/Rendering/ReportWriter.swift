@@ -1,12 +1,13 @@
 package import PipelineModel
 
-/// Writes the static HTML report, in pages whose size does not grow with the number of years:
+/// Renders the static HTML report into bytes (``Artefact``s; the runner stages them), in pages
+/// whose size does not grow with the number of years:
 ///
-/// - `report/{year}/index.html` (the year's partition): every authority of the year with its three
+/// - `report/{year}/index.html` (the year's): every authority of the year with its three
 ///   key statistics beside its type's average, sortable, and a chart of the types' averages.
-/// - `report/{year}/{code}.html` (the year's partition): one authority's figures in the year
+/// - `report/{year}/{code}.html` (the year's): one authority's figures in the year
 ///   beside its type's averages, and its complaints and decisions tables.
-/// - `report/{year}/england.html` (the year's partition) and `report/england.html` (the whole
+/// - `report/{year}/england.html` (the year's) and `report/england.html` (the whole
 ///   publication): England's figures in the year, and over every published year.
 /// - `report/authorities/{code}.html` and `report/index.html` (the whole publication): each
 ///   authority's history over every published year, charted against its type's average, and the
@@ -15,12 +16,12 @@ package import PipelineModel
 ///   published year whichever years a run computed.
 ///
 /// A year's pages link only within the year and to the whole-publication pages, so a year's
-/// partition never changes because another year was added or reprocessed, and can be carried
-/// over unrendered.
+/// files never change because another year was added or reprocessed, and can be carried over
+/// unrendered.
 ///
 /// The output folder is self-contained: nothing is loaded from the network or from outside it.
-/// Each year's pages share one style sheet in their folder (`report/{year}/style.css`, part of
-/// the year's partition, so that it travels with the year when the year is carried over), and
+/// Each year's pages share one style sheet in their folder (`report/{year}/style.css`, one of
+/// the year's files, so that it travels with the year when the year is carried over), and
 /// the whole-publication pages one in `report/` (``styleSheet(of:templates:)``); the small sort
 /// script and the charts (SVG) are inline, and the only links are relative ones within the
 /// folder. Every chart has a title, a description and a table with the same numbers.
@@ -34,8 +35,8 @@ package enum ReportWriter {
     /// The style sheet's file name, in each year's folder and in `report/`.
     package static let styleSheetName = "style.css"
 
-    /// The report's style sheet (rendered once per run): `report/{year}/style.css` in `year`'s
-    /// partition, linked by the year's pages, or `report/style.css` (`year` nil), linked by the
+    /// The report's style sheet (rendered once per run): `report/{year}/style.css`, one of
+    /// `year`'s files, linked by the year's pages, or `report/style.css` (`year` nil), linked by the
     /// whole-publication pages.
     package static func styleSheet(of year: ReportingYear?, templates: RenderingTemplates) -> Artefact {
         Artefact(path: "report/" + (year.map { "\($0.label)/" } ?? "") + styleSheetName, bytes: templates.reportStyleSheet,

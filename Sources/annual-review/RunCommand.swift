@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Operations
+import Output
 import PipelineConfig
 import PipelineModel
 import PipelineRunner
@@ -100,9 +101,10 @@ struct RunCommand {
         progress.stop()
         let rejected = report.counts.rowsRejected
         if qualityReport || dryRun { print(report.quality.text(counts: report.counts, inputs: report.inputs)) }
-        if report.republished {
-            print(TerminalText.escaped("annual-review: exports, configuration and program unchanged since the current "
-                  + "publication: published it again (--recompute computes)"))
+        if let since = report.upToDateSince {
+            print(TerminalText.escaped("annual-review: up to date since \(RunManifest.iso8601(since)): exports, "
+                  + "configuration and program unchanged since that run's publication, nothing published (--recompute "
+                  + "computes)"))
         }
         if dryRun {
             print("annual-review: dry run: \(report.counts.rowsRead) rows read, \(report.counts.cases) cases, "

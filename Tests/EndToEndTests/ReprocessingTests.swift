@@ -38,17 +38,16 @@ import TestSupport
         }
     }
 
-    /// Expects each of `years` to hold its report's and letters' style sheets in its partition
-    /// (with the same bytes at their outputs.md paths), `report/style.css` for the
+    /// Expects each of `years` to hold its report's and letters' style sheets in its folders
+    /// (`report/{year}/`, `letters/{year}/`), `report/style.css` for the
     /// whole-publication pages, and every HTML page and letter of `snapshot` to link one style
     /// sheet that `snapshot` holds.
     static func expectStyleSheetsLinkedAndPresent(in snapshot: [String: Data], years: Set<String>,
                                                   sourceLocation: SourceLocation = #_sourceLocation) {
         for year in years {
             for path in ["report/\(year)/style.css", "letters/\(year)/letter.css"] {
-                let partition = snapshot["years/\(year)/" + path]
-                #expect(partition?.isEmpty == false, "\(year)'s partition has no \(path)", sourceLocation: sourceLocation)
-                #expect(snapshot[path] == partition, "\(path)", sourceLocation: sourceLocation)
+                #expect(snapshot[path]?.isEmpty == false, "\(year) has no \(path)", sourceLocation: sourceLocation)
+                #expect(snapshot["years/\(year)/" + path] == nil, "a second name of \(path)", sourceLocation: sourceLocation)
             }
         }
         #expect(snapshot["report/style.css"]?.isEmpty == false, "no report/style.css", sourceLocation: sourceLocation)
@@ -126,10 +125,12 @@ import TestSupport
         let firstManifest = try Self.manifest(out)
         let allYears = Set(before.keys.compactMap(Self.year(of:)))
         #expect(allYears == ["2018-19", "2019-20", "2020-21", "2021-22", "2022-23", "2023-24"])
-        #expect(before.keys.contains("years/2018-19/letters/2018-19/BKM.md"))
-        #expect(before.keys.contains("years/2018-19/report/2018-19/index.html"))
-        #expect(before.keys.contains("years/2018-19/map/2018-19.json"))
-        #expect(before.keys.contains("years/2018-19/report/2018-19/england.html"))
+        #expect(before.keys.contains("letters/2018-19/BKM.md"))
+        #expect(before.keys.contains("report/2018-19/index.html"))
+        #expect(before.keys.contains("map/2018-19.json"))
+        #expect(before.keys.contains("report/2018-19/england.html"))
+        // The partition holds the year's tables' rows only: each page is written once, at its path.
+        #expect(Set(before.keys.filter { $0.hasPrefix("years/2018-19/") }) == Set(Self.tables.map { "years/2018-19/" + $0 }))
         #expect(before.keys.contains("report/england.html"))
 
         // The rerun years' inputs change (their populations); the other years' do not.
@@ -141,11 +142,11 @@ import TestSupport
         let fullRun = try Snapshot.digests(of: full)
         let others = allYears.subtracting(Self.rerun)
 
-        // Every other year's files (partition and outputs.md paths), byte for byte, and their hashes;
+        // Every other year's files (partition and published paths), byte for byte, and their hashes;
         // the national tables and England's page of a year among them.
         #expect(Self.files(after, ofYears: others) == Self.files(before, ofYears: others))
         for year in others {
-            for path in Self.tables.map({ "years/\(year)/\($0)" }) + ["years/\(year)/report/\(year)/england.html"] {
+            for path in Self.tables.map({ "years/\(year)/\($0)" }) + ["report/\(year)/england.html"] {
                 #expect(after[path] != nil && after[path] == before[path], "\(path)")
             }
         }
@@ -167,8 +168,7 @@ import TestSupport
         // The years carried over kept the style sheets their pages and letters link.
         for year in others {
             for path in ["report/\(year)/style.css", "letters/\(year)/letter.css"] {
-                #expect(after["years/\(year)/" + path] != nil && after["years/\(year)/" + path] == before["years/\(year)/" + path],
-                        "\(path)")
+                #expect(after[path] != nil && after[path] == before[path], "\(path)")
             }
         }
         Self.expectStyleSheetsLinkedAndPresent(in: after, years: allYears)
@@ -196,10 +196,10 @@ import TestSupport
         #expect(try Self.row(out, "2020-21", "BKM") == "2020-21,BKM,Buckinghamshire County Council,County,false")
         #expect(try Self.row(out, "2020-21", "BUC") == "2020-21,BUC,Buckinghamshire Council,Unitary,true")
 
-        // One copy on disk: the outputs.md path is a hard link to the partition's file.
-        var a = stat(), b = stat()
-        #expect(stat(out + "/letters/2019-20/WYO.md", &a) == 0 && stat(out + "/years/2019-20/letters/2019-20/WYO.md", &b) == 0)
-        #expect(a.st_ino == b.st_ino)
+        // One name on disk: the letter is written once, at its published path.
+        var a = stat()
+        #expect(stat(out + "/letters/2019-20/WYO.md", &a) == 0 && a.st_nlink == 1)
+        #expect(!FileManager.default.fileExists(atPath: out + "/years/2019-20/letters"))
 
         // A second range on top: North Yorkshire (reorganised on 1 April 2023), and years carried
         // over twice still name the run that computed them.
@@ -236,14 +236,13 @@ import TestSupport
         Self.expectStyleSheetsLinkedAndPresent(in: snapshot, years: years)
         // One style sheet per folder, not a copy per page: no page keeps an inline one.
         #expect(!snapshot.contains { $0.key.hasSuffix(".html") && String(decoding: $0.value, as: UTF8.self).contains("<style") })
-        // Listed in the manifest like every other output, and one copy on disk.
+        // Listed in the manifest like every other output, and one name on disk.
         let listed = try Self.outputs(try Self.manifest(out))
         for year in years {
             for path in ["report/\(year)/style.css", "letters/\(year)/letter.css"] {
-                #expect(listed[path] != nil && listed[path] == listed["years/\(year)/" + path], "\(path)")
-                var a = stat(), b = stat()
-                #expect(stat(out + "/" + path, &a) == 0 && stat(out + "/years/\(year)/" + path, &b) == 0 && a.st_ino == b.st_ino,
-                        "\(path) is not a link to its partition's file")
+                #expect(listed[path] != nil && listed["years/\(year)/" + path] == nil, "\(path)")
+                var a = stat()
+                #expect(stat(out + "/" + path, &a) == 0 && a.st_nlink == 1, "\(path) has a second name")
             }
         }
         #expect(listed["report/style.css"] != nil)
@@ -275,11 +274,11 @@ import TestSupport
         }
     }
 
-    /// Appends a line to 2018-19's letter to BKM in its partition: a new file in its place, as an
-    /// editor saves it, while the outputs.md path keeps the original. Returns its path.
+    /// Appends a line to 2018-19's letter to BKM: a new file in its place, as an editor saves it.
+    /// Returns its path.
     @discardableResult
     static func editALetterByHand(in out: String) throws -> String {
-        let tampered = out + "/years/2018-19/letters/2018-19/BKM.md"
+        let tampered = out + "/letters/2018-19/BKM.md"
         let text = try String(contentsOfFile: tampered, encoding: .utf8) + "An edit by hand.\n"
         try FileManager.default.removeItem(atPath: tampered)
         try text.write(toFile: tampered, atomically: false, encoding: .utf8)
@@ -329,7 +328,8 @@ import TestSupport
         // The same size, its time put back: what the check by size and time cannot see.
         let edited = try Self.editEnglandsHistoryInPlace(in: out, timePutBack: true)
 
-        try publish(out)
+        // Computing (a plain rerun would find the publication up to date and build nothing).
+        try publish(out, extra: ["--recompute"])
         let manifest = try Self.manifest(out)
         let partitions = try #require(manifest["partitions"] as? [String: Any])
         #expect(partitions["pages_rendered"] as? Int == 0)

@@ -5,9 +5,10 @@ import Testing
 import TestSupport
 
 /// A run whose sources (exports byte for byte, configuration files, settings, program) are those
-/// of the current publication publishes that publication's files again without computing;
-/// any change of source, `--recompute` or `--quality-report` computes. Through the real
-/// executable on the sample data.
+/// of the current publication, and whose files are as its manifest lists them, finds it up to
+/// date: it computes nothing and builds no folder, and the publication, manifest included, stays
+/// as it is; any change of source, a file that differs, `--recompute` or `--quality-report`
+/// computes. Through the real executable on the sample data.
 @Suite struct RepublicationTests {
     let sample = PackagePaths.path("pipelines/sample.yaml")
     let export = PackagePaths.path("sample-data/decisions-sample.csv.gz")
@@ -40,7 +41,7 @@ import TestSupport
         return fields
     }
 
-    @Test func anUnchangedRerunPublishesTheSameFilesAgainWithoutComputing() throws {
+    @Test func anUnchangedRerunFindsThePublicationUpToDateAndBuildsNothing() throws {
         let folder = try TemporaryFolder("republish").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/out"
@@ -50,39 +51,36 @@ import TestSupport
         // A second apart, so that each run's start time tells which run is meant.
         Thread.sleep(forTimeInterval: 1.1)
 
-        let second = try publish(out)
-        #expect(second.stdout.contains("published it again"), "\(second.stdout)")
+        let second = try publish(out, ["--log-format", "json"])
+        let since = try #require(computed["started"] as? String)
+        #expect(second.stdout.contains("up to date since \(since)"), "\(second.stdout)")
         #expect(second.stdout.contains("3000 rows read, 2890 cases, 54 rejected"), "counts from the manifest: \(second.stdout)")
-        let republished = try Self.manifest(out)
-        #expect(republished["sources_unchanged_since"] as? String == computed["started"] as? String)
-        #expect(republished["started"] as? String != computed["started"] as? String)
-        #expect(try Self.sources(republished) == Self.sources(computed))
-        let partitions = try #require(republished["partitions"] as? [String: Any])
-        #expect(partitions["pages_rendered"] as? Int == 0)
-        #expect(partitions["computed"] as? [String] == [])
-        let carried = try #require(partitions["carried_over"] as? [[String: Any]])
-        #expect(carried.count == 6)
-        #expect(carried.allSatisfy { $0["computed_by_run_started"] as? String == computed["started"] as? String })
-        let fingerprints = (computed["partitions"] as? [String: Any])?["fingerprints"] as? [String: String]
-        #expect(partitions["fingerprints"] as? [String: String] == fingerprints)
+        #expect(second.stderr.contains("up to date since \(since)"), "the log says so: \(second.stderr)")
+        // The run is recorded beside the folder, under its own run id.
+        let lastRun = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: out + ".last-run.json"))) as? [String: Any])
+        #expect(lastRun["exit_code"] as? Int == 0)
+        #expect(lastRun["run_id"] as? String != computed["run_id"] as? String)
 
-        // Every file but the manifest is the same file, not a copy.
+        // Nothing was built: every file, the manifest included, is the same file, and no
+        // staging folder was made.
         let after = try Snapshot.digests(of: out), inodesAfter = try ReprocessingTests.inodes(of: out)
         #expect(Set(after.keys) == Set(before.keys))
-        for path in before.keys where path != "manifest.json" {
+        for path in before.keys {
             #expect(after[path] == before[path], "\(path) changed")
             #expect(inodesAfter[path] == inodesBefore[path], "\(path) was written again")
         }
+        #expect(try Self.manifest(out)["started"] as? String == since)
+        #expect(try Snapshot.stagingFolders(beside: out).isEmpty)
 
-        // Once more: it still names the run that computed the files, not the one before.
-        try publish(out)
-        #expect(try Self.manifest(out)["sources_unchanged_since"] as? String == computed["started"] as? String)
+        // Once more: still up to date since the run that computed the files.
+        #expect(try publish(out).stdout.contains("up to date since \(since)"))
     }
 
     /// A run that must compute: the manifest says nothing was reused, and the run says nothing
     /// about publishing again.
     func expectComputed(_ result: ProcessResult, _ out: String, _ why: Comment) throws {
-        #expect(!result.stdout.contains("published it again"), why)
+        #expect(!result.stdout.contains("up to date since"), why)
         let manifest = try Self.manifest(out)
         #expect(manifest["sources_unchanged_since"] == nil, why)
         #expect(manifest["source_fingerprint"] is String, why)
@@ -129,8 +127,8 @@ import TestSupport
         let text = try String(contentsOfFile: rules, encoding: .utf8) + "# reviewed\n"
         try text.write(toFile: rules, atomically: true, encoding: .utf8)
         try expectComputed(try publish(out, options), out, "a changed rule table")
-        // And unchanged again: published again.
-        #expect(try publish(out, options).stdout.contains("published it again"))
+        // And unchanged again: up to date.
+        #expect(try publish(out, options).stdout.contains("up to date since"))
     }
 
     @Test func aFileMissingFromThePublicationIsMadeAgain() throws {
@@ -189,7 +187,7 @@ import TestSupport
         try publish(out, ["-"], input: .bytes(bytes))
         #expect(try Self.manifest(out)["source_fingerprint"] == nil, "standard input cannot be read twice to compare")
         let again = try publish(out, ["-"], input: .bytes(bytes))
-        #expect(!again.stdout.contains("published it again"))
+        #expect(!again.stdout.contains("up to date since"))
         #expect(try Self.manifest(out)["sources_unchanged_since"] == nil)
     }
 }

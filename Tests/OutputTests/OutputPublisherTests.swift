@@ -46,7 +46,7 @@ import TestSupport
         let second = try OutputPublisher(destination: destination)
         try second.writeFile("authority_year.csv", Array("new\n".utf8))
         // rejects.csv as the aggregation stage writes it: through the concurrent writer, then recorded.
-        let rejects = try second.concurrentWriter.rejectsFile()
+        let rejects = try second.staging().rejectsFile()
         try second.record([try rejects.finish()])
         try second.writeFile("manifest.json", try Self.manifest())
         try second.publish()
@@ -69,7 +69,7 @@ import TestSupport
 
         let second = try OutputPublisher(destination: destination)
         try second.writeFile("authority_year.csv", Array("something else\n".utf8))
-        let rejects = try second.concurrentWriter.rejectsFile()
+        let rejects = try second.staging().rejectsFile()
         try rejects.write([Reject(file: "a.csv", line: 2, reference: "", reason: .missingRequired, detail: "half a file")])
         second.abandon()
 
@@ -250,84 +250,5 @@ import TestSupport
         defer { publisher.abandon() }
         try publisher.writeFile("a.csv", Array("a\n".utf8))
         #expect(throws: OutputError.self) { try publisher.writeFile("a.csv", Array("b\n".utf8)) }
-    }
-
-    static let reusedTable = Array("year,total\n2019-20,41\n".utf8)
-    static let reusedRejects = [Reject(file: "export.csv", line: 2, reference: "", reason: .fieldCount,
-                                       detail: "16 fields, expected 15")]
-
-    /// Publishes `table.csv` and `rejects.csv` into `destination` as a run stages its top-level
-    /// tables and its rejects: each linked from the publication there when its manifest lists
-    /// the same bytes. Returns the manifest.
-    @discardableResult
-    static func publishReusing(to destination: String) throws -> RunManifest {
-        let publisher = try OutputPublisher(destination: destination)
-        do {
-            let previous = try PreviousPublication.read(from: destination)
-            try publisher.writeFile("table.csv", reusedTable, reusing: previous)
-            let rejects = try publisher.concurrentWriter.rejectsFile()
-            try rejects.write(reusedRejects)
-            try publisher.record([try rejects.finish()])
-            try publisher.reuseIfUnchanged(RejectsFileWriter.fileName, in: previous)
-            return try publishWithManifest(publisher, partitions: YearPartitions(publisher: publisher).record)
-        } catch {
-            publisher.abandon()
-            throw error
-        }
-    }
-
-    static let reusedFiles = ["table.csv", RejectsFileWriter.fileName]
-
-    /// Changes a byte of each of ``reusedFiles`` in `out` through the file (the same inode and
-    /// size); returns the bytes each then holds and its inode.
-    static func editReusedFilesInPlace(in out: String, modifiedAfterTheManifest: Bool) throws
-        -> [String: (bytes: [UInt8], inode: UInt)] {
-        var edited: [String: (bytes: [UInt8], inode: UInt)] = [:]
-        for name in reusedFiles {
-            let path = out + "/" + name
-            edited[name] = try InPlaceEdit.flipAByte(of: path, time: modifiedAfterTheManifest ? .afterTheManifest(inFolder: out) : .putBack)
-        }
-        return edited
-    }
-
-    @Test func aReusedFileIsCheckedByItsSizeAndTimeNotRead() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let out = folder.file("out")
-        let first = try Self.publishReusing(to: out)
-        // Changed through the link, the same size, its time put back: what the check cannot see.
-        let edited = try Self.editReusedFilesInPlace(in: out, modifiedAfterTheManifest: false)
-
-        let second = try Self.publishReusing(to: out)
-        for name in Self.reusedFiles {
-            let path = out + "/" + name
-            let listed = try #require(first.outputs.first { $0.path == name })
-            let now = try #require(edited[name])
-            // Linked, and listed with the first manifest's sha256 rather than that of the bytes
-            // it now holds: it was not read.
-            #expect(second.outputs.contains(listed))
-            #expect(RunManifest.FileDigest(path: name, contents: now.bytes) != listed)
-            #expect(try contents(path) == now.bytes, "\(name)")
-            #expect(try YearPartitionsTests.inode(path) == now.inode, "\(name)")
-        }
-    }
-
-    @Test func aReusedFileEditedAfterTheManifestIsWrittenAnew() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let out = folder.file("out")
-        let first = try Self.publishReusing(to: out)
-        let fresh = try Self.reusedFiles.map { try contents(out + "/" + $0) }
-        let edited = try Self.editReusedFilesInPlace(in: out, modifiedAfterTheManifest: true)
-
-        let second = try Self.publishReusing(to: out)
-        for (name, bytes) in zip(Self.reusedFiles, fresh) {
-            let path = out + "/" + name
-            #expect(try contents(path) == bytes, "\(name)")
-            #expect(try YearPartitionsTests.inode(path) != edited[name]?.inode, "\(name)")
-            #expect(second.outputs.first { $0.path == name } == first.outputs.first { $0.path == name })
-        }
-        #expect(try listing(out) == ["manifest.json", "rejects.csv", "table.csv"])
-        #expect(try listing(folder.path) == [".out.lock", "out"])
     }
 }

@@ -11,10 +11,10 @@ import TestSupport
     static func publication(_ years: [YearFigures]) throws -> TemporaryFolder {
         let folder = try TemporaryFolder("published-tables")
         for year in years {
-            try FileManager.default.createDirectory(atPath: folder.file(YearPartitions.folder(of: year.year)),
+            try FileManager.default.createDirectory(atPath: folder.file(CurrentPublication.partitionFolder(of: year.year)),
                                                     withIntermediateDirectories: true)
             for table in TableFile.allCases {
-                try folder.write(table.render(year), to: YearPartitions.folder(of: year.year) + "/" + table.fileName)
+                try folder.write(table.render(year), to: CurrentPublication.partitionFolder(of: year.year) + "/" + table.fileName)
             }
         }
         return folder

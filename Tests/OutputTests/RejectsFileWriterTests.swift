@@ -9,7 +9,7 @@ import TestSupport
         defer { folder.remove() }
         let publisher = try OutputPublisher(destination: folder.file("out"))
         defer { publisher.abandon() }
-        let writer = try publisher.concurrentWriter.rejectsFile()
+        let writer = try publisher.staging().rejectsFile()
         try writer.write([
             Reject(file: "exports/2019.csv", line: 2, reference: "19 012 345", reason: .badDate,
                    detail: "received_date \"31/02/2019\" is not a date"),
@@ -44,7 +44,7 @@ import TestSupport
         defer { folder.remove() }
         let publisher = try OutputPublisher(destination: folder.file("out"))
         defer { publisher.abandon() }
-        let writer = try publisher.concurrentWriter.rejectsFile()
+        let writer = try publisher.staging().rejectsFile()
         for batch in 0 ..< 20 {
             try writer.write((0 ..< 1000).map {
                 Reject(file: "big.csv", line: batch * 1000 + $0 + 2, reference: "", reason: .missingRequired,

@@ -18,7 +18,7 @@ import TestSupport
             version: "1.2.0",
             started: Date(timeIntervalSince1970: 1_714_528_984),
             ended: Date(timeIntervalSince1970: 1_714_529_100),
-            inputs: [RunManifest.Input(input)],
+            inputs: [input],
             counts: RunManifest.Counts(counts),
             configuration: RunManifest.Configuration(
                 register: RunManifest.FileDigest(path: "config/register.csv", bytes: 100, sha256: String(repeating: "0", count: 64)),

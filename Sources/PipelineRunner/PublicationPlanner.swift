@@ -1,0 +1,162 @@
+import Aggregation
+import Foundation
+import Logging
+import Output
+import PipelineModel
+import Rendering
+
+/// Decides a run's ``PublicationPlan`` from its figures and the current publication, before
+/// anything is staged:
+///
+/// - each computed year: carried over when its fingerprint is the current publication's and
+///   its files match their manifest entries (the run then renders nothing of it), rendered
+///   otherwise; with `--years`, every other year of the current publication carried over as
+///   published (a file that does not match is an error: nothing may then be published);
+/// - the top-level tables: every year's partition rows under one header, carried when the
+///   current publication has the same bytes;
+/// - the whole-publication entries (``planHistory(_:of:into:)``): the history pages from every
+///   published year's figures, carried when their fingerprint is unchanged.
+struct PublicationPlanner {
+    /// The run's averaging method.
+    let method: AveragingMethod
+    /// Whether the run computes chosen years only (`--years`) and carries the others over.
+    let carriesOtherYears: Bool
+    let templates: RenderingTemplates?
+    /// The letters' date, addressees and public reports.
+    let letters: LetterSettings
+    /// The register: who replaced whom, for the history pages.
+    let register: [Authority]
+    let logger: Logger
+
+    /// What the year pages' and the history pages' fingerprints share: the program, the
+    /// templates, the method and the letters' settings; nil without templates (no pages).
+    func base(method: AveragingMethod) -> Fingerprint? {
+        templates.map { templates in
+            var base = Fingerprint(program: Fingerprint.program, templates: templates.digest, method: method)
+            base.add(letters: letters)
+            return base
+        }
+    }
+
+    /// The plan of `figures`' years and of the top-level tables, carrying from `current`;
+    /// returns it with the top-level tables' bytes.
+    /// - Throws: ``OutputError/cannotCarryOver(path:reason:)`` when a year the run must carry
+    ///   over does not match the current publication's manifest or was averaged by another
+    ///   method; `CancellationError`.
+    func plan(_ figures: AnnualFigures, current: CurrentPublication?) throws
+        -> (plan: PublicationPlan, tables: [TableFile: [UInt8]]) {
+        var plan = PublicationPlan(current: current)
+        let base = base(method: figures.method)
+        var partitionTables: [ReportingYear: [(TableFile, [UInt8])]] = [:]
+        var rendered: [YearFigures] = []
+        for year in figures.years {
+            try Task.checkCancellation()
+            let tables = TableFile.allCases.map { ($0, $0.render(year)) }
+            partitionTables[year.year] = tables
+            if let base {
+                let fingerprint = Fingerprint.year(year, tables: tables, base: base)
+                plan.fingerprints[year.year] = fingerprint
+                if let current, current.partitions.fingerprints?[year.year.label] == fingerprint {
+                    do {
+                        plan.carry(year.year, files: try current.checkedFiles(of: year.year), unchanged: true)
+                        continue
+                    } catch let OutputError.cannotCarryOver(path, reason) {
+                        logger.info("files differ from the manifest: rendering the year again", metadata: [
+                            "year": "\(year.year.label)", "file": "\(path)", "reason": "\(reason)",
+                        ])
+                    }
+                }
+            }
+            rendered.append(year)
+        }
+        // The year indexes' row openings, made once for every year rendered.
+        let heads = templates == nil || rendered.isEmpty ? nil : AuthorityRowHeads(rendered)
+        for year in rendered {
+            let jobs = templates.flatMap { templates in
+                heads.map { PageRendering.yearJobs(year, method: figures.method, templates: templates, letters: letters,
+                                                   heads: $0) }
+            } ?? []
+            plan.compute(year.year, tables: partitionTables[year.year] ?? [], jobs: jobs)
+        }
+        // Without --years a run recomputes every year the data covers and replaces the whole
+        // publication; with it, the years it leaves alone stay as published.
+        if carriesOtherYears, let current {
+            let others = current.years.filter { partitionTables[$0] == nil }
+            if !others.isEmpty, current.manifest.configuration.method != method {
+                throw OutputError.cannotCarryOver(
+                    path: current.folder + "/manifest.json",
+                    reason: "its years were averaged by the \(current.manifest.configuration.method.rawValue) method and "
+                        + "this run uses \(method.rawValue): recompute every year, or use the same method")
+            }
+            for year in others {
+                try Task.checkCancellation()
+                plan.carry(year, files: try current.checkedFiles(of: year), unchanged: false)
+                if let fingerprint = current.partitions.fingerprints?[year.label] { plan.fingerprints[year] = fingerprint }
+                partitionTables[year] = try TableFile.allCases.map { ($0, try Self.read(year, $0, of: current)) }
+            }
+        }
+        var tables: [TableFile: [UInt8]] = [:]
+        for table in TableFile.allCases {
+            let parts = plan.years.compactMap { year in
+                partitionTables[year]?.first { $0.0 == table }
+                    .map { (path: CurrentPublication.partitionFolder(of: year) + "/" + table.fileName, bytes: $0.1) }
+            }
+            let bytes = try table.concatenating(partitions: parts)
+            plan.write(table.fileName, bytes)
+            tables[table] = bytes
+        }
+        return (plan, tables)
+    }
+
+    /// Plans the whole-publication pages (the report's index, England's history, every
+    /// authority's history, `report/style.css`) from the top-level `tables`: carried over from
+    /// the current publication when their fingerprint is unchanged and every one of them
+    /// matches its entry, rendered otherwise (each page the current publication has with the
+    /// same bytes then linked from it).
+    func planHistory(_ tables: [TableFile: [UInt8]], of figures: AnnualFigures, into plan: inout PublicationPlan) throws {
+        guard let templates, let base = base(method: figures.method), let authorityYear = tables[.authorityYear],
+              let comparison = tables[.comparison], let national = tables[.nationalYear] else { return }
+        // The history pages show the public reports and who replaced whom too.
+        var notesBase = base
+        notesBase.add(TableFile.publicReports.fileName, tables[.publicReports] ?? [])
+        notesBase.add("succession", register.filter { !$0.replacedBy.isEmpty }
+            .map { "\($0.code)>\($0.replacedBy.joined(separator: ",")) \($0.startDate.map(String.init(describing:)) ?? "")-\($0.endDate.map(String.init(describing:)) ?? "")" }
+            .joined(separator: ";"))
+        let fingerprint = Fingerprint.history(authorityYear: authorityYear, comparison: comparison, nationalYear: national,
+                                              base: notesBase)
+        plan.historyFingerprint = fingerprint
+        if let current = plan.current, current.partitions.historyFingerprint == fingerprint,
+           let entries = Self.historyFiles(of: current) {
+            plan.carry(entries)
+            return
+        }
+        // Every published year's figures: this run's from memory, the years only carried over
+        // read from their partitions.
+        let history = try PublishedTables.history(of: plan.years, computed: figures.years, currentFolder: plan.current?.folder)
+        let notes = HistoryNotes.byCode(register: register, published: Set(history.authorities.map(\.code)),
+                                        publicReports: history.publicReports, latest: history.authorities.map(\.year).max())
+        plan.render(PageRendering.historyJobs(history.authorities, national: history.national, method: figures.method,
+                                              templates: templates, notes: notes))
+    }
+
+    /// The current publication's whole-publication pages, each matching its entry; nil when
+    /// one does not, or its manifest lacks the report's index, England's history or the style
+    /// sheet (the pages link each other and the style sheet: never carry over a part of them).
+    static func historyFiles(of current: CurrentPublication) -> [RunManifest.FileDigest]? {
+        let prefix = "report/\(ReportWriter.historyFolder)/"
+        let single = ["report/index.html", "report/" + ReportWriter.nationalHistoryPath, "report/" + ReportWriter.styleSheetName]
+        let entries = current.manifest.outputs.filter { single.contains($0.path) || $0.path.hasPrefix(prefix) }
+        guard single.allSatisfy({ path in entries.contains { $0.path == path } }),
+              entries.allSatisfy({ current.difference(of: $0) == nil }) else { return nil }
+        return entries
+    }
+
+    /// The bytes of `year`'s `table` in `current`'s partition (checked against its entry already).
+    private static func read(_ year: ReportingYear, _ table: TableFile, of current: CurrentPublication) throws -> [UInt8] {
+        let path = current.folder + "/" + CurrentPublication.partitionFolder(of: year) + "/" + table.fileName
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            throw OutputError.readFailed(path: path, reason: "cannot read the partition's table")
+        }
+        return [UInt8](bytes)
+    }
+}
