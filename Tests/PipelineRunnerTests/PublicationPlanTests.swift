@@ -53,7 +53,9 @@ import TestSupport
             try publisher.record([streamed])
             let planner = PublicationPlanner(method: run.method, carriesOtherYears: run.carriesOtherYears,
                                              templates: try templates.get(), letters: run.letters,
-                                             register: figures.years.flatMap { $0.authorities.map(\.authority) },
+                                             // The register of every run: the sample's authorities.
+                                             register: Dictionary(try sample.get().years.flatMap { $0.authorities.map { ($0.authority.code, $0.authority) } },
+                                                                  uniquingKeysWith: { first, _ in first }).sorted { $0.key < $1.key }.map(\.value),
                                              logger: Logger(label: "test"))
             var (plan, tables) = try planner.plan(figures, current: publisher.current)
             try planner.planHistory(tables, of: figures, into: &plan)
