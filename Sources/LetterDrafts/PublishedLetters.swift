@@ -7,7 +7,7 @@ import Rendering
 /// The Markdown letters of one year of a publication, rendered again from what the publication
 /// records: its tables, the register and the templates its manifest names (each checked against
 /// the sha256 recorded there), with the run's letter settings. The same code as the run's
-/// (``LetterWriter/markdown(_:in:templates:settings:)``), so the words are those published.
+/// (``LetterRenderer/markdown(_:in:templates:settings:)``), so the words are those published.
 package struct PublishedLetters: Sendable {
     /// One letter: the authority's code and the Markdown's bytes.
     package struct Letter: Sendable {
@@ -104,7 +104,7 @@ package struct PublishedLetters: Sendable {
             rows = figures.authorities
         }
         letters = try rows.map { row throws(LetterDraftError) in
-            let markdown = LetterWriter.markdown(row, in: figures, templates: templates, settings: settings)
+            let markdown = LetterRenderer.markdown(row, in: figures, templates: templates, settings: settings)
             // Rendered with the run's own settings, a letter must be the published one byte for
             // byte: a difference means the settings (a contacts table the run was given) or the
             // code differ from the run's, and the drafts would not say what was published.

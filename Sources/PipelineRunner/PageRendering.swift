@@ -129,13 +129,13 @@ struct PageRendering {
     static func yearJobs(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates,
                          letters: LetterSettings, heads: AuthorityRowHeads, chunk: Int = 32) -> [Job] {
         var jobs = [Job { cost in
-            cost.measure(.yearIndex) { [ReportWriter.yearIndex(year, method: method, templates: templates, heads: heads)] }
-                + cost.measure(.nationalPage) { [ReportWriter.nationalYearPage(year)] }
-                + cost.measure(.map) { [MapDataWriter.mapFile(year, method: method)] }
+            cost.measure(.yearIndex) { [ReportRenderer.yearIndex(year, method: method, templates: templates, heads: heads)] }
+                + cost.measure(.nationalPage) { [ReportRenderer.nationalYearPage(year)] }
+                + cost.measure(.map) { [MapDataRenderer.mapFile(year, method: method)] }
                 // Rendered once per run, not pages: in every year's folders, so that a year
                 // carried over keeps the style sheets its files link.
-                + [ReportWriter.styleSheet(of: year.year, templates: templates),
-                   LetterWriter.styleSheet(of: year.year, templates: templates)]
+                + [ReportRenderer.styleSheet(of: year.year, templates: templates),
+                   LetterRenderer.styleSheet(of: year.year, templates: templates)]
         }]
         for start in stride(from: 0, to: year.authorities.count, by: chunk) {
             let rows = year.authorities[start ..< min(start + chunk, year.authorities.count)]
@@ -143,9 +143,9 @@ struct PageRendering {
                 var pages: [Artefact] = []
                 pages.reserveCapacity(rows.count * 3)
                 pages += cost.measure(.letter) {
-                    rows.flatMap { LetterWriter.letters($0, in: year, templates: templates, settings: letters) }
+                    rows.flatMap { LetterRenderer.letters($0, in: year, templates: templates, settings: letters) }
                 }
-                pages += cost.measure(.reportPage) { rows.map { ReportWriter.authorityPage($0, in: year, method: method) } }
+                pages += cost.measure(.reportPage) { rows.map { ReportRenderer.authorityPage($0, in: year, method: method) } }
                 return pages
             })
         }
@@ -161,14 +161,14 @@ struct PageRendering {
         let codes = byCode.keys.sorted()
         var jobs = [Job(linksUnchanged: true) { cost in
             cost.measure(.historyPage) {
-                [ReportWriter.historyIndex(rows), ReportWriter.nationalHistoryPage(national)]
-            } + [ReportWriter.styleSheet(of: nil, templates: templates)]
+                [ReportRenderer.historyIndex(rows), ReportRenderer.nationalHistoryPage(national)]
+            } + [ReportRenderer.styleSheet(of: nil, templates: templates)]
         }]
         for start in stride(from: 0, to: codes.count, by: chunk) {
             let histories = codes[start ..< min(start + chunk, codes.count)].compactMap { byCode[$0] }
             jobs.append(Job(linksUnchanged: true) { cost in
                 cost.measure(.historyPage) {
-                    histories.map { ReportWriter.historyPage($0, method: method, notes: $0.first.flatMap { notes[$0.code] }) }
+                    histories.map { ReportRenderer.historyPage($0, method: method, notes: $0.first.flatMap { notes[$0.code] }) }
                 }
             })
         }

@@ -143,8 +143,8 @@ struct PublicationPlanner {
     /// one does not, or its manifest lacks the report's index, England's history or the style
     /// sheet (the pages link each other and the style sheet: never carry over a part of them).
     static func historyFiles(of current: CurrentPublication) -> [RunManifest.FileDigest]? {
-        let prefix = "report/\(ReportWriter.historyFolder)/"
-        let single = ["report/index.html", "report/" + ReportWriter.nationalHistoryPath, "report/" + ReportWriter.styleSheetName]
+        let prefix = "report/\(ReportRenderer.historyFolder)/"
+        let single = ["report/index.html", "report/" + ReportRenderer.nationalHistoryPath, "report/" + ReportRenderer.styleSheetName]
         let entries = current.manifest.outputs.filter { single.contains($0.path) || $0.path.hasPrefix(prefix) }
         guard single.allSatisfy({ path in entries.contains { $0.path == path } }),
               entries.allSatisfy({ current.difference(of: $0) == nil }) else { return nil }

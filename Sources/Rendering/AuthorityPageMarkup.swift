@@ -10,7 +10,7 @@ enum AuthorityPageMarkup {
         let y1 = year.year.startYear, y2 = year.year.startYear + 1
         let code = row.authority.code
         let name = row.authority.officialName
-        let averages = ReportWriter.averages(of: row, in: year)
+        let averages = ReportRenderer.averages(of: row, in: year)
         let counts = row.counts
         ReportPage.open(&html, title: "\(name): council performance \(label)")
         html.raw("<header>\n<p class=\"note\"><a href=\"index.html\">Council performance \(label): all authorities</a> · <a href=\"../index.html\">All years</a></p>\n<h1>")
@@ -25,14 +25,14 @@ enum AuthorityPageMarkup {
         html.text(code)
         html.raw(".")
         if !row.isCurrent {
-            html.raw(ReportWriter.isAbolished(row) ? " Abolished before 31 March \(y2)" : " Not yet established on 31 March \(y2)")
+            html.raw(ReportRenderer.isAbolished(row) ? " Abolished before 31 March \(y2)" : " Not yet established on 31 March \(y2)")
             html.raw(": its own figures for decisions made in \(label), without averages or per-100,000 figures.")
             if !row.authority.replacedBy.isEmpty {
                 html.raw(" Replaced by ")
                 for (i, successor) in row.authority.replacedBy.enumerated() {
                     if i > 0 { html.raw(", ") }
                     if year.authorities.contains(where: { $0.authority.code == successor }) {
-                        html.raw("<a href=\"\(ReportWriter.pageName(successor))\">")
+                        html.raw("<a href=\"\(ReportRenderer.pageName(successor))\">")
                         html.text(successor)
                         html.raw("</a>")
                     } else {
@@ -42,7 +42,7 @@ enum AuthorityPageMarkup {
                 html.raw(".")
             }
         }
-        html.raw("</p>\n<p><a href=\"../\(ReportWriter.historyFolder)/\(ReportWriter.pageName(code))\">")
+        html.raw("</p>\n<p><a href=\"../\(ReportRenderer.historyFolder)/\(ReportRenderer.pageName(code))\">")
         html.text(name)
         html.raw(" over every published year</a></p>\n</header>\n<main>\n")
         if let overview = LetterFields.Overview(counts, in: year.year) {
@@ -59,7 +59,7 @@ enum AuthorityPageMarkup {
         html.raw("<tr><th scope=\"row\">Upheld decisions per 100,000 residents</th><td class=\"n\">\(ReportPage.per100k(row.isCurrent ? row.upheldPer100kTenths : nil))</td><td class=\"n\">\(ReportPage.per100k(averages?.averageUpheldPer100kTenths))</td><td>")
         html.raw(population.map { "population \(NumberText.grouped($0))" } ?? "population unknown or not applicable")
         html.raw("</td></tr>\n<tr><th scope=\"row\">Public reports</th><td class=\"n\">\(counts.publicReports)</td><td class=\"n\"></td><td></td></tr>\n</tbody>\n</table>\n")
-        html.raw("<p class=\"note\">n/a: no value (nothing to divide by), or no average for this authority. The <a href=\"../../letters/\(label)/\(ReportWriter.pageName(code))\">annual review letter</a> gives the same figures in the Ombudsman's wording, with the complaints received (\(counts.receivedTotal)) by service area and the decisions made (\(counts.decisionsTotal)) by outcome.</p>\n")
+        html.raw("<p class=\"note\">n/a: no value (nothing to divide by), or no average for this authority. The <a href=\"../../letters/\(label)/\(ReportRenderer.pageName(code))\">annual review letter</a> gives the same figures in the Ombudsman's wording, with the complaints received (\(counts.receivedTotal)) by service area and the decisions made (\(counts.decisionsTotal)) by outcome.</p>\n")
         let reports = year.publicReports.filter { $0.authority.code == code }
         if !reports.isEmpty {
             html.raw("<h2 id=\"reports-heading\">Public reports, \(label)</h2>\n<ul aria-labelledby=\"reports-heading\">\n")

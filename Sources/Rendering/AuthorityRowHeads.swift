@@ -47,7 +47,7 @@ package struct AuthorityRowHeads: Sendable {
         heads = MarkupRuns(byName.count, capacity: 128 * byName.count) { rank, html in
             let authority = authorities[byName[rank]]
             html.raw("<tr><th scope=\"row\"><a href=\"")
-            html.raw(ReportWriter.pageName(authority.code))
+            html.raw(ReportRenderer.pageName(authority.code))
             html.raw("\">")
             html.text(authority.officialName)
             html.raw("</a>")

@@ -169,7 +169,7 @@ struct EnglandMap {
             html.raw("<h3 id=\"unmapped-heading\">Not on the maps</h3>\n<ul aria-labelledby=\"unmapped-heading\">\n")
             for dot in unplaced {
                 html.raw("<li><a href=\"")
-                html.raw(ReportWriter.pageName(dot.code))
+                html.raw(ReportRenderer.pageName(dot.code))
                 html.raw("\">")
                 html.text(dot.name)
                 html.raw("</a>: ")
@@ -244,7 +244,7 @@ struct EnglandMap {
             case .unplaced: continue
             }
             html.raw("<a href=\"")
-            html.raw(ReportWriter.pageName(dot.code))
+            html.raw(ReportRenderer.pageName(dot.code))
             html.raw("\" tabindex=\"-1\"><title>")
             title(of: dot, into: &html)
             html.raw("</title><circle class=\"")

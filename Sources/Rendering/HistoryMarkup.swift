@@ -20,7 +20,7 @@ enum HistoryMarkup {
         html.raw("<h2 id=\"authorities-heading\">Authorities over the years</h2>\n<ul class=\"columns\" aria-labelledby=\"authorities-heading\">\n")
         let latest = authorities.sorted { ($0.name, $0.code) < ($1.name, $1.code) }
         for row in latest {
-            html.raw("<li><a href=\"\(ReportWriter.historyFolder)/\(ReportWriter.pageName(row.code))\">")
+            html.raw("<li><a href=\"\(ReportRenderer.historyFolder)/\(ReportRenderer.pageName(row.code))\">")
             html.text(row.name)
             html.raw("</a></li>\n")
         }
@@ -35,7 +35,7 @@ enum HistoryMarkup {
         let code = latest.code, name = latest.name
         let hasType = !latest.comparisonType.isEmpty
         var html = HTMLBuffer(capacity: 6000 + 2600 * rows.count)
-        ReportPage.open(&html, title: "\(name): council performance over the years", styleSheet: "../" + ReportWriter.styleSheetName)
+        ReportPage.open(&html, title: "\(name): council performance over the years", styleSheet: "../" + ReportRenderer.styleSheetName)
         html.raw("<header>\n<p class=\"note\"><a href=\"../index.html\">Council performance: every published year</a></p>\n<h1>")
         html.text(name)
         html.raw("</h1>\n<p>")
@@ -47,7 +47,7 @@ enum HistoryMarkup {
         html.raw("</header>\n<main>\n")
 
         html.raw("<h2 id=\"years-heading\">Year by year</h2>\n<table aria-labelledby=\"years-heading\">\n<thead>\n<tr><th scope=\"col\">Year</th><th scope=\"col\" class=\"n\">Detailed investigations</th><th scope=\"col\" class=\"n\">Uphold rate</th><th scope=\"col\" class=\"n\">Type average</th><th scope=\"col\" class=\"n\">Compliance rate</th><th scope=\"col\" class=\"n\">Type average</th><th scope=\"col\" class=\"n\">Satisfactory remedy rate</th><th scope=\"col\" class=\"n\">Type average</th><th scope=\"col\" class=\"n\">Upheld per 100,000 residents</th><th scope=\"col\" class=\"n\">Type average</th></tr>\n</thead>\n<tbody>\n")
-        let page = ReportWriter.pageName(code)
+        let page = ReportRenderer.pageName(code)
         for row in rows.reversed() {
             let label = row.year.label
             html.raw("<tr><th scope=\"row\"><a href=\"../")
@@ -100,7 +100,7 @@ enum HistoryMarkup {
         }
         html.raw("</main>\n")
         ReportPage.close(&html)
-        return Artefact(path: "report/\(ReportWriter.historyFolder)/\(ReportWriter.pageName(code))", bytes: html.bytes)
+        return Artefact(path: "report/\(ReportRenderer.historyFolder)/\(ReportRenderer.pageName(code))", bytes: html.bytes)
     }
 
     /// The authorities it replaced, each linked to its history, and those that replaced it.
@@ -110,7 +110,7 @@ enum HistoryMarkup {
                 html.raw(i == 0 ? "" : i == authorities.count - 1 ? " and " : ", ")
                 if other.hasPage {
                     html.raw("<a href=\"")
-                    html.raw(ReportWriter.pageName(other.code))
+                    html.raw(ReportRenderer.pageName(other.code))
                     html.raw("\">")
                     html.text(other.name)
                     html.raw("</a>")

@@ -9,7 +9,7 @@ import PipelineModel
 /// compiled, so that a mistake in any of them is found before a run reads data. Templates that
 /// produce Markdown or other text start with the pragma `{{% CONTENT_TYPE: TEXT}}` so that
 /// values are not HTML-escaped; the others escape values for HTML. The report's pages
-/// themselves are markup built in Swift (``ReportWriter``); the style sheets and the script are
+/// themselves are markup built in Swift (``ReportRenderer``); the style sheets and the script are
 /// rendered once here.
 package struct RenderingTemplates: Sendable {
     /// The templates the writers render, by file name.

@@ -41,10 +41,10 @@ struct TypeCells {
     }
 
     /// Appends `part` for a row of type `type`, current or not: its averages are those of
-    /// ``ReportWriter/comparedType(_:isCurrent:)``, `n/a` for none.
+    /// ``ReportRenderer/comparedType(_:isCurrent:)``, `n/a` for none.
     func append(_ part: Part, type: ComparisonType?, isCurrent: Bool, to html: inout HTMLBuffer) {
         let none = ComparisonType.allCases.count
-        let kind = (part == .type ? type : ReportWriter.comparedType(type, isCurrent: isCurrent))?.rawValue ?? none
+        let kind = (part == .type ? type : ReportRenderer.comparedType(type, isCurrent: isCurrent))?.rawValue ?? none
         runs.append(kind * Part.allCases.count + part.rawValue, to: &html)
     }
 }

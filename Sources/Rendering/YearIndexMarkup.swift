@@ -121,7 +121,7 @@ enum YearIndexMarkup {
             // of one of its parts, is a copy of it (a dozen retains, each a cache miss).
             type = row.pointee.authority.comparisonType
             isCurrent = row.pointee.isCurrent
-            isAbolished = !isCurrent && ReportWriter.isAbolished(ending: row.pointee.authority.endDate, in: row.pointee.year)
+            isAbolished = !isCurrent && ReportRenderer.isAbolished(ending: row.pointee.authority.endDate, in: row.pointee.year)
             investigations = row.pointee.investigations
             upholdRate = row.pointee.upholdRate
             complianceRate = row.pointee.complianceRate

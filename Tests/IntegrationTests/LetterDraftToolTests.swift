@@ -136,7 +136,7 @@ import TestSupport
                                        areas: year.areas, publicReports: [PublicReportCase(
                                            year: report.year, authority: report.authority, reference: report.reference,
                                            decisionDate: report.decisionDate, area: report.area, text: text)])
-            let markdown = try folder.write(LetterWriter.markdown(year.authorities[0], in: invented, templates: templates),
+            let markdown = try folder.write(LetterRenderer.markdown(year.authorities[0], in: invented, templates: templates),
                                             to: "long-\(n).md")
             pairs.append((markdown, folder.file("long-\(n).docx")))
             control.append((markdown, folder.file("control-\(n).docx")))

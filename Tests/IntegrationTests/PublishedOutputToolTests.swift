@@ -116,8 +116,8 @@ import TestSupport
         defer { folder.remove() }
         let path = try folder.write(letter.bytes, to: "LCE.html")
         // The print rules (A4) are in the style sheet the letter links, beside it.
-        let styleSheet = LetterWriter.styleSheet(of: try #require(letter.year), templates: templates)
-        try folder.write(styleSheet.bytes, to: LetterWriter.styleSheetName)
+        let styleSheet = LetterRenderer.styleSheet(of: try #require(letter.year), templates: templates)
+        try folder.write(styleSheet.bytes, to: LetterRenderer.styleSheetName)
         let shots = ExternalCheck.artefactsFolder.appendingPathComponent("letter-print")
         try ExternalCheck.expectPass(["print", path, shots.path])
         let pages = try FileManager.default.contentsOfDirectory(atPath: shots.path).filter { $0.hasSuffix(".png") }.sorted()
@@ -142,7 +142,7 @@ import TestSupport
     @Test func mapFilesMatchTheirSchema() throws {
         let folder = try Self.sampleOutput()
         defer { folder.remove() }
-        let schema = PackagePaths.root.appendingPathComponent(MapDataWriter.schemaPath).path
+        let schema = PackagePaths.root.appendingPathComponent(MapDataRenderer.schemaPath).path
         try ExternalCheck.expectPass(["map", folder.url.path, schema])
         // A file without a required member fails, so the check is real.
         let file = folder.url.appendingPathComponent("map/2023-24.json")

@@ -47,8 +47,8 @@ import TestSupport
         for year in years {
             let read = try PublishedTables.year(year.year, Self.tables(year), authorities: Self.register(year))
             for (row, again) in zip(year.authorities, read.authorities) {
-                let published = LetterWriter.letters(row, in: year, templates: templates, settings: settings)[0].bytes
-                #expect(LetterWriter.markdown(again, in: read, templates: templates, settings: settings) == published,
+                let published = LetterRenderer.letters(row, in: year, templates: templates, settings: settings)[0].bytes
+                #expect(LetterRenderer.markdown(again, in: read, templates: templates, settings: settings) == published,
                         "\(year.year) \(row.authority.code)")
                 letters += 1
             }

@@ -12,7 +12,7 @@ import TestSupport
 
     func page(_ row: AuthorityYearFigures) -> String {
         let year = FigureFixtures.single(row, types: [], publicReports: []).years[0]
-        return String(decoding: ReportWriter.authorityPage(row, in: year, method: .pooled).bytes, as: UTF8.self)
+        return String(decoding: ReportRenderer.authorityPage(row, in: year, method: .pooled).bytes, as: UTF8.self)
     }
 
     func letter(_ row: AuthorityYearFigures) throws -> String {

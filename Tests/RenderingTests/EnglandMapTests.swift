@@ -30,7 +30,7 @@ import TestSupport
     }
 
     func page(_ year: YearFigures) -> String {
-        String(decoding: ReportWriter.yearIndex(year, method: .pooled, templates: templates).bytes, as: UTF8.self)
+        String(decoding: ReportRenderer.yearIndex(year, method: .pooled, templates: templates).bytes, as: UTF8.self)
     }
 
     /// The map section of a page: from its heading to the table of all authorities.

@@ -34,7 +34,7 @@ import TestSupport
     }
 
     func page(_ code: String, _ name: String, notes: [String: HistoryNotes]) -> String {
-        String(decoding: ReportWriter.historyPage([row(code, name, "2020-21"), row(code, name, "2024-25")], method: .pooled,
+        String(decoding: ReportRenderer.historyPage([row(code, name, "2020-21"), row(code, name, "2024-25")], method: .pooled,
                                                   notes: notes[code]).bytes, as: UTF8.self)
     }
 
@@ -73,7 +73,7 @@ import TestSupport
     }
 
     @Test func withoutNotesThePageIsAsBefore() {
-        let plain = String(decoding: ReportWriter.historyPage([row("NEWU", "New Unitary Council", "2024-25")], method: .pooled).bytes,
+        let plain = String(decoding: ReportRenderer.historyPage([row("NEWU", "New Unitary Council", "2024-25")], method: .pooled).bytes,
                            as: UTF8.self)
         #expect(!plain.contains("Public reports") && !plain.contains("replaced"))
     }

@@ -11,7 +11,7 @@ import TestSupport
     init() throws { templates = try RepositoryTemplates.load() }
 
     func index(_ year: YearFigures, heads: AuthorityRowHeads? = nil) -> String {
-        String(decoding: ReportWriter.yearIndex(year, method: .pooled, templates: templates, heads: heads).bytes, as: UTF8.self)
+        String(decoding: ReportRenderer.yearIndex(year, method: .pooled, templates: templates, heads: heads).bytes, as: UTF8.self)
     }
 
     @Test func theRunsHeadsGiveEachYearTheBytesOfItsOwn() throws {

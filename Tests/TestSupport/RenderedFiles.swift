@@ -10,13 +10,13 @@ package enum RenderedFiles {
     package static func letters(_ figures: AnnualFigures, templates: RenderingTemplates,
                                 settings: LetterSettings = LetterSettings()) -> [Artefact] {
         figures.years.flatMap { year in
-            year.authorities.flatMap { LetterWriter.letters($0, in: year, templates: templates, settings: settings) }
-                + [LetterWriter.styleSheet(of: year.year, templates: templates)]
+            year.authorities.flatMap { LetterRenderer.letters($0, in: year, templates: templates, settings: settings) }
+                + [LetterRenderer.styleSheet(of: year.year, templates: templates)]
         }
     }
 
     /// Every year's `map/{year}.json`, in year order.
     package static func mapFiles(_ figures: AnnualFigures) -> [Artefact] {
-        figures.years.map { MapDataWriter.mapFile($0, method: figures.method) }
+        figures.years.map { MapDataRenderer.mapFile($0, method: figures.method) }
     }
 }

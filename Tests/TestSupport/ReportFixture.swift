@@ -12,22 +12,22 @@ package enum ReportFixture {
         let history = try PublishedTables.history(of: [], computed: figures.years, currentFolder: nil)
         return figures.years.flatMap { yearPages($0, method: figures.method, templates: templates) }
             + historyPages(history.authorities, method: figures.method)
-            + [ReportWriter.nationalHistoryPage(history.national), ReportWriter.styleSheet(of: nil, templates: templates)]
+            + [ReportRenderer.nationalHistoryPage(history.national), ReportRenderer.styleSheet(of: nil, templates: templates)]
     }
 
     /// The files of one year's report: its index first, England's page, then a page per
     /// authority row, by code, and last the year's style sheet (what a run renders for the year).
     package static func yearPages(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates) -> [Artefact] {
-        [ReportWriter.yearIndex(year, method: method, templates: templates), ReportWriter.nationalYearPage(year)]
-            + year.authorities.map { ReportWriter.authorityPage($0, in: year, method: method) }
-            + [ReportWriter.styleSheet(of: year.year, templates: templates)]
+        [ReportRenderer.yearIndex(year, method: method, templates: templates), ReportRenderer.nationalYearPage(year)]
+            + year.authorities.map { ReportRenderer.authorityPage($0, in: year, method: method) }
+            + [ReportRenderer.styleSheet(of: year.year, templates: templates)]
     }
 
     /// `report/index.html` and a history page per authority, by code, from every published
     /// year's rows.
     package static func historyPages(_ rows: [PublishedYearRow], method: AveragingMethod) -> [Artefact] {
         let byCode = Dictionary(grouping: rows, by: \.code)
-        return [ReportWriter.historyIndex(rows)]
-            + byCode.keys.sorted().compactMap { byCode[$0] }.map { ReportWriter.historyPage($0, method: method) }
+        return [ReportRenderer.historyIndex(rows)]
+            + byCode.keys.sorted().compactMap { byCode[$0] }.map { ReportRenderer.historyPage($0, method: method) }
     }
 }

@@ -25,7 +25,7 @@ package import PipelineModel
 /// the whole-publication pages one in `report/` (``styleSheet(of:templates:)``); the small sort
 /// script and the charts (SVG) are inline, and the only links are relative ones within the
 /// folder. Every chart has a title, a description and a table with the same numbers.
-package enum ReportWriter {
+package enum ReportRenderer {
     /// The folder of the history pages, inside `report/`.
     package static let historyFolder = "authorities"
 
@@ -149,7 +149,7 @@ package enum ReportWriter {
 enum ReportPage {
     /// Opens a page whose style sheet is at `styleSheet`, relative to the page: `style.css` in
     /// the page's own folder (a year's folder, or `report/`), `../style.css` for a history page.
-    static func open(_ html: inout HTMLBuffer, title: String, styleSheet: String = ReportWriter.styleSheetName) {
+    static func open(_ html: inout HTMLBuffer, title: String, styleSheet: String = ReportRenderer.styleSheetName) {
         html.raw("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
         html.text(title)
         html.raw("</title>\n<link rel=\"stylesheet\" href=\"\(styleSheet)\">\n</head>\n<body>\n")

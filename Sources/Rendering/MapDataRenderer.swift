@@ -8,7 +8,7 @@ package import PipelineModel
 /// is 0, an unknown population) is `null`, as in the CSV outputs; `averages` is `null` for an
 /// authority that is not current or has no comparison type, and `letter` holds the strings as
 /// the letter prints them (`0%`, `n/a`).
-package enum MapDataWriter {
+package enum MapDataRenderer {
     /// The schema's path in the repository.
     package static let schemaPath = "pipelines/schemas/map-year.schema.json"
 
@@ -97,7 +97,7 @@ package enum MapDataWriter {
     static func authorityJSON(_ row: AuthorityYearFigures, year: YearFigures) -> JSONText {
         let a = row.authority
         let c = row.counts
-        let averages = ReportWriter.averages(of: row, in: year)
+        let averages = ReportRenderer.averages(of: row, in: year)
         let letter = LetterFields(row, types: year)
         return .object([
             ("code", .string(a.code)),

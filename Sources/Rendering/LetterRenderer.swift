@@ -6,7 +6,7 @@ package import PipelineModel
 ///
 /// The HTML letters of a year share one style sheet, `letters/{year}/letter.css` beside them
 /// (``styleSheet(of:templates:)``), one of the year's files like the letters.
-package enum LetterWriter {
+package enum LetterRenderer {
     /// The style sheet's file name, in each year's folder of letters.
     package static let styleSheetName = "letter.css"
 
