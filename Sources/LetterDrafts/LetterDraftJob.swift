@@ -27,10 +27,13 @@ package struct LetterDraftJob: Sendable {
     package var letterDate: Day?
     /// The addressees' table (`local-authority-code,name,job-title`); nil for none.
     package var contacts: String?
+    /// Who signs the letters; nil keeps the publication's `signatory` setting.
+    package var signatory: Signatory?
 
     /// A job; see the properties.
     package init(publication: String, year: ReportingYear, format: Format, authorities: [String]? = nil,
-                 output: String, referenceDocument: String, letterDate: Day? = nil, contacts: String? = nil) {
+                 output: String, referenceDocument: String, letterDate: Day? = nil, contacts: String? = nil,
+                 signatory: Signatory? = nil) {
         self.publication = publication
         self.year = year
         self.format = format
@@ -39,5 +42,6 @@ package struct LetterDraftJob: Sendable {
         self.referenceDocument = referenceDocument
         self.letterDate = letterDate
         self.contacts = contacts
+        self.signatory = signatory
     }
 }

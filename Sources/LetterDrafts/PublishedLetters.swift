@@ -91,7 +91,10 @@ package struct PublishedLetters: Sendable {
             }
         }
         let recordedDate = configuration.settings["letter-date"].flatMap(PipelineDefinition.letterDate)
-        let settings = LetterSettings(date: job.letterDate ?? recordedDate, contacts: contacts)
+        // The run's signatory, as its manifest records it ("none": the placeholder).
+        let recordedSignatory = configuration.settings["signatory"].flatMap { $0 == "none" ? nil : Signatory(parsing: $0) }
+        let settings = LetterSettings(date: job.letterDate ?? recordedDate, contacts: contacts,
+                                      signatory: job.signatory ?? recordedSignatory)
 
         let rows: [AuthorityYearFigures]
         if let codes = job.authorities {
@@ -108,7 +111,7 @@ package struct PublishedLetters: Sendable {
             // Rendered with the run's own settings, a letter must be the published one byte for
             // byte: a difference means the settings (a contacts table the run was given) or the
             // code differ from the run's, and the drafts would not say what was published.
-            if job.letterDate == nil, job.contacts == nil {
+            if job.letterDate == nil, job.contacts == nil, job.signatory == nil {
                 let path = "letters/\(label)/\(row.authority.code).md"
                 if let published = publication.output(path),
                    RunManifest.FileDigest(path: path, contents: markdown) != published {

@@ -45,13 +45,16 @@ package struct PipelineDefinition: Sendable, Equatable {
     /// The date the draft letters carry (`letter-date: 2020-07-22`), never the clock's, so
     /// that reruns stay byte-identical; nil prints a visible placeholder.
     package var letterDate: Day?
+    /// Who signs the letters (`signatory: Amerdeep Somal, Local Government and Social Care
+    /// Ombudsman`); nil prints a visible placeholder.
+    package var signatory: Signatory?
 
     /// A definition; every setting defaults to "not given".
     package init(inputs: [String]? = nil, register: String? = nil, lookup: String? = nil, population: String? = nil,
                 decisionRules: String? = nil, serviceAreaRules: String? = nil, templates: String? = nil,
                 method: AveragingMethod? = nil, years: YearRange? = nil, output: String? = nil, batchSize: Int? = nil,
                 maxRejectRate: Double? = nil, minRows: Int? = nil, metricsFile: String? = nil, logFormat: LogFormat? = nil,
-                contacts: String? = nil, letterDate: Day? = nil, parseWorkers: Int? = nil) {
+                contacts: String? = nil, letterDate: Day? = nil, signatory: Signatory? = nil, parseWorkers: Int? = nil) {
         self.inputs = inputs
         self.register = register
         self.lookup = lookup
@@ -69,6 +72,7 @@ package struct PipelineDefinition: Sendable, Equatable {
         self.logFormat = logFormat
         self.contacts = contacts
         self.letterDate = letterDate
+        self.signatory = signatory
         self.parseWorkers = parseWorkers
     }
 

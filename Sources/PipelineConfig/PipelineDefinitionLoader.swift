@@ -133,6 +133,11 @@ private struct DefinitionReader {
                 let text = try scalar(value, key: key, expected: expected)
                 guard let day = PipelineDefinition.letterDate(text) else { throw wrongType(value, key: key, expected: expected) }
                 definition.letterDate = day
+            case "signatory":
+                let expected = "a name, and after a comma its title, on one line"
+                let text = try scalar(value, key: key, expected: expected)
+                guard let signatory = Signatory(parsing: text) else { throw wrongType(value, key: key, expected: expected) }
+                definition.signatory = signatory
             default:
                 // Every key of `PipelineDefinition.keys` has a case above.
                 throw ConfigurationError(file: file, line: keyNode.mark?.line, "key '\(key)' is not handled")

@@ -52,7 +52,7 @@ extension RunSetting {
     /// Every run setting, in the order the shipped definitions and `--help` use.
     package static let all: [RunSetting] = [
         inputs, register, lookup, population, decisionRules, serviceAreaRules, templates, method, years, output,
-        batchSize, maxRejectRate, minRows, metricsFile, logFormat, contacts, letterDate, parseWorkers,
+        batchSize, maxRejectRate, minRows, metricsFile, logFormat, contacts, letterDate, signatory, parseWorkers,
     ]
 
     /// The exports.
@@ -140,6 +140,11 @@ extension RunSetting {
         key: "letter-date", option: "letter-date", valueName: "date",
         help: "The date the draft letters carry, 2020-07-22 (never today's: reruns stay byte-identical). Default: a visible placeholder.",
         example: "2020-07-22", recordedInManifest: true, field: \.letterDate)
+    /// Who signs the letters.
+    package static let signatory = RunSetting(
+        key: "signatory", option: "signatory", valueName: "name[, title]",
+        help: "Who signs the draft letters: a name, and after the first comma the title under it (default title: \(Signatory.defaultTitle)). Default: a visible placeholder name.",
+        example: "Amerdeep Somal, Local Government and Social Care Ombudsman", recordedInManifest: true, field: \.signatory)
     /// The parse workers.
     package static let parseWorkers = RunSetting(
         key: "parse-workers", option: "parse-workers", valueName: "n",

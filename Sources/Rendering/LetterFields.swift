@@ -47,6 +47,9 @@ struct LetterFields: Sendable, Equatable {
     let date: String
     /// The addressee's name, or a placeholder.
     let addresseeName: String
+    /// Whether the signatory setting names who signs; the signatory's name ("" without it) and
+    /// title (the Ombudsman's without it).
+    let signed: Bool, signatoryName: String, signatoryTitle: String
     /// The addressee's job title, or a placeholder.
     let addresseeJobTitle: String
     /// Whether the contacts table names the addressee.
@@ -177,6 +180,9 @@ struct LetterFields: Sendable, Equatable {
         date = settings.date.map(Self.longDate) ?? "[Date]"
         let contact = settings.contacts[row.authority.code]
         addresseeName = contact?.name ?? "[Name of the chief executive]"
+        signed = settings.signatory != nil
+        signatoryName = settings.signatory?.name ?? ""
+        signatoryTitle = settings.signatory?.title ?? Signatory.defaultTitle
         addresseeJobTitle = contact?.jobTitle ?? "[Job title]"
         hasContact = contact != nil
         publicReports = types.publicReports.filter { $0.authority.code == row.authority.code }.map {

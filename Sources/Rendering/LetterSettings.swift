@@ -9,9 +9,12 @@ package struct LetterSettings: Sendable {
     /// The addressee of each authority's letter, by register code; an authority without one
     /// gets a visible placeholder.
     package var contacts: [String: Contact]
+    /// Who signs the letters; nil prints a visible placeholder for the name.
+    package var signatory: Signatory?
     /// Settings; see the properties.
-    package init(date: Day? = nil, contacts: [String: Contact] = [:]) {
+    package init(date: Day? = nil, contacts: [String: Contact] = [:], signatory: Signatory? = nil) {
         self.date = date
         self.contacts = contacts
+        self.signatory = signatory
     }
 }

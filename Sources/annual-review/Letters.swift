@@ -63,11 +63,15 @@ extension AnnualReview {
         @Option(help: ArgumentHelp("The letters' addressees (local-authority-code,name,job-title), as for run; give the run's table to get its addressees. Default: none (visible placeholders).", valueName: "file"))
         var contacts: String?
 
+        @Option(help: ArgumentHelp("Who signs the letters: a name, and after the first comma its title. Default: the publication's signatory setting, or a visible placeholder name.", valueName: "name[, title]"),
+                transform: RunOptions.signatory)
+        var signatory: Signatory?
+
         func run() throws {
             let job = LetterDraftJob(
                 publication: publication, year: year, format: format, authorities: authorities, output: out,
                 referenceDocument: referenceDoc ?? Installation.file("letters/reference.docx") ?? "pipelines/letters/reference.docx",
-                letterDate: letterDate, contacts: contacts)
+                letterDate: letterDate, contacts: contacts, signatory: signatory)
             do {
                 let summary = try LetterDrafts.make(job)
                 print(TerminalText.escaped("annual-review: \(summary.files.count) \(format.rawValue) letters of \(year.label) in \(summary.folder)"))

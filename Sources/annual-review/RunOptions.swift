@@ -40,6 +40,9 @@ struct RunOptions: ParsableArguments {
     @Option(name: RunSetting.letterDate.name, help: RunSetting.letterDate.argumentHelp, transform: Self.letterDate)
     var letterDate: Day?
 
+    @Option(name: RunSetting.signatory.name, help: RunSetting.signatory.argumentHelp, transform: Self.signatory)
+    var signatory: Signatory?
+
     @Option(name: RunSetting.output.name, help: RunSetting.output.argumentHelp)
     var out: String?
 
@@ -90,7 +93,14 @@ struct RunOptions: ParsableArguments {
             decisionRules: decisionRules, serviceAreaRules: serviceAreaRules, templates: templates, method: method,
             years: years, output: out, batchSize: batchSize, maxRejectRate: maxRejectRate?.value, minRows: minRows,
             metricsFile: metricsFile, logFormat: logFormat, contacts: contacts, letterDate: letterDate,
-            parseWorkers: parseWorkers)
+            signatory: signatory, parseWorkers: parseWorkers)
+    }
+
+    static func signatory(_ text: String) throws -> Signatory {
+        guard let signatory = Signatory(parsing: text) else {
+            throw ValidationError("--signatory must be a name, and after a comma its title, on one line, not '\(text)'")
+        }
+        return signatory
     }
 
     static func letterDate(_ text: String) throws -> Day {

@@ -57,6 +57,19 @@ import TestSupport
                                  mentioning: "give it again with --contacts")
     }
 
+    @Test func theRunsSignatoryIsTakenFromItsManifest() throws {
+        // The letters were signed by the run (an invented name): drafted without the option,
+        // they have the published words (so the command gets as far as looking for pandoc); a
+        // draft signed by someone else has other words, which is what --signatory is for.
+        let publication = try SamplePublication.make(["--signatory", "A. N. Ombudsman, Acting Ombudsman"])
+        let bin = try TemporaryFolder("bin")
+        try expectNothingWritten([publication, "--year", "2023-24", "--format", "docx", "--authorities", "LCE"], status: 69,
+                                 mentioning: "install the Debian package pandoc", path: bin.path)
+        try expectNothingWritten([publication, "--year", "2023-24", "--format", "docx", "--authorities", "LCE",
+                                  "--signatory", "B. Person"], status: 69,
+                                 mentioning: "install the Debian package pandoc", path: bin.path)
+    }
+
     @Test func withoutPandocOrLibreOfficeTheCommandExits69NamingThePackage() throws {
         let publication = try SamplePublication.make()
         let bin = try TemporaryFolder("bin")

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// The draft letters' settings through the executable: `--letter-date` / `letter-date:` and
-/// `--contacts` / `contacts:`, their placeholders and their errors.
+/// `--contacts` / `contacts:`, `--signatory` / `signatory:`, their placeholders and their errors.
 @Suite struct LetterSettingsTests {
     let sample = PackagePaths.path("pipelines/sample.yaml")
 
@@ -44,6 +44,57 @@ import TestSupport
         for path in ["letters/2023-24/LCE.md", "letters/2023-24/LCE.html", "letters/2019-20/BUR.md"] {
             #expect(FileManager.default.contents(atPath: first + "/" + path) == FileManager.default.contents(atPath: second + "/" + path))
         }
+    }
+
+    @Test func theSignatoryTakesThePlaceholdersPlaceAndIsRecorded() throws {
+        let folder = try TemporaryFolder("letters").path
+        let out = folder + "/out", definition = folder + "/signed.yaml"
+        // An invented name; the definition names the sample's files and signs with a title of its own.
+        let data = PackagePaths.path("sample-data")
+        try """
+            inputs: [\(data)/decisions-sample.csv.gz]
+            register: \(data)/register.csv
+            lookup: \(data)/name-lookup.csv
+            population: \(data)/population.csv
+            max-reject-rate: 5%
+            signatory: A. N. Ombudsman, Acting Ombudsman
+
+            """.write(toFile: definition, atomically: true, encoding: .utf8)
+        let signed = try run(["run", definition, "--out", out])
+        #expect(signed.status == 0, "\(signed.stderr)")
+        let markdown = try String(contentsOfFile: out + "/letters/2023-24/LCE.md", encoding: .utf8)
+        #expect(markdown.contains("Yours sincerely,\n\nA. N. Ombudsman  \nActing Ombudsman  \nChair, Commission for Local Administration in England"))
+        #expect(!markdown.contains("[Ombudsman's name]"))
+        let html = try String(contentsOfFile: out + "/letters/2023-24/LCE.html", encoding: .utf8)
+        #expect(html.contains("<p>A. N. Ombudsman<br>Acting Ombudsman<br>Chair, Commission"))
+        let manifest = try String(contentsOfFile: out + "/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("\"signatory\" : \"A. N. Ombudsman, Acting Ombudsman\""))
+
+        // The option overrides the definition; without a title the Ombudsman's is printed.
+        let overridden = folder + "/overridden"
+        #expect(try run(["run", definition, "--out", overridden, "--signatory", "B. Person"]).status == 0)
+        let other = try String(contentsOfFile: overridden + "/letters/2019-20/BUR.md", encoding: .utf8)
+        #expect(other.contains("B. Person  \nLocal Government and Social Care Ombudsman  \nChair"))
+
+        // Without the setting the placeholder stays.
+        let unsigned = folder + "/unsigned"
+        #expect(try run(["run", sample, "--out", unsigned]).status == 0)
+        #expect(try String(contentsOfFile: unsigned + "/letters/2023-24/LCE.md", encoding: .utf8)
+            .contains("[Ombudsman's name]  \nLocal Government and Social Care Ombudsman  \n"))
+    }
+
+    @Test func aSignatoryOverTwoLinesIsRefused() throws {
+        let option = try run(["run", sample, "--out", "/tmp/never", "--signatory", "A Person\nInjected line"])
+        #expect(option.status == 64)
+        #expect(option.stderr.contains("--signatory"))
+        let folder = try TemporaryFolder("letters").path
+        let definition = folder + "/letters.yaml"
+        try "register: \(PackagePaths.path("sample-data/register.csv"))\nsignatory: \", Ombudsman\"\n"
+            .write(toFile: definition, atomically: true, encoding: .utf8)
+        let file = try run(["run", definition, "--out", folder + "/out", PackagePaths.path("sample-data/decisions-sample.csv.gz")])
+        #expect(file.status == 78)
+        #expect(file.stderr.contains("letters.yaml:2"))
+        #expect(file.stderr.contains("'signatory'"))
     }
 
     @Test(arguments: ["2024-13-01", "22/07/2024", "tomorrow"])

@@ -58,7 +58,8 @@ struct PreparedRun {
             "method": "\(config.method.rawValue)",
         ])
         return PreparedRun(register: register, classifier: classifier, templates: templates,
-                           letters: LetterSettings(date: config.letterDate, contacts: contacts ?? [:]), contacts: contacts)
+                           letters: LetterSettings(date: config.letterDate, contacts: contacts ?? [:],
+                                                           signatory: config.signatory), contacts: contacts)
     }
 
     /// A rule conflict as an error naming the table it is in (each rule knows its file's name

@@ -42,6 +42,8 @@ package struct RunConfiguration: Sendable {
     package var contacts: String?
     /// The date the draft letters carry; nil prints a placeholder.
     package var letterDate: Day?
+    /// Who signs the draft letters; nil prints a placeholder name.
+    package var signatory: Signatory?
     /// The fewest data rows a run must read to publish, so that an export that parses into
     /// nothing never replaces good figures.
     package var minRows: Int
@@ -128,6 +130,7 @@ extension RunConfiguration {
                   templates: settings.templates ?? Self.templatesBeside(decisionRules))
         contacts = settings.contacts
         letterDate = settings.letterDate
+        signatory = settings.signatory
         defaulted = Set([settings.decisionRules == nil ? "decision-rules" : nil,
                          settings.serviceAreaRules == nil ? "service-area-rules" : nil,
                          settings.templates == nil ? "templates" : nil].compactMap { $0 })
@@ -164,6 +167,7 @@ extension RunConfiguration {
         case RunSetting.maxRejectRate.key: "\(maxRejectRate)"
         case RunSetting.minRows.key: "\(minRows)"
         case RunSetting.letterDate.key: letterDate?.description ?? "none"
+        case RunSetting.signatory.key: signatory?.description ?? "none"
         case RunSetting.parseWorkers.key: "\(parseWorkers)"
         default: nil
         }

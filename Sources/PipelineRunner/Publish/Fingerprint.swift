@@ -19,11 +19,12 @@ struct Fingerprint {
         add("method", method.rawValue)
     }
 
-    /// Adds what the letters take from beyond the figures: their date and every addressee (all
+    /// Adds what the letters take from beyond the figures: their date, their signatory and every addressee (all
     /// of them: a change renders every year again, which is rare and cheap beside keeping
     /// per-year parts apart). Public reports are in the year's `public_reports.csv`.
     mutating func add(letters: LetterSettings) {
         add("letter-date", letters.date?.description ?? "")
+        if let signatory = letters.signatory { add("signatory", signatory.description) }
         for (code, contact) in letters.contacts.sorted(by: { $0.key < $1.key }) {
             add("contact", [code, contact.name, contact.jobTitle].joined(separator: "\u{1F}"))
         }
