@@ -176,31 +176,20 @@ package struct CurrentPublication: Sendable {
     /// walk of the folder, one `lstat` per file.
     package func firstDifference() -> (path: String, reason: String)? {
         var unseen = outputs
-        var pending: [String?] = [nil]
-        while let next = pending.popLast() {
-            let full = next.map { folder + "/" + $0 } ?? folder
-            guard let dir = opendir(full) else { return (full, "cannot list it (\(systemReason()))") }
-            defer { closedir(dir) }
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name == "." || name == ".." { continue }
-                let path = next.map { $0 + "/" + name } ?? name
-                var status = stat()
-                guard lstat(folder + "/" + path, &status) == 0 else { return (folder + "/" + path, systemReason()) }
-                if (status.st_mode & S_IFMT) == S_IFDIR {
-                    pending.append(path)
-                    continue
-                }
-                if path == "manifest.json" { continue }
+        do {
+            try Self.walk(folder, nil) { path, status in
+                if path == "manifest.json" { return }
                 guard let listed = unseen.removeValue(forKey: path) else {
-                    return (folder + "/" + path, "the manifest does not list it")
+                    throw OutputError.cannotCarryOver(path: folder + "/" + path, reason: "the manifest does not list it")
                 }
                 if let difference = Self.difference(status, from: listed, manifestModified: manifestModified) {
-                    return (folder + "/" + path, difference)
+                    throw OutputError.cannotCarryOver(path: folder + "/" + path, reason: difference)
                 }
             }
+        } catch let OutputError.cannotCarryOver(path, reason) {
+            return (path, reason)
+        } catch {
+            return (folder, "\(error)")
         }
         if let missing = unseen.keys.min(by: utf8Precedes) {
             return (folder + "/" + missing, "the manifest lists it but it is missing")
@@ -213,6 +202,20 @@ package struct CurrentPublication: Sendable {
     /// regular file (a symbolic link, a device) is refused, since it could not be carried over
     /// as published.
     private static func regularFiles(under base: String, _ relative: String?, into found: inout Set<String>) throws {
+        try walk(base, relative) { path, status in
+            guard (status.st_mode & S_IFMT) == S_IFREG else {
+                throw OutputError.cannotCarryOver(path: base + "/" + path, reason: "not a regular file")
+            }
+            found.insert(path)
+        }
+    }
+
+    /// Calls `visit` with the path (relative to `base`) and `lstat` of every entry under
+    /// `base/relative` (the whole of `base` when nil) but the folders, which it descends; one
+    /// `lstat` per entry. Under a `relative` folder, a missing folder has no entries.
+    /// - Throws: ``OutputError/cannotCarryOver(path:reason:)`` naming a folder it cannot list or
+    ///   an entry it cannot `lstat`, or what `visit` throws.
+    private static func walk(_ base: String, _ relative: String?, _ visit: (String, stat) throws -> Void) throws {
         var pending = [relative]
         while let next = pending.popLast() {
             let full = next.map { base + "/" + $0 } ?? base
@@ -227,14 +230,14 @@ package struct CurrentPublication: Sendable {
                 }
                 if name == "." || name == ".." { continue }
                 let path = next.map { $0 + "/" + name } ?? name
-                var st = stat()
-                guard lstat(base + "/" + path, &st) == 0 else {
+                var status = stat()
+                guard lstat(base + "/" + path, &status) == 0 else {
                     throw OutputError.cannotCarryOver(path: base + "/" + path, reason: systemReason())
                 }
-                switch st.st_mode & S_IFMT {
-                case S_IFDIR: pending.append(path)
-                case S_IFREG: found.insert(path)
-                default: throw OutputError.cannotCarryOver(path: base + "/" + path, reason: "not a regular file")
+                if (status.st_mode & S_IFMT) == S_IFDIR {
+                    pending.append(path)
+                } else {
+                    try visit(path, status)
                 }
             }
         }
