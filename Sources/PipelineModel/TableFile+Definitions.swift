@@ -14,20 +14,10 @@ extension TableFile {
                 .text($0.authority.comparisonType?.name ?? "")
             },
             .init("current", .boolean, "Whether the authority exists on 31 March at the end of the year") { .boolean($0.isCurrent) },
-            .init("received_total", .count, Described.receivedTotal) { .integer($0.counts.receivedTotal) },
         ]
-            + receivedColumns({ $0.counts })
-            + [.init("decisions_total", .count, Described.decisionsTotal) { .integer($0.counts.decisionsTotal) }]
-            + outcomeColumns({ $0.counts })
+            + countsAndRates(counts: { $0.counts }, upholdRate: { $0.upholdRate },
+                             satisfactoryRemedyRate: { $0.satisfactoryRemedyRate }, complianceRate: { $0.complianceRate })
             + [
-                .init("investigations", .count, Described.investigations) { .integer($0.counts.investigations) },
-                .init("uphold_rate", .percent, Described.upholdRate) { TableValue($0.upholdRate) },
-                .init("satisfactory_remedies", .count, Described.satisfactoryRemedies) { .integer($0.counts.satisfactoryRemedies) },
-                .init("satisfactory_remedy_rate", .percent, Described.satisfactoryRemedyRate) { TableValue($0.satisfactoryRemedyRate) },
-            ]
-            + complianceColumns({ $0.counts })
-            + [
-                .init("compliance_rate", .percent, Described.complianceRate) { TableValue($0.complianceRate) },
                 .init("public_reports", .count, Described.publicReports) { .integer($0.counts.publicReports) },
                 // The oracle writes `pop if pop else ""`: a population of 0 is as good as unknown
                 // (it has no per-100,000 figure either), so it prints empty too.
@@ -90,20 +80,10 @@ extension TableFile {
         primaryKey: ["year"],
         columns: [
             .init("year", .year, Described.year) { .text($0.year.label) },
-            .init("received_total", .count, Described.receivedTotal) { .integer($0.counts.receivedTotal) },
         ]
-            + receivedColumns({ $0.counts })
-            + [.init("decisions_total", .count, Described.decisionsTotal) { .integer($0.counts.decisionsTotal) }]
-            + outcomeColumns({ $0.counts })
+            + countsAndRates(counts: { $0.counts }, upholdRate: { $0.upholdRate },
+                             satisfactoryRemedyRate: { $0.satisfactoryRemedyRate }, complianceRate: { $0.complianceRate })
             + [
-                .init("investigations", .count, Described.investigations) { .integer($0.counts.investigations) },
-                .init("uphold_rate", .percent, Described.upholdRate) { TableValue($0.upholdRate) },
-                .init("satisfactory_remedies", .count, Described.satisfactoryRemedies) { .integer($0.counts.satisfactoryRemedies) },
-                .init("satisfactory_remedy_rate", .percent, Described.satisfactoryRemedyRate) { TableValue($0.satisfactoryRemedyRate) },
-            ]
-            + complianceColumns({ $0.counts })
-            + [
-                .init("compliance_rate", .percent, Described.complianceRate) { TableValue($0.complianceRate) },
                 .init("late_compliance_rate", .percent,
                       "Complied late as a whole percentage of compliance outcomes; empty with none") { TableValue($0.lateComplianceRate) },
                 .init("public_reports", .count, Described.publicReports) { .integer($0.counts.publicReports) },
@@ -164,6 +144,26 @@ extension TableFile {
         ServiceArea.allCases.map { area in
             .init(area.column, .count, "Complaints and enquiries received: \(area.name)") { .integer(counts($0).received[area.rawValue]) }
         }
+    }
+
+    /// The columns an authority's row and England's share, from `received_total` to
+    /// `compliance_rate`: what was received and decided, and the three key rates.
+    private static func countsAndRates<Row>(
+        counts: @escaping @Sendable (Row) -> AuthorityYearCounts, upholdRate: @escaping @Sendable (Row) -> Int?,
+        satisfactoryRemedyRate: @escaping @Sendable (Row) -> Int?, complianceRate: @escaping @Sendable (Row) -> Int?
+    ) -> [TableDefinition<Row>.Column] {
+        [.init("received_total", .count, Described.receivedTotal) { .integer(counts($0).receivedTotal) }]
+            + receivedColumns(counts)
+            + [.init("decisions_total", .count, Described.decisionsTotal) { .integer(counts($0).decisionsTotal) }]
+            + outcomeColumns(counts)
+            + [
+                .init("investigations", .count, Described.investigations) { .integer(counts($0).investigations) },
+                .init("uphold_rate", .percent, Described.upholdRate) { TableValue(upholdRate($0)) },
+                .init("satisfactory_remedies", .count, Described.satisfactoryRemedies) { .integer(counts($0).satisfactoryRemedies) },
+                .init("satisfactory_remedy_rate", .percent, Described.satisfactoryRemedyRate) { TableValue(satisfactoryRemedyRate($0)) },
+            ]
+            + complianceColumns(counts)
+            + [.init("compliance_rate", .percent, Described.complianceRate) { TableValue(complianceRate($0)) }]
     }
 
     /// The six outcome columns of `counts`, in ``Outcome`` order.
