@@ -61,9 +61,16 @@ struct Fingerprint {
         return fingerprint.hex
     }
 
-    /// The history pages' fingerprint: the base and the top-level tables they are read from.
-    static func history(authorityYear: [UInt8], comparison: [UInt8], nationalYear: [UInt8], base: Fingerprint) -> String {
+    /// The history pages' fingerprint: the base, what they say beside the figures (the public
+    /// reports, and who replaced whom in `register`) and the top-level tables of their figures.
+    static func history(authorityYear: [UInt8], comparison: [UInt8], nationalYear: [UInt8], publicReports: [UInt8],
+                        register: [Authority], base: Fingerprint) -> String {
         var fingerprint = base
+        fingerprint.add(TableFile.publicReports.fileName, publicReports)
+        fingerprint.add("succession", register.filter { !$0.replacedBy.isEmpty }.map { authority in
+            let dates = [authority.startDate, authority.endDate].map { $0.map(String.init(describing:)) ?? "" }
+            return "\(authority.code)>\(authority.replacedBy.joined(separator: ",")) \(dates.joined(separator: "-"))"
+        }.joined(separator: ";"))
         fingerprint.add(TableFile.authorityYear.fileName, authorityYear)
         fingerprint.add(TableFile.comparison.fileName, comparison)
         fingerprint.add(TableFile.nationalYear.fileName, nationalYear)

@@ -116,14 +116,8 @@ struct PublicationPlanner {
     func planHistory(_ tables: [TableFile: [UInt8]], of figures: AnnualFigures, into plan: inout PublicationPlan) throws {
         guard let templates, let base = base(method: figures.method), let authorityYear = tables[.authorityYear],
               let comparison = tables[.comparison], let national = tables[.nationalYear] else { return }
-        // The history pages show the public reports and who replaced whom too.
-        var notesBase = base
-        notesBase.add(TableFile.publicReports.fileName, tables[.publicReports] ?? [])
-        notesBase.add("succession", register.filter { !$0.replacedBy.isEmpty }
-            .map { "\($0.code)>\($0.replacedBy.joined(separator: ",")) \($0.startDate.map(String.init(describing:)) ?? "")-\($0.endDate.map(String.init(describing:)) ?? "")" }
-            .joined(separator: ";"))
         let fingerprint = Fingerprint.history(authorityYear: authorityYear, comparison: comparison, nationalYear: national,
-                                              base: notesBase)
+                                              publicReports: tables[.publicReports] ?? [], register: register, base: base)
         plan.historyFingerprint = fingerprint
         if let current = plan.current, current.partitions.historyFingerprint == fingerprint,
            let entries = Self.historyFiles(of: current) {
