@@ -75,11 +75,14 @@ package struct AuthorityYearFigures: Sendable, Equatable {
     package let complianceRate: Int?
     /// Upheld decisions per 100,000 residents in tenths (48 = 4.8); nil without population.
     package let upheldPer100kTenths: Int?
+    /// The cases behind the counts (the per-case tables' rows); ``AuthorityYearCases/none`` for
+    /// a row read back from `authority_year.csv`.
+    package var cases: AuthorityYearCases
 
     /// A row; see the properties.
     package init(year: ReportingYear, authority: Authority, isCurrent: Bool, counts: AuthorityYearCounts,
                 population: Int?, upholdRate: Int?, satisfactoryRemedyRate: Int?, complianceRate: Int?,
-                upheldPer100kTenths: Int?) {
+                upheldPer100kTenths: Int?, cases: AuthorityYearCases = .none) {
         self.year = year
         self.authority = authority
         self.isCurrent = isCurrent
@@ -90,6 +93,7 @@ package struct AuthorityYearFigures: Sendable, Equatable {
         self.satisfactoryRemedyRate = satisfactoryRemedyRate
         self.complianceRate = complianceRate
         self.upheldPer100kTenths = upheldPer100kTenths
+        self.cases = cases
     }
 }
 

@@ -26,10 +26,5 @@ package struct PublicReportCase: Sendable, Equatable {
     }
 
     /// The reference as outputs.md writes it: `19 012 345`.
-    package var referenceText: String {
-        let digits = String(reference)
-        let padded = String(repeating: "0", count: max(0, 8 - digits.count)) + digits
-        let a = padded.prefix(2), b = padded.dropFirst(2).prefix(3), c = padded.dropFirst(5)
-        return "\(a) \(b) \(c)"
-    }
+    package var referenceText: String { CaseReference.text(reference) }
 }

@@ -125,15 +125,65 @@ extension TableFile {
             .init("year", .year, "Reporting year of the decision") { .text($0.year.label) },
             .init("authority_code", .text, Described.authorityCode) { .text($0.authority.code) },
             .init("authority_name", .text, Described.authorityName) { .text($0.authority.officialName) },
-            .init("reference", .pattern("[0-9]{2} [0-9]{3} [0-9]{3}"), "The case reference, eight digits as 19 012 345") {
-                .text($0.referenceText)
-            },
+            .init("reference", Described.reference, Described.referenceText) { .text($0.referenceText) },
             .init("decision_date", .date, "Date of the decision") { .text($0.decisionDate.description) },
             .init("category", Described.serviceAreas, "The case's service area") { .text($0.area.name) },
             .init("subcategory", .text, "The subcategory as recorded") { .text($0.text.subcategory) },
             .init("decision", .text, "The decision as recorded") { .text($0.text.decision) },
             .init("remedy", .text, "The remedies as recorded, separated by semicolons") { .text($0.text.remedy) },
             .init("summary", .text, "The case summary as recorded") { .text($0.text.summary) },
+        ])
+
+    /// `decisions.csv`: the cases behind the decision figures, in each year's partition.
+    package static let decisionsTable = TableDefinition<CaseRow<DecidedCase>>(
+        fileName: "decisions.csv", title: "The cases behind the decision figures: one row per decision counted in the year",
+        primaryKey: ["year", "reference"],
+        foreignKeys: [.init(["year", "authority_code"], to: "authority_year")],
+        columns: [
+            .init("year", .year, "Reporting year of the decision") { .text($0.year.label) },
+            .init("authority_code", .text, Described.authorityCode) { .text($0.authorityCode) },
+            .init("reference", Described.reference, Described.referenceText) { .text(CaseReference.text($0.case.reference)) },
+            .init("decision_date", .date, "Date of the decision") { .text($0.case.decisionDate.description) },
+            .init("service_area", Described.serviceAreas, "The case's service area") { .text($0.case.area.name) },
+            .init("outcome", .oneOf(Outcome.allCases.map(\.column)), "The classified outcome") { .text($0.case.outcome.column) },
+            .init("satisfactory_remedy", .boolean,
+                  "Whether the authority had already provided a satisfactory remedy; empty unless upheld") {
+                $0.case.outcome == .upheld ? .boolean($0.case.satisfactoryRemedy) : .empty
+            },
+            .init("public_report", .boolean, "Whether the Ombudsman issued a public report") { .boolean($0.case.publicReport) },
+            .init("service_improvement", .boolean, "Whether the case is upheld with a service-improvement remedy") {
+                .boolean($0.case.serviceImprovement)
+            },
+        ])
+
+    /// `compliance.csv`: the cases behind the compliance figures, in each year's partition.
+    package static let complianceTable = TableDefinition<CaseRow<ComplianceCase>>(
+        fileName: "compliance.csv", title: "The cases behind the compliance figures: one row per compliance outcome counted in the year",
+        primaryKey: ["year", "reference"],
+        foreignKeys: [.init(["year", "authority_code"], to: "authority_year")],
+        columns: [
+            .init("year", .year, "Reporting year of the compliance outcome") { .text($0.year.label) },
+            .init("authority_code", .text, Described.authorityCode) { .text($0.authorityCode) },
+            .init("reference", Described.reference, Described.referenceText) { .text(CaseReference.text($0.case.reference)) },
+            .init("compliance_date", .date, "Date the compliance outcome was recorded") { .text($0.case.complianceDate.description) },
+            .init("outcome", .oneOf(Described.countedComplianceOutcomes.map(\.column)), "The compliance outcome") {
+                .text($0.case.outcome.column)
+            },
+        ])
+
+    /// `service_improvements.csv`: every upheld case with a service-improvement remedy.
+    package static let serviceImprovementsTable = TableDefinition<CaseRow<ServiceImprovementCase>>(
+        fileName: "service_improvements.csv", title: "Every upheld case with a service-improvement remedy",
+        primaryKey: ["year", "reference"],
+        foreignKeys: [.init(["year", "authority_code"], to: "authority_year")],
+        columns: [
+            .init("year", .year, "Reporting year of the decision") { .text($0.year.label) },
+            .init("authority_code", .text, Described.authorityCode) { .text($0.authorityCode) },
+            .init("reference", Described.reference, Described.referenceText) { .text(CaseReference.text($0.case.reference)) },
+            .init("decision_date", .date, "Date of the decision") { .text($0.case.decisionDate.description) },
+            .init("category", Described.serviceAreas, "The case's service area") { .text($0.case.area.name) },
+            .init("subcategory", .text, "The subcategory as recorded") { .text($0.case.subcategory) },
+            .init("remedy", .text, "The remedies as recorded, separated by semicolons") { .text($0.case.remedy) },
         ])
 
     // MARK: - Columns several tables share
@@ -194,6 +244,10 @@ private enum Described {
     static let comparisonType = "Comparison type of the average of similar authorities; empty for other kinds"
     static let comparisonTypes = ColumnType.oneOf(ComparisonType.allCases.map(\.name))
     static let serviceAreas = ColumnType.oneOf(ServiceArea.allCases.map(\.name))
+    static let reference = ColumnType.pattern("[0-9]{2} [0-9]{3} [0-9]{3}")
+    static let referenceText = "The case reference, eight digits as 19 012 345"
+    /// The compliance outcomes a per-case row can have (awaiting is not counted).
+    static let countedComplianceOutcomes: [ComplianceOutcome] = ComplianceOutcome.allCases.filter(\.isOutcome)
     static let receivedTotal = "Complaints and enquiries received in the year"
     static let decisionsTotal = "Decisions made in the year"
     static let investigations = "Detailed investigations: upheld plus not upheld decisions"

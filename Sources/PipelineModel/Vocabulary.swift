@@ -87,6 +87,17 @@ package enum ComplianceOutcome: Int, CaseIterable, Sendable, Codable {
 
     /// Whether the outcome counts in the compliance rate's denominator.
     package var isOutcome: Bool { self != .awaiting }
+
+    /// The outcome as `compliance.csv` writes it, and the column of `authority_year.csv` that
+    /// counts it (`awaiting` has no column there).
+    package var column: String {
+        switch self {
+        case .complied: "complied"
+        case .compliedLate: "complied_late"
+        case .notComplied: "not_complied"
+        case .awaiting: "awaiting"
+        }
+    }
 }
 
 /// The five comparison types of the "average of similar authorities" (register types).

@@ -1,0 +1,20 @@
+import PipelineModel
+import Testing
+
+@Suite struct CaseReferenceTests {
+    @Test func writesEightDigitsGroupedTwoThreeThree() {
+        #expect(CaseReference.text(19_012_345) == "19 012 345")
+        #expect(CaseReference.text(1_234) == "00 001 234")
+    }
+
+    @Test func readsWhatItWritesAndTheDigitsAlone() {
+        #expect(CaseReference.parse("19 012 345") == 19_012_345)
+        #expect(CaseReference.parse("19012345") == 19_012_345)
+        #expect(CaseReference.parse(CaseReference.text(7)) == 7)
+    }
+
+    @Test(arguments: ["", "19 012 34", "1901234", "19-012-345", "19 0123 45", "19 012 34x", "190123456", " 19012345"])
+    func refusesAnythingElse(_ text: String) {
+        #expect(CaseReference.parse(text) == nil)
+    }
+}
