@@ -90,7 +90,7 @@ package struct PublishedLetters: Sendable {
                 throw .configuration("\(error)")
             }
         }
-        let recordedDate = configuration.settings["letter-date"].flatMap(PipelineDefinition.letterDate)
+        let recordedDate = configuration.settings["letter-date"].flatMap(RunSettingTable.shared.letterDate.value(parsing:))
         // The run's signatory, as its manifest records it ("none": the placeholder).
         let recordedSignatory = configuration.settings["signatory"].flatMap { $0 == "none" ? nil : Signatory(parsing: $0) }
         let settings = LetterSettings(date: job.letterDate ?? recordedDate, contacts: contacts,

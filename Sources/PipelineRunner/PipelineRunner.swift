@@ -3,6 +3,7 @@ import Foundation
 package import Logging
 package import Operations
 import Output
+import PipelineConfig
 import PipelineModel
 
 /// Runs the pipeline in three phases:
@@ -68,10 +69,10 @@ package struct PipelineRunner: Sendable {
     /// the staging folder is made only when the run computes.
     private func openPublisher() throws -> OutputPublisher {
         let config = configuration
-        return try OutputPublisher(destination: config.outputDirectory, inputs: config.inputs + [
-            config.register, config.lookup, config.population, config.decisionRules, config.serviceAreaRules,
-            config.templates, config.contacts,
-        ].compactMap { $0 }, currentRequired: config.years != nil, stage: false)
+        return try OutputPublisher(destination: config[\.output], inputs: config[\.inputs] + [
+            config[\.register], config[\.lookup], config[\.population], config[\.decisionRules], config[\.serviceAreaRules],
+            config[\.templates], config[\.contacts],
+        ].compactMap { $0 }, currentRequired: config[\.years] != nil, stage: false)
     }
 
     /// Runs the pipeline until it ends or one of `signals` arrives; a signal cancels every
@@ -83,7 +84,7 @@ package struct PipelineRunner: Sendable {
     package func run(stoppingOn signals: [Int32], logger: Logger = Logger(label: "annual-review"),
                     progress: ProgressCounter? = nil, recorder: RunRecorder? = nil,
                     beforeForcedExit: (@Sendable (_ reason: String) -> Void)? = nil) async throws -> RunReport {
-        let destination = configuration.outputDirectory
+        let destination = configuration[\.output]
         // The grace timer starts from the signal source itself: the task that waits for the
         // signal needs a thread of the cooperative pool, which may all be rendering.
         let watcher = SignalWatcher(signals) { signal in

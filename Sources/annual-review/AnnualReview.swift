@@ -1,4 +1,5 @@
 import ArgumentParser
+import PipelineConfig
 import PipelineModel
 import PipelineRunner
 

@@ -57,14 +57,14 @@ extension AnnualReview {
         var referenceDoc: String?
 
         @Option(name: .customLong("letter-date"), help: ArgumentHelp("The date the letters carry, 2024-07-22. Default: the publication's letter-date setting, or a visible placeholder.", valueName: "date"),
-                transform: RunOptions.letterDate)
+                transform: RunOptions.transform(\.letterDate))
         var letterDate: Day?
 
         @Option(help: ArgumentHelp("The letters' addressees (local-authority-code,name,job-title), as for run; give the run's table to get its addressees. Default: none (visible placeholders).", valueName: "file"))
         var contacts: String?
 
         @Option(help: ArgumentHelp("Who signs the letters: a name, and after the first comma its title. Default: the publication's signatory setting, or a visible placeholder name.", valueName: "name[, title]"),
-                transform: RunOptions.signatory)
+                transform: RunOptions.transform(\.signatory))
         var signatory: Signatory?
 
         func run() throws {

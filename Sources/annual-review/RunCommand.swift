@@ -30,7 +30,7 @@ struct RunCommand {
         // The definition comes first (the log format and metrics file may be in it), but a
         // bad one is reported only once logging is set up.
         var positional = options.inputs
-        var definition = PipelineDefinition()
+        var definition = RunSettings()
         var definitionError: ConfigurationError?
         var pipeline = "command-line"
         var definitionPath: String?
@@ -44,8 +44,8 @@ struct RunCommand {
                 definitionError = error
             }
         }
-        var settings = definition.overriding(with: options.overrides(inputs: positional))
-        let format = settings.logFormat ?? .auto
+        var settings = definition.overriding(with: try options.overrides(inputs: positional))
+        let format = RunSettingTable.shared.logFormat.resolved(in: settings)
         JSONLogHandler.bootstrap(format: format, runID: runID, level: .info)
         var logger = Logger(label: "annual-review")
         logger[metadataKey: "pipeline"] = "\(pipeline)"
@@ -58,9 +58,9 @@ struct RunCommand {
         // folder (where another user could have planted a link).
         var scratch: String?
         defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
-        if stagesWithoutOutput, settings.output == nil {
+        if stagesWithoutOutput, settings[\.output] == nil {
             scratch = try Self.makeScratchFolder()
-            settings.output = scratch! + "/out"
+            settings[\.output] = scratch! + "/out"
         }
         var configuration: RunConfiguration
         do {
@@ -76,8 +76,8 @@ struct RunCommand {
         }
         configuration.runID = runID
         configuration.definition = definitionPath
-        let out = configuration.outputDirectory
-        logger.info("run started", metadata: ["inputs": .stringConvertible(configuration.inputs.count), "out": "\(out)",
+        let out = configuration[\.output]
+        logger.info("run started", metadata: ["inputs": .stringConvertible(configuration[\.inputs].count), "out": "\(out)",
                                               "version": "\(Installation.build.version)",
                                               "commit": "\(Installation.build.commit)"])
 
@@ -87,7 +87,7 @@ struct RunCommand {
 
         let runner = PipelineRunner(configuration: configuration)
         let progress = ProgressReporter(counter: ending.counter,
-                                        totalBytes: ProgressReporter.totalBytes(of: configuration.inputs))
+                                        totalBytes: ProgressReporter.totalBytes(of: configuration[\.inputs]))
         progress.start()
         let report: RunReport
         do {

@@ -24,14 +24,14 @@ struct RunEnding: Sendable {
     /// Each stage's times and the counts, as soon as they are known.
     let recorder = RunRecorder()
 
-    init(started: Date, runID: String, pipeline: String, dryRun: Bool, settings: PipelineDefinition, json: Bool,
+    init(started: Date, runID: String, pipeline: String, dryRun: Bool, settings: RunSettings, json: Bool,
          logger: Logger) {
         self.started = started
         self.runID = runID
         self.pipeline = pipeline
-        metricsFile = settings.metricsFile
+        metricsFile = settings[\.metricsFile]
         // Beside the output folder, which a run that fails leaves as it was.
-        reportPath = dryRun ? nil : settings.output.map(LastRunReport.path(forOutput:))
+        reportPath = dryRun ? nil : settings[\.output].map(LastRunReport.path(forOutput:))
         self.json = json
         self.logger = logger
     }

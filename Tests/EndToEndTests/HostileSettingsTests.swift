@@ -65,7 +65,7 @@ import TestSupport
     @Test(arguments: [
         (["--years", "2019-20..9999-00"], "'9999-00' is not a reporting year"),
         (["--years", "1900-01..2999-00"], "a range spans at most 100"),
-        (["--batch-size", "99999999999"], "--batch-size must be from 1 to 1000000"),
+        (["--batch-size", "99999999999"], "--batch-size: expected a whole number from 1 to 1000000"),
         (["--batch-size", "99999999999999999999999"], "--batch-size"),
         (["--min-rows", "99999999999999999999999"], "--min-rows"),
         (["--max-reject-rate", "nan"], "--max-reject-rate"),

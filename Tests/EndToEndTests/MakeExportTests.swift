@@ -1,4 +1,5 @@
 import Foundation
+import PipelineConfig
 import PipelineModel
 import PipelineRunner
 import Testing
@@ -33,11 +34,13 @@ struct MakeExportTests {
         ] + testCase.generatorArguments)
         try #require(generated.status == 0, "make-export failed: \(generated.stderr)")
 
-        let report = try await PipelineRunner(configuration: RunConfiguration(
-            inputs: [export], register: SharedFolder.register, lookup: SharedFolder.lookup,
-            decisionRules: PackagePaths.path("pipelines/rules/decisions.yaml"),
-            serviceAreaRules: PackagePaths.path("pipelines/rules/service-areas.yaml"),
-            method: testCase.method, years: YearRange("2015-16..2023-24"), outputDirectory: out)).run()
+        var configuration = try RunConfiguration(resolving: RunSettings()
+            .with(\.inputs, [export]).with(\.register, SharedFolder.register).with(\.lookup, SharedFolder.lookup)
+            .with(\.decisionRules, PackagePaths.path("pipelines/rules/decisions.yaml"))
+            .with(\.serviceAreaRules, PackagePaths.path("pipelines/rules/service-areas.yaml"))
+            .with(\.method, testCase.method).with(\.years, YearRange("2015-16..2023-24")!).with(\.output, out))
+        configuration[\.templates] = nil
+        let report = try await PipelineRunner(configuration: configuration).run()
 
         let check = try ProcessRunner.run("/usr/bin/python3", [
             SharedFolder.makeExport, "check", "--expect", expect, "--actual", out, "--rejects", out + "/rejects.csv",

@@ -1,4 +1,5 @@
 import Foundation
+import PipelineConfig
 import PipelineModel
 import PipelineRunner
 import Testing
@@ -51,12 +52,13 @@ struct ParallelParsingTests {
 
         func run(workers: Int, pieceSize: Int = 1 << 20, chunkSize: Int = 1 << 20) async throws -> (RunReport, String) {
             let out = folder + "/out-\(workers)-\(pieceSize)-\(chunkSize)"
-            var configuration = RunConfiguration(
-                inputs: inputs, register: SharedFolder.register, lookup: SharedFolder.lookup,
-                decisionRules: PackagePaths.path("pipelines/rules/decisions.yaml"),
-                serviceAreaRules: PackagePaths.path("pipelines/rules/service-areas.yaml"),
-                years: YearRange("2015-16..2023-24"), outputDirectory: out, maxRejectRate: 1)
-            configuration.parseWorkers = workers
+            var configuration = try RunConfiguration(resolving: RunSettings()
+                .with(\.inputs, inputs).with(\.register, SharedFolder.register).with(\.lookup, SharedFolder.lookup)
+                .with(\.decisionRules, PackagePaths.path("pipelines/rules/decisions.yaml"))
+                .with(\.serviceAreaRules, PackagePaths.path("pipelines/rules/service-areas.yaml"))
+                .with(\.years, YearRange("2015-16..2023-24")!).with(\.output, out).with(\.maxRejectRate, 1)
+                .with(\.parseWorkers, workers))
+            configuration[\.templates] = nil
             configuration.pieceSize = pieceSize
             configuration.maxPieceBytes = max(pieceSize, 4 * pieceSize)
             configuration.chunkSize = chunkSize

@@ -3,7 +3,7 @@ import PipelineConfig
 import Testing
 import TestSupport
 
-/// The run settings' one table (`RunSetting.all`, issue 24): every descriptor reaches `--help`,
+/// The run settings' one table (`RunSettingTable.all`, issue 24): every descriptor reaches `--help`,
 /// the definition loader, the override merge and (when it says so) the manifest, and no option
 /// of `run` is without one. A setting added to the table is checked by these tests with no
 /// change to them.
@@ -15,7 +15,7 @@ import TestSupport
         let help = try ProcessRunner.run(PackagePaths.executable, ["run", "--help"])
         #expect(help.status == 0)
         let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        for setting in RunSetting.all {
+        for setting in RunSettingTable.all {
             guard let option = setting.option else {
                 #expect(text.contains("<\(setting.valueName)>"), "\(setting.key)'s arguments are not in the help")
                 continue
@@ -25,30 +25,30 @@ import TestSupport
             #expect(text.contains(words), "the help of --\(option) is not its descriptor's: \(words)")
         }
         let options = Set(help.stdout.matches(of: /--([a-z][a-z-]*)/).map { String($0.output.1) })
-        let settings = Set(RunSetting.all.compactMap(\.option))
+        let settings = Set(RunSettingTable.all.compactMap(\.option))
         #expect(options.subtracting(settings).subtracting(Self.commandOptions).isEmpty,
                 "options without a descriptor: \(options.subtracting(settings).subtracting(Self.commandOptions).sorted())")
         #expect(settings.isSubset(of: options))
     }
 
     @Test func everySettingLoadsFromADefinitionAndOverridesOne() throws {
-        #expect(PipelineDefinition.keys == RunSetting.all.map(\.key))
-        #expect(Set(PipelineDefinition.keys).count == RunSetting.all.count, "a key is given twice")
+        #expect(PipelineDefinition.keys == RunSettingTable.all.map(\.key))
+        #expect(Set(PipelineDefinition.keys).count == RunSettingTable.all.count, "a key is given twice")
         let folder = try TemporaryFolder("settings")
         defer { folder.remove() }
-        for setting in RunSetting.all {
+        for setting in RunSettingTable.all {
             let path = try folder.write("\(setting.key): \(setting.example)\n", to: "pipeline.yaml")
             let loaded = try PipelineDefinition.load(path: path, checkFiles: false)
-            #expect(loaded != PipelineDefinition(), "'\(setting.key): \(setting.example)' set nothing")
-            #expect(PipelineDefinition().overriding(with: loaded) == loaded, "\(setting.key) is not merged")
-            #expect(loaded.overriding(with: PipelineDefinition()) == loaded, "\(setting.key) is lost by an empty override")
+            #expect(loaded.keys == [setting.key], "'\(setting.key): \(setting.example)' set \(loaded)")
+            #expect(RunSettings().overriding(with: loaded) == loaded, "\(setting.key) is not merged")
+            #expect(loaded.overriding(with: RunSettings()) == loaded, "\(setting.key) is lost by an empty override")
         }
     }
 
     @Test func theManifestRecordsTheSettingsTheTableMarksWithTheirValues() throws {
         let folder = try TemporaryFolder("settings")
         defer { folder.remove() }
-        let recorded = RunSetting.all.filter(\.recordedInManifest)
+        let recorded = RunSettingTable.all.filter(\.recordedInManifest)
         var arguments = ["run", "--register", PackagePaths.path("sample-data/register.csv"),
                          "--lookup", PackagePaths.path("sample-data/name-lookup.csv"), "--out", folder.path + "/out"]
         // The recorded settings that do not change which rows publish, by their examples.
@@ -62,7 +62,7 @@ import TestSupport
         let settings = try #require(configuration["settings"] as? [String: String])
         #expect(Set(settings.keys) == Set(recorded.map(\.key)))
         for key in ["batch-size", "min-rows", "parse-workers", "letter-date"] {
-            #expect(settings[key] == RunSetting.named(key)?.example, "\(key): \(settings[key] ?? "none")")
+            #expect(settings[key] == RunSettingTable.named(key)?.example, "\(key): \(settings[key] ?? "none")")
         }
         #expect(settings["max-reject-rate"] == "0.05")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PipelineConfig
 import PipelineModel
 import PipelineRunner
 import Testing
@@ -8,14 +9,16 @@ import TestSupport
 /// sample export through the whole pipeline gives the committed expected outputs, byte for byte.
 @Suite struct SampleDataTests {
     func run(method: AveragingMethod, out: String) async throws -> RunReport {
-        try await PipelineRunner(configuration: RunConfiguration(
-            inputs: [PackagePaths.path("sample-data/decisions-sample.csv.gz")],
-            register: PackagePaths.path("sample-data/register.csv"),
-            lookup: PackagePaths.path("sample-data/name-lookup.csv"),
-            population: PackagePaths.path("sample-data/population.csv"),
-            decisionRules: PackagePaths.path("pipelines/rules/decisions.yaml"),
-            serviceAreaRules: PackagePaths.path("pipelines/rules/service-areas.yaml"),
-            method: method, outputDirectory: out, maxRejectRate: 0.05)).run()
+        var configuration = try RunConfiguration(resolving: RunSettings()
+            .with(\.inputs, [PackagePaths.path("sample-data/decisions-sample.csv.gz")])
+            .with(\.register, PackagePaths.path("sample-data/register.csv"))
+            .with(\.lookup, PackagePaths.path("sample-data/name-lookup.csv"))
+            .with(\.population, PackagePaths.path("sample-data/population.csv"))
+            .with(\.decisionRules, PackagePaths.path("pipelines/rules/decisions.yaml"))
+            .with(\.serviceAreaRules, PackagePaths.path("pipelines/rules/service-areas.yaml"))
+            .with(\.method, method).with(\.output, out).with(\.maxRejectRate, 0.05))
+        configuration[\.templates] = nil
+        return try await PipelineRunner(configuration: configuration).run()
     }
 
     @Test(arguments: [(AveragingMethod.pooled, "expected"), (.mean, "expected-mean")])

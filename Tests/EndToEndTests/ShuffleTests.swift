@@ -1,4 +1,5 @@
 import Foundation
+import PipelineConfig
 import PipelineModel
 import PipelineRunner
 import Testing
@@ -25,11 +26,13 @@ struct ShuffleTests {
         var outputs: [String] = []
         for input in [export, shuffled] {
             let out = folder + "/out-\(outputs.count)"
-            _ = try await PipelineRunner(configuration: RunConfiguration(
-                inputs: [input], register: SharedFolder.register, lookup: SharedFolder.lookup,
-                decisionRules: PackagePaths.path("pipelines/rules/decisions.yaml"),
-                serviceAreaRules: PackagePaths.path("pipelines/rules/service-areas.yaml"),
-                outputDirectory: out)).run()
+            var configuration = try RunConfiguration(resolving: RunSettings()
+                .with(\.inputs, [input]).with(\.register, SharedFolder.register).with(\.lookup, SharedFolder.lookup)
+                .with(\.decisionRules, PackagePaths.path("pipelines/rules/decisions.yaml"))
+                .with(\.serviceAreaRules, PackagePaths.path("pipelines/rules/service-areas.yaml"))
+                .with(\.output, out))
+            configuration[\.templates] = nil
+            _ = try await PipelineRunner(configuration: configuration).run()
             outputs.append(out)
         }
         for table in ["authority_year.csv", "type_year.csv", "comparison.csv"] {

@@ -78,20 +78,27 @@ private let ruleTableFiles: [String: String] = [
             """)
         let definition = try PipelineDefinition.load(path: path)
         let parent = URL(fileURLWithPath: folder.root).deletingLastPathComponent().path
-        #expect(definition == PipelineDefinition(
-            inputs: [folder.path("exports/a.csv.gz"), folder.path("exports/b.csv.gz")],
-            register: folder.path("ref/register.csv"), lookup: folder.path("ref/lookup.csv"),
-            population: folder.path("ref/population.csv"), decisionRules: folder.path("rules/decisions.yaml"),
-            serviceAreaRules: folder.path("rules/service-areas.yaml"), method: .mean,
-            years: YearRange("2019-20..2023-24"), output: parent + "/published", batchSize: 2048,
-            maxRejectRate: 0.025, minRows: 1000, metricsFile: folder.path("metrics/annual_review.prom"),
-            logFormat: .json))
+        #expect(definition == RunSettings()
+            .with(\.inputs, [folder.path("exports/a.csv.gz"), folder.path("exports/b.csv.gz")])
+            .with(\.register, folder.path("ref/register.csv"))
+            .with(\.lookup, folder.path("ref/lookup.csv"))
+            .with(\.population, folder.path("ref/population.csv"))
+            .with(\.decisionRules, folder.path("rules/decisions.yaml"))
+            .with(\.serviceAreaRules, folder.path("rules/service-areas.yaml"))
+            .with(\.method, AveragingMethod.mean)
+            .with(\.years, YearRange("2019-20..2023-24")!)
+            .with(\.output, parent + "/published")
+            .with(\.batchSize, 2048)
+            .with(\.maxRejectRate, 0.025)
+            .with(\.minRows, 1000)
+            .with(\.metricsFile, folder.path("metrics/annual_review.prom"))
+            .with(\.logFormat, LogFormat.json))
     }
 
     @Test func anEmptyMappingGivesNothing() throws {
         let folder = try DefinitionFolder()
         defer { folder.folder.remove() }
-        #expect(try PipelineDefinition.load(path: try folder.definition("{}\n")) == PipelineDefinition())
+        #expect(try PipelineDefinition.load(path: try folder.definition("{}\n")) == RunSettings())
     }
 
     @Test func globsAreSortedPerPatternAndPatternsKeepTheirOrder() throws {
@@ -103,7 +110,7 @@ private let ruleTableFiles: [String: String] = [
         try FileManager.default.createDirectory(atPath: folder.path("deltas/decisions-old.csv.gz"), withIntermediateDirectories: true)
         let path = try folder.definition("inputs:\n  - full/*.csv.gz\n  - deltas/decisions-*.csv.gz\n")
         let definition = try PipelineDefinition.load(path: path)
-        #expect(definition.inputs == [
+        #expect(definition[\.inputs] == [
             folder.path("full/decisions-2024-04-01.csv.gz"), folder.path("deltas/decisions-2024-04-02.csv.gz"),
             folder.path("deltas/decisions-2024-04-03.csv.gz"), folder.path("deltas/decisions-2024-04-10.csv.gz"),
         ])
@@ -112,25 +119,27 @@ private let ruleTableFiles: [String: String] = [
     @Test func oneInputMayBeGivenWithoutAListAndStandardInputStays() throws {
         let folder = try DefinitionFolder(files: ["a.csv": "x"])
         defer { folder.folder.remove() }
-        #expect(try PipelineDefinition.load(path: try folder.definition("inputs: a.csv\n")).inputs == [folder.path("a.csv")])
-        #expect(try PipelineDefinition.load(path: try folder.definition("inputs: [-]\n")).inputs == ["-"])
+        #expect(try PipelineDefinition.load(path: try folder.definition("inputs: a.csv\n"))[\.inputs] == [folder.path("a.csv")])
+        #expect(try PipelineDefinition.load(path: try folder.definition("inputs: [-]\n"))[\.inputs] == ["-"])
     }
 
     @Test(arguments: [("1%", 0.01), ("0.01", 0.01), ("5 %", 0.05), ("0", 0.0), ("100%", 1.0), ("'2%'", 0.02), ("1", 1.0)])
     func rejectRateIsAPercentOrAShare(text: String, expected: Double) throws {
         let folder = try DefinitionFolder()
         defer { folder.folder.remove() }
-        let rate = try #require(try PipelineDefinition.load(path: try folder.definition("max-reject-rate: \(text)\n")).maxRejectRate)
+        let rate = try #require(try PipelineDefinition.load(path: try folder.definition("max-reject-rate: \(text)\n"))[\.maxRejectRate])
         #expect(abs(rate - expected) < 1e-12)
     }
 
     @Test func yearsMayBeOneYearOrAll() throws {
         let folder = try DefinitionFolder()
         defer { folder.folder.remove() }
-        #expect(try PipelineDefinition.load(path: try folder.definition("years: 2023-24\n")).years == YearRange("2023-24"))
-        #expect(try PipelineDefinition.load(path: try folder.definition("years: all\n")).years == nil)
+        #expect(try PipelineDefinition.load(path: try folder.definition("years: 2023-24\n"))[\.years] == YearRange("2023-24"))
+        #expect(try PipelineDefinition.load(path: try folder.definition("years: all\n"))[\.years] == nil)
         #expect(try PipelineDefinition.load(path: try folder.definition("method: Pooled\nlog-format: AUTO\n"))
-            == PipelineDefinition(method: .pooled, logFormat: .auto))
+            == RunSettings()
+            .with(\.method, AveragingMethod.pooled)
+            .with(\.logFormat, LogFormat.auto))
     }
 
     // MARK: Errors: each names the file, the line and the key.
@@ -209,8 +218,9 @@ private let ruleTableFiles: [String: String] = [
         let folder = try DefinitionFolder(files: ["letters/letter.md.mustache": "x"])
         defer { folder.folder.remove() }
         let loaded = try PipelineDefinition.load(path: try folder.definition("templates: letters\n"))
-        #expect(loaded.templates == folder.path("letters"))
-        #expect(loaded == PipelineDefinition(templates: folder.path("letters")))
+        #expect(loaded[\.templates] == folder.path("letters"))
+        #expect(loaded == RunSettings()
+            .with(\.templates, folder.path("letters")))
         let e = try loadError("method: mean\ntemplates: nowhere\n")
         #expect(e.line == 2)
         #expect(e.kind == .missingFile)
@@ -298,10 +308,10 @@ private let ruleTableFiles: [String: String] = [
             metrics-file: /no/such/folder/x.prom
             """)
         let definition = try PipelineDefinition.load(path: path, checkFiles: false)
-        #expect(definition.inputs == ["/srv/exports/full.csv.gz", folder.path("deltas/*.csv.gz")])
-        #expect(definition.register == folder.path("ref/register.csv"))
-        #expect(definition.decisionRules == folder.path("rules/missing.yaml"))
-        #expect(definition.metricsFile == "/no/such/folder/x.prom")
+        #expect(definition[\.inputs] == ["/srv/exports/full.csv.gz", folder.path("deltas/*.csv.gz")])
+        #expect(definition[\.register] == folder.path("ref/register.csv"))
+        #expect(definition[\.decisionRules] == folder.path("rules/missing.yaml"))
+        #expect(definition[\.metricsFile] == "/no/such/folder/x.prom")
         // Types are still checked.
         let e = try loadError("min-rows: many\n", checkFiles: false)
         #expect(e.line == 1)
@@ -310,15 +320,36 @@ private let ruleTableFiles: [String: String] = [
 
 @Suite struct PipelineDefinitionMergeTests {
     @Test func commandLineOptionsOverrideTheFile() {
-        let file = PipelineDefinition(inputs: ["/a", "/b"], register: "/r", lookup: "/l", method: .pooled,
-                                      years: YearRange("2019-20..2023-24"), output: "/out", maxRejectRate: 0.05,
-                                      minRows: 10, metricsFile: "/m.prom", logFormat: .auto)
-        let options = PipelineDefinition(inputs: ["/c"], method: .mean, output: "/elsewhere", minRows: 0, logFormat: .json)
-        #expect(file.overriding(with: options) == PipelineDefinition(
-            inputs: ["/c"], register: "/r", lookup: "/l", method: .mean, years: YearRange("2019-20..2023-24"),
-            output: "/elsewhere", maxRejectRate: 0.05, minRows: 0, metricsFile: "/m.prom", logFormat: .json))
-        #expect(file.overriding(with: PipelineDefinition()) == file)
-        #expect(PipelineDefinition().overriding(with: file) == file)
+        let file = RunSettings()
+            .with(\.inputs, ["/a", "/b"])
+            .with(\.register, "/r")
+            .with(\.lookup, "/l")
+            .with(\.method, AveragingMethod.pooled)
+            .with(\.years, YearRange("2019-20..2023-24")!)
+            .with(\.output, "/out")
+            .with(\.maxRejectRate, 0.05)
+            .with(\.minRows, 10)
+            .with(\.metricsFile, "/m.prom")
+            .with(\.logFormat, LogFormat.auto)
+        let options = RunSettings()
+            .with(\.inputs, ["/c"])
+            .with(\.method, AveragingMethod.mean)
+            .with(\.output, "/elsewhere")
+            .with(\.minRows, 0)
+            .with(\.logFormat, LogFormat.json)
+        #expect(file.overriding(with: options) == RunSettings()
+            .with(\.inputs, ["/c"])
+            .with(\.register, "/r")
+            .with(\.lookup, "/l")
+            .with(\.method, AveragingMethod.mean)
+            .with(\.years, YearRange("2019-20..2023-24")!)
+            .with(\.output, "/elsewhere")
+            .with(\.maxRejectRate, 0.05)
+            .with(\.minRows, 0)
+            .with(\.metricsFile, "/m.prom")
+            .with(\.logFormat, LogFormat.json))
+        #expect(file.overriding(with: RunSettings()) == file)
+        #expect(RunSettings().overriding(with: file) == file)
     }
 
     @Test(arguments: [("pipelines/nightly.yaml", true), ("x.YML", true), ("export.csv.gz", false), ("-", false), ("yaml", false)])
@@ -328,7 +359,7 @@ private let ruleTableFiles: [String: String] = [
 
     @Test(arguments: [("1%", 0.01), ("0.01", 0.01), (" 5% ", 0.05), ("abc", nil), ("101%", nil), ("-1", nil), ("%", nil), ("nan", nil)] as [(String, Double?)])
     func rejectRates(text: String, expected: Double?) {
-        let rate = PipelineDefinition.rejectRate(text)
+        let rate = RunSettingTable.shared.maxRejectRate.value(parsing: text)
         #expect((rate == nil) == (expected == nil))
         if let rate, let expected { #expect(abs(rate - expected) < 1e-12) }
     }
@@ -343,45 +374,54 @@ private let ruleTableFiles: [String: String] = [
 
     @Test func sampleLoadsWithEveryFileChecked() throws {
         let definition = try PipelineDefinition.load(path: pipeline("sample.yaml"))
-        #expect(definition == PipelineDefinition(
-            inputs: [root + "/sample-data/decisions-sample.csv.gz"],
-            register: root + "/sample-data/register.csv",
-            lookup: root + "/sample-data/name-lookup.csv",
-            population: root + "/sample-data/population.csv",
-            decisionRules: root + "/pipelines/rules/decisions.yaml",
-            serviceAreaRules: root + "/pipelines/rules/service-areas.yaml",
-            method: .pooled, years: nil, output: root + "/out/sample",
-            maxRejectRate: 0.05, minRows: 1, logFormat: .auto))
+        #expect(definition == RunSettings()
+            .with(\.inputs, [root + "/sample-data/decisions-sample.csv.gz"])
+            .with(\.register, root + "/sample-data/register.csv")
+            .with(\.lookup, root + "/sample-data/name-lookup.csv")
+            .with(\.population, root + "/sample-data/population.csv")
+            .with(\.decisionRules, root + "/pipelines/rules/decisions.yaml")
+            .with(\.serviceAreaRules, root + "/pipelines/rules/service-areas.yaml")
+            .with(\.method, AveragingMethod.pooled)
+            .with(\.output, root + "/out/sample")
+            .with(\.maxRejectRate, 0.05)
+            .with(\.minRows, 1)
+            .with(\.logFormat, LogFormat.auto))
     }
 
     @Test func nightlyLoads() throws {
         let definition = try PipelineDefinition.load(path: pipeline("nightly.yaml"), checkFiles: false)
-        #expect(definition == PipelineDefinition(
-            inputs: ["/srv/ombudsman/exports/decisions-latest.csv.gz"],
-            register: "/srv/ombudsman/reference/uk_local_authorities_current.csv",
-            lookup: "/srv/ombudsman/reference/lookup_name_to_registry.csv",
-            population: "/srv/ombudsman/reference/population.csv",
-            decisionRules: root + "/pipelines/rules/decisions.yaml",
-            serviceAreaRules: root + "/pipelines/rules/service-areas.yaml",
-            method: .pooled, years: nil, output: "/srv/ombudsman/published/annual-review",
-            maxRejectRate: 0.01, minRows: 100_000,
-            metricsFile: "/var/lib/prometheus/node-exporter/annual_review_nightly.prom", logFormat: .auto))
+        #expect(definition == RunSettings()
+            .with(\.inputs, ["/srv/ombudsman/exports/decisions-latest.csv.gz"])
+            .with(\.register, "/srv/ombudsman/reference/uk_local_authorities_current.csv")
+            .with(\.lookup, "/srv/ombudsman/reference/lookup_name_to_registry.csv")
+            .with(\.population, "/srv/ombudsman/reference/population.csv")
+            .with(\.decisionRules, root + "/pipelines/rules/decisions.yaml")
+            .with(\.serviceAreaRules, root + "/pipelines/rules/service-areas.yaml")
+            .with(\.method, AveragingMethod.pooled)
+            .with(\.output, "/srv/ombudsman/published/annual-review")
+            .with(\.maxRejectRate, 0.01)
+            .with(\.minRows, 100_000)
+            .with(\.metricsFile, "/var/lib/prometheus/node-exporter/annual_review_nightly.prom")
+            .with(\.logFormat, LogFormat.auto))
     }
 
     @Test func reprocessLoads() throws {
         let definition = try PipelineDefinition.load(path: pipeline("reprocess.yaml"), checkFiles: false)
-        #expect(definition == PipelineDefinition(
-            inputs: ["/srv/ombudsman/archive/2024-04-01/decisions-full.csv.gz",
-                     "/srv/ombudsman/archive/2024-04-01/decisions-delta-*.csv.gz"],
-            register: "/srv/ombudsman/reference/uk_local_authorities_current.csv",
-            lookup: "/srv/ombudsman/reference/lookup_name_to_registry.csv",
-            population: "/srv/ombudsman/reference/population.csv",
-            decisionRules: root + "/pipelines/rules/decisions.yaml",
-            serviceAreaRules: root + "/pipelines/rules/service-areas.yaml",
-            method: .pooled, years: YearRange("2019-20..2023-24"),
-            output: "/srv/ombudsman/reprocessed/2019-20..2023-24",
-            maxRejectRate: 0.01, minRows: 100_000,
-            metricsFile: "/var/lib/prometheus/node-exporter/annual_review_reprocess.prom", logFormat: .auto))
+        #expect(definition == RunSettings()
+            .with(\.inputs, ["/srv/ombudsman/archive/2024-04-01/decisions-full.csv.gz",
+                     "/srv/ombudsman/archive/2024-04-01/decisions-delta-*.csv.gz"])
+            .with(\.register, "/srv/ombudsman/reference/uk_local_authorities_current.csv")
+            .with(\.lookup, "/srv/ombudsman/reference/lookup_name_to_registry.csv")
+            .with(\.population, "/srv/ombudsman/reference/population.csv")
+            .with(\.decisionRules, root + "/pipelines/rules/decisions.yaml")
+            .with(\.serviceAreaRules, root + "/pipelines/rules/service-areas.yaml")
+            .with(\.method, AveragingMethod.pooled)
+            .with(\.years, YearRange("2019-20..2023-24")!)
+            .with(\.output, "/srv/ombudsman/reprocessed/2019-20..2023-24")
+            .with(\.maxRejectRate, 0.01)
+            .with(\.minRows, 100_000)
+            .with(\.metricsFile, "/var/lib/prometheus/node-exporter/annual_review_reprocess.prom")
+            .with(\.logFormat, LogFormat.auto))
     }
 
     @Test func everyShippedDefinitionExplainsEveryKeyItUses() throws {
@@ -392,5 +432,14 @@ private let ruleTableFiles: [String: String] = [
                 #expect(i > 0 && lines[i - 1].hasPrefix("#"), "\(name):\(i + 1): '\(key)' has no comment above it")
             }
         }
+    }
+}
+
+extension RunSettings {
+    /// These settings with the table's setting at `path` given as `value`, for the expectations.
+    fileprivate func with<Value, Resolved>(_ path: KeyPath<RunSettingTable, RunSetting<Value, Resolved>>, _ value: Value) -> RunSettings {
+        var settings = self
+        settings[path] = value
+        return settings
     }
 }

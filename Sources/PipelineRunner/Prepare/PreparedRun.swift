@@ -26,14 +26,14 @@ struct PreparedRun {
     static func prepare(_ configuration: RunConfiguration, logger: Logger) throws -> PreparedRun {
         let config = configuration
         try checkFilesExist(config)
-        let register = try ReferenceTableLoader.load(register: config.register, lookup: config.lookup,
-                                                     population: config.population)
+        let register = try ReferenceTableLoader.load(register: config[\.register], lookup: config[\.lookup],
+                                                     population: config[\.population])
         // A case keeps its authority's register index in 16 bits (CaseContribution).
         guard register.authorities.count <= CaseContribution.maximumAuthorityIndex + 1 else {
-            throw ConfigurationError(file: config.register, "\(register.authorities.count) authorities; at most "
+            throw ConfigurationError(file: config[\.register], "\(register.authorities.count) authorities; at most "
                                      + "\(CaseContribution.maximumAuthorityIndex + 1) are supported")
         }
-        let rules = try RuleTableLoader.load(decisions: config.decisionRules, serviceAreas: config.serviceAreaRules)
+        let rules = try RuleTableLoader.load(decisions: config[\.decisionRules], serviceAreas: config[\.serviceAreaRules])
         let classifier: Classifier
         do {
             classifier = try Classifier(rules: rules)
@@ -41,25 +41,25 @@ struct PreparedRun {
             throw conflict(error, rules: rules, config: config)
         }
         let templates: RenderingTemplates?
-        if let folder = config.templates { try TemplateFolderCheck.check(folder) }
+        if let folder = config[\.templates] { try TemplateFolderCheck.check(folder) }
         do {
-            templates = try config.templates.map { try RenderingTemplates.load(from: $0) }
+            templates = try config[\.templates].map { try RenderingTemplates.load(from: $0) }
         } catch let error as RenderingError {
             throw templateError(error, config: config)
         } catch {
-            throw ConfigurationError(file: config.templates ?? "", "\(error)")
+            throw ConfigurationError(file: config[\.templates] ?? "", "\(error)")
         }
-        let contacts = try config.contacts.map { path throws(ConfigurationError) in
+        let contacts = try config[\.contacts].map { path throws(ConfigurationError) in
             try ReferenceTableLoader.loadContacts(path, register: register)
         }
         logger.info("configuration loaded", metadata: [
             "stage": "configuration",
-            "authorities": .stringConvertible(register.authorities.count), "inputs": .stringConvertible(config.inputs.count),
-            "method": "\(config.method.rawValue)",
+            "authorities": .stringConvertible(register.authorities.count), "inputs": .stringConvertible(config[\.inputs].count),
+            "method": "\(config[\.method].rawValue)",
         ])
         return PreparedRun(register: register, classifier: classifier, templates: templates,
-                           letters: LetterSettings(date: config.letterDate, contacts: contacts ?? [:],
-                                                           signatory: config.signatory), contacts: contacts)
+                           letters: LetterSettings(date: config[\.letterDate], contacts: contacts ?? [:],
+                                                           signatory: config[\.signatory]), contacts: contacts)
     }
 
     /// A rule conflict as an error naming the table it is in (each rule knows its file's name
@@ -68,7 +68,7 @@ struct PreparedRun {
                                  config: RunConfiguration) -> ConfigurationError {
         let inAreas = rules.areas.contains { $0.origin == conflict.origin && $0.text == conflict.text }
         let line = conflict.origin.split(separator: ":").last.flatMap { Int($0) }
-        return ConfigurationError(file: inAreas ? config.serviceAreaRules : config.decisionRules, line: line,
+        return ConfigurationError(file: inAreas ? config[\.serviceAreaRules] : config[\.decisionRules], line: line,
                                   "'\(conflict.text)' is already classified differently at \(conflict.earlierOrigin)")
     }
 
@@ -76,7 +76,7 @@ struct PreparedRun {
     private static func templateError(_ error: RenderingError, config: RunConfiguration) -> ConfigurationError {
         switch error {
         case let .templateFolderUnreadable(folder, reason):
-            let defaulted = config.defaulted.contains("templates")
+            let defaulted = config.defaulted.contains(RunSettingTable.shared.templates.key)
                 ? " (the default: the templates folder beside the rule tables' folder; give --templates)" : ""
             return ConfigurationError(file: folder, "cannot read the templates folder: \(reason)\(defaulted)",
                                       kind: FileManager.default.fileExists(atPath: folder) ? .invalid : .missingFile)
@@ -91,14 +91,16 @@ struct PreparedRun {
 
     private static func checkFilesExist(_ config: RunConfiguration) throws {
         let fm = FileManager.default
-        for path in config.inputs where path != "-" && !fm.fileExists(atPath: path) {
+        for path in config[\.inputs] where path != "-" && !fm.fileExists(atPath: path) {
             throw RunError.inputMissing(path: path)
         }
+        let table = RunSettingTable.shared
         let files: [(String?, String, String)] = [
-            (config.register, "register", "register"), (config.lookup, "name lookup", "lookup"),
-            (config.population, "population table", "population"), (config.contacts, "contacts table", "contacts"),
-            (config.decisionRules, "decision rule table", "decision-rules"),
-            (config.serviceAreaRules, "service-area rule table", "service-area-rules"),
+            (config[\.register], "register", table.register.key), (config[\.lookup], "name lookup", table.lookup.key),
+            (config[\.population], "population table", table.population.key),
+            (config[\.contacts], "contacts table", table.contacts.key),
+            (config[\.decisionRules], "decision rule table", table.decisionRules.key),
+            (config[\.serviceAreaRules], "service-area rule table", table.serviceAreaRules.key),
         ]
         for case let (path?, what, key) in files where !fm.fileExists(atPath: path) {
             guard config.defaulted.contains(key), Installation.dataFolder == nil else {

@@ -3,6 +3,7 @@ import Glibc
 import Logging
 import Operations
 import Output
+import PipelineConfig
 import PipelineModel
 
 /// Whether the current publication is up to date: made by the same program from the same
@@ -27,9 +28,9 @@ struct UpToDateCheck {
     /// - Throws: `OutputError` when an export cannot be read, `CancellationError`.
     func report(current: CurrentPublication?, digests: ConfigurationDigests, recorder: RunRecorder?) async throws -> RunReport? {
         let config = configuration
-        guard !config.recompute, !config.dryRun, !config.inputs.contains("-"), let current,
+        guard !config.recompute, !config.dryRun, !config[\.inputs].contains("-"), let current,
               let recorded = current.manifest.sourceFingerprint,
-              current.manifest.inputs.map(\.path) == config.inputs else { return nil }
+              current.manifest.inputs.map(\.path) == config[\.inputs] else { return nil }
         // Sizes first: an export that changed has nearly always changed size, and hashing it
         // would only delay the run that must read it anyway.
         for input in current.manifest.inputs {
@@ -40,7 +41,7 @@ struct UpToDateCheck {
         }
         let record = try RunManifest.Configuration(configuration: config, digests: digests,
                                                     years: current.manifest.configuration.years)
-        let inputs = try await Self.digests(of: config.inputs)
+        let inputs = try await Self.digests(of: config[\.inputs])
         guard Fingerprint.sources(inputs: inputs, configuration: record) == recorded else {
             logger.info("sources changed since the current publication: computing")
             return nil
@@ -55,13 +56,13 @@ struct UpToDateCheck {
         let counts = RunCounts(current.manifest.counts)
         recorder?.record(counts: counts)
         logger.info("up to date since \(RunManifest.iso8601(since)): sources unchanged, nothing to publish", metadata: [
-            "out": "\(config.outputDirectory)", "computed_by_run_started": "\(RunManifest.iso8601(since))",
+            "out": "\(config[\.output])", "computed_by_run_started": "\(RunManifest.iso8601(since))",
             "files": .stringConvertible(current.manifest.outputs.count), "rows": .stringConvertible(counts.rowsRead),
             "cases": .stringConvertible(counts.cases), "rejected": .stringConvertible(counts.rowsRejected),
         ])
         return RunReport(inputs: current.manifest.inputs, counts: counts,
-                         figures: AnnualFigures(method: config.method, years: []),
-                         outputDirectory: config.outputDirectory, quality: QualityReport(), dryRun: false,
+                         figures: AnnualFigures(method: config[\.method], years: []),
+                         outputDirectory: config[\.output], quality: QualityReport(), dryRun: false,
                          upToDateSince: since)
     }
 

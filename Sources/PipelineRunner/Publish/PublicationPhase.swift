@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Operations
 import Output
+import PipelineConfig
 import PipelineModel
 import Rendering
 
@@ -31,15 +32,15 @@ struct PublicationPhase {
         do {
             try checkLimits(counts)
         } catch {
-            publisher.keep(RejectsFileWriter.fileName, at: Self.keptRejectsPath(for: config.outputDirectory))
+            publisher.keep(RejectsFileWriter.fileName, at: Self.keptRejectsPath(for: config[\.output]))
             publisher.abandon()
             throw error
         }
         // A cancelled stage may end its loop quietly: never publish after cancellation.
         try Task.checkCancellation()
 
-        let figures = FigureBuilder(register: prepared.register, method: config.method)
-            .figures(from: aggregated.yearCounts, publicReports: aggregated.publicReports, years: config.years)
+        let figures = FigureBuilder(register: prepared.register, method: config[\.method])
+            .figures(from: aggregated.yearCounts, publicReports: aggregated.publicReports, years: config[\.years])
         var quality = aggregated.quality
         if let contacts = prepared.contacts {
             let lettered = Dictionary(figures.years.flatMap { $0.authorities.map { ($0.authority.code, $0.authority) } },
@@ -47,7 +48,7 @@ struct PublicationPhase {
             quality.noteMissingContacts(lettered.values.filter { contacts[$0.code] == nil }
                 .map { "\($0.code) \($0.officialName)" }.sorted())
         }
-        let planner = PublicationPlanner(method: config.method, carriesOtherYears: config.years != nil,
+        let planner = PublicationPlanner(method: config[\.method], carriesOtherYears: config[\.years] != nil,
                                          templates: prepared.templates, letters: prepared.letters,
                                          register: prepared.register.authorities, logger: logger)
         var (plan, tables) = try planner.plan(figures, current: publisher.current)
@@ -74,19 +75,19 @@ struct PublicationPhase {
         let publishing = ContinuousClock.now
         if config.dryRun {
             publisher.abandon()
-            logger.info("dry run: nothing published", metadata: ["out": "\(config.outputDirectory)"])
+            logger.info("dry run: nothing published", metadata: ["out": "\(config[\.output])"])
         } else {
             defer { logWarnings(of: publisher) }
             try publisher.publish()
         }
         logger.info("published", metadata: [
-            "out": "\(config.outputDirectory)", "rows": .stringConvertible(counts.rowsRead),
+            "out": "\(config[\.output])", "rows": .stringConvertible(counts.rowsRead),
             "cases": .stringConvertible(counts.cases), "rejected": .stringConvertible(counts.rowsRejected),
             "superseded": .stringConvertible(counts.duplicatesSuperseded),
             "durable_s": .stringConvertible((((ContinuousClock.now - publishing) / .seconds(1)) * 1000).rounded() / 1000),
         ])
         return RunReport(inputs: aggregated.inputs, counts: counts, figures: figures,
-                         outputDirectory: config.outputDirectory, quality: quality, dryRun: config.dryRun)
+                         outputDirectory: config[\.output], quality: quality, dryRun: config.dryRun)
     }
 
     /// The path beside the output folder where a run that failed its limits keeps its rejects:
@@ -106,12 +107,12 @@ struct PublicationPhase {
 
     private func checkLimits(_ counts: RunCounts) throws {
         let config = configuration
-        if counts.rowsRead < config.minRows {
-            throw RunError.tooFewRows(read: counts.rowsRead, minimum: config.minRows)
+        if counts.rowsRead < config[\.minRows] {
+            throw RunError.tooFewRows(read: counts.rowsRead, minimum: config[\.minRows])
         }
-        if Double(counts.rowsRejected) > config.maxRejectRate * Double(counts.rowsRead) {
-            throw RunError.rejectLimitExceeded(rejected: counts.rowsRejected, read: counts.rowsRead, limit: config.maxRejectRate,
-                                               keptRejects: Self.keptRejectsPath(for: config.outputDirectory))
+        if Double(counts.rowsRejected) > config[\.maxRejectRate] * Double(counts.rowsRead) {
+            throw RunError.rejectLimitExceeded(rejected: counts.rowsRejected, read: counts.rowsRead, limit: config[\.maxRejectRate],
+                                               keptRejects: Self.keptRejectsPath(for: config[\.output]))
         }
     }
 
@@ -125,7 +126,7 @@ struct PublicationPhase {
                              digests: ConfigurationDigests) throws -> [UInt8] {
         var sources = inputs.map { (name: $0.path == "-" ? "standard input" : URL(fileURLWithPath: $0.path).lastPathComponent,
                                     sha256: $0.sha256) }
-        for path in [configuration.register, configuration.lookup, configuration.population].compactMap({ $0 }) {
+        for path in [configuration[\.register], configuration[\.lookup], configuration[\.population]].compactMap({ $0 }) {
             let digest = try digests.digest(path)
             sources.append((name: URL(fileURLWithPath: path).lastPathComponent, sha256: digest.sha256))
         }

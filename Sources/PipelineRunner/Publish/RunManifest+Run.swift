@@ -1,5 +1,6 @@
 import Foundation
 import Output
+import PipelineConfig
 import PipelineModel
 
 /// The size and sha256 of each configuration file a run read (register, tables, rule tables,
@@ -18,12 +19,12 @@ struct ConfigurationDigests {
     /// - Throws: `OutputError` when one cannot be read.
     init(_ config: RunConfiguration) throws {
         var byPath: [String: RunManifest.FileDigest] = [:]
-        for path in [config.register, config.lookup, config.population, config.decisionRules, config.serviceAreaRules,
-                     config.contacts, config.definition].compactMap({ $0 }) where byPath[path] == nil {
+        for path in [config[\.register], config[\.lookup], config[\.population], config[\.decisionRules], config[\.serviceAreaRules],
+                     config[\.contacts], config.definition].compactMap({ $0 }) where byPath[path] == nil {
             byPath[path] = try RunManifest.FileDigest(contentsOf: path)
         }
         self.byPath = byPath
-        templates = try config.templates.map { folder in
+        templates = try config[\.templates].map { folder in
             try TemplateFolderCheck.templates(in: folder).map { try RunManifest.FileDigest(contentsOf: $0) }
         }
     }
@@ -51,7 +52,7 @@ extension RunManifest {
             version: config.build.version, commit: config.build.commit, runID: config.runID, started: started, ended: Date(),
             inputs: inputs, counts: .init(counts), configuration: configuration,
             outputs: outputs, partitions: partitions,
-            sourceFingerprint: config.inputs.contains("-") ? nil
+            sourceFingerprint: config[\.inputs].contains("-") ? nil
                 : Fingerprint.sources(inputs: read, configuration: configuration))
     }
 }
@@ -61,9 +62,9 @@ extension RunManifest.Configuration {
     /// published `years` (`2019-20..2023-24`).
     /// - Throws: `OutputError` when a file cannot be read to hash it.
     init(configuration config: RunConfiguration, digests: ConfigurationDigests, years: String) throws {
-        let files = try [config.lookup, config.population, config.decisionRules, config.serviceAreaRules, config.contacts]
+        let files = try [config[\.lookup], config[\.population], config[\.decisionRules], config[\.serviceAreaRules], config[\.contacts]]
             .compactMap({ $0 }).map(digests.digest)
-        self.init(register: try digests.digest(config.register), method: config.method, years: years, files: files,
+        self.init(register: try digests.digest(config[\.register]), method: config[\.method], years: years, files: files,
                   settings: config.manifestSettings, templates: digests.templates,
                   definition: try config.definition.map(digests.digest))
     }

@@ -2,6 +2,7 @@ import AsyncAlgorithms
 import Cleaning
 import Ingestion
 import Output
+import PipelineConfig
 import PipelineModel
 
 // Several parse workers (`--parse-workers N`, by default one per core).
@@ -22,14 +23,14 @@ extension StageWiring {
     func parallel(rejectsInto staging: StagingFolder) async throws -> Aggregated {
         let config = configuration
         let (progress, recorder) = (progress, recorder)
-        let workers = config.parseWorkers
+        let workers = config[\.parseWorkers]
         // Pieces in flight grow with the workers (about four each): past 8 workers, smaller
         // pieces keep their bytes (and the chunks they slice) near 8 MiB in all, so peak memory
         // does not depend on N (64 workers with 1 MiB pieces peaked at 265 MB on 5M rows).
         let pieceSize = min(config.pieceSize, max(Self.smallestPieceSize, Self.bytesInFlight / workers))
         // A worker's batch is reserved whole (about 140 bytes a row before any field): sized to
         // what a piece holds (rows of 256 bytes or more), it does not outweigh the piece.
-        let batchSize = min(config.batchSize, max(64, pieceSize / 256))
+        let batchSize = min(config[\.batchSize], max(64, pieceSize / 256))
         // Each worker's pieces and results pass through a forwarding task: one element of
         // slack on each side, so that the strict rotation does not make every task wait for
         // the slowest one (a lockstep that cost more than the second core gained when the
@@ -38,7 +39,7 @@ extension StageWiring {
         let pieces = (0 ..< workers).map { _ in AsyncThrowingChannel<RecordPiece, any Error>() }
         let made = (0 ..< workers).map { _ in AsyncThrowingChannel<PieceResult, any Error>() }
         let results = (0 ..< workers).map { _ in AsyncThrowingChannel<PieceResult, any Error>() }
-        let cleaner = Cleaner(register: prepared.register, inputPaths: config.inputs)
+        let cleaner = Cleaner(register: prepared.register, inputPaths: config[\.inputs])
         let classifier = prepared.classifier
         let decompression = stage("decompression")
         let parsing = (0 ..< workers).map { stage("parsing", worker: $0) }
@@ -46,7 +47,7 @@ extension StageWiring {
 
         return try await withThrowingTaskGroup(of: StageResult.self) { group in
             group.addTask {
-                try await Stages.cutPieces(config.inputs, with: Decompressor(chunkSize: config.chunkSize),
+                try await Stages.cutPieces(config[\.inputs], with: Decompressor(chunkSize: config.chunkSize),
                                            pieceSize: pieceSize, maxPieceBytes: config.maxPieceBytes,
                                            progress: progress, logger: decompression, recorder: recorder,
                                            into: dealt)
@@ -58,7 +59,7 @@ extension StageWiring {
                     return .finished
                 }
                 group.addTask {
-                    try await Stages.parseWorker(config.inputs, batchSize: batchSize, cleaner: cleaner,
+                    try await Stages.parseWorker(config[\.inputs], batchSize: batchSize, cleaner: cleaner,
                                                  classifier: classifier, progress: progress,
                                                  logger: parsing[worker], recorder: recorder,
                                                  from: pieces[worker], into: made[worker])

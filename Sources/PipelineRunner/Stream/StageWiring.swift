@@ -5,6 +5,7 @@ import Ingestion
 import Logging
 import Operations
 import Output
+import PipelineConfig
 import PipelineModel
 
 /// The second phase of a run, `stream`: the stages as child tasks of one task group, joined by
@@ -30,7 +31,7 @@ struct StageWiring {
     /// Runs the stages to the end of the inputs; rejected rows go to `rejects.csv` in the
     /// staging folder of `staging`.
     func run(rejectsInto staging: StagingFolder) async throws -> Aggregated {
-        configuration.parseWorkers > 1 ? try await parallel(rejectsInto: staging)
+        configuration[\.parseWorkers] > 1 ? try await parallel(rejectsInto: staging)
             : try await pipelined(rejectsInto: staging)
     }
 
@@ -76,19 +77,19 @@ struct StageWiring {
         let raw = AsyncThrowingChannel<RawRecordBatch, any Error>()
         let cleaned = AsyncThrowingChannel<CleanBatch, any Error>()
         let classified = AsyncThrowingChannel<CaseBatch, any Error>()
-        let cleaner = Cleaner(register: prepared.register, inputPaths: config.inputs)
+        let cleaner = Cleaner(register: prepared.register, inputPaths: config[\.inputs])
         let classifier = prepared.classifier
         let (decompression, parsing, cleaning, classification, aggregation) = (
             stage("decompression"), stage("parsing"), stage("cleaning"), stage("classification"), stage("aggregation"))
 
         return try await withThrowingTaskGroup(of: StageResult.self) { group in
             group.addTask {
-                try await Stages.decompress(config.inputs, with: Decompressor(chunkSize: config.chunkSize), progress: progress,
+                try await Stages.decompress(config[\.inputs], with: Decompressor(chunkSize: config.chunkSize), progress: progress,
                                             logger: decompression, recorder: recorder, into: decompressed)
                 return .finished
             }
             group.addTask {
-                .inputs(try await Stages.parse(config.inputs, batchSize: config.batchSize, progress: progress,
+                .inputs(try await Stages.parse(config[\.inputs], batchSize: config[\.batchSize], progress: progress,
                                                logger: parsing, recorder: recorder, from: decompressed, into: raw))
             }
             group.addTask {
