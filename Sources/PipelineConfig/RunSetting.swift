@@ -31,8 +31,8 @@ package struct RunSetting<Value: Sendable & Equatable, Resolved: Sendable>: Send
     /// The manifest's text for the value a run used; nil for a setting the manifest does not record.
     let manifestText: (@Sendable (Resolved) -> String)?
 
-    /// The value parsed from `text` as an option gives it; nil when it does not parse or means
-    /// "not given" (`years: all`, `letter-date: none` in a manifest).
+    /// The value parsed from `text` as an option gives it; nil when it does not parse
+    /// (`letter-date: none` in a manifest).
     package func value(parsing text: String) -> Value? {
         try? syntax.parse(.text(text), .commandLine(option: option ?? key))
     }
@@ -100,8 +100,7 @@ package protocol AnyRunSetting: Sendable {
     var requiredAs: String? { get }
     /// Whether the manifest records the setting.
     var recordedInManifest: Bool { get }
-    /// Parses `input` and stores its value in `settings` (nothing for a value that means "not
-    /// given", `years: all`).
+    /// Parses `input` and stores its value in `settings`.
     func read(_ input: SettingInput, context: SettingContext, into settings: inout RunSettings) throws(SettingProblem)
     /// The value a run uses when `settings` are given, whatever its type.
     func resolvedValue(in settings: RunSettings) -> any Sendable

@@ -77,10 +77,10 @@ package struct RunSettingTable: Sendable {
         help: "How type averages are computed: pooled (sum over sum) or mean (of the authorities' rates). Default: \(Self.defaultMethod.rawValue).",
         example: "mean", syntax: .choice("pooled or mean"), default: Self.defaultMethod)
     /// The years to recompute; nil for every year the data covers.
-    package let years: RunSetting<YearRange, YearRange?> = RunSetting(
+    package let years: RunSetting<YearRange?, YearRange?> = RunSetting(
         key: "years", option: "years", valueName: "range",
-        help: "Reporting years to recompute, 2019-20..2023-24 or one year; every other year already in the output folder is carried over unchanged (default: every year the data covers, replacing the whole folder).",
-        example: "2019-20..2023-24", syntax: .years, manifest: { $0?.description ?? "all" })
+        help: "Reporting years to recompute, 2019-20..2023-24, one year, or all; every other year already in the output folder is carried over unchanged (default: every year the data covers, replacing the whole folder).",
+        example: "2019-20..2023-24", syntax: .years, default: nil, manifest: { $0?.description ?? "all" })
     /// The output folder.
     package let output: RunSetting<String, String> = RunSetting(
         key: "output", option: "out", valueName: "dir",

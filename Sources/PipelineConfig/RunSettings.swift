@@ -10,8 +10,12 @@ package struct RunSettings: Sendable, Equatable, CustomStringConvertible {
 
     /// The value given for `setting`; nil when not given.
     package subscript<Value, Resolved>(setting: RunSetting<Value, Resolved>) -> Value? {
-        get { values[setting.key] as? Value }
-        set { values[setting.key] = newValue }
+        get {
+            guard let stored = values[setting.key] else { return nil }
+            return .some(stored as! Value)
+        }
+        // Boxed as it is: a `Value` that is itself optional (`years: all`) is given, not absent.
+        set { values[setting.key] = newValue.map { $0 as any Sendable & Equatable } }
     }
 
     /// The value given for the table's descriptor at `path`: `settings[\.batchSize]`.

@@ -9,7 +9,7 @@ package struct SettingSyntax<Value: Sendable>: Sendable {
     /// How one item of a list is written (`a path`); nil when the value is one scalar, and a
     /// definition's list is refused.
     package let itemExpected: String?
-    /// The value written as `input`, read in `context`; nil for a value that means "not given".
+    /// The value written as `input`, read in `context`; nil leaves the setting not given.
     let parse: @Sendable (SettingInput, SettingContext) throws(SettingProblem) -> Value?
 
     /// A syntax; `parse` sees only scalars unless `itemExpected` accepts lists.
@@ -146,12 +146,12 @@ extension SettingSyntax where Value == [String] {
 // Unconstrained, the model's types in the declarations: constrained to them, the compiler needs
 // `package import PipelineModel` yet warns that it is unused.
 extension SettingSyntax {
-    /// A range of reporting years, one year, or `all` (not given: every year the data covers).
-    package static var years: SettingSyntax<YearRange> {
-        SettingSyntax<YearRange>(expected: "a year range such as 2019-20..2023-24, one year such as 2023-24, or all") {
+    /// A range of reporting years, one year, or `all` (nil: every year the data covers).
+    package static var years: SettingSyntax<YearRange?> {
+        SettingSyntax<YearRange?>(expected: "a year range such as 2019-20..2023-24, one year such as 2023-24, or all") {
             input, _ throws(SettingProblem) in
             let text = input.items[0]
-            if text.lowercased() == "all" { return nil }
+            if text.lowercased() == "all" { return .some(nil) }
             do {
                 return try YearRange(parsing: text)
             } catch let error as YearRange.Invalid {

@@ -31,6 +31,23 @@ import TestSupport
         #expect(settings.isSubset(of: options))
     }
 
+    @Test func everyOptionTakesItsDescriptorsExampleAndReachesTheRun() throws {
+        let folder = try TemporaryFolder("settings")
+        defer { folder.remove() }
+        _ = try folder.write("", to: "exports.csv.gz")
+        var arguments = ["run"]
+        for setting in RunSettingTable.all {
+            if let option = setting.option { arguments += ["--\(option)", setting.example] }
+        }
+        let result = try ProcessRunner.run(PackagePaths.executable, arguments + ["exports.csv.gz"], currentDirectory: folder.path)
+        // Every option parsed (no usage error, 64); the run stops at its first missing file, the
+        // register the option names, and records its end where --metrics-file says, as --log-format says.
+        #expect(result.status == 66, "\(result.stderr)")
+        #expect(result.stderr.contains("register.csv: no such register file"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("{") }, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/annual-review.prom"))
+    }
+
     @Test func everySettingLoadsFromADefinitionAndOverridesOne() throws {
         #expect(PipelineDefinition.keys == RunSettingTable.all.map(\.key))
         #expect(Set(PipelineDefinition.keys).count == RunSettingTable.all.count, "a key is given twice")

@@ -135,7 +135,8 @@ private let ruleTableFiles: [String: String] = [
         let folder = try DefinitionFolder()
         defer { folder.folder.remove() }
         #expect(try PipelineDefinition.load(path: try folder.definition("years: 2023-24\n"))[\.years] == YearRange("2023-24"))
-        #expect(try PipelineDefinition.load(path: try folder.definition("years: all\n"))[\.years] == nil)
+        // Every year: given (it overrides a definition's range), as nil.
+        #expect(try PipelineDefinition.load(path: try folder.definition("years: all\n"))[\.years] == .some(nil))
         #expect(try PipelineDefinition.load(path: try folder.definition("method: Pooled\nlog-format: AUTO\n"))
             == RunSettings()
             .with(\.method, AveragingMethod.pooled)
@@ -382,6 +383,7 @@ private let ruleTableFiles: [String: String] = [
             .with(\.decisionRules, root + "/pipelines/rules/decisions.yaml")
             .with(\.serviceAreaRules, root + "/pipelines/rules/service-areas.yaml")
             .with(\.method, AveragingMethod.pooled)
+            .with(\.years, nil)
             .with(\.output, root + "/out/sample")
             .with(\.maxRejectRate, 0.05)
             .with(\.minRows, 1)
@@ -398,6 +400,7 @@ private let ruleTableFiles: [String: String] = [
             .with(\.decisionRules, root + "/pipelines/rules/decisions.yaml")
             .with(\.serviceAreaRules, root + "/pipelines/rules/service-areas.yaml")
             .with(\.method, AveragingMethod.pooled)
+            .with(\.years, nil)
             .with(\.output, "/srv/ombudsman/published/annual-review")
             .with(\.maxRejectRate, 0.01)
             .with(\.minRows, 100_000)

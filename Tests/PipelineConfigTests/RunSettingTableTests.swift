@@ -85,6 +85,19 @@ import TestSupport
         }
     }
 
+    @Test func everyYearOverridesADefinitionsRange() throws {
+        let (folder, path) = try definition("years: 2019-20..2023-24\n")
+        defer { folder.remove() }
+        let loaded = try PipelineDefinition.load(path: path, checkFiles: false)
+        var options = RunSettings()
+        try RunSettingTable.shared.years.read(.text("all"), context: .commandLine(option: "years"), into: &options)
+        let merged = loaded.overriding(with: options)
+        #expect(merged[\.years] == .some(nil))
+        #expect(RunSettingTable.shared.years.resolved(in: merged) == nil)
+        #expect(RunSettingTable.shared.years.resolved(in: loaded) == YearRange("2019-20..2023-24"))
+        #expect(RunSettingTable.shared.years.manifestText(of: RunSettingTable.shared.years.resolvedValue(in: merged)) == "all")
+    }
+
     @Test func everyDescriptorsExampleParsesAsAnOptionAndAsADefinitionValue() throws {
         let folder = try TemporaryFolder("run-setting-table")
         defer { folder.remove() }

@@ -37,8 +37,9 @@ package struct RunConfiguration: Sendable {
     /// The value the run uses for the table's setting at `path`; setting it replaces it for
     /// this run (tests without templates, a validation's scratch output).
     package subscript<Value, Resolved>(path: KeyPath<RunSettingTable, RunSetting<Value, Resolved>>) -> Resolved {
-        get { values[RunSettingTable.shared[keyPath: path].key] as! Resolved }
-        set { values[RunSettingTable.shared[keyPath: path].key] = newValue }
+        get { values[RunSettingTable.shared[keyPath: path].key]! as! Resolved }
+        // Boxed as it is, so that nil (no templates) stays a value rather than removing the entry.
+        set { values[RunSettingTable.shared[keyPath: path].key] = .some(newValue as any Sendable) }
     }
 
     /// The keys of the settings that took their default because none was given (the rule
