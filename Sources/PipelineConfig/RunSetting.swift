@@ -98,6 +98,8 @@ package protocol AnyRunSetting: Sendable {
     var itemExpected: String? { get }
     /// The name a missing required setting is reported under; nil for an optional one.
     var requiredAs: String? { get }
+    /// What its path names for the run to read; nil for a value that is no such path.
+    var reads: PathRead? { get }
     /// Whether the manifest records the setting.
     var recordedInManifest: Bool { get }
     /// Parses `input` and stores its value in `settings`.
@@ -116,6 +118,8 @@ extension RunSetting: AnyRunSetting {
     package var itemExpected: String? { syntax.itemExpected }
     /// Whether the manifest records the setting.
     package var recordedInManifest: Bool { manifestText != nil }
+    /// What its path names for the run to read.
+    package var reads: PathRead? { syntax.reads }
 
     package func read(_ input: SettingInput, context: SettingContext, into settings: inout RunSettings) throws(SettingProblem) {
         if let value = try syntax.parse(input, context) { settings[self] = value }

@@ -36,23 +36,23 @@ package struct RunSettingTable: Sendable {
     package let register: RunSetting<String, String> = RunSetting(
         key: "register", option: "register", valueName: "file",
         help: "The authority register, in mySociety's layout (uk_local_authorities_current.csv).",
-        example: "register.csv", syntax: .existingFile, requiredAs: "--register")
+        example: "register.csv", syntax: .existingFile("register"), requiredAs: "--register")
     /// The lookup table.
     package let lookup: RunSetting<String, String?> = RunSetting(
         key: "lookup", option: "lookup", valueName: "file",
         help: "The alternative-names table (lookup_name_to_registry.csv: la-name,local-authority-code).",
-        example: "name-lookup.csv", syntax: .existingFile)
+        example: "name-lookup.csv", syntax: .existingFile("name lookup"))
     /// The population table.
     package let population: RunSetting<String, String?> = RunSetting(
         key: "population", option: "population", valueName: "file",
         help: "Population per authority and year (local-authority-code,year,population); the register's pop-2020 fills gaps.",
-        example: "population.csv", syntax: .existingFile)
+        example: "population.csv", syntax: .existingFile("population table"))
     /// The decision rule table.
     package let decisionRules: RunSetting<String, String> = RunSetting(
         key: "decision-rules", option: "decision-rules", valueName: "file",
         help: "The decision rule table. Default: the program's own (pipelines/\(Self.decisionRulesFile)).",
         example: "rules/decisions.yaml",
-        syntax: .ruleTable(values: Dictionary(uniqueKeysWithValues: Outcome.allCases.map { ($0.name.lowercased(), $0) }),
+        syntax: .ruleTable("decision rule table", values: Dictionary(uniqueKeysWithValues: Outcome.allCases.map { ($0.name.lowercased(), $0) }),
                            kind: "outcome"),
         default: { _ in Self.installedFile(Self.decisionRulesFile) })
     /// The service-area rule table.
@@ -60,14 +60,14 @@ package struct RunSettingTable: Sendable {
         key: "service-area-rules", option: "service-area-rules", valueName: "file",
         help: "The service-area rule table. Default: the program's own (pipelines/\(Self.serviceAreaRulesFile)).",
         example: "rules/service-areas.yaml",
-        syntax: .ruleTable(values: Dictionary(uniqueKeysWithValues: ServiceArea.allCases.map { ($0.name.lowercased(), $0) }),
+        syntax: .ruleTable("service-area rule table", values: Dictionary(uniqueKeysWithValues: ServiceArea.allCases.map { ($0.name.lowercased(), $0) }),
                            kind: "service area"),
         default: { _ in Self.installedFile(Self.serviceAreaRulesFile) })
     /// The templates folder; a run always has one (its letters and report are rendered).
     package let templates: RunSetting<String, String?> = RunSetting(
         key: "templates", option: "templates", valueName: "dir",
         help: "The Mustache templates of the letters and the report. Default: the templates folder beside the rule tables' folder (pipelines/templates).",
-        example: "templates", syntax: .existingFolder,
+        example: "templates", syntax: .existingFolder("templates folder"),
         requiredAs: nil, resolve: { given, settings in
             given ?? Self.templatesBeside(RunSettingTable.shared.decisionRules.resolved(in: settings))
         }, manifestText: nil)
@@ -118,7 +118,7 @@ package struct RunSettingTable: Sendable {
     package let contacts: RunSetting<String, String?> = RunSetting(
         key: "contacts", option: "contacts", valueName: "file",
         help: "The letters' addressees (local-authority-code,name,job-title); an authority without one gets a visible placeholder.",
-        example: "contacts.csv", syntax: .existingFile)
+        example: "contacts.csv", syntax: .existingFile("contacts table"))
     /// The date the draft letters carry, never the clock's, so that reruns stay byte-identical;
     /// nil prints a visible placeholder.
     package let letterDate: RunSetting<Day, Day?> = RunSetting(

@@ -9,14 +9,18 @@ package struct SettingSyntax<Value: Sendable>: Sendable {
     /// How one item of a list is written (`a path`); nil when the value is one scalar, and a
     /// definition's list is refused.
     package let itemExpected: String?
+    /// What the value's path names for the run to read; nil for a value that is no such path
+    /// (a number, the output folder, a file the run writes).
+    package let reads: PathRead?
     /// The value written as `input`, read in `context`; nil leaves the setting not given.
     let parse: @Sendable (SettingInput, SettingContext) throws(SettingProblem) -> Value?
 
     /// A syntax; `parse` sees only scalars unless `itemExpected` accepts lists.
-    package init(expected: String, itemExpected: String? = nil,
+    package init(expected: String, itemExpected: String? = nil, reads: PathRead? = nil,
                  parse: @escaping @Sendable (SettingInput, SettingContext) throws(SettingProblem) -> Value?) {
         self.expected = expected
         self.itemExpected = itemExpected
+        self.reads = reads
         self.parse = parse
     }
 
@@ -55,9 +59,9 @@ extension SettingSyntax where Value == String {
         }
     }
 
-    /// A path that must name an existing file (when files are checked).
-    package static var existingFile: SettingSyntax {
-        SettingSyntax(expected: "a path") { input, context throws(SettingProblem) in
+    /// A path that must name an existing file (when files are checked): the `what` the run reads.
+    package static func existingFile(_ what: String) -> SettingSyntax {
+        SettingSyntax(expected: "a path", reads: PathRead(kind: .file, what: what)) { input, context throws(SettingProblem) in
             let resolved = try path.parse(input, context)!
             if context.checkFiles, !FileKind.isFile(resolved) {
                 throw .unusable("no such file: \(resolved)", kind: .missingFile)
@@ -66,9 +70,9 @@ extension SettingSyntax where Value == String {
         }
     }
 
-    /// A path that must name an existing folder (when files are checked).
-    package static var existingFolder: SettingSyntax {
-        SettingSyntax(expected: "a path") { input, context throws(SettingProblem) in
+    /// A path that must name an existing folder (when files are checked): the `what` the run reads.
+    package static func existingFolder(_ what: String) -> SettingSyntax {
+        SettingSyntax(expected: "a path", reads: PathRead(kind: .folder, what: what)) { input, context throws(SettingProblem) in
             let resolved = try path.parse(input, context)!
             if context.checkFiles, !FileKind.isDirectory(resolved) {
                 throw .unusable("no such folder: \(resolved)", kind: .missingFile)
@@ -87,11 +91,11 @@ extension SettingSyntax where Value == String {
         }
     }
 
-    /// A rule table mapping texts to `values` (each a `kind`): an existing file that parses,
-    /// read now so that a bad one stops the run before any data is read.
-    package static func ruleTable<Rule: Sendable & Equatable>(values: [String: Rule], kind: String) -> SettingSyntax {
-        SettingSyntax(expected: "a path") { input, context throws(SettingProblem) in
-            let resolved = try existingFile.parse(input, context)!
+    /// A rule table (the `what` the run reads) mapping texts to `values` (each a `kind`): an
+    /// existing file that parses, read now so that a bad one stops the run before any data is read.
+    package static func ruleTable<Rule: Sendable & Equatable>(_ what: String, values: [String: Rule], kind: String) -> SettingSyntax {
+        SettingSyntax(expected: "a path", reads: PathRead(kind: .file, what: what)) { input, context throws(SettingProblem) in
+            let resolved = try existingFile(what).parse(input, context)!
             guard context.checkFiles else { return resolved }
             do {
                 _ = try RuleTableLoader.load(resolved, values: values, kind: kind)

@@ -69,10 +69,8 @@ package struct PipelineRunner: Sendable {
     /// the staging folder is made only when the run computes.
     private func openPublisher() throws -> OutputPublisher {
         let config = configuration
-        return try OutputPublisher(destination: config[\.output], inputs: config[\.inputs] + [
-            config[\.register], config[\.lookup], config[\.population], config[\.decisionRules], config[\.serviceAreaRules],
-            config[\.templates], config[\.contacts],
-        ].compactMap { $0 }, currentRequired: config[\.years] != nil, stage: false)
+        return try OutputPublisher(destination: config[\.output], inputs: config[\.inputs] + config.pathsRead.map(\.path),
+                                   currentRequired: config[\.years] != nil, stage: false)
     }
 
     /// Runs the pipeline until it ends or one of `signals` arrives; a signal cancels every

@@ -15,7 +15,7 @@ import TestSupport
     /// A new rule-table-like file, as `remedy-rules` would be: optional, not recorded.
     static let remedyRules = RunSetting<String, String?>(
         key: "remedy-rules", option: "remedy-rules", valueName: "file", help: "The remedy rule table.",
-        example: "rules/remedies.yaml", syntax: .existingFile)
+        example: "rules/remedies.yaml", syntax: .existingFile("remedy rule table"))
     /// The table with the new settings.
     static let settings: [any AnyRunSetting] = RunSettingTable.all + [maxLetters, remedyRules]
 

@@ -94,16 +94,9 @@ struct PreparedRun {
         for path in config[\.inputs] where path != "-" && !fm.fileExists(atPath: path) {
             throw RunError.inputMissing(path: path)
         }
-        let table = RunSettingTable.shared
-        let files: [(String?, String, String)] = [
-            (config[\.register], "register", table.register.key), (config[\.lookup], "name lookup", table.lookup.key),
-            (config[\.population], "population table", table.population.key),
-            (config[\.contacts], "contacts table", table.contacts.key),
-            (config[\.decisionRules], "decision rule table", table.decisionRules.key),
-            (config[\.serviceAreaRules], "service-area rule table", table.serviceAreaRules.key),
-        ]
-        for case let (path?, what, key) in files where !fm.fileExists(atPath: path) {
-            guard config.defaulted.contains(key), Installation.dataFolder == nil else {
+        for (setting, path) in config.filesRead where !fm.fileExists(atPath: path) {
+            let what = setting.reads?.what ?? setting.key
+            guard config.defaulted.contains(setting.key), Installation.dataFolder == nil else {
                 throw ConfigurationError(file: path, "no such \(what) file", kind: .missingFile)
             }
             let places = Installation.placesSearched + [fm.currentDirectoryPath + "/pipelines (the working directory)"]

@@ -70,6 +70,20 @@ extension RunConfiguration {
         values = Dictionary(uniqueKeysWithValues: RunSettingTable.all.map { ($0.key, $0.resolvedValue(in: settings)) })
     }
 
+    /// The paths the settings name for the run to read, other than the exports (the
+    /// configuration files, the templates folder), each with its setting, in the table's order.
+    package var pathsRead: [(setting: any AnyRunSetting, path: String)] {
+        RunSettingTable.all.compactMap { setting in
+            guard setting.reads != nil, let path = values[setting.key] as? String else { return nil }
+            return (setting, path)
+        }
+    }
+
+    /// The configuration files among ``pathsRead``.
+    package var filesRead: [(setting: any AnyRunSetting, path: String)] {
+        pathsRead.filter { $0.setting.reads?.kind == .file }
+    }
+
     /// The settings the manifest records (those whose descriptors say how), by their keys, with
     /// the values the run used (defaults included).
     var manifestSettings: [String: String] {

@@ -19,8 +19,7 @@ struct ConfigurationDigests {
     /// - Throws: `OutputError` when one cannot be read.
     init(_ config: RunConfiguration) throws {
         var byPath: [String: RunManifest.FileDigest] = [:]
-        for path in [config[\.register], config[\.lookup], config[\.population], config[\.decisionRules], config[\.serviceAreaRules],
-                     config[\.contacts], config.definition].compactMap({ $0 }) where byPath[path] == nil {
+        for path in config.filesRead.map(\.path) + [config.definition].compactMap({ $0 }) where byPath[path] == nil {
             byPath[path] = try RunManifest.FileDigest(contentsOf: path)
         }
         self.byPath = byPath
@@ -62,8 +61,9 @@ extension RunManifest.Configuration {
     /// published `years` (`2019-20..2023-24`).
     /// - Throws: `OutputError` when a file cannot be read to hash it.
     init(configuration config: RunConfiguration, digests: ConfigurationDigests, years: String) throws {
-        let files = try [config[\.lookup], config[\.population], config[\.decisionRules], config[\.serviceAreaRules], config[\.contacts]]
-            .compactMap({ $0 }).map(digests.digest)
+        // The register has a field of its own; every other file a setting names is in `files`.
+        let files = try config.filesRead.filter { $0.setting.key != RunSettingTable.shared.register.key }
+            .map { try digests.digest($0.path) }
         self.init(register: try digests.digest(config[\.register]), method: config[\.method], years: years, files: files,
                   settings: config.manifestSettings, templates: digests.templates,
                   definition: try config.definition.map(digests.digest))
