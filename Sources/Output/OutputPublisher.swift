@@ -209,7 +209,35 @@ package final class OutputPublisher {
     package func stagedFileDigests(only: Set<String>? = nil) throws -> [RunManifest.FileDigest] {
         try checkOpen()
         let chosen = only.map { wanted in files.filter { wanted.contains($0.key) } } ?? files
-        return chosen.values.sorted { utf8Precedes($0.path, $1.path) }
+        return Self.sortedByPath(Array(chosen.values))
+    }
+
+    /// `digests` sorted by path, in the order of ``utf8Precedes(_:_:)``: the paths' bytes put
+    /// in one buffer once and compared there, rather than each comparison taking hold of two
+    /// strings, since the manifest's entries (one per file, 15,000 for a full register) are
+    /// sorted on one core at the end of every run.
+    static func sortedByPath(_ digests: [RunManifest.FileDigest]) -> [RunManifest.FileDigest] {
+        var bytes: [UInt8] = []
+        var bounds: [(start: Int, count: Int)] = []
+        bounds.reserveCapacity(digests.count)
+        for digest in digests {
+            var path = digest.path
+            path.withUTF8 { utf8 in
+                bounds.append((bytes.count, utf8.count))
+                bytes.append(contentsOf: utf8)
+            }
+        }
+        let order = bytes.withUnsafeBufferPointer { all in
+            bounds.withUnsafeBufferPointer { bounds in
+                digests.indices.sorted { a, b in
+                    let (x, y) = (bounds[a], bounds[b])
+                    let common = min(x.count, y.count)
+                    let order = common == 0 ? 0 : memcmp(all.baseAddress! + x.start, all.baseAddress! + y.start, common)
+                    return order != 0 ? order < 0 : x.count < y.count
+                }
+            }
+        }
+        return order.map { digests[$0] }
     }
 
     /// Makes the staged outputs the destination's contents in one atomic step and releases the lock.
