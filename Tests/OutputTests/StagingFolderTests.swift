@@ -41,4 +41,40 @@ import TestSupport
         let digests = paths.map { RunManifest.FileDigest(path: $0, bytes: 0, sha256: "") }
         #expect(OutputPublisher.sortedByPath(digests).map(\.path) == paths.sorted(by: utf8Precedes))
     }
+
+    @Test func writeBackWhileStagingPublishesEveryFile() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let destination = folder.file("out")
+        let publisher = try OutputPublisher(destination: destination)
+        publisher.startWriteBack()
+        publisher.startWriteBack()
+        let staging = try publisher.staging()
+        for batch in 0 ..< 20 {
+            try publisher.record(try staging.write((0 ..< 50).map { ("report/\(batch)/\($0).html", Array("page \($0)\n".utf8)) }))
+            usleep(2_000)
+        }
+        try publisher.writeFile("manifest.json", try OutputPublisherTests.manifest())
+        try publisher.publish()
+        #expect(try String(contentsOfFile: destination + "/report/19/49.html", encoding: .utf8) == "page 49\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: destination + "/report").count == 20)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".out.lock", "out"])
+        // Published: nothing more to start.
+        publisher.startWriteBack()
+        #expect(publisher.writeBack == nil)
+    }
+
+    @Test func abandoningStopsTheWriteBackAndRemovesTheStaging() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let publisher = try OutputPublisher(destination: folder.file("out"))
+        publisher.startWriteBack()
+        #expect(publisher.writeBack != nil)
+        try publisher.writeFile("a.csv", Array("a\n".utf8))
+        publisher.abandon()
+        #expect(publisher.writeBack == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [".out.lock"])
+        publisher.startWriteBack()
+        #expect(publisher.writeBack == nil)
+    }
 }

@@ -130,6 +130,9 @@ struct PublicationPlan {
     ///   file changed since it was planned), `CancellationError`.
     func stage(into publisher: OutputPublisher, rendering: PageRendering) async throws -> PageRendering.Cost {
         let staging = try publisher.staging()
+        // The disk writes what is staged while the rest is rendered (the exchange's syncfs then
+        // waits for little).
+        publisher.startWriteBack()
         if let current, !carried.isEmpty {
             // Chunks of neighbouring paths, so that each task makes a folder once.
             let size = max(64, carried.count / (rendering.width * 8) + 1)
