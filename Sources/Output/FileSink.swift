@@ -7,8 +7,10 @@ import PipelineModel
 /// large writes, hashed (sha256) on the way for the manifest; ``close()`` flushes and closes it.
 /// Durability is the publisher's: it syncs every staged file in one pass before publishing.
 ///
-/// Made by ``OutputPublisher`` and ``StagedFileWriter`` (`rejects.csv` through
-/// ``StagedFileWriter/rejectsFile()``). Confined to the task that writes the file.
+/// For a file written piece by piece: `rejects.csv` as the stages find its rows
+/// (``StagingFolder/rejectsFile()``) and a copy where links are refused. A file whose bytes are
+/// all in hand is written in one call by ``StagingFolder/write(_:)`` instead. Confined to the
+/// task that writes the file.
 /// - Important: Call ``close()`` and check its error; only a closed file's digest is recorded,
 ///   so a file is never published half-written.
 package final class FileSink {

@@ -38,12 +38,46 @@ package struct StagingFolder: Sendable {
         var known: Set<String> = []
         var digests: [RunManifest.FileDigest] = []
         digests.reserveCapacity(files.count)
+        // A job's pages are mostly in one or two folders: a file in the same folder as the one
+        // before needs only its name checked, not its folders made again.
+        var lastFolder: Substring = ""
         for file in files {
-            let sink = try FileSink(creating: try Self.makeParents(of: file.path, in: path, known: &known))
-            try Self.writeWhole(file.bytes, to: sink)
-            digests.append(sink.digest(recordedAs: file.path))
+            let target: String
+            if !lastFolder.isEmpty, file.path.utf8.starts(with: lastFolder.utf8), Self.isPlainName(file.path.utf8.dropFirst(lastFolder.utf8.count)) {
+                target = OutputPublisher.join(path, file.path)
+            } else {
+                target = try Self.makeParents(of: file.path, in: path, known: &known)
+                lastFolder = file.path.lastIndex(of: "/").map { file.path[...$0] } ?? ""
+            }
+            digests.append(try Self.create(target, with: file.bytes, recordedAs: file.path))
         }
         return digests
+    }
+
+    /// Whether `name` is one path component that stays in its folder: not empty, `.` or `..`,
+    /// without `/` or NUL.
+    private static func isPlainName(_ name: Substring.UTF8View) -> Bool {
+        guard !name.isEmpty, !name.elementsEqual(".".utf8), !name.elementsEqual("..".utf8) else { return false }
+        return !name.contains { $0 == UInt8(ascii: "/") || $0 == 0 }
+    }
+
+    /// Creates the new file `target` holding `bytes` (O_EXCL, O_NOFOLLOW: nothing planted is
+    /// followed or overwritten), in one write from the bytes in hand; returns its digest
+    /// recorded under `relativePath`. On failure the file is left for the staging folder's
+    /// removal.
+    /// - Throws: ``OutputError/cannotCreate(path:reason:)`` or ``OutputError/writeFailed(path:reason:)``.
+    static func create(_ target: String, with bytes: [UInt8], recordedAs relativePath: String) throws -> RunManifest.FileDigest {
+        let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError.cannotCreate(path: target, reason: systemReason()) }
+        do {
+            try bytes.withUnsafeBytes { try writeFully(fd, $0, path: target) }
+        } catch {
+            _ = close(fd)
+            throw error
+        }
+        // close(2) can report a delayed write error (NFS); it must fail the run too.
+        guard close(fd) == 0 else { throw OutputError.writeFailed(path: target, reason: systemReason()) }
+        return RunManifest.FileDigest(path: relativePath, contents: bytes)
     }
 
     /// Carries each of `entries` over from `current` to the same path: a hard link (a copy

@@ -115,16 +115,23 @@ struct CompiledTemplate: Sendable {
             text.withUTF8 { bytes in
                 guard escaping != .none else { return output.append(contentsOf: bytes) }
                 let html = escaping == .html
-                for byte in bytes {
-                    switch byte {
-                    case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-                    case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-                    case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-                    case UInt8(ascii: "\"") where html: output.append(contentsOf: "&quot;".utf8)
-                    case UInt8(ascii: "'") where html: output.append(contentsOf: "&#39;".utf8)
-                    default: output.append(byte)
+                // Runs between the characters to escape are appended whole, not a byte at a time.
+                var run = 0
+                for i in bytes.indices {
+                    let entity: StaticString
+                    switch bytes[i] {
+                    case UInt8(ascii: "<"): entity = "&lt;"
+                    case UInt8(ascii: ">"): entity = "&gt;"
+                    case UInt8(ascii: "&"): entity = "&amp;"
+                    case UInt8(ascii: "\"") where html: entity = "&quot;"
+                    case UInt8(ascii: "'") where html: entity = "&#39;"
+                    default: continue
                     }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run ..< i]))
+                    output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                    run = i + 1
                 }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
             }
         case .number(let number):
             output.append(contentsOf: String(number).utf8)

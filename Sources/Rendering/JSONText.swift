@@ -32,38 +32,6 @@ indirect enum JSONText: Sendable, Equatable {
         return out
     }
 
-    /// The value as UTF-8 without white space between tokens, ending with a line feed: for data
-    /// that programs read (the map's files, about half the size of ``bytes()``).
-    func compactBytes() -> [UInt8] {
-        var out: [UInt8] = []
-        writeCompact(to: &out)
-        out.append(0x0A)
-        return out
-    }
-
-    private func writeCompact(to out: inout [UInt8]) {
-        switch self {
-        case let .object(members):
-            out.append(UInt8(ascii: "{"))
-            for (i, (key, value)) in members.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                Self.writeString(key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                value.writeCompact(to: &out)
-            }
-            out.append(UInt8(ascii: "}"))
-        case let .array(elements):
-            out.append(UInt8(ascii: "["))
-            for (i, element) in elements.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                element.writeCompact(to: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-        default:
-            write(to: &out, indent: 0)
-        }
-    }
-
     private func write(to out: inout [UInt8], indent: Int) {
         switch self {
         case let .object(members):
@@ -118,22 +86,33 @@ indirect enum JSONText: Sendable, Equatable {
         }
     }
 
-    private static func writeString(_ text: String, to out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
+    /// Appends `text` as a JSON string: `"` and `\\` escaped, line feed, carriage return and
+    /// tab as `\\n \\r \\t`, other control characters as `\\u00XX`, the rest as it is.
+    static func writeString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += Array("\\\"".utf8)
-            case UInt8(ascii: "\\"): out += Array("\\\\".utf8)
-            case 0x0A: out += Array("\\n".utf8)
-            case 0x0D: out += Array("\\r".utf8)
-            case 0x09: out += Array("\\t".utf8)
-            case 0x00 ..< 0x20:
-                out += Array("\\u00".utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            // Runs between the bytes to escape are appended whole, not a byte at a time.
+            var run = 0
+            for i in utf8.indices {
+                let byte = utf8[i]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run ..< i]))
+                run = i + 1
+                switch byte {
+                case UInt8(ascii: "\""): out += Array("\\\"".utf8)
+                case UInt8(ascii: "\\"): out += Array("\\\\".utf8)
+                case 0x0A: out += Array("\\n".utf8)
+                case 0x0D: out += Array("\\r".utf8)
+                case 0x09: out += Array("\\t".utf8)
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out += Array("\\u00".utf8)
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0xF)])
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         out.append(UInt8(ascii: "\""))
     }

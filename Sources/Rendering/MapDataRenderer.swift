@@ -14,137 +14,174 @@ package enum MapDataRenderer {
 
     /// `map/{year}.json` for one year.
     package static func mapFile(_ year: YearFigures, method: AveragingMethod) -> Artefact {
-        Artefact(path: "map/\(year.year.label).json", bytes: yearJSON(year, method: method).compactBytes(), year: year.year)
+        Artefact(path: "map/\(year.year.label).json", bytes: yearJSON(year, method: method), year: year.year)
     }
 
-    static func yearJSON(_ year: YearFigures, method: AveragingMethod) -> JSONText {
-        .object([
-            ("year", .string(year.year.label)),
-            ("period", .object([
-                ("start", .string(year.year.firstDay.description)),
-                ("end", .string(year.year.lastDay.description)),
-            ])),
-            ("method", .string(method.rawValue)),
-            ("national", nationalJSON(year)),
-            ("types", .array(year.types.map(typeJSON))),
-            ("authorities", .array(year.authorities.map { authorityJSON($0, year: year) })),
-        ])
+    /// The year's file: compact JSON, ending with a line feed.
+    static func yearJSON(_ year: YearFigures, method: AveragingMethod) -> [UInt8] {
+        // Each authority takes about 1,300 bytes.
+        var json = CompactJSON(capacity: 4096 + year.authorities.count * 1400)
+        json.beginObject()
+        json.key("year"); json.string(year.year.label)
+        json.key("period")
+        json.beginObject()
+        json.key("start"); json.string(year.year.firstDay.description)
+        json.key("end"); json.string(year.year.lastDay.description)
+        json.endObject()
+        json.key("method"); json.string(method.rawValue)
+        json.key("national"); national(year, into: &json)
+        json.key("types")
+        json.beginArray()
+        for type in year.types { typeFigures(type, into: &json) }
+        json.endArray()
+        json.key("authorities")
+        json.beginArray()
+        for row in year.authorities { authority(row, year: year, into: &json) }
+        json.endArray()
+        json.endObject()
+        var bytes = json.bytes
+        bytes.append(0x0A)
+        return bytes
     }
 
     /// England in the year (`national_year.csv`'s row) with its service areas (`area_year.csv`'s).
-    static func nationalJSON(_ year: YearFigures) -> JSONText {
+    static func national(_ year: YearFigures, into json: inout CompactJSON) {
         let n = year.national
         let c = n.counts
-        return .object([
-            ("received_total", .integer(c.receivedTotal)),
-            ("decisions_total", .integer(c.decisionsTotal)),
-            ("decisions", .object(Outcome.allCases.map { ($0.column, .integer(c.outcomes[$0.rawValue])) })),
-            ("investigations", .integer(c.investigations)),
-            ("upheld", .integer(c.upheld)),
-            ("uphold_rate", .integer(n.upholdRate)),
-            ("satisfactory_remedies", .integer(c.satisfactoryRemedies)),
-            ("satisfactory_remedy_rate", .integer(n.satisfactoryRemedyRate)),
-            ("compliance_outcomes", .integer(c.complianceOutcomes)),
-            ("complied", .integer(c.complied)),
-            ("complied_late", .integer(c.compliedLate)),
-            ("not_complied", .integer(c.notComplied)),
-            ("compliance_rate", .integer(n.complianceRate)),
-            ("late_compliance_rate", .integer(n.lateComplianceRate)),
-            ("public_reports", .integer(c.publicReports)),
-            ("areas", .array(year.areas.map(areaJSON))),
-        ])
+        json.beginObject()
+        json.key("received_total"); json.integer(c.receivedTotal)
+        json.key("decisions_total"); json.integer(c.decisionsTotal)
+        json.key("decisions"); outcomes(c.outcomes, into: &json)
+        json.key("investigations"); json.integer(c.investigations)
+        json.key("upheld"); json.integer(c.upheld)
+        json.key("uphold_rate"); json.integer(n.upholdRate)
+        json.key("satisfactory_remedies"); json.integer(c.satisfactoryRemedies)
+        json.key("satisfactory_remedy_rate"); json.integer(n.satisfactoryRemedyRate)
+        json.key("compliance_outcomes"); json.integer(c.complianceOutcomes)
+        json.key("complied"); json.integer(c.complied)
+        json.key("complied_late"); json.integer(c.compliedLate)
+        json.key("not_complied"); json.integer(c.notComplied)
+        json.key("compliance_rate"); json.integer(n.complianceRate)
+        json.key("late_compliance_rate"); json.integer(n.lateComplianceRate)
+        json.key("public_reports"); json.integer(c.publicReports)
+        json.key("areas")
+        json.beginArray()
+        for area in year.areas { self.area(area, into: &json) }
+        json.endArray()
+        json.endObject()
     }
 
-    static func areaJSON(_ a: AreaYearFigures) -> JSONText {
+    /// The decisions by outcome, each under its column's name (`counts` by ``Outcome`` raw value).
+    static func outcomes(_ counts: [Int], into json: inout CompactJSON) {
+        json.beginObject()
+        for outcome in Outcome.allCases {
+            json.key(outcome.column)
+            json.integer(counts[outcome.rawValue])
+        }
+        json.endObject()
+    }
+
+    static func area(_ a: AreaYearFigures, into json: inout CompactJSON) {
         let d = a.decisions
-        return .object([
-            ("service_area", .string(a.area.name)),
-            ("received", .integer(a.received)),
-            ("decisions_total", .integer(d.decisions)),
-            ("not_upheld", .integer(d.notUpheld)),
-            ("upheld", .integer(d.upheld)),
-            ("investigations", .integer(d.investigations)),
-            ("uphold_rate", .integer(a.upholdRate)),
-            ("share_of_investigations", .integer(a.shareOfInvestigations)),
-            ("satisfactory_remedies", .integer(d.satisfactoryRemedies)),
-            ("public_reports", .integer(d.publicReports)),
-        ])
+        json.beginObject()
+        json.key("service_area"); json.string(a.area.name)
+        json.key("received"); json.integer(a.received)
+        json.key("decisions_total"); json.integer(d.decisions)
+        json.key("not_upheld"); json.integer(d.notUpheld)
+        json.key("upheld"); json.integer(d.upheld)
+        json.key("investigations"); json.integer(d.investigations)
+        json.key("uphold_rate"); json.integer(a.upholdRate)
+        json.key("share_of_investigations"); json.integer(a.shareOfInvestigations)
+        json.key("satisfactory_remedies"); json.integer(d.satisfactoryRemedies)
+        json.key("public_reports"); json.integer(d.publicReports)
+        json.endObject()
     }
 
-    static func typeJSON(_ t: TypeYearFigures) -> JSONText {
-        .object([
-            ("type", .string(t.type.name)),
-            ("authorities", .integer(t.authorities)),
-            ("investigations", .integer(t.investigations)),
-            ("upheld", .integer(t.upheld)),
-            ("satisfactory_remedies", .integer(t.satisfactoryRemedies)),
-            ("compliance_outcomes", .integer(t.complianceOutcomes)),
-            ("compliant", .integer(t.compliant)),
-            ("population", .integer(t.population)),
-            ("averages", averagesJSON(t)),
-        ])
+    static func typeFigures(_ t: TypeYearFigures, into json: inout CompactJSON) {
+        json.beginObject()
+        json.key("type"); json.string(t.type.name)
+        json.key("authorities"); json.integer(t.authorities)
+        json.key("investigations"); json.integer(t.investigations)
+        json.key("upheld"); json.integer(t.upheld)
+        json.key("satisfactory_remedies"); json.integer(t.satisfactoryRemedies)
+        json.key("compliance_outcomes"); json.integer(t.complianceOutcomes)
+        json.key("compliant"); json.integer(t.compliant)
+        json.key("population"); json.integer(t.population)
+        json.key("averages"); averages(t, into: &json)
+        json.endObject()
     }
 
-    static func averagesJSON(_ t: TypeYearFigures) -> JSONText {
-        .object([
-            ("uphold_rate", .integer(t.averageUpholdRate)),
-            ("satisfactory_remedy_rate", .integer(t.averageSatisfactoryRemedyRate)),
-            ("compliance_rate", .integer(t.averageComplianceRate)),
-            ("upheld_per_100k", .tenths(t.averageUpheldPer100kTenths)),
-        ])
+    static func averages(_ t: TypeYearFigures, into json: inout CompactJSON) {
+        json.beginObject()
+        json.key("uphold_rate"); json.integer(t.averageUpholdRate)
+        json.key("satisfactory_remedy_rate"); json.integer(t.averageSatisfactoryRemedyRate)
+        json.key("compliance_rate"); json.integer(t.averageComplianceRate)
+        json.key("upheld_per_100k"); json.tenths(t.averageUpheldPer100kTenths)
+        json.endObject()
     }
 
-    static func authorityJSON(_ row: AuthorityYearFigures, year: YearFigures) -> JSONText {
+    static func authority(_ row: AuthorityYearFigures, year: YearFigures, into json: inout CompactJSON) {
         let a = row.authority
         let c = row.counts
-        let averages = ReportRenderer.averages(of: row, in: year)
         let letter = LetterFields(row, types: year)
-        return .object([
-            ("code", .string(a.code)),
-            ("name", .string(a.officialName)),
-            ("gss_code", .string(a.gssCode.isEmpty ? nil : a.gssCode)),
-            ("type", .string(a.comparisonType?.name)),
-            ("register_type", .string(a.registerType)),
-            ("current", .bool(row.isCurrent)),
-            ("replaced_by", .array(a.replacedBy.map { .string($0) })),
-            ("figures", .object([
-                ("received_total", .integer(c.receivedTotal)),
-                ("received", .object(ServiceArea.allCases.map { ($0.column, .integer(c.received[$0.rawValue])) })),
-                ("decisions_total", .integer(c.decisionsTotal)),
-                ("decisions", .object(Outcome.allCases.map { ($0.column, .integer(c.outcomes[$0.rawValue])) })),
-                ("investigations", .integer(c.investigations)),
-                ("upheld", .integer(c.upheld)),
-                ("uphold_rate", .integer(row.upholdRate)),
-                ("satisfactory_remedies", .integer(c.satisfactoryRemedies)),
-                ("satisfactory_remedy_rate", .integer(row.satisfactoryRemedyRate)),
-                ("compliance_outcomes", .integer(c.complianceOutcomes)),
-                ("complied", .integer(c.complied)),
-                ("complied_late", .integer(c.compliedLate)),
-                ("not_complied", .integer(c.notComplied)),
-                ("compliance_rate", .integer(row.complianceRate)),
-                ("public_reports", .integer(c.publicReports)),
-                ("population", .integer(row.population.flatMap { $0 > 0 ? $0 : nil })),
-                ("upheld_per_100k", .tenths(row.upheldPer100kTenths)),
-            ])),
-            ("averages", averages.map(averagesJSON) ?? .null),
-            ("letter", .object([
-                ("uphold", .string(letter.uphold)),
-                ("uphold_average", .string(letter.upholdAverage)),
-                ("upheld", .integer(letter.upheld)),
-                ("upheld_per_100k", .string(letter.per100k?.value)),
-                ("upheld_per_100k_average", .string(letter.per100k?.average)),
-                ("investigations", .integer(letter.investigations)),
-                ("compliance", .string(letter.compliance)),
-                ("compliance_average", .string(letter.complianceAverage)),
-                ("compliance_outcomes", .integer(letter.complianceOutcomes)),
-                ("council", .string(letter.council)),
-                ("detailed", .bool(letter.detailed)),
-                ("remedy", .string(letter.remedy)),
-                ("remedy_average", .string(letter.remedyAverage)),
-                ("satisfactory_remedies", .integer(letter.satisfactoryRemedies)),
-                ("period_start_year", .string(letter.y1)),
-                ("period_end_year", .string(letter.y2)),
-            ])),
-        ])
+        json.beginObject()
+        json.key("code"); json.string(a.code)
+        json.key("name"); json.string(a.officialName)
+        json.key("gss_code"); json.string(a.gssCode.isEmpty ? nil : a.gssCode)
+        json.key("type"); json.string(a.comparisonType?.name)
+        json.key("register_type"); json.string(a.registerType)
+        json.key("current"); json.bool(row.isCurrent)
+        json.key("replaced_by")
+        json.beginArray()
+        for code in a.replacedBy { json.string(code) }
+        json.endArray()
+        json.key("figures")
+        json.beginObject()
+        json.key("received_total"); json.integer(c.receivedTotal)
+        json.key("received")
+        json.beginObject()
+        for area in ServiceArea.allCases {
+            json.key(area.column)
+            json.integer(c.received[area.rawValue])
+        }
+        json.endObject()
+        json.key("decisions_total"); json.integer(c.decisionsTotal)
+        json.key("decisions"); outcomes(c.outcomes, into: &json)
+        json.key("investigations"); json.integer(c.investigations)
+        json.key("upheld"); json.integer(c.upheld)
+        json.key("uphold_rate"); json.integer(row.upholdRate)
+        json.key("satisfactory_remedies"); json.integer(c.satisfactoryRemedies)
+        json.key("satisfactory_remedy_rate"); json.integer(row.satisfactoryRemedyRate)
+        json.key("compliance_outcomes"); json.integer(c.complianceOutcomes)
+        json.key("complied"); json.integer(c.complied)
+        json.key("complied_late"); json.integer(c.compliedLate)
+        json.key("not_complied"); json.integer(c.notComplied)
+        json.key("compliance_rate"); json.integer(row.complianceRate)
+        json.key("public_reports"); json.integer(c.publicReports)
+        json.key("population"); json.integer(row.population.flatMap { $0 > 0 ? $0 : nil })
+        json.key("upheld_per_100k"); json.tenths(row.upheldPer100kTenths)
+        json.endObject()
+        json.key("averages")
+        if let averages = ReportRenderer.averages(of: row, in: year) { self.averages(averages, into: &json) } else { json.null() }
+        json.key("letter")
+        json.beginObject()
+        json.key("uphold"); json.string(letter.uphold)
+        json.key("uphold_average"); json.string(letter.upholdAverage)
+        json.key("upheld"); json.integer(letter.upheld)
+        json.key("upheld_per_100k"); json.string(letter.per100k?.value)
+        json.key("upheld_per_100k_average"); json.string(letter.per100k?.average)
+        json.key("investigations"); json.integer(letter.investigations)
+        json.key("compliance"); json.string(letter.compliance)
+        json.key("compliance_average"); json.string(letter.complianceAverage)
+        json.key("compliance_outcomes"); json.integer(letter.complianceOutcomes)
+        json.key("council"); json.string(letter.council)
+        json.key("detailed"); json.bool(letter.detailed)
+        json.key("remedy"); json.string(letter.remedy)
+        json.key("remedy_average"); json.string(letter.remedyAverage)
+        json.key("satisfactory_remedies"); json.integer(letter.satisfactoryRemedies)
+        json.key("period_start_year"); json.string(letter.y1)
+        json.key("period_end_year"); json.string(letter.y2)
+        json.endObject()
+        json.endObject()
     }
 }

@@ -27,8 +27,20 @@ struct PublicationPlan {
     private(set) var carried: [RunManifest.FileDigest] = []
     /// Files written now from bytes in hand, with their digests.
     private(set) var written: [(digest: RunManifest.FileDigest, bytes: [UInt8])] = []
-    /// The jobs whose pages are rendered now.
-    private(set) var rendered: [PageRendering.Job] = []
+    /// The jobs whose pages are rendered now, in the order they run: the first job of every
+    /// group (a year's, the history pages'), then the second of each, ... so that the jobs
+    /// running at the same time mostly create files in different folders, and none waits for
+    /// another's hold on its folder.
+    var rendered: [PageRendering.Job] {
+        var jobs: [PageRendering.Job] = []
+        jobs.reserveCapacity(renderedGroups.reduce(0) { $0 + $1.count })
+        for index in 0 ..< (renderedGroups.map(\.count).max() ?? 0) {
+            for group in renderedGroups where index < group.count { jobs.append(group[index]) }
+        }
+        return jobs
+    }
+    /// The jobs rendered now, each year's (and the history pages') in a group of its own.
+    private var renderedGroups: [[PageRendering.Job]] = []
     /// `rejects.csv`'s entry in ``current`` when the file the run streamed has its bytes: the
     /// streamed file is then replaced by a link, so that an unchanged file keeps its inode.
     private(set) var rejects: RunManifest.FileDigest?
@@ -64,7 +76,7 @@ struct PublicationPlan {
     mutating func compute(_ year: ReportingYear, tables: [(TableFile, [UInt8])], jobs: [PageRendering.Job]) {
         let folder = CurrentPublication.partitionFolder(of: year)
         for (table, bytes) in tables { write(folder + "/" + table.fileName, bytes) }
-        rendered += jobs
+        if !jobs.isEmpty { renderedGroups.append(jobs) }
         computed.insert(year)
     }
 
@@ -88,7 +100,7 @@ struct PublicationPlan {
 
     /// Plans `jobs` as rendered now.
     mutating func render(_ jobs: [PageRendering.Job]) {
-        rendered += jobs
+        if !jobs.isEmpty { renderedGroups.append(jobs) }
     }
 
     /// Plans `bytes` at `path`: carried from ``current`` when it lists that path with the same
@@ -118,6 +130,9 @@ struct PublicationPlan {
     ///   file changed since it was planned), `CancellationError`.
     func stage(into publisher: OutputPublisher, rendering: PageRendering) async throws -> PageRendering.Cost {
         let staging = try publisher.staging()
+        // The disk writes what is staged while the rest is rendered (the exchange's syncfs then
+        // waits for little).
+        publisher.startWriteBack()
         if let current, !carried.isEmpty {
             // Chunks of neighbouring paths, so that each task makes a folder once.
             let size = max(64, carried.count / (rendering.width * 8) + 1)

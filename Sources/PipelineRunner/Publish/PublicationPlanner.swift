@@ -1,4 +1,5 @@
 import Aggregation
+import Dispatch
 import Foundation
 import Logging
 import Output
@@ -49,12 +50,10 @@ struct PublicationPlanner {
         let base = base(method: figures.method)
         var partitionTables: [ReportingYear: [(TableFile, [UInt8])]] = [:]
         var rendered: [YearFigures] = []
-        for year in figures.years {
+        for (year, (tables, fingerprint)) in zip(figures.years, Self.tablesAndFingerprints(of: figures.years, base: base)) {
             try Task.checkCancellation()
-            let tables = TableFile.allCases.map { ($0, $0.render(year)) }
             partitionTables[year.year] = tables
-            if let base {
-                let fingerprint = Fingerprint.year(year, tables: tables, base: base)
+            if let fingerprint {
                 plan.fingerprints[year.year] = fingerprint
                 if let current, current.partitions.fingerprints?[year.year.label] == fingerprint {
                     do {
@@ -143,6 +142,24 @@ struct PublicationPlanner {
         guard single.allSatisfy({ path in entries.contains { $0.path == path } }),
               entries.allSatisfy({ current.difference(of: $0) == nil }) else { return nil }
         return entries
+    }
+
+    /// Each of `years`' partition tables and, given `base`, its fingerprint: the years side by
+    /// side on every core, each made from its own figures alone.
+    static func tablesAndFingerprints(of years: [YearFigures], base: Fingerprint?)
+        -> [(tables: [(TableFile, [UInt8])], fingerprint: String?)] {
+        // The base is only copied by each year (its hasher's copy is the year's own once
+        // updated), and each year's slot is written once, under the lock.
+        nonisolated(unsafe) let base = base
+        nonisolated(unsafe) var made = [(tables: [(TableFile, [UInt8])], fingerprint: String?)](repeating: ([], nil),
+                                                                                               count: years.count)
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: years.count) { index in
+            let tables = TableFile.allCases.map { ($0, $0.render(years[index])) }
+            let fingerprint = base.map { Fingerprint.year(years[index], tables: tables, base: $0) }
+            lock.withLock { made[index] = (tables, fingerprint) }
+        }
+        return made
     }
 
     /// The bytes of `year`'s `table` in `current`'s partition (checked against its entry already).

@@ -1,6 +1,7 @@
 import AsyncAlgorithms
 import Classification
 import Cleaning
+import Foundation
 import Ingestion
 import Logging
 import Operations
@@ -31,8 +32,13 @@ struct StageWiring {
     /// Runs the stages to the end of the inputs; rejected rows go to `rejects.csv` in the
     /// staging folder of `staging`.
     func run(rejectsInto staging: StagingFolder) async throws -> Aggregated {
-        configuration[\.parseWorkers] > 1 ? try await parallel(rejectsInto: staging)
+        // The plan's fingerprints start from the program's (a sha256 of the executable, read
+        // once): taken in a child task while the stages run, not after them.
+        async let programRead: Void = { _ = Fingerprint.program }()
+        let aggregated = configuration[\.parseWorkers] > 1 ? try await parallel(rejectsInto: staging)
             : try await pipelined(rejectsInto: staging)
+        await programRead
+        return aggregated
     }
 
     /// What a stage's child task hands back to the group.
