@@ -62,10 +62,13 @@ package enum ReportRenderer {
         return Artefact(path: "report/\(label)/index.html", bytes: html.bytes, year: year.year)
     }
 
-    /// `report/{year}/{code}.html`.
-    package static func authorityPage(_ row: AuthorityYearFigures, in year: YearFigures, method: AveragingMethod) -> Artefact {
-        var html = HTMLBuffer(capacity: 9000)
-        AuthorityPageMarkup.write(row, in: year, method: method, into: &html)
+    /// `report/{year}/{code}.html`, with the authority's service improvements from 2018-19 up to
+    /// the year (``ServiceImprovements/byCode(_:upTo:)``; nil: none).
+    package static func authorityPage(_ row: AuthorityYearFigures, in year: YearFigures, method: AveragingMethod,
+                                      improvements: ServiceImprovements? = nil) -> Artefact {
+        // The cases' lists: about 40 bytes a case.
+        var html = HTMLBuffer(capacity: 9000 + 40 * (row.cases.decisions.count + row.cases.compliance.count))
+        AuthorityPageMarkup.write(row, in: year, method: method, improvements: improvements, into: &html)
         return Artefact(path: "report/\(year.year.label)/\(row.authority.code).html", bytes: html.bytes, year: year.year)
     }
 
