@@ -114,9 +114,9 @@ enum AuthorityPageMarkup {
                 html.raw("</p>\n<ul class=\"cases\" aria-labelledby=\"\(id)-\(group.key)\">\n")
                 for entry in group.entries {
                     html.raw("<li>")
-                    html.raw(CaseReference.text(entry.reference))
+                    html.reference(entry.reference)
                     html.raw(", ")
-                    html.raw(StatisticCases.dateText(entry.date))
+                    html.longDate(entry.date)
                     html.raw("</li>\n")
                 }
                 html.raw("</ul>\n")
