@@ -96,18 +96,12 @@ package struct PublicationExplanation: Sendable, Equatable {
             let statistics = StatisticCases.of(cases, upholdRate: try row.integer("uphold_rate"),
                                                complianceRate: try row.integer("compliance_rate"),
                                                satisfactoryRemedyRate: try row.integer("satisfactory_remedy_rate"))
-            let counted: [StatisticCases.Statistic: (numerator: Int, denominator: Int)] = [
-                .upholdRate: (try row.count("upheld"), try row.count("investigations")),
-                .complianceRate: (try row.count("complied") + row.count("complied_late"), try row.count("compliance_outcomes")),
-                .satisfactoryRemedyRate: (try row.count("satisfactory_remedies"), try row.count("upheld")),
-            ]
-            for statistic in statistics {
-                let expected = counted[statistic.statistic] ?? (0, 0)
-                guard expected.numerator == statistic.numerator, expected.denominator == statistic.denominator else {
-                    throw Failure.tablesDisagree(path: folder + "/" + partition, reason:
-                        "\(code)'s \(statistic.statistic.name.lowercased()) counts \(expected.numerator) of \(expected.denominator), "
-                            + "its cases \(statistic.numerator) of \(statistic.denominator)")
-                }
+            let counts = try PublishedTables.counts(row)
+            for statistic in statistics where !statistic.accounts(for: counts) {
+                let published = StatisticCases.counted(statistic.statistic, in: counts)
+                throw Failure.tablesDisagree(path: folder + "/" + partition, reason:
+                    "\(code)'s \(statistic.statistic.name.lowercased()) counts \(published.numerator) of \(published.denominator), "
+                        + "its cases \(statistic.numerator) of \(statistic.denominator)")
             }
             return PublicationExplanation(year: year, code: code, name: try row.text("authority_name"), statistics: statistics)
         } catch let mismatch as TableRow.Mismatch {

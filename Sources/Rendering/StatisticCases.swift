@@ -79,7 +79,7 @@ package struct StatisticCases: Sendable, Equatable {
         "The \(numerator) \(statistic.numeratorWords) and \(denominator) \(statistic.denominatorWords(denominator))"
     }
 
-    /// The dates' date as the page and `explain` print it: `14 July 2023`.
+    /// A case's date as the page and `explain` print it: `14 July 2023`.
     package static func dateText(_ day: Day) -> String { LetterFields.longDate(day) }
 
     /// The three statistics of `row` from its cases (``AuthorityYearFigures/cases``) with its
@@ -88,15 +88,22 @@ package struct StatisticCases: Sendable, Equatable {
     package static func of(_ row: AuthorityYearFigures) -> [StatisticCases]? {
         let all = of(row.cases, upholdRate: row.upholdRate, complianceRate: row.complianceRate,
                      satisfactoryRemedyRate: row.satisfactoryRemedyRate)
-        let counts = row.counts
-        func counted(_ statistic: Statistic) -> (Int, Int) {
-            switch statistic {
-            case .upholdRate: (counts.upheld, counts.investigations)
-            case .complianceRate: (counts.compliant, counts.complianceOutcomes)
-            case .satisfactoryRemedyRate: (counts.satisfactoryRemedies, counts.upheld)
-            }
+        return all.allSatisfy { $0.accounts(for: row.counts) } ? all : nil
+    }
+
+    /// The numerator and denominator that `counts` (a row of `authority_year.csv`) publish for `statistic`.
+    package static func counted(_ statistic: Statistic, in counts: AuthorityYearCounts) -> (numerator: Int, denominator: Int) {
+        switch statistic {
+        case .upholdRate: (counts.upheld, counts.investigations)
+        case .complianceRate: (counts.compliant, counts.complianceOutcomes)
+        case .satisfactoryRemedyRate: (counts.satisfactoryRemedies, counts.upheld)
         }
-        return all.allSatisfy { counted($0.statistic) == ($0.numerator, $0.denominator) } ? all : nil
+    }
+
+    /// Whether the cases are as many as `counts` publish, in the numerator and in the denominator.
+    package func accounts(for counts: AuthorityYearCounts) -> Bool {
+        let published = Self.counted(statistic, in: counts)
+        return published.numerator == numerator && published.denominator == denominator
     }
 
     /// The three statistics from the cases of an authority's year and its published rates.
@@ -136,7 +143,7 @@ package struct StatisticCases: Sendable, Equatable {
             StatisticCases(statistic: .satisfactoryRemedyRate, rate: satisfactoryRemedyRate, groups: [
                 Group(key: "satisfactory_remedy", label: "Upheld with a satisfactory remedy already provided",
                       inNumerator: true, entries: remedied),
-                Group(key: "no_satisfactory_remedy", label: "Upheld without one", inNumerator: false, entries: notRemedied),
+                Group(key: "no_satisfactory_remedy", label: "Upheld without a satisfactory remedy", inNumerator: false, entries: notRemedied),
             ]),
         ]
     }

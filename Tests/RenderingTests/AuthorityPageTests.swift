@@ -87,7 +87,7 @@ import TestSupport
         #expect(compliance.contains("<p id=\"compliance_rate-complied_late\">Complied late: 1</p>"))
         let remedy = try section(page, from: "<details id=\"satisfactory_remedy_rate-cases\">")
         #expect(remedy.contains("Upheld with a satisfactory remedy already provided: 2</p>"))
-        #expect(remedy.contains("Upheld without one: 16</p>"))
+        #expect(remedy.contains("Upheld without a satisfactory remedy: 16</p>"))
     }
 
     /// A row whose cases are not known (read back from `authority_year.csv`) lists none rather
