@@ -39,6 +39,10 @@ import TestSupport
     @Test func aPartitionWithoutTheTableHasNone() throws {
         let folder = try PublishedTablesTests.publication(Self.figures.years)
         defer { folder.remove() }
+        for year in Self.figures.years {
+            try? FileManager.default.removeItem(atPath: folder.file(CurrentPublication.partitionFolder(of: year.year)
+                + "/" + TableFile.serviceImprovementsTable.schema.fileName))
+        }
         let read = try PublishedTables.serviceImprovements(of: Self.figures.years.map(\.year), computed: [], currentFolder: folder.path)
         #expect(read.isEmpty)
     }
