@@ -44,6 +44,21 @@ extension PublishedTables {
         }
     }
 
+    /// The counts of a row of `authority_year.csv` (or of `national_year.csv`, which has the
+    /// same columns); decisions by service area are not published, so they are zero.
+    /// - Throws: ``TableRow/Mismatch`` for a missing or empty count.
+    package static func counts(_ row: TableRow) throws -> AuthorityYearCounts {
+        var counts = AuthorityYearCounts()
+        counts.received = try ServiceArea.allCases.map { try row.count($0.column) }
+        counts.outcomes = try Outcome.allCases.map { try row.count($0.column) }
+        counts.satisfactoryRemedies = try row.count("satisfactory_remedies")
+        counts.complied = try row.count("complied")
+        counts.compliedLate = try row.count("complied_late")
+        counts.notComplied = try row.count("not_complied")
+        counts.publicReports = try row.count("public_reports")
+        return counts
+    }
+
     private static func figures(of year: ReportingYear, _ tables: YearTables,
                                 authorities: [String: Authority]) throws -> YearFigures {
         /// The year's rows of `table`, typed by its schema.
@@ -56,17 +71,6 @@ extension PublishedTables {
                 throw OutputError.readFailed(path: table.fileName, reason: "line \(row.line ?? 0): authority \(code) is not in the register")
             }
             return authority
-        }
-        func counts(_ row: TableRow) throws -> AuthorityYearCounts {
-            var counts = AuthorityYearCounts()
-            counts.received = try ServiceArea.allCases.map { try row.count($0.column) }
-            counts.outcomes = try Outcome.allCases.map { try row.count($0.column) }
-            counts.satisfactoryRemedies = try row.count("satisfactory_remedies")
-            counts.complied = try row.count("complied")
-            counts.compliedLate = try row.count("complied_late")
-            counts.notComplied = try row.count("not_complied")
-            counts.publicReports = try row.count("public_reports")
-            return counts
         }
         func named<Value>(_ values: [Value], _ name: KeyPath<Value, String>, _ text: String, in table: TableFile,
                           _ row: TableRow) throws -> Value {

@@ -2,10 +2,13 @@ import PipelineModel
 
 /// `report/{year}/{code}.html`: one authority's figures in one year beside its type's averages,
 /// and links to its history, its letter (which has the year's complaints received by service
-/// area and decisions by outcome) and the year's index. Kept small: there is one per authority
-/// and year, a third of a publication's files.
+/// area and decisions by outcome) and the year's index; the cases behind each statistic, each
+/// statistic's in a `<details>` so that the page stays short; from 2018-19, its service
+/// improvements since April 2018 (`improvements`: those up to the year, nil for none). Kept
+/// small: there is one per authority and year, a third of a publication's files.
 enum AuthorityPageMarkup {
-    static func write(_ row: AuthorityYearFigures, in year: YearFigures, method: AveragingMethod, into html: inout HTMLBuffer) {
+    static func write(_ row: AuthorityYearFigures, in year: YearFigures, method: AveragingMethod,
+                      improvements: ServiceImprovements?, into html: inout HTMLBuffer) {
         let label = year.year.label
         let y1 = year.year.startYear, y2 = year.year.startYear + 1
         let code = row.authority.code
@@ -60,6 +63,13 @@ enum AuthorityPageMarkup {
         html.raw(population.map { "population \(NumberText.grouped($0))" } ?? "population unknown or not applicable")
         html.raw("</td></tr>\n<tr><th scope=\"row\">Public reports</th><td class=\"n\">\(counts.publicReports)</td><td class=\"n\"></td><td></td></tr>\n</tbody>\n</table>\n")
         html.raw("<p class=\"note\">n/a: no value (nothing to divide by), or no average for this authority. The <a href=\"../../letters/\(label)/\(ReportRenderer.pageName(code))\">annual review letter</a> gives the same figures in the Ombudsman's wording, with the complaints received (\(counts.receivedTotal)) by service area and the decisions made (\(counts.decisionsTotal)) by outcome.</p>\n")
+        if let statistics = StatisticCases.of(row) {
+            cases(statistics, into: &html)
+        }
+        if year.year >= ServiceImprovements.firstYear {
+            ServiceImprovements.write(improvements, council: LetterFields.councilTypes.contains(row.authority.registerType),
+                                      yearPage: nil, into: &html)
+        }
         let reports = year.publicReports.filter { $0.authority.code == code }
         if !reports.isEmpty {
             html.raw("<h2 id=\"reports-heading\">Public reports, \(label)</h2>\n<ul aria-labelledby=\"reports-heading\">\n")
@@ -80,5 +90,38 @@ enum AuthorityPageMarkup {
         }
         html.raw("</main>\n<footer>\n<p class=\"note\">Averages are those of the authorities of the same type that exist at the end of each year (\(method.rawValue) averages). Complaints are counted in the year they were received and decisions in the year they were made.</p>\n</footer>\n")
         ReportPage.close(&html)
+    }
+
+    /// "The cases behind the figures": one `<details>` per statistic, its summary the counts of
+    /// its numerator and denominator, inside the references of each group with their dates.
+    private static func cases(_ statistics: [StatisticCases], into html: inout HTMLBuffer) {
+        html.raw("<h2 id=\"cases-heading\">The cases behind the figures</h2>\n")
+        for statistic in statistics {
+            let id = statistic.statistic.rawValue
+            let behind = " behind the \(statistic.statistic.name.lowercased()) (\(ReportPage.percent(statistic.rate)))"
+            guard statistic.denominator > 0 else {
+                html.raw("<p>\(statistic.summary)\(behind).</p>\n")
+                continue
+            }
+            html.raw("<details id=\"\(id)-cases\">\n<summary>\(statistic.summary)\(behind)</summary>\n")
+            for group in statistic.groups {
+                html.raw("<p id=\"\(id)-\(group.key)\">\(group.label): ")
+                guard !group.entries.isEmpty else {
+                    html.raw("none</p>\n")
+                    continue
+                }
+                html.number(group.entries.count)
+                html.raw("</p>\n<ul class=\"cases\" aria-labelledby=\"\(id)-\(group.key)\">\n")
+                for entry in group.entries {
+                    html.raw("<li>")
+                    html.reference(entry.reference)
+                    html.raw(", ")
+                    html.longDate(entry.date)
+                    html.raw("</li>\n")
+                }
+                html.raw("</ul>\n")
+            }
+            html.raw("</details>\n")
+        }
     }
 }

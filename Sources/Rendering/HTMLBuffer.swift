@@ -1,3 +1,5 @@
+import PipelineModel
+
 /// The bytes of an HTML page under construction: markup appended as is, values escaped.
 ///
 /// The report pages are built with it in typed Swift rather than through Mustache: they are
@@ -73,6 +75,38 @@ struct HTMLBuffer: ~Copyable {
         number(value)
         append(UInt8(ascii: "%"))
     }
+
+    /// Appends a case reference as ``CaseReference/text(_:)`` writes it (`19 012 345`), without
+    /// making a string: the year page lists every case behind its figures.
+    mutating func reference(_ reference: UInt32) {
+        reserve(10)
+        var rest = reference % 100_000_000
+        // Right to left: three digits, a space, three digits, a space, two digits.
+        for i in stride(from: 9, through: 0, by: -1) {
+            if i == 2 || i == 6 {
+                start[count + i] = UInt8(ascii: " ")
+                continue
+            }
+            start[count + i] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        count += 10
+    }
+
+    /// Appends a date as the pages write it (`14 July 2023`, ``StatisticCases/dateText(_:)``),
+    /// without making a string.
+    mutating func longDate(_ day: Day) {
+        let (year, month, date) = day.components
+        number(date)
+        append(UInt8(ascii: " "))
+        let name = Self.months[month - 1]
+        append(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        append(UInt8(ascii: " "))
+        number(year)
+    }
+
+    private static let months: [StaticString] = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                                 "September", "October", "November", "December"]
 
     /// Appends an attribute with a whole-number value: ` x="48"`.
     mutating func attribute(_ name: StaticString, _ value: Int) {

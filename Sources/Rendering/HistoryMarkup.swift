@@ -74,6 +74,9 @@ enum HistoryMarkup {
         html.raw("</tbody>\n</table>\n<p class=\"note\">n/a: no value (nothing to divide by), or no average (an authority of no comparison type, or not current at the end of the year). Averages are \(method.rawValue) averages of the authorities of the same type that exist at the end of each year.</p>\n\n")
 
         publicReports(notes, page: page, into: &html)
+        if notes.showsServiceImprovements {
+            ServiceImprovements.write(notes.serviceImprovements, council: notes.isCouncil, yearPage: page, into: &html)
+        }
 
         let charts: [(id: String, caption: String, what: String, own: (PublishedYearRow) -> Int?, average: (PublishedYearRow) -> Int?)] = [
             ("uphold", "Uphold rate by year", "Bar chart of the share of detailed investigations that were upheld.",

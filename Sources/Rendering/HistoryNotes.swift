@@ -1,8 +1,9 @@
 package import PipelineModel
 
 /// What an authority's history page says beside its figures: the public reports issued about it
-/// in the last nine published years, and the authorities it replaced or that replaced it
-/// (the register's `replaced-by`, `start-date` and `end-date`).
+/// in the last nine published years, its service improvements since April 2018, and the
+/// authorities it replaced or that replaced it (the register's `replaced-by`, `start-date` and
+/// `end-date`).
 package struct HistoryNotes: Sendable, Equatable {
     /// Another authority of the register, linked when it has a history page.
     struct Linked: Sendable, Equatable {
@@ -14,6 +15,11 @@ package struct HistoryNotes: Sendable, Equatable {
     var publicReports: [PublishedPublicReport] = []
     /// The first of the nine years.
     var since: ReportingYear?
+    /// Its service improvements in every published year from 2018-19 (nil: none).
+    var serviceImprovements: ServiceImprovements?
+    /// Whether the page has the service improvements' section: the publication's latest year is
+    /// 2018-19 or later.
+    var showsServiceImprovements = false
     /// Whether the register calls it a council ("the Council"; else "the authority").
     var isCouncil = true
     /// The authorities it replaced, by code, and the day it started.
@@ -27,9 +33,12 @@ package struct HistoryNotes: Sendable, Equatable {
     static let publicReportYears = 9
 
     /// The notes of every authority of `register` with a history page (`published`, its codes),
-    /// from every published public report (any order); `latest` is the publication's latest year.
+    /// from every published public report and service improvement (any order); `latest` is
+    /// the publication's latest year.
     package static func byCode(register: [Authority], published: Set<String>, publicReports: [PublishedPublicReport],
+                               serviceImprovements: [CaseRow<ServiceImprovementCase>] = [],
                                latest: ReportingYear?) -> [String: HistoryNotes] {
+        let improvements = latest.map { ServiceImprovements.byCode(serviceImprovements, upTo: $0) } ?? [:]
         let since = latest.map { ReportingYear(startYear: $0.startYear - (publicReportYears - 1)) }
         let reports = Dictionary(grouping: publicReports.filter { report in since.map { report.year >= $0 } ?? true }, by: \.code)
         let byCode = Dictionary(register.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
@@ -45,6 +54,8 @@ package struct HistoryNotes: Sendable, Equatable {
             guard let authority = byCode[code] else { continue }
             var note = HistoryNotes()
             note.since = since
+            note.serviceImprovements = improvements[code]
+            note.showsServiceImprovements = latest.map { $0 >= ServiceImprovements.firstYear } ?? false
             note.isCouncil = LetterFields.councilTypes.contains(authority.registerType)
             note.publicReports = (reports[code] ?? []).sorted { ($0.decisionDate, $0.reference) < ($1.decisionDate, $1.reference) }
             note.predecessors = (predecessors[code] ?? []).sorted { $0.code < $1.code }.map(linked)

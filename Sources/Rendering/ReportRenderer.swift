@@ -16,8 +16,11 @@ package import PipelineModel
 ///   published year whichever years a run computed.
 ///
 /// A year's pages link only within the year and to the whole-publication pages, so a year's
-/// files never change because another year was added or reprocessed, and can be carried over
-/// unrendered.
+/// files do not change because another year was added or reprocessed, and can be carried over
+/// unrendered; the one exception is the authority pages' service improvements, which count the
+/// years from 2018-19 up to the page's year: the year's fingerprint covers what they list, so
+/// the year is rendered again when an earlier year changes them (and a `--years` run that would
+/// carry such a year over stops).
 ///
 /// The output folder is self-contained: nothing is loaded from the network or from outside it.
 /// Each year's pages share one style sheet in their folder (`report/{year}/style.css`, one of
@@ -62,10 +65,13 @@ package enum ReportRenderer {
         return Artefact(path: "report/\(label)/index.html", bytes: html.bytes, year: year.year)
     }
 
-    /// `report/{year}/{code}.html`.
-    package static func authorityPage(_ row: AuthorityYearFigures, in year: YearFigures, method: AveragingMethod) -> Artefact {
-        var html = HTMLBuffer(capacity: 9000)
-        AuthorityPageMarkup.write(row, in: year, method: method, into: &html)
+    /// `report/{year}/{code}.html`, with the authority's service improvements from 2018-19 up to
+    /// the year (``ServiceImprovements/byCode(_:upTo:)``; nil: none).
+    package static func authorityPage(_ row: AuthorityYearFigures, in year: YearFigures, method: AveragingMethod,
+                                      improvements: ServiceImprovements? = nil) -> Artefact {
+        // The cases' lists: about 40 bytes a case.
+        var html = HTMLBuffer(capacity: 9000 + 40 * (row.cases.decisions.count + row.cases.compliance.count))
+        AuthorityPageMarkup.write(row, in: year, method: method, improvements: improvements, into: &html)
         return Artefact(path: "report/\(year.year.label)/\(row.authority.code).html", bytes: html.bytes, year: year.year)
     }
 

@@ -12,6 +12,6 @@ struct AnnualReview: AsyncParsableCommand {
         abstract: "Produce the Ombudsman's yearly authority statistics from decisions exports.",
         discussion: ExitCode.documentation,
         version: "\(Installation.build.version) (commit \(Installation.build.commit))",
-        subcommands: [Run.self, Validate.self, Diff.self, Letters.self],
+        subcommands: [Run.self, Validate.self, Diff.self, Letters.self, Explain.self],
         defaultSubcommand: nil)
 }

@@ -21,7 +21,7 @@ import TestSupport
         let installed = prefix + "/bin/annual-review"
         let fm = FileManager.default
         for file in ["share/annual-review/rules/decisions.yaml", "share/annual-review/templates/letter.md.mustache",
-                     "share/man/man1/annual-review.1", "share/man/man1/annual-review.diff.1",
+                     "share/man/man1/annual-review.1", "share/man/man1/annual-review.diff.1", "share/man/man1/annual-review.explain.1",
                      "share/bash-completion/completions/annual-review", "share/zsh/site-functions/_annual-review"] {
             #expect(fm.fileExists(atPath: prefix + "/" + file), "\(file) not installed")
         }

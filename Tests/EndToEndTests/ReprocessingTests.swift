@@ -154,9 +154,18 @@ import TestSupport
         for (path, sha) in oldOutputs where Self.year(of: path).map(others.contains) ?? false {
             #expect(newOutputs[path] == sha, "\(path)")
         }
-        // The rerun years are those of a fresh run of the range, nothing more or less.
+        // The rerun years are those of a fresh run of the range, nothing more or less, but for
+        // their authority pages: those list the service improvements of the years before them
+        // too, 2018-19's among them, which a fresh run of the range does not publish.
         let rerun = Set(Self.rerun)
-        #expect(Self.files(after, ofYears: rerun) == Self.files(try Snapshot.digests(of: fresh), ofYears: rerun))
+        func withoutAuthorityPages(_ files: [String: Data]) -> [String: Data] {
+            files.filter { path, _ in
+                !(path.hasPrefix("report/") && !path.hasSuffix("/index.html") && !path.hasSuffix("/england.html")
+                    && path.hasSuffix(".html"))
+            }
+        }
+        #expect(withoutAuthorityPages(Self.files(after, ofYears: rerun))
+            == withoutAuthorityPages(Self.files(try Snapshot.digests(of: fresh), ofYears: rerun)))
         #expect(!Self.files(after, ofYears: rerun).isEmpty)
         // Every file of the rerun years, and every whole-publication file but the manifest, is
         // what a full run on the same inputs writes: tables, letters, year pages and maps, and the

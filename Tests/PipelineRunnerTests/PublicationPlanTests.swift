@@ -57,8 +57,9 @@ import TestSupport
                                              register: Dictionary(try sample.get().years.flatMap { $0.authorities.map { ($0.authority.code, $0.authority) } },
                                                                   uniquingKeysWith: { first, _ in first }).sorted { $0.key < $1.key }.map(\.value),
                                              logger: Logger(label: "test"))
-            var (plan, tables) = try planner.plan(figures, current: publisher.current)
-            try planner.planHistory(tables, of: figures, into: &plan)
+            let improvements = try planner.serviceImprovements(figures, current: publisher.current)
+            var (plan, tables) = try planner.plan(figures, current: publisher.current, serviceImprovements: improvements)
+            try planner.planHistory(tables, of: figures, serviceImprovements: improvements, into: &plan)
             plan.keepRejects(streamed)
             let cost = try await plan.stage(into: publisher, rendering: PageRendering(width: 2))
             var manifest: RunManifest?

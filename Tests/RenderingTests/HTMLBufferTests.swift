@@ -1,5 +1,7 @@
+import PipelineModel
 @testable import Rendering
 import Testing
+import TestSupport
 
 @Suite struct HTMLBufferTests {
     /// Chunks of every length from 0 to 70 (short ones are copied eight bytes at a time, with
@@ -32,5 +34,21 @@ import Testing
         html.percent(nil)
         html.percent(86)
         #expect(String(decoding: html.bytes, as: UTF8.self) == "Tom &amp; Jerry&#39;s &lt;&quot;best&quot;&gt; counciln/a86%")
+    }
+
+    /// The buffer's references and dates are those of ``CaseReference/text(_:)`` and the
+    /// pages' ``StatisticCases/dateText(_:)``, byte for byte, across growth from a small capacity.
+    @Test(arguments: [UInt32(0), 1, 7_654_321, 19_012_345, 99_999_999])
+    func referencesAndDatesAreTheSharedTexts(_ reference: UInt32) {
+        var html = HTMLBuffer(capacity: 1)
+        var expected = ""
+        for offset in 0 ..< 800 {
+            let day = Day(daysSinceEpoch: Day.on(2018, 12, 25).daysSinceEpoch + Int32(offset))
+            let value = (reference &+ UInt32(offset)) % 100_000_000
+            html.reference(value)
+            html.longDate(day)
+            expected += CaseReference.text(value) + StatisticCases.dateText(day)
+        }
+        #expect(String(decoding: html.bytes, as: UTF8.self) == expected)
     }
 }

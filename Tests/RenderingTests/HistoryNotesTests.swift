@@ -77,4 +77,25 @@ import TestSupport
                            as: UTF8.self)
         #expect(!plain.contains("Public reports") && !plain.contains("replaced"))
     }
+
+    /// Invented service improvements of NEWU (references and sub-categories made up): the
+    /// history page lists the latest ten of every published year from 2018-19, each linked to
+    /// its year page, with the count; one of 2017-18 is not counted.
+    @Test func serviceImprovementsOfEveryPublishedYearFrom2018() throws {
+        let improvements = (0 ..< 12).map { i in
+            CaseRow(year: ReportingYear(startYear: 2017 + i / 2), authorityCode: "NEWU", case: ServiceImprovementCase(
+                reference: 18_000_000 + UInt32(i), decisionDate: Day(daysSinceEpoch: ReportingYear(startYear: 2017 + i / 2).firstDay.daysSinceEpoch + Int32(i)),
+                area: .planning, subcategory: "Invented \(i)", remedy: "Procedure or policy change/review"))
+        } + [CaseRow(year: .labelled("2024-25"), authorityCode: "OLDA", case: ServiceImprovementCase(
+            reference: 24_000_009, decisionDate: .on(2024, 5, 1), area: .housing, subcategory: "Other", remedy: "Training and/or guidance"))]
+        let notes = HistoryNotes.byCode(register: Self.register, published: ["OLDA", "OLDB", "NEWU", "PARK"], publicReports: [],
+                                        serviceImprovements: improvements, latest: .labelled("2024-25"))
+        let page = page("NEWU", "New Unitary Council", notes: notes)
+        #expect(page.contains("<p>Since April 2018, the Council has agreed to make the following improvements to its services as a result of our investigations.</p>"))
+        #expect(page.contains("<tr><td>18 000 011</td><td>Planning and development</td><td>Invented 11</td><td><a href=\"../2022-23/NEWU.html\">2022-23</a></td></tr>"))
+        #expect(page.contains("The latest 10 of 10 cases") == false && page.contains("All 10 cases from 1 April 2018 to 31 March 2025, newest first."))
+        #expect(!page.contains("18 000 001") && !page.contains("24 000 009"))
+        #expect(self.page("OLDB", "Old B &amp; C District Council", notes: notes).contains("has not agreed to make improvements"))
+        #expect(self.page("PARK", "A National Park Authority", notes: notes).contains("Since April 2018, the authority has not agreed"))
+    }
 }

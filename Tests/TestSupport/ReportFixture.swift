@@ -30,4 +30,32 @@ package enum ReportFixture {
         return [ReportRenderer.historyIndex(rows)]
             + byCode.keys.sorted().compactMap { byCode[$0] }.map { ReportRenderer.historyPage($0, method: method) }
     }
+
+    /// Every report page of `figures` as a run renders them with what they say beside the
+    /// figures: each year's pages with each authority's service improvements up to the year,
+    /// the history pages with their notes (public reports, service improvements, successions
+    /// in `register`), then `report/index.html`, England's history and the style sheets.
+    package static func pagesWithNotes(_ figures: AnnualFigures, register: [Authority],
+                                       templates: RenderingTemplates) throws -> [Artefact] {
+        let improvements = try PublishedTables.serviceImprovements(of: [], computed: figures.years, currentFolder: nil)
+        let history = try PublishedTables.history(of: [], computed: figures.years, currentFolder: nil)
+        var pages: [Artefact] = []
+        for year in figures.years {
+            let listed = ServiceImprovements.byCode(improvements, upTo: year.year)
+            pages += [ReportRenderer.yearIndex(year, method: figures.method, templates: templates), ReportRenderer.nationalYearPage(year)]
+                + year.authorities.map {
+                    ReportRenderer.authorityPage($0, in: year, method: figures.method, improvements: listed[$0.authority.code])
+                }
+                + [ReportRenderer.styleSheet(of: year.year, templates: templates)]
+        }
+        let notes = HistoryNotes.byCode(register: register, published: Set(history.authorities.map(\.code)),
+                                        publicReports: history.publicReports, serviceImprovements: improvements,
+                                        latest: history.authorities.map(\.year).max())
+        let byCode = Dictionary(grouping: history.authorities, by: \.code)
+        pages += byCode.keys.sorted().compactMap { byCode[$0] }.map {
+            ReportRenderer.historyPage($0, method: figures.method, notes: notes[$0[0].code])
+        }
+        return pages + [ReportRenderer.historyIndex(history.authorities), ReportRenderer.nationalHistoryPage(history.national),
+                        ReportRenderer.styleSheet(of: nil, templates: templates)]
+    }
 }

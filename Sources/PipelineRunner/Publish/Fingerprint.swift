@@ -62,11 +62,13 @@ struct Fingerprint {
     }
 
     /// The history pages' fingerprint: the base, what they say beside the figures (the public
-    /// reports, and who replaced whom in `register`) and the top-level tables of their figures.
+    /// reports, the service improvements as the pages list them, ``ServiceImprovements/fingerprintText(_:)``,
+    /// and who replaced whom in `register`) and the top-level tables of their figures.
     static func history(authorityYear: [UInt8], comparison: [UInt8], nationalYear: [UInt8], publicReports: [UInt8],
-                        register: [Authority], base: Fingerprint) -> String {
+                        serviceImprovements: String, register: [Authority], base: Fingerprint) -> String {
         var fingerprint = base
         fingerprint.add(TableFile.publicReports.fileName, publicReports)
+        fingerprint.add("service-improvements", serviceImprovements)
         fingerprint.add("succession", register.filter { !$0.replacedBy.isEmpty }.map { authority in
             let dates = [authority.startDate, authority.endDate].map { $0.map(String.init(describing:)) ?? "" }
             return "\(authority.code)>\(authority.replacedBy.joined(separator: ",")) \(dates.joined(separator: "-"))"

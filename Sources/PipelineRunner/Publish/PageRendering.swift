@@ -125,9 +125,11 @@ struct PageRendering {
 
     /// The jobs of one year's pages: letters and report pages in chunks of authorities, and the
     /// year's index with England's page, its map and the style sheets its pages and letters link.
-    /// `heads` are the run's year indexes' row openings (``AuthorityRowHeads``).
+    /// `heads` are the run's year indexes' row openings (``AuthorityRowHeads``); `improvements`
+    /// each authority's service improvements up to the year (``ServiceImprovements/byCode(_:upTo:)``).
     static func yearJobs(_ year: YearFigures, method: AveragingMethod, templates: RenderingTemplates,
-                         letters: LetterSettings, heads: AuthorityRowHeads, chunk: Int = 32) -> [Job] {
+                         letters: LetterSettings, heads: AuthorityRowHeads,
+                         improvements: [String: ServiceImprovements] = [:], chunk: Int = 32) -> [Job] {
         var jobs = [Job { cost in
             cost.measure(.yearIndex) { [ReportRenderer.yearIndex(year, method: method, templates: templates, heads: heads)] }
                 + cost.measure(.nationalPage) { [ReportRenderer.nationalYearPage(year)] }
@@ -145,7 +147,9 @@ struct PageRendering {
                 pages += cost.measure(.letter) {
                     rows.flatMap { LetterRenderer.letters($0, in: year, templates: templates, settings: letters) }
                 }
-                pages += cost.measure(.reportPage) { rows.map { ReportRenderer.authorityPage($0, in: year, method: method) } }
+                pages += cost.measure(.reportPage) { rows.map {
+                    ReportRenderer.authorityPage($0, in: year, method: method, improvements: improvements[$0.authority.code])
+                } }
                 return pages
             })
         }

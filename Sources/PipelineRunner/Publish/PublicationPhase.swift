@@ -51,8 +51,9 @@ struct PublicationPhase {
         let planner = PublicationPlanner(method: config[\.method], carriesOtherYears: config[\.years] != nil,
                                          templates: prepared.templates, letters: prepared.letters,
                                          register: prepared.register.authorities, logger: logger)
-        var (plan, tables) = try planner.plan(figures, current: publisher.current)
-        try planner.planHistory(tables, of: figures, into: &plan)
+        let improvements = try planner.serviceImprovements(figures, current: publisher.current)
+        var (plan, tables) = try planner.plan(figures, current: publisher.current, serviceImprovements: improvements)
+        try planner.planHistory(tables, of: figures, serviceImprovements: improvements, into: &plan)
         if prepared.templates != nil {
             plan.write("datapackage.json", try dataPackage(tables: tables, inputs: aggregated.inputs, digests: digests))
         }

@@ -39,18 +39,42 @@ struct PublicationPlanner {
         }
     }
 
+    /// Every service improvement of the publication the run makes: the computed years' from
+    /// `figures`, and with `--years` the years it carries over from their partitions in `current`.
+    func serviceImprovements(_ figures: AnnualFigures, current: CurrentPublication?) throws -> [CaseRow<ServiceImprovementCase>] {
+        let computed = Set(figures.years.map(\.year))
+        let carried = carriesOtherYears ? (current?.years ?? []).filter { !computed.contains($0) } : []
+        return try PublishedTables.serviceImprovements(of: carried, computed: figures.years, currentFolder: current?.folder)
+    }
+
     /// The plan of `figures`' years and of the top-level tables, carrying from `current`;
-    /// returns it with the top-level tables' bytes.
+    /// returns it with the top-level tables' bytes. `serviceImprovements` are every year's
+    /// (``serviceImprovements(_:current:)``): a year's authority pages list those up to the
+    /// year, so the year's fingerprint covers them.
     /// - Throws: ``OutputError/cannotCarryOver(path:reason:)`` when a year the run must carry
-    ///   over does not match the current publication's manifest or was averaged by another
-    ///   method; `CancellationError`.
-    func plan(_ figures: AnnualFigures, current: CurrentPublication?) throws
+    ///   over does not match the current publication's manifest, was averaged by another
+    ///   method, or lists service improvements of an earlier year that the run changes;
+    ///   `CancellationError`.
+    func plan(_ figures: AnnualFigures, current: CurrentPublication?,
+              serviceImprovements: [CaseRow<ServiceImprovementCase>] = []) throws
         -> (plan: PublicationPlan, tables: [TableFile: [UInt8]]) {
         var plan = PublicationPlan(current: current)
         let base = base(method: figures.method)
+        var improvements: [ReportingYear: [String: ServiceImprovements]] = [:]
+        for year in figures.years.map(\.year) where year >= ServiceImprovements.firstYear {
+            improvements[year] = ServiceImprovements.byCode(serviceImprovements, upTo: year)
+        }
         var partitionTables: [ReportingYear: [(TableFile, [UInt8])]] = [:]
         var rendered: [YearFigures] = []
-        for (year, (tables, fingerprint)) in zip(figures.years, Self.tablesAndFingerprints(of: figures.years, base: base)) {
+        // A year's pages list the service improvements of the years before it too.
+        let bases = figures.years.map { year in
+            base.map { base in
+                var base = base
+                base.add("service-improvements", ServiceImprovements.fingerprintText(improvements[year.year] ?? [:]))
+                return base
+            }
+        }
+        for (year, (tables, fingerprint)) in zip(figures.years, Self.tablesAndFingerprints(of: figures.years, bases: bases)) {
             try Task.checkCancellation()
             partitionTables[year.year] = tables
             if let fingerprint {
@@ -73,7 +97,7 @@ struct PublicationPlanner {
         for year in rendered {
             let jobs = templates.flatMap { templates in
                 heads.map { PageRendering.yearJobs(year, method: figures.method, templates: templates, letters: letters,
-                                                   heads: $0) }
+                                                   heads: $0, improvements: improvements[year.year] ?? [:]) }
             } ?? []
             plan.compute(year.year, tables: partitionTables[year.year] ?? [], jobs: jobs)
         }
@@ -87,6 +111,8 @@ struct PublicationPlanner {
                     reason: "its years were averaged by the \(current.manifest.configuration.method.rawValue) method and "
                         + "this run uses \(method.rawValue): recompute every year, or use the same method")
             }
+            try checkServiceImprovements(of: others, computed: figures.years.map(\.year), now: serviceImprovements,
+                                         current: current)
             for year in others {
                 try Task.checkCancellation()
                 plan.carry(year, files: try current.checkedFiles(of: year), unchanged: false)
@@ -107,16 +133,39 @@ struct PublicationPlanner {
         return (plan, tables)
     }
 
+    /// Stops a `--years` run that would carry over a year (of `carried`) whose authority pages
+    /// list service improvements of an earlier year the run recomputes (of `computed`) with
+    /// other results (`now`, every year's): those pages would be out of date.
+    /// - Throws: ``OutputError/cannotCarryOver(path:reason:)`` naming the first such year.
+    private func checkServiceImprovements(of carried: [ReportingYear], computed: [ReportingYear],
+                                          now: [CaseRow<ServiceImprovementCase>], current: CurrentPublication) throws {
+        guard let first = computed.min() else { return }
+        let later = carried.filter { $0 > first && $0 >= ServiceImprovements.firstYear }.sorted()
+        guard !later.isEmpty else { return }
+        let published = try PublishedTables.serviceImprovements(of: current.years, computed: [], currentFolder: current.folder)
+        for year in later where ServiceImprovements.byCode(published, upTo: year) != ServiceImprovements.byCode(now, upTo: year) {
+            throw OutputError.cannotCarryOver(
+                path: current.folder + "/" + CurrentPublication.partitionFolder(of: year),
+                reason: "its pages list the service improvements of the years before it, which this run changes: "
+                    + "include \(year.label) in --years, or run without --years")
+        }
+    }
+
     /// Plans the whole-publication pages (the report's index, England's history, every
     /// authority's history, `report/style.css`) from the top-level `tables`: carried over from
     /// the current publication when their fingerprint is unchanged and every one of them
     /// matches its entry, rendered otherwise (each page the current publication has with the
     /// same bytes then linked from it).
-    func planHistory(_ tables: [TableFile: [UInt8]], of figures: AnnualFigures, into plan: inout PublicationPlan) throws {
+    func planHistory(_ tables: [TableFile: [UInt8]], of figures: AnnualFigures,
+                     serviceImprovements: [CaseRow<ServiceImprovementCase>] = [], into plan: inout PublicationPlan) throws {
         guard let templates, let base = base(method: figures.method), let authorityYear = tables[.authorityYear],
               let comparison = tables[.comparison], let national = tables[.nationalYear] else { return }
+        let latest = plan.years.max()
+        let improvements = latest.map { ServiceImprovements.byCode(serviceImprovements, upTo: $0) } ?? [:]
         let fingerprint = Fingerprint.history(authorityYear: authorityYear, comparison: comparison, nationalYear: national,
-                                              publicReports: tables[.publicReports] ?? [], register: register, base: base)
+                                              publicReports: tables[.publicReports] ?? [],
+                                              serviceImprovements: ServiceImprovements.fingerprintText(improvements),
+                                              register: register, base: base)
         plan.historyFingerprint = fingerprint
         if let current = plan.current, current.partitions.historyFingerprint == fingerprint,
            let entries = Self.historyFiles(of: current) {
@@ -127,7 +176,8 @@ struct PublicationPlanner {
         // read from their partitions.
         let history = try PublishedTables.history(of: plan.years, computed: figures.years, currentFolder: plan.current?.folder)
         let notes = HistoryNotes.byCode(register: register, published: Set(history.authorities.map(\.code)),
-                                        publicReports: history.publicReports, latest: history.authorities.map(\.year).max())
+                                        publicReports: history.publicReports, serviceImprovements: serviceImprovements,
+                                        latest: history.authorities.map(\.year).max())
         plan.render(PageRendering.historyJobs(history.authorities, national: history.national, method: figures.method,
                                               templates: templates, notes: notes))
     }
@@ -144,19 +194,19 @@ struct PublicationPlanner {
         return entries
     }
 
-    /// Each of `years`' partition tables and, given `base`, its fingerprint: the years side by
+    /// Each of `years`' partition tables and, given its base in `bases`, its fingerprint: the years side by
     /// side on every core, each made from its own figures alone.
-    static func tablesAndFingerprints(of years: [YearFigures], base: Fingerprint?)
+    static func tablesAndFingerprints(of years: [YearFigures], bases: [Fingerprint?])
         -> [(tables: [(TableFile, [UInt8])], fingerprint: String?)] {
         // The base is only copied by each year (its hasher's copy is the year's own once
         // updated), and each year's slot is written once, under the lock.
-        nonisolated(unsafe) let base = base
+        nonisolated(unsafe) let bases = bases
         nonisolated(unsafe) var made = [(tables: [(TableFile, [UInt8])], fingerprint: String?)](repeating: ([], nil),
                                                                                                count: years.count)
         let lock = NSLock()
         DispatchQueue.concurrentPerform(iterations: years.count) { index in
             let tables = TableFile.allCases.map { ($0, $0.render(years[index])) }
-            let fingerprint = base.map { Fingerprint.year(years[index], tables: tables, base: $0) }
+            let fingerprint = bases[index].map { Fingerprint.year(years[index], tables: tables, base: $0) }
             lock.withLock { made[index] = (tables, fingerprint) }
         }
         return made
