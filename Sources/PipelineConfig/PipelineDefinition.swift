@@ -19,6 +19,8 @@ package struct PipelineDefinition: Sendable, Equatable {
     package var decisionRules: String?
     /// The service-area rule table (YAML).
     package var serviceAreaRules: String?
+    /// The remedy rule table (YAML).
+    package var remedyRules: String?
     /// The Mustache templates of the letters and the report (a folder).
     package var templates: String?
     /// How type averages are computed.
@@ -54,13 +56,15 @@ package struct PipelineDefinition: Sendable, Equatable {
                 decisionRules: String? = nil, serviceAreaRules: String? = nil, templates: String? = nil,
                 method: AveragingMethod? = nil, years: YearRange? = nil, output: String? = nil, batchSize: Int? = nil,
                 maxRejectRate: Double? = nil, minRows: Int? = nil, metricsFile: String? = nil, logFormat: LogFormat? = nil,
-                contacts: String? = nil, letterDate: Day? = nil, signatory: Signatory? = nil, parseWorkers: Int? = nil) {
+                contacts: String? = nil, letterDate: Day? = nil, signatory: Signatory? = nil, parseWorkers: Int? = nil,
+                remedyRules: String? = nil) {
         self.inputs = inputs
         self.register = register
         self.lookup = lookup
         self.population = population
         self.decisionRules = decisionRules
         self.serviceAreaRules = serviceAreaRules
+        self.remedyRules = remedyRules
         self.templates = templates
         self.method = method
         self.years = years

@@ -73,6 +73,12 @@ private struct DefinitionReader {
                                    values: Dictionary(uniqueKeysWithValues: ServiceArea.allCases.map { ($0.name.lowercased(), $0) }),
                                    kind: "service area")
                 definition.serviceAreaRules = path
+            case "remedy-rules":
+                let path = try existingFile(value, key: key)
+                try checkRuleTable(path, key: key, line: value.mark?.line,
+                                   values: Dictionary(uniqueKeysWithValues: RemedyKind.allCases.map { ($0.name.lowercased(), $0) }),
+                                   kind: "kind of remedy")
+                definition.remedyRules = path
             case "method":
                 let text = try scalar(value, key: key, expected: "pooled or mean")
                 guard let method = AveragingMethod(rawValue: text.lowercased()) else {

@@ -51,7 +51,7 @@ package struct RunSetting: Sendable {
 extension RunSetting {
     /// Every run setting, in the order the shipped definitions and `--help` use.
     package static let all: [RunSetting] = [
-        inputs, register, lookup, population, decisionRules, serviceAreaRules, templates, method, years, output,
+        inputs, register, lookup, population, decisionRules, serviceAreaRules, remedyRules, templates, method, years, output,
         batchSize, maxRejectRate, minRows, metricsFile, logFormat, contacts, letterDate, signatory, parseWorkers,
     ]
 
@@ -85,6 +85,11 @@ extension RunSetting {
         key: "service-area-rules", option: "service-area-rules", valueName: "file",
         help: "The service-area rule table. Default: the program's own (pipelines/\(RunDefaults.serviceAreaRules)).",
         example: "rules/service-areas.yaml", field: \.serviceAreaRules)
+    /// The remedy rule table.
+    package static let remedyRules = RunSetting(
+        key: "remedy-rules", option: "remedy-rules", valueName: "file",
+        help: "The remedy rule table: which remedy texts are service improvements. Default: the program's own (pipelines/\(RunDefaults.remedyRules)).",
+        example: "rules/remedies.yaml", field: \.remedyRules)
     /// The templates folder.
     package static let templates = RunSetting(
         key: "templates", option: "templates", valueName: "dir",

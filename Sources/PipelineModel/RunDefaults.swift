@@ -15,6 +15,8 @@ package enum RunDefaults {
     package static let decisionRules = "rules/decisions.yaml"
     /// The service-area rule table, relative to the program's data folder.
     package static let serviceAreaRules = "rules/service-areas.yaml"
+    /// The remedy rule table, relative to the program's data folder.
+    package static let remedyRules = "rules/remedies.yaml"
     /// Bytes read, and inflated, per step of decompression.
     package static let chunkSize = 1 << 20
     /// The most bytes of fields a batch holds before it is handed on, whatever its row count.

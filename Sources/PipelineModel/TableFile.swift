@@ -2,8 +2,9 @@
 /// ``TableDefinition`` (`TableFile+Definitions.swift`).
 ///
 /// Rows come in the order the figures hold them (years in order, authorities by code, types in
-/// ``ComparisonType`` order); nothing is sorted or filtered beyond what outputs.md states for
-/// `comparison.csv`. Adding a table is a case here, its definition, and its rows in ``rows(of:)``.
+/// ``ComparisonType`` order, each authority's cases by date and reference); nothing is sorted or
+/// filtered beyond what outputs.md states for `comparison.csv`. Adding a table is a case here,
+/// its definition, and its rows in ``rows(of:)``.
 package enum TableFile: String, CaseIterable, Sendable {
     /// `authority_year.csv`: one row per authority and year.
     case authorityYear = "authority_year.csv"
@@ -17,6 +18,24 @@ package enum TableFile: String, CaseIterable, Sendable {
     case areaYear = "area_year.csv"
     /// `public_reports.csv`: every case with a public report.
     case publicReports = "public_reports.csv"
+    /// `decisions.csv`: the cases behind the decision figures (partitions only).
+    case decisions = "decisions.csv"
+    /// `compliance.csv`: the cases behind the compliance figures (partitions only).
+    case compliance = "compliance.csv"
+    /// `service_improvements.csv`: the upheld cases with a service-improvement remedy (partitions only).
+    case serviceImprovements = "service_improvements.csv"
+
+    /// Whether the table is written in each year's partition only, with no top-level copy:
+    /// the per-case tables, a row per case, which a copy would write twice (outputs.md).
+    package var isPartitionOnly: Bool {
+        switch self {
+        case .decisions, .compliance, .serviceImprovements: true
+        case .authorityYear, .typeYear, .comparison, .nationalYear, .areaYear, .publicReports: false
+        }
+    }
+
+    /// The tables with a top-level file (every year's rows under one header) beside their partitions'.
+    package static let topLevel = allCases.filter { !$0.isPartitionOnly }
 
     /// The file name inside the output folder.
     package var fileName: String { rawValue }
@@ -30,6 +49,9 @@ package enum TableFile: String, CaseIterable, Sendable {
         case .nationalYear: Self.nationalYearTable.schema
         case .areaYear: Self.areaYearTable.schema
         case .publicReports: Self.publicReportsTable.schema
+        case .decisions: Self.decisionsTable.schema
+        case .compliance: Self.complianceTable.schema
+        case .serviceImprovements: Self.serviceImprovementsTable.schema
         }
     }
 
@@ -45,6 +67,17 @@ package enum TableFile: String, CaseIterable, Sendable {
         case .nationalYear: [Self.nationalYearTable.values(of: year.national)]
         case .areaYear: year.areas.map { Self.areaYearTable.values(of: $0) }
         case .publicReports: year.publicReports.map { Self.publicReportsTable.values(of: $0) }
+        case .decisions: Self.caseRows(of: year, \.decisions).map { Self.decisionsTable.values(of: $0) }
+        case .compliance: Self.caseRows(of: year, \.compliance).map { Self.complianceTable.values(of: $0) }
+        case .serviceImprovements:
+            Self.caseRows(of: year, \.serviceImprovements).map { Self.serviceImprovementsTable.values(of: $0) }
+        }
+    }
+
+    /// A per-case table's rows of `year`: each authority row's list of cases, in order.
+    package static func caseRows<Case>(of year: YearFigures, _ list: KeyPath<AuthorityYearCases, [Case]>) -> [CaseRow<Case>] {
+        year.authorities.flatMap { row in
+            row.cases[keyPath: list].map { CaseRow(year: year.year, authorityCode: row.authority.code, case: $0) }
         }
     }
 

@@ -70,7 +70,7 @@ package struct PipelineRunner: Sendable {
         let config = configuration
         return try OutputPublisher(destination: config.outputDirectory, inputs: config.inputs + [
             config.register, config.lookup, config.population, config.decisionRules, config.serviceAreaRules,
-            config.templates, config.contacts,
+            config.remedyRules, config.templates, config.contacts,
         ].compactMap { $0 }, currentRequired: config.years != nil, stage: false)
     }
 

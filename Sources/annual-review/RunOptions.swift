@@ -34,6 +34,9 @@ struct RunOptions: ParsableArguments {
     @Option(name: RunSetting.serviceAreaRules.name, help: RunSetting.serviceAreaRules.argumentHelp)
     var serviceAreaRules: String?
 
+    @Option(name: RunSetting.remedyRules.name, help: RunSetting.remedyRules.argumentHelp)
+    var remedyRules: String?
+
     @Option(name: RunSetting.contacts.name, help: RunSetting.contacts.argumentHelp)
     var contacts: String?
 
@@ -93,7 +96,7 @@ struct RunOptions: ParsableArguments {
             decisionRules: decisionRules, serviceAreaRules: serviceAreaRules, templates: templates, method: method,
             years: years, output: out, batchSize: batchSize, maxRejectRate: maxRejectRate?.value, minRows: minRows,
             metricsFile: metricsFile, logFormat: logFormat, contacts: contacts, letterDate: letterDate,
-            signatory: signatory, parseWorkers: parseWorkers)
+            signatory: signatory, parseWorkers: parseWorkers, remedyRules: remedyRules)
     }
 
     static func signatory(_ text: String) throws -> Signatory {

@@ -186,7 +186,7 @@ private let ruleTableFiles: [String: String] = [
         #expect(e.reason.hasPrefix(reason), "\(e.reason)")
     }
 
-    @Test(arguments: ["register", "lookup", "population", "decision-rules", "service-area-rules"])
+    @Test(arguments: ["register", "lookup", "population", "decision-rules", "service-area-rules", "remedy-rules"])
     func missingFileNamesTheKeyAndThePath(key: String) throws {
         let e = try loadError("method: mean\n\(key): ref/missing.csv\n")
         #expect(e.line == 2)
@@ -250,6 +250,19 @@ private let ruleTableFiles: [String: String] = [
         #expect(e.line == 3)
         #expect(e.reason.contains("unknown outcome 'Partly upheld'"))
         #expect(e.reason.hasSuffix("(the rule table named by 'decision-rules' in pipeline.yaml:1)"))
+    }
+
+    @Test func remedyRuleTableWithAnUnknownKindNamesItsFileLineAndKey() throws {
+        let e = try loadError("remedy-rules: remedies.yaml\n",
+                              files: ["remedies.yaml": "Service improvement:\n  - Training\nCompensation:\n  - Money\n"])
+        #expect(e.file.hasSuffix("/remedies.yaml"))
+        #expect(e.line == 3)
+        #expect(e.reason.contains("unknown kind of remedy 'Compensation'"))
+        #expect(e.reason.hasSuffix("(the rule table named by 'remedy-rules' in pipeline.yaml:1)"))
+        let folder = try DefinitionFolder(files: ["r.yaml": "Put right for the person:\n  - Apology\n"])
+        defer { folder.folder.remove() }
+        let loaded = try PipelineDefinition.load(path: try folder.definition("remedy-rules: r.yaml\n"))
+        #expect(loaded == PipelineDefinition(remedyRules: folder.path("r.yaml")))
     }
 
     @Test func ruleTableThatIsNotYAMLNamesItsLine() throws {
@@ -351,7 +364,8 @@ private let ruleTableFiles: [String: String] = [
             decisionRules: root + "/pipelines/rules/decisions.yaml",
             serviceAreaRules: root + "/pipelines/rules/service-areas.yaml",
             method: .pooled, years: nil, output: root + "/out/sample",
-            maxRejectRate: 0.05, minRows: 1, logFormat: .auto))
+            maxRejectRate: 0.05, minRows: 1, logFormat: .auto,
+            remedyRules: root + "/pipelines/rules/remedies.yaml"))
     }
 
     @Test func nightlyLoads() throws {
@@ -365,7 +379,8 @@ private let ruleTableFiles: [String: String] = [
             serviceAreaRules: root + "/pipelines/rules/service-areas.yaml",
             method: .pooled, years: nil, output: "/srv/ombudsman/published/annual-review",
             maxRejectRate: 0.01, minRows: 100_000,
-            metricsFile: "/var/lib/prometheus/node-exporter/annual_review_nightly.prom", logFormat: .auto))
+            metricsFile: "/var/lib/prometheus/node-exporter/annual_review_nightly.prom", logFormat: .auto,
+            remedyRules: root + "/pipelines/rules/remedies.yaml"))
     }
 
     @Test func reprocessLoads() throws {
@@ -381,7 +396,8 @@ private let ruleTableFiles: [String: String] = [
             method: .pooled, years: YearRange("2019-20..2023-24"),
             output: "/srv/ombudsman/reprocessed/2019-20..2023-24",
             maxRejectRate: 0.01, minRows: 100_000,
-            metricsFile: "/var/lib/prometheus/node-exporter/annual_review_reprocess.prom", logFormat: .auto))
+            metricsFile: "/var/lib/prometheus/node-exporter/annual_review_reprocess.prom", logFormat: .auto,
+            remedyRules: root + "/pipelines/rules/remedies.yaml"))
     }
 
     @Test func everyShippedDefinitionExplainsEveryKeyItUses() throws {

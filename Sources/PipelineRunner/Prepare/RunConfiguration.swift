@@ -18,6 +18,8 @@ package struct RunConfiguration: Sendable {
     package var decisionRules: String
     /// The service-area rule table.
     package var serviceAreaRules: String
+    /// The remedy rule table.
+    package var remedyRules: String
     /// How type averages are computed.
     package var method: AveragingMethod
     /// The reporting years to recompute; nil for every year the data covers. With a range,
@@ -68,7 +70,7 @@ package struct RunConfiguration: Sendable {
     package var runID: String?
     /// The pipeline definition the settings came from, if any: its sha256 goes in the manifest.
     package var definition: String?
-    /// The keys (`decision-rules`, `service-area-rules`, `templates`) of the settings that took
+    /// The keys (`decision-rules`, `service-area-rules`, `remedy-rules`, `templates`) of the settings that took
     /// the program's own files because none was given, so that a missing one says where they
     /// were looked for.
     package var defaulted: Set<String> = []
@@ -80,13 +82,17 @@ package struct RunConfiguration: Sendable {
                 decisionRules: String, serviceAreaRules: String, method: AveragingMethod = RunDefaults.method,
                 years: YearRange? = nil, outputDirectory: String, batchSize: Int = RunDefaults.batchSize,
                 maxRejectRate: Double = RunDefaults.maxRejectRate, minRows: Int = RunDefaults.minRows,
-                templates: String? = nil) {
+                templates: String? = nil, remedyRules: String? = nil) {
         self.inputs = inputs
         self.register = register
         self.lookup = lookup
         self.population = population
         self.decisionRules = decisionRules
         self.serviceAreaRules = serviceAreaRules
+        // The remedy table of the folder that holds the decision table (the package's
+        // `pipelines/rules/` in tests), unless given.
+        self.remedyRules = remedyRules ?? URL(fileURLWithPath: decisionRules).deletingLastPathComponent()
+            .appendingPathComponent(URL(fileURLWithPath: RunDefaults.remedyRules).lastPathComponent).path
         self.method = method
         self.years = years
         self.outputDirectory = outputDirectory
@@ -127,12 +133,14 @@ extension RunConfiguration {
                   batchSize: settings.batchSize ?? RunDefaults.batchSize,
                   maxRejectRate: settings.maxRejectRate ?? RunDefaults.maxRejectRate,
                   minRows: settings.minRows ?? RunDefaults.minRows,
-                  templates: settings.templates ?? Self.templatesBeside(decisionRules))
+                  templates: settings.templates ?? Self.templatesBeside(decisionRules),
+                  remedyRules: settings.remedyRules ?? Self.installedFile(RunDefaults.remedyRules))
         contacts = settings.contacts
         letterDate = settings.letterDate
         signatory = settings.signatory
         defaulted = Set([settings.decisionRules == nil ? "decision-rules" : nil,
                          settings.serviceAreaRules == nil ? "service-area-rules" : nil,
+                         settings.remedyRules == nil ? "remedy-rules" : nil,
                          settings.templates == nil ? "templates" : nil].compactMap { $0 })
         parseWorkers = settings.parseWorkers ?? Self.defaultParseWorkers
     }

@@ -13,7 +13,8 @@ import Rendering
 ///   otherwise; with `--years`, every other year of the current publication carried over as
 ///   published (a file that does not match is an error: nothing may then be published);
 /// - the top-level tables: every year's partition rows under one header, carried when the
-///   current publication has the same bytes;
+///   current publication has the same bytes (the per-case tables have none:
+///   ``TableFile/isPartitionOnly``);
 /// - the whole-publication entries (``planHistory(_:of:into:)``): the history pages from every
 ///   published year's figures, carried when their fingerprint is unchanged.
 struct PublicationPlanner {
@@ -92,11 +93,11 @@ struct PublicationPlanner {
                 try Task.checkCancellation()
                 plan.carry(year, files: try current.checkedFiles(of: year), unchanged: false)
                 if let fingerprint = current.partitions.fingerprints?[year.label] { plan.fingerprints[year] = fingerprint }
-                partitionTables[year] = try TableFile.allCases.map { ($0, try Self.read(year, $0, of: current)) }
+                partitionTables[year] = try TableFile.topLevel.map { ($0, try Self.read(year, $0, of: current)) }
             }
         }
         var tables: [TableFile: [UInt8]] = [:]
-        for table in TableFile.allCases {
+        for table in TableFile.topLevel {
             let parts = plan.years.compactMap { year in
                 partitionTables[year]?.first { $0.0 == table }
                     .map { (path: CurrentPublication.partitionFolder(of: year) + "/" + table.fileName, bytes: $0.1) }

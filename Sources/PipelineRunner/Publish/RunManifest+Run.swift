@@ -19,7 +19,7 @@ struct ConfigurationDigests {
     init(_ config: RunConfiguration) throws {
         var byPath: [String: RunManifest.FileDigest] = [:]
         for path in [config.register, config.lookup, config.population, config.decisionRules, config.serviceAreaRules,
-                     config.contacts, config.definition].compactMap({ $0 }) where byPath[path] == nil {
+                     config.remedyRules, config.contacts, config.definition].compactMap({ $0 }) where byPath[path] == nil {
             byPath[path] = try RunManifest.FileDigest(contentsOf: path)
         }
         self.byPath = byPath
@@ -61,7 +61,8 @@ extension RunManifest.Configuration {
     /// published `years` (`2019-20..2023-24`).
     /// - Throws: `OutputError` when a file cannot be read to hash it.
     init(configuration config: RunConfiguration, digests: ConfigurationDigests, years: String) throws {
-        let files = try [config.lookup, config.population, config.decisionRules, config.serviceAreaRules, config.contacts]
+        let files = try [config.lookup, config.population, config.decisionRules, config.serviceAreaRules, config.remedyRules,
+                         config.contacts]
             .compactMap({ $0 }).map(digests.digest)
         self.init(register: try digests.digest(config.register), method: config.method, years: years, files: files,
                   settings: config.manifestSettings, templates: digests.templates,
