@@ -60,6 +60,30 @@ package enum TableFile: String, CaseIterable, Sendable {
 
     /// The cells of each of the table's rows for `year`, in order.
     package func rows(of year: YearFigures) -> [[TableValue]] {
+        var rows: [[TableValue]] = []
+        forEachRow(of: year) { rows.append($0) }
+        return rows
+    }
+
+    /// Calls `body` with the cells of each of the table's rows for `year`, in order, without
+    /// holding them all (a per-case table has a row per case).
+    package func forEachRow(of year: YearFigures, _ body: ([TableValue]) -> Void) {
+        func each<Case>(_ list: KeyPath<AuthorityYearCases, [Case]>, _ definition: TableDefinition<CaseRow<Case>>) {
+            for row in year.authorities {
+                for c in row.cases[keyPath: list] {
+                    body(definition.values(of: CaseRow(year: year.year, authorityCode: row.authority.code, case: c)))
+                }
+            }
+        }
+        switch self {
+        case .decisions: each(\.decisions, Self.decisionsTable)
+        case .compliance: each(\.compliance, Self.complianceTable)
+        case .serviceImprovements: each(\.serviceImprovements, Self.serviceImprovementsTable)
+        default: rows(ofWholeTable: year).forEach(body)
+        }
+    }
+
+    private func rows(ofWholeTable year: YearFigures) -> [[TableValue]] {
         switch self {
         case .authorityYear: year.authorities.map { Self.authorityYearTable.values(of: $0) }
         case .typeYear: year.types.map { Self.typeYearTable.values(of: $0) }
@@ -67,19 +91,10 @@ package enum TableFile: String, CaseIterable, Sendable {
         case .nationalYear: [Self.nationalYearTable.values(of: year.national)]
         case .areaYear: year.areas.map { Self.areaYearTable.values(of: $0) }
         case .publicReports: year.publicReports.map { Self.publicReportsTable.values(of: $0) }
-        case .decisions: Self.caseRows(of: year, \.decisions).map { Self.decisionsTable.values(of: $0) }
-        case .compliance: Self.caseRows(of: year, \.compliance).map { Self.complianceTable.values(of: $0) }
-        case .serviceImprovements:
-            Self.caseRows(of: year, \.serviceImprovements).map { Self.serviceImprovementsTable.values(of: $0) }
+        case .decisions, .compliance, .serviceImprovements: []
         }
     }
 
-    /// A per-case table's rows of `year`: each authority row's list of cases, in order.
-    package static func caseRows<Case>(of year: YearFigures, _ list: KeyPath<AuthorityYearCases, [Case]>) -> [CaseRow<Case>] {
-        year.authorities.flatMap { row in
-            row.cases[keyPath: list].map { CaseRow(year: year.year, authorityCode: row.authority.code, case: $0) }
-        }
-    }
 
     /// A row of `comparison.csv`: an authority's row of the year beside its type's averages.
     package struct ComparedRow: Sendable {

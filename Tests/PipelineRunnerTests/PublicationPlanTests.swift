@@ -118,6 +118,29 @@ import TestSupport
         return found
     }
 
+    @Test func aYearsFingerprintCoversTheCasesItsPerCaseTablesPrint() throws {
+        let year = try Self.figures().years[0]
+        let base = Fingerprint(program: "program", templates: "templates", method: .pooled)
+        let tables = TableFile.topLevel.map { ($0, $0.render(year)) }
+        func changed(_ change: (inout AuthorityYearCases) -> Void) -> YearFigures {
+            var rows = year.authorities
+            change(&rows[0].cases)
+            return YearFigures(year: year.year, authorities: rows, types: year.types, national: year.national,
+                               areas: year.areas, publicReports: year.publicReports)
+        }
+        let fingerprint = Fingerprint.year(year, tables: tables, base: base)
+        #expect(Fingerprint.year(changed { _ in }, tables: tables, base: base) == fingerprint)
+        // A remedy table that no longer calls the remedy a service improvement, a remedy
+        // recorded otherwise: the year's tables above are the same, its per-case tables are not.
+        #expect(Fingerprint.year(changed { $0.serviceImprovements = [] }, tables: tables, base: base) != fingerprint)
+        #expect(Fingerprint.year(changed { cases in
+            let c = cases.serviceImprovements[0]
+            cases.serviceImprovements = [ServiceImprovementCase(reference: c.reference, decisionDate: c.decisionDate, area: c.area,
+                                                                subcategory: c.subcategory, remedy: c.remedy + ";")]
+        }, tables: tables, base: base) != fingerprint)
+        #expect(Fingerprint.year(changed { $0.compliance = [] }, tables: tables, base: base) != fingerprint)
+    }
+
     /// A letter of the first year, by its published path.
     static func letter(_ figures: AnnualFigures) -> String {
         let year = figures.years[0]

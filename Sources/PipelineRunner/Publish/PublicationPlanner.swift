@@ -52,7 +52,9 @@ struct PublicationPlanner {
         var rendered: [YearFigures] = []
         for year in figures.years {
             try Task.checkCancellation()
-            let tables = TableFile.allCases.map { ($0, $0.render(year)) }
+            // The per-case tables are rendered when staged, as jobs (``caseTableJobs(_:)``): a row per
+            // case, they are most of a year's bytes, and the fingerprint reads the cases instead.
+            let tables = TableFile.topLevel.map { ($0, $0.render(year)) }
             partitionTables[year.year] = tables
             if let base {
                 let fingerprint = Fingerprint.year(year, tables: tables, base: base)
@@ -77,7 +79,7 @@ struct PublicationPlanner {
                 heads.map { PageRendering.yearJobs(year, method: figures.method, templates: templates, letters: letters,
                                                    heads: $0) }
             } ?? []
-            plan.compute(year.year, tables: partitionTables[year.year] ?? [], jobs: jobs)
+            plan.compute(year.year, tables: partitionTables[year.year] ?? [], jobs: Self.caseTableJobs(year) + jobs)
         }
         // Without --years a run recomputes every year the data covers and replaces the whole
         // publication; with it, the years it leaves alone stay as published.
@@ -144,6 +146,16 @@ struct PublicationPlanner {
         guard single.allSatisfy({ path in entries.contains { $0.path == path } }),
               entries.allSatisfy({ current.difference(of: $0) == nil }) else { return nil }
         return entries
+    }
+
+    /// The jobs writing `year`'s per-case tables into its partition, one a table, each rendered
+    /// on its own core and its bytes freed once written.
+    static func caseTableJobs(_ year: YearFigures) -> [PageRendering.Job] {
+        TableFile.allCases.filter(\.isPartitionOnly).map { table in
+            PageRendering.Job { _ in
+                [Artefact(path: CurrentPublication.partitionFolder(of: year.year) + "/" + table.fileName, bytes: table.render(year))]
+            }
+        }
     }
 
     /// The bytes of `year`'s `table` in `current`'s partition (checked against its entry already).
