@@ -57,6 +57,13 @@ package struct CaseCollector: Sendable {
     /// date, then reference. Counted by kind, they are ``counts``.
     package var cases: [YearAuthority: AuthorityYearCases] {
         var cases: [YearAuthority: AuthorityYearCases] = [:]
+        // Each list sized by its counts, so that none holds the spare half of a grown array.
+        for (key, counts) in running.counts where counts.decisionsTotal > 0 || counts.complianceOutcomes > 0 {
+            var list = AuthorityYearCases()
+            list.decisions.reserveCapacity(counts.decisionsTotal)
+            list.compliance.reserveCapacity(counts.complianceOutcomes)
+            cases[key] = list
+        }
         table.forEach { reference, contribution, detail in
             if let year = contribution.decisionYear, let decided = detail.decisionDate {
                 let key = YearAuthority(year, contribution.authority)

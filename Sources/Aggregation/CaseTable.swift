@@ -11,6 +11,13 @@ import PipelineModel
 /// segment grows by half when 85% full, so the table stays between 57% and 85% full (about 19
 /// to 28 bytes per case) instead of the 37-75% of doubling. (Linear probing at 85% scans about
 /// 20 slots, 5 cache lines, to insert a new case: a small cost beside the row's other work.)
+///
+/// A slot is 24 bytes (about 28 to 42 per case): the per-case tables need each winner's days
+/// and whether it is a service improvement (``CaseDetail``), which do not fit the 16 bytes of
+/// key and contribution; a third word costs less than a side table keyed by reference. On a
+/// 2,000,000-row export (1.96 million cases) the run's peak RSS up to the end of aggregation
+/// went from 107 MB with 16-byte slots to 136 MB (one parse worker, the same export, in
+/// alternated runs).
 struct CaseTable: Sendable {
     /// What an ``upsert(reference:lastUpdated:contribution:detail:)`` did.
     enum Change: Equatable {
