@@ -26,25 +26,28 @@ package struct FigureBuilder: Sendable {
         Set(counts.keys.map(\.year)).sorted()
     }
 
-    /// The figures of every year in `years` (default: ``yearsWithCounts(_:)``) from per-year counts
-    /// and the cases with a public report (``CaseCollector/publicReports``; none when not given).
+    /// The figures of every year in `years` (default: ``yearsWithCounts(_:)``) from per-year counts,
+    /// the cases with a public report (``CaseCollector/publicReports``; none when not given) and
+    /// the cases behind the counts (``CaseCollector/cases``: each authority row's
+    /// ``AuthorityYearFigures/cases``; none when not given).
     package func figures(from counts: [YearAuthority: AuthorityYearCounts], publicReports: [CollectedPublicReport] = [],
-                        years: YearRange?) -> AnnualFigures {
+                        cases: [YearAuthority: AuthorityYearCases] = [:], years: YearRange?) -> AnnualFigures {
         let chosen = years?.years ?? Self.yearsWithCounts(counts)
         let reportsByYear = Dictionary(grouping: publicReports.compactMap { report in
             report.contribution.decisionYear.map { (year: $0, report: report) }
         }, by: \.year)
         return AnnualFigures(method: method, years: chosen.map { year in
-            figures(for: year, counts: counts, publicReports: reportsByYear[year]?.map(\.report) ?? [])
+            figures(for: year, counts: counts, publicReports: reportsByYear[year]?.map(\.report) ?? [], cases: cases)
         })
     }
 
     private func figures(for year: ReportingYear, counts: [YearAuthority: AuthorityYearCounts],
-                         publicReports: [CollectedPublicReport]) -> YearFigures {
+                         publicReports: [CollectedPublicReport], cases: [YearAuthority: AuthorityYearCases]) -> YearFigures {
         var rows: [AuthorityYearFigures] = []
         for (i, authority) in register.authorities.enumerated() {
             let current = authority.isCurrent(in: year)
-            let c = counts[YearAuthority(year, Int32(i))] ?? AuthorityYearCounts()
+            let key = YearAuthority(year, Int32(i))
+            let c = counts[key] ?? AuthorityYearCounts()
             guard (authority.comparisonType != nil && current) || !c.isEmpty else { continue }
             let population = register.population(ofAuthorityAt: i, in: year)
             rows.append(AuthorityYearFigures(
@@ -52,7 +55,8 @@ package struct FigureBuilder: Sendable {
                 upholdRate: Rounding.percent(c.upheld, of: c.investigations),
                 satisfactoryRemedyRate: Rounding.percent(c.satisfactoryRemedies, of: c.upheld),
                 complianceRate: Rounding.percent(c.compliant, of: c.complianceOutcomes),
-                upheldPer100kTenths: Rounding.per100kTenths(c.upheld, population: population)))
+                upheldPer100kTenths: Rounding.per100kTenths(c.upheld, population: population),
+                cases: cases[key] ?? .none))
         }
         let types = ComparisonType.allCases.map { type in
             average(of: rows.filter { $0.isCurrent && $0.authority.comparisonType == type }, type: type, year: year)

@@ -2,10 +2,11 @@ import Glibc
 
 /// One slot of a ``CaseTable``: `key` is 0 when empty, else bit 63 set, the reference in bits
 /// 36-62 and `last_updated` (seconds since 1900) in bits 0-35; `contribution` is a
-/// ``CaseContribution``'s bits.
+/// ``CaseContribution``'s bits, `detail` a ``CaseDetail``'s.
 struct CaseSlot {
     var key: UInt64
     var contribution: UInt64
+    var detail: UInt64
 }
 
 /// The slots of one segment of a ``CaseTable``, in memory mapped for it alone and unmapped when

@@ -1,20 +1,24 @@
 package import PipelineModel
 
-/// Classifies decision texts into outcomes and category texts into service areas through
-/// the analyst's rule tables, and makes the final accept-or-reject call on each row.
+/// Classifies decision texts into outcomes, category texts into service areas and remedy
+/// texts into kinds of remedy through the analyst's rule tables, and makes the final
+/// accept-or-reject call on each row.
 ///
 /// One value lives in the Classification task; each distinct text is judged once per run.
 package struct Classifier: Sendable {
     private let outcomes: [String: Outcome]
     private let areas: [String: ServiceArea]
+    private let remedyKinds: [String: RemedyKind]
     private var outcomeCache: [String: Outcome?] = [:]
     private var areaCache: [String: ServiceArea?] = [:]
+    private var remedyCache: [String: RemedyJudgement] = [:]
 
     /// A classifier over `rules`. Two rules that give one text different meanings are a
     /// configuration error, reported by ``RuleConflict``.
     package init(rules: ClassificationRules) throws(RuleConflict) {
         outcomes = try Self.table(rules.outcomes)
         areas = try Self.table(rules.areas)
+        remedyKinds = try Self.table(rules.remedies)
     }
 
     private static func table<Value>(_ rules: [ClassificationRules.Rule<Value>]) throws(RuleConflict) -> [String: Value] {
@@ -47,25 +51,54 @@ package struct Classifier: Sendable {
         return value
     }
 
+    /// What a recorded `remedy` field says: each `;`-separated part is a remedy, judged on its
+    /// own; empty parts (`;;`, a trailing `;`) are skipped.
+    package mutating func remedies(of text: String) -> RemedyJudgement {
+        if let cached = remedyCache[text] { return cached }
+        var judgement = RemedyJudgement()
+        for part in text.split(separator: ";") {
+            let key = RuleKey.make(String(part))
+            guard !key.isEmpty else { continue }
+            switch remedyKinds[key] {
+            case .serviceImprovement?: judgement.serviceImprovement = true
+            case .putRight?: break
+            case nil:
+                let trimmed = part.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()
+                judgement.unknown.append(String(trimmed))
+            }
+        }
+        remedyCache[text] = judgement
+        return judgement
+    }
+
     /// Classifies a batch: rows whose texts match a rule and that have no later fault
     /// become cases; the others become rejects, for the first fault in the spec's order.
     package mutating func classify(_ batch: CleanBatch) -> CaseBatch {
         var out = CaseBatch(rejects: batch.rejects, rowsRead: batch.rowsRead)
         out.cases.reserveCapacity(batch.rows.count)
-        let outcomeOfText = batch.texts.map { outcome(of: $0) }
-        let areaOfText = batch.texts.map { area(of: $0) }
+        // Each distinct text of the batch judged once, for the role it has (a category, a
+        // decision or a remedy), when a row first needs it.
+        var outcomeOfText = [Outcome??](repeating: nil, count: batch.texts.count)
+        var areaOfText = [ServiceArea??](repeating: nil, count: batch.texts.count)
+        var remedyOfText = [RemedyJudgement?](repeating: nil, count: batch.texts.count)
         for row in batch.rows {
             func reject(_ reason: RejectReason, _ detail: String) {
                 out.rejects.append(Reject(file: batch.file, line: row.line, reference: row.referenceText,
                                           reason: reason, detail: detail))
             }
             var record = row.record
-            let area = areaOfText[Int(row.categoryText)]
+            let categoryText = Int(row.categoryText)
+            if areaOfText[categoryText] == nil { areaOfText[categoryText] = .some(area(of: batch.texts[categoryText])) }
+            let area = areaOfText[categoryText]!
             // The quality report counts them whatever the row is rejected for: a decision that
             // no area would take is missing from area_year.csv either way.
             if area == nil && row.decisionText >= 0 { out.decisionsWithoutKnownArea += 1 }
             if row.decisionText >= 0 {
-                guard let outcome = outcomeOfText[Int(row.decisionText)] else {
+                let decisionText = Int(row.decisionText)
+                if outcomeOfText[decisionText] == nil {
+                    outcomeOfText[decisionText] = .some(outcome(of: batch.texts[decisionText]))
+                }
+                guard let outcome = outcomeOfText[decisionText]! else {
                     reject(.unclassifiedDecision, "no rule for decision text '\(batch.texts[Int(row.decisionText)])'")
                     continue
                 }
@@ -81,12 +114,39 @@ package struct Classifier: Sendable {
                 continue
             }
             if let text = row.publicReportText { out.publicReportTexts[out.cases.count] = text }
+            if row.remedyText >= 0 {
+                let remedyText = Int(row.remedyText)
+                let judgement = remedyOfText[remedyText] ?? remedies(of: batch.texts[remedyText])
+                remedyOfText[remedyText] = judgement
+                for text in judgement.unknown { out.unknownRemedies[text, default: 0] += 1 }
+                // statistics.md: a service improvement is an upheld case with such a remedy.
+                if judgement.serviceImprovement, record.outcome == .upheld, record.decisionDate != nil {
+                    record.serviceImprovement = true
+                    out.serviceImprovementTexts[out.cases.count] = ServiceImprovementText(
+                        subcategory: row.subcategoryText >= 0 ? batch.texts[Int(row.subcategoryText)] : "",
+                        remedy: batch.texts[remedyText])
+                }
+            }
             out.cases.append(record)
             if row.reencoded { out.rowsReencoded += 1 }
         }
         // Rejects leave in file order, whichever stage found them.
         out.rejects.sort { $0.line < $1.line }
         return out
+    }
+}
+
+/// What a `remedy` field says (``Classifier/remedies(of:)``).
+package struct RemedyJudgement: Sendable, Equatable {
+    /// One of its remedies is a service improvement.
+    package var serviceImprovement = false
+    /// Its parts that no rule knows, trimmed, in order.
+    package var unknown: [String] = []
+
+    /// A judgement; see the properties.
+    package init(serviceImprovement: Bool = false, unknown: [String] = []) {
+        self.serviceImprovement = serviceImprovement
+        self.unknown = unknown
     }
 }
 

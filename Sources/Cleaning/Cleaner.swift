@@ -27,7 +27,7 @@ package struct Cleaner: Sendable {
         let file = batch.fileIndex < inputPaths.count ? inputPaths[batch.fileIndex] : "input \(batch.fileIndex)"
         var out = CleanBatch(fileIndex: batch.fileIndex, file: file, rowsRead: batch.count)
         out.rows.reserveCapacity(batch.count)
-        // Each distinct category and decision text of the batch is decoded once.
+        // Each distinct category, decision, remedy and subcategory text of the batch is decoded once.
         var textIndex = ByteStringTable<Int32>()
 
         func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
@@ -175,6 +175,7 @@ package struct Cleaner: Sendable {
                     publicReport: publicReport == .yes,
                     compliance: compliance,
                     complianceDate: compliance?.isOutcome == true ? complianceDate : nil)
+                let remedy = field(.remedy)
                 out.rows.append(CleanRow(
                     record: record,
                     categoryText: intern(category),
@@ -188,7 +189,10 @@ package struct Cleaner: Sendable {
                         subcategory: FieldText.decode(field(.subcategory)).text,
                         decision: FieldText.decode(decisionText).text,
                         remedy: FieldText.decode(field(.remedy)).text,
-                        summary: FieldText.decode(field(.summary)).text) : nil))
+                        summary: FieldText.decode(field(.summary)).text) : nil,
+                    remedyText: remedy.isEmpty ? -1 : intern(remedy),
+                    // Only a row with a remedy can be a service improvement, which prints it.
+                    subcategoryText: remedy.isEmpty ? -1 : intern(field(.subcategory))))
             }
         }
         return out

@@ -24,7 +24,7 @@ extension TableFile {
     package var header: [UInt8] { schema.header }
 
     private func appendRows(of year: YearFigures, to buffer: inout [UInt8]) {
-        for row in rows(of: year) { TableSchema.appendRecord(row, to: &buffer) }
+        forEachRow(of: year) { TableSchema.appendRecord($0, to: &buffer) }
     }
 }
 

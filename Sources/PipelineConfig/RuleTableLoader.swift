@@ -2,16 +2,23 @@ import Foundation
 package import PipelineModel
 import Yams
 
-/// Reads the analyst's rule tables (`pipelines/rules/decisions.yaml`, `service-areas.yaml`):
-/// a mapping from each outcome or service-area name to the list of texts recorded for it.
+/// Reads the analyst's rule tables (`pipelines/rules/decisions.yaml`, `service-areas.yaml`,
+/// `remedies.yaml`): a mapping from each outcome, service-area or remedy-kind name to the list
+/// of texts recorded for it.
 package enum RuleTableLoader {
-    /// Loads both tables into rules; errors name the file, the line and the key.
-    package static func load(decisions: String, serviceAreas: String) throws(ConfigurationError) -> ClassificationRules {
+    /// Loads the tables into rules (no remedy rules without `remedies`: every remedy text is
+    /// then unknown); errors name the file, the line and the key.
+    package static func load(decisions: String, serviceAreas: String, remedies: String? = nil) throws(ConfigurationError)
+        -> ClassificationRules {
         let outcomes = try load(decisions, values: Dictionary(uniqueKeysWithValues: Outcome.allCases.map { ($0.name.lowercased(), $0) }),
                                 kind: "outcome")
         let areas = try load(serviceAreas, values: Dictionary(uniqueKeysWithValues: ServiceArea.allCases.map { ($0.name.lowercased(), $0) }),
                              kind: "service area")
-        return ClassificationRules(outcomes: outcomes, areas: areas)
+        let kinds = try remedies.map { path throws(ConfigurationError) in
+            try load(path, values: Dictionary(uniqueKeysWithValues: RemedyKind.allCases.map { ($0.name.lowercased(), $0) }),
+                     kind: "kind of remedy")
+        }
+        return ClassificationRules(outcomes: outcomes, areas: areas, remedies: kinds ?? [])
     }
 
     /// Loads one table whose keys name values of `values` (compared case-insensitively).

@@ -63,6 +63,14 @@ package struct RunSettingTable: Sendable {
         syntax: .ruleTable("service-area rule table", values: Dictionary(uniqueKeysWithValues: ServiceArea.allCases.map { ($0.name.lowercased(), $0) }),
                            kind: "service area"),
         default: { _ in Self.installedFile(Self.serviceAreaRulesFile) })
+    /// The remedy rule table.
+    package let remedyRules: RunSetting<String, String> = RunSetting(
+        key: "remedy-rules", option: "remedy-rules", valueName: "file",
+        help: "The remedy rule table: which remedy texts are service improvements. Default: the program's own (pipelines/\(Self.remedyRulesFile)).",
+        example: "rules/remedies.yaml",
+        syntax: .ruleTable("remedy rule table", values: Dictionary(uniqueKeysWithValues: RemedyKind.allCases.map { ($0.name.lowercased(), $0) }),
+                           kind: "kind of remedy"),
+        default: { _ in Self.installedFile(Self.remedyRulesFile) })
     /// The templates folder; a run always has one (its letters and report are rendered).
     package let templates: RunSetting<String, String?> = RunSetting(
         key: "templates", option: "templates", valueName: "dir",
@@ -144,6 +152,7 @@ package struct RunSettingTable: Sendable {
 extension RunSettingTable {
     private static let decisionRulesFile = "rules/decisions.yaml"
     private static let serviceAreaRulesFile = "rules/service-areas.yaml"
+    private static let remedyRulesFile = "rules/remedies.yaml"
     private static let defaultMethod = AveragingMethod.pooled
     private static let defaultMaxRejectRate = 0.01
     private static let defaultMinRows = 1

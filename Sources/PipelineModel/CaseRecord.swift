@@ -23,12 +23,14 @@ package struct CaseRecord: Sendable, Equatable {
     package var compliance: ComplianceOutcome?
     /// When the compliance outcome was recorded.
     package var complianceDate: Day?
+    /// Upheld with a service-improvement remedy; set by Classification.
+    package var serviceImprovement: Bool
 
     /// A case record; see the properties for the meaning of each value.
     package init(reference: UInt32, lastUpdated: Int64, authority: Int32,
                 received: Day, area: ServiceArea = .other, decisionDate: Day? = nil,
                 outcome: Outcome? = nil, satisfactoryRemedy: Bool = false, publicReport: Bool = false,
-                compliance: ComplianceOutcome? = nil, complianceDate: Day? = nil) {
+                compliance: ComplianceOutcome? = nil, complianceDate: Day? = nil, serviceImprovement: Bool = false) {
         self.reference = reference
         self.lastUpdated = lastUpdated
         self.authority = authority
@@ -40,6 +42,7 @@ package struct CaseRecord: Sendable, Equatable {
         self.publicReport = publicReport
         self.compliance = compliance
         self.complianceDate = complianceDate
+        self.serviceImprovement = serviceImprovement
     }
 }
 
@@ -52,6 +55,11 @@ package struct CleanRow: Sendable {
     package var categoryText: Int32
     /// Index of the decision text in ``CleanBatch/texts``, -1 when blank.
     package var decisionText: Int32
+    /// Index of the remedy text (the whole field) in ``CleanBatch/texts``, -1 when blank.
+    package var remedyText: Int32
+    /// Index of the subcategory text in ``CleanBatch/texts`` when the row has a remedy (it may be
+    /// a service improvement, which prints it), else -1.
+    package var subcategoryText: Int32
     /// The first fault found that ranks after an unclassified decision, if any.
     package var laterFault: RowFault?
     /// Where the row came from, for its reject if Classification rejects it.
@@ -65,10 +73,13 @@ package struct CleanRow: Sendable {
 
     /// A cleaned row; see the properties.
     package init(record: CaseRecord, categoryText: Int32, decisionText: Int32, laterFault: RowFault?,
-                line: Int, referenceText: String, reencoded: Bool, publicReportText: PublicReportText? = nil) {
+                line: Int, referenceText: String, reencoded: Bool, publicReportText: PublicReportText? = nil,
+                remedyText: Int32 = -1, subcategoryText: Int32 = -1) {
         self.record = record
         self.categoryText = categoryText
         self.decisionText = decisionText
+        self.remedyText = remedyText
+        self.subcategoryText = subcategoryText
         self.laterFault = laterFault
         self.line = line
         self.referenceText = referenceText
@@ -85,7 +96,8 @@ package struct CleanBatch: Sendable {
     package let file: String
     /// The rows that passed Cleaning's checks so far.
     package var rows: [CleanRow]
-    /// Distinct texts of this batch's category and decision fields (decoded strings).
+    /// Distinct texts of this batch's category, decision, remedy and (on rows with a remedy)
+    /// subcategory fields (decoded strings).
     package var texts: [String]
     /// Rows rejected by Cleaning.
     package var rejects: [Reject]
@@ -119,6 +131,11 @@ package struct CaseBatch: Sendable {
     /// Rows with a decision whose category no service-area rule knows (rejected rows, counted
     /// for the quality report).
     package var decisionsWithoutKnownArea: Int
+    /// The free texts of the service improvements, by index in ``cases``.
+    package var serviceImprovementTexts: [Int: ServiceImprovementText] = [:]
+    /// Each remedy text (one `;`-separated part, trimmed) no rule knows, with the number of
+    /// accepted rows that have it (for the quality report).
+    package var unknownRemedies: [String: Int] = [:]
 
     /// A batch; see the properties.
     package init(cases: [CaseRecord] = [], rejects: [Reject] = [], rowsRead: Int = 0, rowsReencoded: Int = 0,

@@ -3,6 +3,19 @@
 package enum CaseReference {
     /// `19012345` -> `19 012 345`; fewer digits are padded with leading zeros.
     package static func text(_ reference: UInt32) -> String {
+        if reference < 100_000_000 {
+            // Digit by digit, from the last: a per-case table prints one on each of millions of rows.
+            return String(unsafeUninitializedCapacity: 10) { b in
+                var rest = reference
+                for i in [9, 8, 7, 5, 4, 3, 1, 0] {
+                    b[i] = 0x30 + UInt8(rest % 10)
+                    rest /= 10
+                }
+                b[2] = UInt8(ascii: " ")
+                b[6] = UInt8(ascii: " ")
+                return 10
+            }
+        }
         let digits = String(reference)
         let padded = String(repeating: "0", count: max(0, 8 - digits.count)) + digits
         let a = padded.prefix(2), b = padded.dropFirst(2).prefix(3), c = padded.dropFirst(5)

@@ -1,5 +1,5 @@
 /// The rule tables an analyst edits (`pipelines/rules/*.yaml`): recorded texts mapped to
-/// decision outcomes and service areas.
+/// decision outcomes, service areas and kinds of remedy.
 package struct ClassificationRules: Sendable, Equatable {
     /// One rule: a recorded text and what it means.
     package struct Rule<Value: Sendable & Equatable>: Sendable, Equatable {
@@ -22,10 +22,13 @@ package struct ClassificationRules: Sendable, Equatable {
     package let outcomes: [Rule<Outcome>]
     /// Category texts to service areas.
     package let areas: [Rule<ServiceArea>]
+    /// Remedy texts (each of a `remedy` field's `;`-separated parts) to kinds of remedy.
+    package let remedies: [Rule<RemedyKind>]
 
     /// Rule tables; see the properties.
-    package init(outcomes: [Rule<Outcome>], areas: [Rule<ServiceArea>]) {
+    package init(outcomes: [Rule<Outcome>], areas: [Rule<ServiceArea>], remedies: [Rule<RemedyKind>] = []) {
         self.outcomes = outcomes
         self.areas = areas
+        self.remedies = remedies
     }
 }

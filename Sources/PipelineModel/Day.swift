@@ -56,8 +56,21 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// ISO 8601, `2019-04-03`.
     package var description: String {
         let (y, m, d) = components
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(y)-\(two(m))-\(two(d))"
+        guard (1000 ... 9999).contains(y) else {
+            func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+            return "\(y)-\(two(m))-\(two(d))"
+        }
+        // Written digit by digit: the per-case tables print a date on each of millions of rows,
+        // and interpolation made several strings for each.
+        return String(unsafeUninitializedCapacity: 10) { b in
+            for (i, value) in [(0, y / 100), (2, y % 100), (5, m), (8, d)] {
+                b[i] = 0x30 + UInt8(value / 10)
+                b[i + 1] = 0x30 + UInt8(value % 10)
+            }
+            b[4] = UInt8(ascii: "-")
+            b[7] = UInt8(ascii: "-")
+            return 10
+        }
     }
 
     package static func < (a: Day, b: Day) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }

@@ -8,24 +8,38 @@ package enum DataPackageWriter {
     /// The file name of the descriptor in the output folder.
     package static let fileName = "datapackage.json"
 
-    /// A CSV file of the publication: its schema, and its size and digest (the run's manifest
-    /// computes them, so a large file need not be held in memory).
+    /// A CSV table of the publication: its schema, and its file's size and digest (the run's
+    /// manifest computes them, so a large file need not be held in memory); or a table written
+    /// in parts, one per year's partition (a Frictionless multi-part resource, whose `path` lists
+    /// them).
     package struct File: Sendable, Equatable {
-        /// The path relative to the output folder.
-        package let path: String
+        /// The paths relative to the output folder: one, or the parts in order.
+        package let paths: [String]
         /// The table's schema, which the descriptor's fields and keys are read from.
         package let schema: TableSchema
-        /// The file's size in bytes.
-        package let size: Int
-        /// The file's sha256, lower-case hex.
-        package let sha256: String
+        /// The file's size in bytes; nil for a table in parts.
+        package let size: Int?
+        /// The file's sha256, lower-case hex; nil for a table in parts.
+        package let sha256: String?
 
         /// A file; see the properties.
         package init(path: String, schema: TableSchema, size: Int, sha256: String) {
-            self.path = path
+            paths = [path]
             self.schema = schema
             self.size = size
             self.sha256 = sha256
+        }
+
+        /// A table in `parts` (each with the header, which frictionless reads once).
+        ///
+        /// Without `bytes` and `hash`: frictionless checks them against the parts joined without
+        /// their repeated headers, which a run would have to read back for every year it carries
+        /// over; each part's size and sha256 are in the manifest.
+        package init(parts: [String], schema: TableSchema) {
+            paths = parts
+            self.schema = schema
+            size = nil
+            sha256 = nil
         }
     }
 
@@ -87,16 +101,19 @@ package enum DataPackageWriter {
                     ])
                 })))
             }
-            return .object([
+            var members: [(String, JSONText)] = [
                 ("name", .string(table.name)),
-                ("path", .string(resource.path)),
+                ("path", resource.paths.count == 1 ? .string(resource.paths[0]) : .array(resource.paths.map { .string($0) })),
                 ("title", .string(table.title)),
                 ("profile", .string("tabular-data-resource")),
                 ("format", .string("csv")),
                 ("mediatype", .string("text/csv")),
                 ("encoding", .string("utf-8")),
-                ("bytes", .integer(resource.size)),
-                ("hash", .string("sha256:" + resource.sha256)),
+            ]
+            if let size = resource.size, let sha256 = resource.sha256 {
+                members += [("bytes", .integer(size)), ("hash", .string("sha256:" + sha256))]
+            }
+            return .object(members + [
                 ("dialect", .object([
                     ("delimiter", .string(",")),
                     ("lineTerminator", .string("\n")),
@@ -126,7 +143,8 @@ package enum DataPackageWriter {
             ("description", .string(
                 "Complaints received, decisions by outcome, uphold, compliance and satisfactory remedy rates per authority "
                     + "and reporting year (1 April to 31 March), the averages of similar authorities, England's totals per "
-                    + "year and by service area, and the cases with a public report. "
+                    + "year and by service area, the cases with a public report, and, in each year's partition, the "
+                    + "cases behind the figures (decisions, compliance outcomes, service improvements). "
                     + "Values are published exactly as given: a text cell (an authority name, a case reference, a "
                     + "public report's text) may begin with =, +, - or @, which a spreadsheet program may "
                     + "run as a formula when it opens the file. Read the files with a data tool, or import them into a "

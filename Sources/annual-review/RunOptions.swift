@@ -25,6 +25,7 @@ struct RunOptions: ParsableArguments {
     @Option(name: table.decisionRules.name, help: table.decisionRules.argumentHelp) var decisionRules: String?
     @Option(name: table.templates.name, help: table.templates.argumentHelp) var templates: String?
     @Option(name: table.serviceAreaRules.name, help: table.serviceAreaRules.argumentHelp) var serviceAreaRules: String?
+    @Option(name: table.remedyRules.name, help: table.remedyRules.argumentHelp) var remedyRules: String?
     @Option(name: table.contacts.name, help: table.contacts.argumentHelp) var contacts: String?
     @Option(name: table.letterDate.name, help: table.letterDate.argumentHelp) var letterDate: String?
     @Option(name: table.signatory.name, help: table.signatory.argumentHelp) var signatory: String?

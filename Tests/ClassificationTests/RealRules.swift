@@ -5,6 +5,7 @@ import TestSupport
 /// The analyst's rule tables as the package ships them (`pipelines/rules/*.yaml`).
 enum RealRules {
     static func load() throws -> ClassificationRules {
-        try RuleTableLoader.load(decisions: PackagePaths.decisionRules, serviceAreas: PackagePaths.serviceAreaRules)
+        try RuleTableLoader.load(decisions: PackagePaths.decisionRules, serviceAreas: PackagePaths.serviceAreaRules,
+                                 remedies: PackagePaths.remedyRules)
     }
 }

@@ -105,9 +105,19 @@ import TestSupport
             RawRow.valid.with(.reference, "19 012 347").with(.category, "Highways").at(line: 4),
         ])
         #expect(batch.rows.count == 3)
-        #expect(batch.texts.sorted() == ["Highways", "Housing", "Upheld: fault and injustice"])
+        // The remedy and, on a row with a remedy, the subcategory too (a service improvement prints them).
+        #expect(batch.texts.sorted() == ["Apology; Financial redress", "Highways", "Homelessness", "Housing",
+                                         "Upheld: fault and injustice"])
         #expect(batch.rows[0].categoryText == batch.rows[1].categoryText)
         #expect(batch.rows[0].decisionText == batch.rows[2].decisionText)
+        #expect(batch.rows[0].remedyText == batch.rows[2].remedyText)
+        #expect(batch.texts[Int(batch.rows[0].remedyText)] == "Apology; Financial redress")
+        #expect(batch.texts[Int(batch.rows[0].subcategoryText)] == "Homelessness")
+    }
+
+    @Test func aRowWithoutARemedyInternsNeitherItNorItsSubcategory() throws {
+        let r = try #require(cleanRow(of: RawRow.valid.with(.remedy, "")))
+        #expect(r.remedyText == -1 && r.subcategoryText == -1)
     }
 
     @Test func rowsKeepTheirLinesAndFile() {

@@ -69,6 +69,8 @@ import TestSupport
     /// Every table of a publication, top level and partitions alike.
     static let tables = ["authority_year.csv", "type_year.csv", "comparison.csv", "national_year.csv", "area_year.csv",
                          "public_reports.csv"]
+    /// The per-case tables, in the partitions only.
+    static let caseTables = ["decisions.csv", "compliance.csv", "service_improvements.csv"]
 
     /// The sample's population table with every figure of `years` raised by 1,000: changed
     /// inputs for those years only.
@@ -130,7 +132,9 @@ import TestSupport
         #expect(before.keys.contains("map/2018-19.json"))
         #expect(before.keys.contains("report/2018-19/england.html"))
         // The partition holds the year's tables' rows only: each page is written once, at its path.
-        #expect(Set(before.keys.filter { $0.hasPrefix("years/2018-19/") }) == Set(Self.tables.map { "years/2018-19/" + $0 }))
+        #expect(Set(before.keys.filter { $0.hasPrefix("years/2018-19/") })
+                    == Set((Self.tables + Self.caseTables).map { "years/2018-19/" + $0 }))
+        #expect(Self.caseTables.allSatisfy { before[$0] == nil }, "no top-level copy of a per-case table")
         #expect(before.keys.contains("report/england.html"))
 
         // The rerun years' inputs change (their populations); the other years' do not.
@@ -146,7 +150,7 @@ import TestSupport
         // the national tables and England's page of a year among them.
         #expect(Self.files(after, ofYears: others) == Self.files(before, ofYears: others))
         for year in others {
-            for path in Self.tables.map({ "years/\(year)/\($0)" }) + ["report/\(year)/england.html"] {
+            for path in (Self.tables + Self.caseTables).map({ "years/\(year)/\($0)" }) + ["report/\(year)/england.html"] {
                 #expect(after[path] != nil && after[path] == before[path], "\(path)")
             }
         }

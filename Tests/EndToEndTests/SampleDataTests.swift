@@ -1,4 +1,5 @@
 import Foundation
+import Output
 import PipelineConfig
 import PipelineModel
 import PipelineRunner
@@ -31,6 +32,19 @@ import TestSupport
             let actual = try Data(contentsOf: URL(fileURLWithPath: out + "/" + table))
             let expected = try Data(contentsOf: URL(fileURLWithPath: PackagePaths.path("sample-data/\(folder)/\(table)")))
             #expect(actual == expected, "\(table) differs from sample-data/\(folder)/\(table)")
+        }
+        guard method == .pooled else { return }
+        // The per-case tables are in the partitions only; make-sample writes each as one file
+        // of every year's rows, which is their partitions' files joined.
+        let years = try FileManager.default.contentsOfDirectory(atPath: out + "/years").sorted()
+        for table in TableFile.allCases where table.isPartitionOnly {
+            #expect(!FileManager.default.fileExists(atPath: out + "/" + table.fileName))
+            let parts = try years.map { year in
+                let path = "years/\(year)/\(table.fileName)"
+                return (path: path, bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: out + "/" + path))))
+            }
+            let expected = try SampleFigures.expectedBytes(table.fileName)
+            #expect(try table.concatenating(partitions: parts) == expected, "\(table.fileName) differs from sample-data/expected")
         }
     }
 

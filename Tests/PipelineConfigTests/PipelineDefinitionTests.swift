@@ -196,7 +196,7 @@ private let ruleTableFiles: [String: String] = [
         #expect(e.reason.hasPrefix(reason), "\(e.reason)")
     }
 
-    @Test(arguments: ["register", "lookup", "population", "decision-rules", "service-area-rules"])
+    @Test(arguments: ["register", "lookup", "population", "decision-rules", "service-area-rules", "remedy-rules"])
     func missingFileNamesTheKeyAndThePath(key: String) throws {
         let e = try loadError("method: mean\n\(key): ref/missing.csv\n")
         #expect(e.line == 2)
@@ -261,6 +261,19 @@ private let ruleTableFiles: [String: String] = [
         #expect(e.line == 3)
         #expect(e.reason.contains("unknown outcome 'Partly upheld'"))
         #expect(e.reason.hasSuffix("(the rule table named by 'decision-rules' in pipeline.yaml:1)"))
+    }
+
+    @Test func remedyRuleTableWithAnUnknownKindNamesItsFileLineAndKey() throws {
+        let e = try loadError("remedy-rules: remedies.yaml\n",
+                              files: ["remedies.yaml": "Service improvement:\n  - Training\nCompensation:\n  - Money\n"])
+        #expect(e.file.hasSuffix("/remedies.yaml"))
+        #expect(e.line == 3)
+        #expect(e.reason.contains("unknown kind of remedy 'Compensation'"))
+        #expect(e.reason.hasSuffix("(the rule table named by 'remedy-rules' in pipeline.yaml:1)"))
+        let folder = try DefinitionFolder(files: ["r.yaml": "Put right for the person:\n  - Apology\n"])
+        defer { folder.folder.remove() }
+        let loaded = try PipelineDefinition.load(path: try folder.definition("remedy-rules: r.yaml\n"))
+        #expect(loaded == RunSettings().with(\.remedyRules, folder.path("r.yaml")))
     }
 
     @Test func ruleTableThatIsNotYAMLNamesItsLine() throws {
@@ -382,6 +395,7 @@ private let ruleTableFiles: [String: String] = [
             .with(\.population, root + "/sample-data/population.csv")
             .with(\.decisionRules, root + "/pipelines/rules/decisions.yaml")
             .with(\.serviceAreaRules, root + "/pipelines/rules/service-areas.yaml")
+            .with(\.remedyRules, root + "/pipelines/rules/remedies.yaml")
             .with(\.method, AveragingMethod.pooled)
             .with(\.years, nil)
             .with(\.output, root + "/out/sample")
@@ -399,6 +413,7 @@ private let ruleTableFiles: [String: String] = [
             .with(\.population, "/srv/ombudsman/reference/population.csv")
             .with(\.decisionRules, root + "/pipelines/rules/decisions.yaml")
             .with(\.serviceAreaRules, root + "/pipelines/rules/service-areas.yaml")
+            .with(\.remedyRules, root + "/pipelines/rules/remedies.yaml")
             .with(\.method, AveragingMethod.pooled)
             .with(\.years, nil)
             .with(\.output, "/srv/ombudsman/published/annual-review")
@@ -418,6 +433,7 @@ private let ruleTableFiles: [String: String] = [
             .with(\.population, "/srv/ombudsman/reference/population.csv")
             .with(\.decisionRules, root + "/pipelines/rules/decisions.yaml")
             .with(\.serviceAreaRules, root + "/pipelines/rules/service-areas.yaml")
+            .with(\.remedyRules, root + "/pipelines/rules/remedies.yaml")
             .with(\.method, AveragingMethod.pooled)
             .with(\.years, YearRange("2019-20..2023-24")!)
             .with(\.output, "/srv/ombudsman/reprocessed/2019-20..2023-24")

@@ -17,4 +17,13 @@ import Testing
     func refusesAnythingElse(_ text: String) {
         #expect(CaseReference.parse(text) == nil)
     }
+
+    @Test func everyReferenceIsItsDigitsPaddedAndGrouped() {
+        for reference in stride(from: UInt32(0), through: 99_999_999, by: 99_991) + [99_999_999, 100_000_000, 134_217_727] {
+            let digits = String(reference)
+            let padded = String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+            let expected = "\(padded.prefix(2)) \(padded.dropFirst(2).prefix(3)) \(padded.dropFirst(5))"
+            #expect(CaseReference.text(reference) == expected, "\(reference)")
+        }
+    }
 }

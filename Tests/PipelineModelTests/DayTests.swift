@@ -66,4 +66,13 @@ import TestSupport
         #expect(Day.on(2019, 12, 31) < Day.on(2020, 1, 1))
         #expect(!(Day.on(2020, 4, 1) < Day.on(2020, 4, 1)))
     }
+
+    @Test func everyDayIsWrittenAsISOWithItsComponents() {
+        for days in stride(from: Int32(-350_000), through: 2_900_000, by: 997) {
+            let day = Day(daysSinceEpoch: days)
+            let (y, m, d) = day.components
+            func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+            #expect(day.description == "\(y)-\(two(m))-\(two(d))", "\(days)")
+        }
+    }
 }

@@ -20,7 +20,26 @@ import TestSupport
     /// The sample's first two years.
     static func figures() throws -> AnnualFigures {
         let all = try sample.get()
-        return AnnualFigures(method: all.method, years: Array(all.years.prefix(2)))
+        return AnnualFigures(method: all.method, years: all.years.prefix(2).map(withCases))
+    }
+
+    /// `year` with a decision, a compliance outcome and a service improvement on its first
+    /// authority's row, so that its per-case tables have rows (invented cases: the sample's
+    /// figures are read from its expected tables, which have none).
+    static func withCases(_ year: YearFigures) -> YearFigures {
+        var rows = year.authorities
+        let day = Day(year: year.year.startYear, month: 6, day: 1)!
+        rows[0].cases = AuthorityYearCases(
+            decisions: [DecidedCase(reference: UInt32(year.year.startYear % 100) * 1_000_000 + 1, decisionDate: day,
+                                    area: .housing, outcome: .upheld, satisfactoryRemedy: false, publicReport: false,
+                                    serviceImprovement: true)],
+            compliance: [ComplianceCase(reference: UInt32(year.year.startYear % 100) * 1_000_000 + 2, complianceDate: day,
+                                        outcome: .complied)],
+            serviceImprovements: [ServiceImprovementCase(reference: UInt32(year.year.startYear % 100) * 1_000_000 + 1,
+                                                         decisionDate: day, area: .housing, subcategory: "Allocations",
+                                                         remedy: "Apology; Training and/or guidance")])
+        return YearFigures(year: year.year, authorities: rows, types: year.types, national: year.national,
+                           areas: year.areas, publicReports: year.publicReports)
     }
 
     static let first = Date(timeIntervalSince1970: 1_714_528_984)
@@ -100,6 +119,29 @@ import TestSupport
         return found
     }
 
+    @Test func aYearsFingerprintCoversTheCasesItsPerCaseTablesPrint() throws {
+        let year = try Self.figures().years[0]
+        let base = Fingerprint(program: "program", templates: "templates", method: .pooled)
+        let tables = TableFile.topLevel.map { ($0, $0.render(year)) }
+        func changed(_ change: (inout AuthorityYearCases) -> Void) -> YearFigures {
+            var rows = year.authorities
+            change(&rows[0].cases)
+            return YearFigures(year: year.year, authorities: rows, types: year.types, national: year.national,
+                               areas: year.areas, publicReports: year.publicReports)
+        }
+        let fingerprint = Fingerprint.year(year, tables: tables, base: base)
+        #expect(Fingerprint.year(changed { _ in }, tables: tables, base: base) == fingerprint)
+        // A remedy table that no longer calls the remedy a service improvement, a remedy
+        // recorded otherwise: the year's tables above are the same, its per-case tables are not.
+        #expect(Fingerprint.year(changed { $0.serviceImprovements = [] }, tables: tables, base: base) != fingerprint)
+        #expect(Fingerprint.year(changed { cases in
+            let c = cases.serviceImprovements[0]
+            cases.serviceImprovements = [ServiceImprovementCase(reference: c.reference, decisionDate: c.decisionDate, area: c.area,
+                                                                subcategory: c.subcategory, remedy: c.remedy + ";")]
+        }, tables: tables, base: base) != fingerprint)
+        #expect(Fingerprint.year(changed { $0.compliance = [] }, tables: tables, base: base) != fingerprint)
+    }
+
     /// A letter of the first year, by its published path.
     static func letter(_ figures: AnnualFigures) -> String {
         let year = figures.years[0]
@@ -124,8 +166,12 @@ import TestSupport
             #expect(FileManager.default.fileExists(atPath: out + "/map/\(label).json"))
             #expect(FileManager.default.fileExists(atPath: out + "/report/\(label)/index.html"))
         }
-        for table in TableFile.allCases {
+        for table in TableFile.topLevel {
             #expect(try contents(out + "/" + table.fileName) == table.render(figures))
+        }
+        // The per-case tables are in the partitions only.
+        for table in TableFile.allCases where table.isPartitionOnly {
+            #expect(!FileManager.default.fileExists(atPath: out + "/" + table.fileName), "\(table)")
         }
         // One name per file: no second name anywhere, and the manifest lists each path once.
         for (path, _) in try Self.inodes(of: out) {
@@ -205,12 +251,19 @@ import TestSupport
         let second = try await Self.publish(only, to: out, Run(carriesOtherYears: true, letters: dated, started: later))
         #expect(try contents(out + "/" + letter) == before)
         #expect(try Self.inode(out + "/" + letter) == inode, "carried over as a link, not a copy")
-        for table in TableFile.allCases {
+        for table in TableFile.topLevel {
             #expect(try contents(out + "/" + table.fileName) == table.render(figures))
         }
         let year = figures.years[0].year
         let carried = first.manifest.outputs.filter { CurrentPublication.isFile($0.path, of: year) }
         #expect(carried.count > 10 && carried.allSatisfy { second.manifest.outputs.contains($0) })
+        // The per-case tables are carried with their partition, byte-identical and linked.
+        for table in TableFile.allCases where table.isPartitionOnly {
+            let path = CurrentPublication.partitionFolder(of: year) + "/" + table.fileName
+            #expect(carried.contains { $0.path == path }, "\(path)")
+            #expect(try contents(out + "/" + path) == table.render(figures.years[0]))
+            #expect(try contents(out + "/" + path).count > table.header.count, "\(path) has rows")
+        }
         #expect(second.manifest.partitions?.computed == [figures.years[1].year.label])
         #expect(second.manifest.partitions?.carriedOver == [
             .init(year: year.label, previousRunStarted: Self.first, computedByRunStarted: Self.first),

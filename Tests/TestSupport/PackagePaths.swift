@@ -16,6 +16,9 @@ package enum PackagePaths {
     /// `pipelines/rules/service-areas.yaml`, the analyst's service-area rule table.
     package static var serviceAreaRules: String { path("pipelines/rules/service-areas.yaml") }
 
+    /// `pipelines/rules/remedies.yaml`, the analyst's remedy rule table.
+    package static var remedyRules: String { path("pipelines/rules/remedies.yaml") }
+
     /// The built `annual-review` executable: the first found in the folders above the test
     /// bundle (`.build/debug/`), else `.build/debug/annual-review`.
     package static var executable: String {

@@ -19,6 +19,7 @@ Reading order:
     export.py            file order, line ends, bytes, the line of each reject
     coverage.py          the check that everything meant to be exercised is
     expected_outputs.py  the tables the pipeline must produce, from the cases
+    case_tables.py       the per-case tables, from the cases and their rows' texts
     sample_folder.py     the files written, expected.json, the --check comparison
     arithmetic.py, csv_text.py, draws.py   exact rounding, CSV quoting, weighted draws
 

@@ -48,6 +48,8 @@ class RowRenderer:
         if c.cd is not None:
             cd_s = texts.date_text(c.cd, other())
             last = c.cd
+        # the per-case tables print these two as recorded (case_tables.py)
+        c.subcategory_text, c.remedy_text = sub, rem_s
         c.lu_day = last + datetime.timedelta(days=int(rng.random() ** 2 * 25))
         c.lu = texts.stamp(c.lu_day)
         c.summary = make_summary(rng, c.area)

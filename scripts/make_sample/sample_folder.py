@@ -12,6 +12,7 @@ import shutil
 import tempfile
 
 from .arithmetic import year_label
+from .case_tables import COMPLIANCE_COLUMNS, DECISIONS_COLUMNS, SERVICE_IMPROVEMENTS_COLUMNS, case_tables
 from .expected_outputs import (AR_COLUMNS, AY_COLUMNS, CMP_COLUMNS, NY_COLUMNS, TY_COLUMNS,
                                authority_tables, national_tables)
 from .register import LOOKUP_NAME, POPULATION_NAME, REGISTER_NAME
@@ -20,7 +21,7 @@ from .vocabulary import FIRST_YEAR, LAST_YEAR, REASONS, YEARS
 EXPORT_NAME = "decisions-sample.csv.gz"
 OUTPUT_FILES = [EXPORT_NAME] + ["expected/" + n for n in (
     "authority_year.csv", "type_year.csv", "comparison.csv", "national_year.csv", "area_year.csv",
-    "expected_rejects.csv", "expected.json")] + ["expected-mean/" + n for n in (
+    "expected_rejects.csv", "expected.json", "decisions.csv", "compliance.csv", "service_improvements.csv")] + ["expected-mean/" + n for n in (
     "authority_year.csv", "type_year.csv", "comparison.csv", "expected.json")]
 
 
@@ -57,6 +58,10 @@ def write_sample_folder(sample, out_dir):
             ny, ar = national_tables(sample.cases)
             write_csv(os.path.join(d, "national_year.csv"), NY_COLUMNS, ny)
             write_csv(os.path.join(d, "area_year.csv"), AR_COLUMNS, ar)
+            for name, columns, rows in zip(("decisions.csv", "compliance.csv", "service_improvements.csv"),
+                                           (DECISIONS_COLUMNS, COMPLIANCE_COLUMNS, SERVICE_IMPROVEMENTS_COLUMNS),
+                                           case_tables(sample.cases)):
+                write_csv(os.path.join(d, name), columns, rows)
             write_csv(os.path.join(d, "expected_rejects.csv"),
                       ["line", "reference", "reason", "detail"], sample.rejects)
         info = summary_json(sample, method, gz_bytes, len(ay))

@@ -33,7 +33,8 @@ struct PreparedRun {
             throw ConfigurationError(file: config[\.register], "\(register.authorities.count) authorities; at most "
                                      + "\(CaseContribution.maximumAuthorityIndex + 1) are supported")
         }
-        let rules = try RuleTableLoader.load(decisions: config[\.decisionRules], serviceAreas: config[\.serviceAreaRules])
+        let rules = try RuleTableLoader.load(decisions: config[\.decisionRules], serviceAreas: config[\.serviceAreaRules],
+                                             remedies: config[\.remedyRules])
         let classifier: Classifier
         do {
             classifier = try Classifier(rules: rules)
@@ -67,8 +68,10 @@ struct PreparedRun {
     private static func conflict(_ conflict: RuleConflict, rules: ClassificationRules,
                                  config: RunConfiguration) -> ConfigurationError {
         let inAreas = rules.areas.contains { $0.origin == conflict.origin && $0.text == conflict.text }
+        let inRemedies = rules.remedies.contains { $0.origin == conflict.origin && $0.text == conflict.text }
         let line = conflict.origin.split(separator: ":").last.flatMap { Int($0) }
-        return ConfigurationError(file: inAreas ? config[\.serviceAreaRules] : config[\.decisionRules], line: line,
+        let file = inRemedies ? config[\.remedyRules] : inAreas ? config[\.serviceAreaRules] : config[\.decisionRules]
+        return ConfigurationError(file: file, line: line,
                                   "'\(conflict.text)' is already classified differently at \(conflict.earlierOrigin)")
     }
 
@@ -102,7 +105,7 @@ struct PreparedRun {
             let places = Installation.placesSearched + [fm.currentDirectoryPath + "/pipelines (the working directory)"]
             throw ConfigurationError(file: path, "no such \(what) file: the program's own rule tables and templates "
                                      + "were not found (looked in \(places.joined(separator: "; "))); install them with "
-                                     + "scripts/install PREFIX, or give --decision-rules, --service-area-rules and --templates",
+                                     + "scripts/install PREFIX, or give --decision-rules, --service-area-rules, --remedy-rules and --templates",
                                      kind: .missingFile)
         }
     }

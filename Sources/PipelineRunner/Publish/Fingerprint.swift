@@ -46,12 +46,17 @@ struct Fingerprint {
         lowercaseHex(hasher.finalize())
     }
 
-    /// A year's fingerprint: the base (program, templates, method), its tables' bytes, and the
-    /// register rows its pages print (name, type, dates, successors of every authority it names).
+    /// A year's fingerprint: the base (program, templates, method), its top-level tables' bytes,
+    /// the cases its per-case tables print (their bytes follow from them and the program, and
+    /// are rendered only when staged), and the register rows its pages print (name, type, dates,
+    /// successors of every authority it names).
     static func year(_ year: YearFigures, tables: [(TableFile, [UInt8])], base: Fingerprint) -> String {
         var fingerprint = base
         fingerprint.add("year", year.year.label)
         for (table, bytes) in tables { fingerprint.add(table.fileName, bytes) }
+        for row in year.authorities where row.cases != .none {
+            fingerprint.add("cases " + row.authority.code, Self.bytes(of: row.cases))
+        }
         for row in year.authorities {
             let a = row.authority
             fingerprint.add("authority", [a.code, a.officialName, a.registerType, a.startDate?.description ?? "",
@@ -100,6 +105,37 @@ struct Fingerprint {
             fingerprint.add("setting", name + "=" + value)
         }
         return fingerprint.hex
+    }
+
+    /// `cases` as bytes: every field of every case, each list's end marked.
+    private static func bytes(of cases: AuthorityYearCases) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(cases.decisions.count * 12 + cases.compliance.count * 9 + 16)
+        func add<Value: FixedWidthInteger>(_ value: Value) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
+        for c in cases.decisions {
+            add(c.reference)
+            add(c.decisionDate.daysSinceEpoch)
+            add(UInt8(c.area.rawValue))
+            add(UInt8(c.outcome.rawValue))
+            add(UInt8(c.satisfactoryRemedy ? 1 : 0) | (c.publicReport ? 2 : 0) | (c.serviceImprovement ? 4 : 0))
+        }
+        add(UInt32.max)
+        for c in cases.compliance {
+            add(c.reference)
+            add(c.complianceDate.daysSinceEpoch)
+            add(UInt8(c.outcome.rawValue))
+        }
+        add(UInt32.max)
+        for c in cases.serviceImprovements {
+            add(c.reference)
+            add(c.decisionDate.daysSinceEpoch)
+            add(UInt8(c.area.rawValue))
+            for text in [c.subcategory, c.remedy] {
+                add(UInt32(text.utf8.count))
+                bytes += text.utf8
+            }
+        }
+        return bytes
     }
 
     /// Adds a file by its path, size and sha256.

@@ -40,7 +40,8 @@ struct PublicationPhase {
         try Task.checkCancellation()
 
         let figures = FigureBuilder(register: prepared.register, method: config[\.method])
-            .figures(from: aggregated.yearCounts, publicReports: aggregated.publicReports, years: config[\.years])
+            .figures(from: aggregated.yearCounts, publicReports: aggregated.publicReports, cases: aggregated.cases,
+                     years: config[\.years])
         var quality = aggregated.quality
         if let contacts = prepared.contacts {
             let lettered = Dictionary(figures.years.flatMap { $0.authorities.map { ($0.authority.code, $0.authority) } },
@@ -55,7 +56,8 @@ struct PublicationPhase {
         var (plan, tables) = try planner.plan(figures, current: publisher.current, serviceImprovements: improvements)
         try planner.planHistory(tables, of: figures, serviceImprovements: improvements, into: &plan)
         if prepared.templates != nil {
-            plan.write("datapackage.json", try dataPackage(tables: tables, inputs: aggregated.inputs, digests: digests))
+            plan.write("datapackage.json", try dataPackage(tables: tables, years: plan.years, inputs: aggregated.inputs,
+                                                           digests: digests))
         }
         plan.keepRejects(aggregated.rejectsFile)
         let cost = try await plan.stage(into: publisher, rendering: PageRendering())
@@ -118,12 +120,13 @@ struct PublicationPhase {
     }
 
     /// `datapackage.json`, describing the top-level tables (the partitions hold the same rows,
-    /// split by year), with the run's inputs as its sources.
+    /// split by year) and each per-case table as one resource in parts, its partitions' files
+    /// of `years`, with the run's inputs as its sources.
     ///
     /// rejects.csv stays in the folder for operators but is not a resource of the package: it
     /// holds the exports' rows as they were (case references, free text), which are the case
     /// system's data, not statistics published under the licence.
-    private func dataPackage(tables: [TableFile: [UInt8]], inputs: [InputFileSummary],
+    private func dataPackage(tables: [TableFile: [UInt8]], years: [ReportingYear], inputs: [InputFileSummary],
                              digests: ConfigurationDigests) throws -> [UInt8] {
         var sources = inputs.map { (name: $0.path == "-" ? "standard input" : URL(fileURLWithPath: $0.path).lastPathComponent,
                                     sha256: $0.sha256) }
@@ -132,10 +135,15 @@ struct PublicationPhase {
             sources.append((name: URL(fileURLWithPath: path).lastPathComponent, sha256: digest.sha256))
         }
         let about = DataPackageWriter.About(version: configuration.build.version, sources: sources)
-        let files = tables.sorted { utf8Precedes($0.key.fileName, $1.key.fileName) }.map { table, bytes in
+        let whole = tables.sorted { utf8Precedes($0.key.fileName, $1.key.fileName) }.map { table, bytes in
             let digest = RunManifest.FileDigest(path: table.fileName, contents: bytes)
             return DataPackageWriter.File(path: digest.path, schema: table.schema, size: digest.bytes, sha256: digest.sha256)
         }
+        let parted = years.isEmpty ? [] : TableFile.allCases.filter(\.isPartitionOnly).map { table in
+            DataPackageWriter.File(parts: years.map { CurrentPublication.partitionFolder(of: $0) + "/" + table.fileName },
+                                   schema: table.schema)
+        }
+        let files = whole + parted
         return DataPackageWriter.dataPackage(files: files, about: about).bytes
     }
 }

@@ -14,7 +14,8 @@ import Rendering
 ///   otherwise; with `--years`, every other year of the current publication carried over as
 ///   published (a file that does not match is an error: nothing may then be published);
 /// - the top-level tables: every year's partition rows under one header, carried when the
-///   current publication has the same bytes;
+///   current publication has the same bytes (the per-case tables have none:
+///   ``TableFile/isPartitionOnly``);
 /// - the whole-publication entries (``planHistory(_:of:into:)``): the history pages from every
 ///   published year's figures, carried when their fingerprint is unchanged.
 struct PublicationPlanner {
@@ -99,7 +100,7 @@ struct PublicationPlanner {
                 heads.map { PageRendering.yearJobs(year, method: figures.method, templates: templates, letters: letters,
                                                    heads: $0, improvements: improvements[year.year] ?? [:]) }
             } ?? []
-            plan.compute(year.year, tables: partitionTables[year.year] ?? [], jobs: jobs)
+            plan.compute(year.year, tables: partitionTables[year.year] ?? [], jobs: Self.caseTableJobs(year) + jobs)
         }
         // Without --years a run recomputes every year the data covers and replaces the whole
         // publication; with it, the years it leaves alone stay as published.
@@ -117,11 +118,11 @@ struct PublicationPlanner {
                 try Task.checkCancellation()
                 plan.carry(year, files: try current.checkedFiles(of: year), unchanged: false)
                 if let fingerprint = current.partitions.fingerprints?[year.label] { plan.fingerprints[year] = fingerprint }
-                partitionTables[year] = try TableFile.allCases.map { ($0, try Self.read(year, $0, of: current)) }
+                partitionTables[year] = try TableFile.topLevel.map { ($0, try Self.read(year, $0, of: current)) }
             }
         }
         var tables: [TableFile: [UInt8]] = [:]
-        for table in TableFile.allCases {
+        for table in TableFile.topLevel {
             let parts = plan.years.compactMap { year in
                 partitionTables[year]?.first { $0.0 == table }
                     .map { (path: CurrentPublication.partitionFolder(of: year) + "/" + table.fileName, bytes: $0.1) }
@@ -194,8 +195,10 @@ struct PublicationPlanner {
         return entries
     }
 
-    /// Each of `years`' partition tables and, given its base in `bases`, its fingerprint: the years side by
-    /// side on every core, each made from its own figures alone.
+    /// Each of `years`' partition tables with a top-level file and, given its base in `bases`, its
+    /// fingerprint: the years side by side on every core, each made from its own figures alone.
+    /// (The per-case tables are rendered when staged, as jobs (``caseTableJobs(_:)``): a row per
+    /// case, they are most of a year's bytes, and the fingerprint reads the cases instead.)
     static func tablesAndFingerprints(of years: [YearFigures], bases: [Fingerprint?])
         -> [(tables: [(TableFile, [UInt8])], fingerprint: String?)] {
         // The base is only copied by each year (its hasher's copy is the year's own once
@@ -205,11 +208,21 @@ struct PublicationPlanner {
                                                                                                count: years.count)
         let lock = NSLock()
         DispatchQueue.concurrentPerform(iterations: years.count) { index in
-            let tables = TableFile.allCases.map { ($0, $0.render(years[index])) }
+            let tables = TableFile.topLevel.map { ($0, $0.render(years[index])) }
             let fingerprint = bases[index].map { Fingerprint.year(years[index], tables: tables, base: $0) }
             lock.withLock { made[index] = (tables, fingerprint) }
         }
         return made
+    }
+
+    /// The jobs writing `year`'s per-case tables into its partition, one a table, each rendered
+    /// on its own core and its bytes freed once written.
+    static func caseTableJobs(_ year: YearFigures) -> [PageRendering.Job] {
+        TableFile.allCases.filter(\.isPartitionOnly).map { table in
+            PageRendering.Job { _ in
+                [Artefact(path: CurrentPublication.partitionFolder(of: year.year) + "/" + table.fileName, bytes: table.render(year))]
+            }
+        }
     }
 
     /// The bytes of `year`'s `table` in `current`'s partition (checked against its entry already).

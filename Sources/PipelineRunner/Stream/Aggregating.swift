@@ -9,6 +9,8 @@ struct Aggregated {
     var yearCounts: [YearAuthority: AuthorityYearCounts]
     /// The cases with a public report.
     var publicReports: [CollectedPublicReport]
+    /// The cases behind the counts, per year and authority (the per-case tables' rows).
+    var cases: [YearAuthority: AuthorityYearCases] = [:]
     /// Rows read, accepted, rejected (by reason), superseded.
     var counts: RunCounts
     /// Rejects by reason with examples, unknown authorities.
@@ -35,10 +37,12 @@ struct Aggregating {
 
     /// Takes in one batch, in file order.
     mutating func add(_ batch: CaseBatch) throws {
-        collector.add(batch.cases, publicReportTexts: batch.publicReportTexts)
+        collector.add(batch.cases, publicReportTexts: batch.publicReportTexts,
+                      serviceImprovementTexts: batch.serviceImprovementTexts)
         try rejects.write(batch.rejects)
         quality.add(batch.rejects)
         quality.decisionsWithoutKnownArea += batch.decisionsWithoutKnownArea
+        quality.add(unknownRemedies: batch.unknownRemedies)
         counts.rowsRead += batch.rowsRead
         counts.rowsReencoded += batch.rowsReencoded
     }
@@ -53,7 +57,7 @@ struct Aggregating {
         counts.duplicatesSuperseded = collector.superseded
         let file = try rejects.finish()
         counts.rejectedByReason = rejects.countsByReason.filter { $0.value > 0 }
-        return Aggregated(yearCounts: collector.counts, publicReports: collector.publicReports, counts: counts,
-                          quality: quality, rejectsFile: file)
+        return Aggregated(yearCounts: collector.counts, publicReports: collector.publicReports, cases: collector.cases,
+                          counts: counts, quality: quality, rejectsFile: file)
     }
 }

@@ -1,0 +1,97 @@
+@testable import Aggregation
+import PipelineModel
+import Testing
+import TestSupport
+
+/// The cases behind the counts (``CaseCollector/cases``): what the per-case tables print.
+@Suite struct CaseListTests {
+    private func record(_ reference: UInt32, updated: Int64 = 0, authority: Int32 = 0, decided: Day? = .on(2019, 11, 20),
+                        outcome: Outcome? = .upheld, improvement: Bool = false, compliance: ComplianceOutcome? = nil,
+                        complied: Day? = nil) -> CaseRecord {
+        CaseRecord(reference: reference, lastUpdated: updated, authority: authority, received: .on(2019, 4, 3),
+                   area: .housing, decisionDate: decided, outcome: decided == nil ? nil : outcome, satisfactoryRemedy: true,
+                   publicReport: false, compliance: compliance, complianceDate: complied, serviceImprovement: improvement)
+    }
+
+    @Test func aDetailKeepsTheDaysAndTheServiceImprovement() {
+        let r = record(1, decided: .on(1900, 1, 1), improvement: true, compliance: .complied, complied: .on(2999, 12, 31))
+        let detail = CaseDetail(r)
+        #expect(detail.decisionDate == .on(1900, 1, 1) && detail.complianceDate == .on(2999, 12, 31))
+        #expect(detail.serviceImprovement)
+        let open = CaseDetail(record(2, decided: nil))
+        #expect(open.decisionDate == nil && open.complianceDate == nil && !open.serviceImprovement)
+    }
+
+    @Test func eachCaseIsListedInTheYearOfItsOwnDate() throws {
+        var collector = CaseCollector()
+        collector.add([
+            record(19_000_003, decided: .on(2019, 5, 1)),
+            record(19_000_001, decided: .on(2019, 5, 1), compliance: .compliedLate, complied: .on(2020, 6, 1)),
+            record(19_000_002, decided: .on(2019, 4, 30), compliance: .awaiting),
+            record(19_000_004, decided: nil),
+            record(19_000_005, authority: 1, decided: .on(2020, 4, 1), outcome: .notUpheld),
+        ])
+        let cases = collector.cases
+        let y2019 = ReportingYear(startYear: 2019), y2020 = ReportingYear(startYear: 2020)
+        let first = try #require(cases[YearAuthority(y2019, 0)])
+        // By date, then reference; the open case is in no list, awaiting compliance is not counted.
+        #expect(first.decisions.map(\.reference) == [19_000_002, 19_000_001, 19_000_003])
+        #expect(first.compliance.isEmpty)
+        #expect(cases[YearAuthority(y2020, 0)]?.compliance == [ComplianceCase(reference: 19_000_001, complianceDate: .on(2020, 6, 1),
+                                                                              outcome: .compliedLate)])
+        #expect(cases[YearAuthority(y2020, 0)]?.decisions.isEmpty == true)
+        #expect(cases[YearAuthority(y2020, 1)]?.decisions.map(\.outcome) == [.notUpheld])
+        #expect(first.decisions[0] == DecidedCase(reference: 19_000_002, decisionDate: .on(2019, 4, 30), area: .housing,
+                                                  outcome: .upheld, satisfactoryRemedy: true, publicReport: false,
+                                                  serviceImprovement: false))
+    }
+
+    @Test func theWinnersServiceImprovementTextsReplaceTheSupersededRows() throws {
+        let year = ReportingYear(startYear: 2019)
+        let text = ServiceImprovementText(subcategory: "Allocations", remedy: "Training and/or guidance")
+        let later = ServiceImprovementText(subcategory: "Homelessness", remedy: "Apology; Procedure or policy change/review")
+        var collector = CaseCollector()
+        collector.add([record(1, updated: 1, improvement: true), record(2, updated: 1, improvement: true),
+                       record(3, updated: 1, improvement: true)],
+                      serviceImprovementTexts: [0: text, 1: text, 2: text])
+        // Case 1's later row is a service improvement too, with other texts; case 2's is not one;
+        // case 3's older row loses.
+        collector.add([record(1, updated: 2, improvement: true), record(2, updated: 2), record(3, updated: 0)],
+                      serviceImprovementTexts: [0: later])
+        let cases = try #require(collector.cases[YearAuthority(year, 0)])
+        #expect(cases.serviceImprovements.map(\.reference) == [1, 3])
+        #expect(cases.serviceImprovements.map(\.subcategory) == ["Homelessness", "Allocations"])
+        #expect(cases.serviceImprovements[0].remedy == later.remedy)
+        #expect(cases.decisions.map(\.serviceImprovement) == [true, false, true])
+    }
+
+    @Test func theListsCountedByKindAreTheCounts() {
+        var collector = CaseCollector()
+        var records: [CaseRecord] = []
+        // Invented cases over two years and three authorities, every outcome and compliance kind.
+        for i in 0 ..< 600 {
+            let decided = Day(daysSinceEpoch: Day.on(2019, 4, 1).daysSinceEpoch + Int32(i * 7 % 700))
+            let compliance = ComplianceOutcome(rawValue: i % 5)
+            records.append(CaseRecord(
+                reference: UInt32(19_000_000 + i % 550), lastUpdated: Int64(i), authority: Int32(i % 3),
+                received: .on(2019, 4, 1), area: ServiceArea(rawValue: i % 9)!, decisionDate: i % 11 == 0 ? nil : decided,
+                outcome: i % 11 == 0 ? nil : Outcome(rawValue: i % 6), satisfactoryRemedy: i % 4 == 0, publicReport: i % 13 == 0,
+                compliance: compliance, complianceDate: compliance.flatMap { $0.isOutcome ? decided : nil },
+                serviceImprovement: i % 6 == 5 && i % 11 != 0 && i % 3 == 0))
+        }
+        collector.add(records)
+        let cases = collector.cases
+        for (key, counts) in collector.counts {
+            let list = cases[key] ?? .none
+            for outcome in Outcome.allCases {
+                #expect(list.decisions.count { $0.outcome == outcome } == counts.outcomes[outcome.rawValue], "\(key) \(outcome)")
+            }
+            #expect(list.decisions.count { $0.outcome == .upheld && $0.satisfactoryRemedy } == counts.satisfactoryRemedies)
+            #expect(list.decisions.count(where: \.publicReport) == counts.publicReports)
+            #expect(list.compliance.count { $0.outcome == .complied } == counts.complied)
+            #expect(list.compliance.count { $0.outcome == .compliedLate } == counts.compliedLate)
+            #expect(list.compliance.count { $0.outcome == .notComplied } == counts.notComplied)
+        }
+        #expect(Set(cases.keys).isSubset(of: Set(collector.counts.keys)))
+    }
+}
