@@ -13,6 +13,7 @@ import TestSupport
         .with(\.inputs, ["/exports/a.csv.gz"]).with(\.register, "/ref/register.csv").with(\.output, "/out")
         .with(\.contacts, "/ref/contacts.csv").with(\.decisionRules, "/rules/decisions.yaml")
         .with(\.serviceAreaRules, "/rules/service-areas.yaml")
+        .with(\.remedyRules, "/rules/remedies.yaml")
 
     @Test func whatIsNotGivenTakesItsDescriptorsDefault() throws {
         let configuration = try RunConfiguration(resolving: given)
@@ -32,8 +33,10 @@ import TestSupport
     @Test func thePathsReadAreEveryFileAndFolderSettingsInTheTablesOrder() throws {
         var configuration = try RunConfiguration(resolving: given)
         #expect(configuration.pathsRead.map(\.path) == ["/ref/register.csv", "/rules/decisions.yaml",
-                                                        "/rules/service-areas.yaml", "/templates", "/ref/contacts.csv"])
-        #expect(configuration.filesRead.map(\.setting.key) == ["register", "decision-rules", "service-area-rules", "contacts"])
+                                                        "/rules/service-areas.yaml", "/rules/remedies.yaml", "/templates",
+                                                        "/ref/contacts.csv"])
+        #expect(configuration.filesRead.map(\.setting.key) == ["register", "decision-rules", "service-area-rules", "remedy-rules",
+                                                               "contacts"])
         configuration[\.templates] = nil
         #expect(configuration[\.templates] == nil)
         #expect(!configuration.pathsRead.map(\.path).contains("/templates"))

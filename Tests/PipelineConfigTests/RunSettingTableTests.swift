@@ -12,12 +12,12 @@ import TestSupport
     static let maxLetters = RunSetting<Int, Int>(
         key: "max-letters", option: "max-letters", valueName: "n", help: "The most letters a run drafts. Default: 100.",
         example: "20", syntax: .integer(in: 1 ... 500), default: 100, manifest: { "\($0)" })
-    /// A new rule-table-like file, as `remedy-rules` would be: optional, not recorded.
-    static let remedyRules = RunSetting<String, String?>(
-        key: "remedy-rules", option: "remedy-rules", valueName: "file", help: "The remedy rule table.",
-        example: "rules/remedies.yaml", syntax: .existingFile("remedy rule table"))
+    /// A new file setting (invented, as a table of complaint codes would be): optional, not recorded.
+    static let complaintCodes = RunSetting<String, String?>(
+        key: "complaint-codes", option: "complaint-codes", valueName: "file", help: "The complaint codes table.",
+        example: "rules/complaint-codes.yaml", syntax: .existingFile("complaint codes table"))
     /// The table with the new settings.
-    static let settings: [any AnyRunSetting] = RunSettingTable.all + [maxLetters, remedyRules]
+    static let settings: [any AnyRunSetting] = RunSettingTable.all + [maxLetters, complaintCodes]
 
     private func definition(_ yaml: String, files: [String] = []) throws -> (TemporaryFolder, String) {
         let folder = try TemporaryFolder("run-setting-table")
@@ -30,12 +30,12 @@ import TestSupport
     }
 
     @Test func aNewSettingLoadsFromADefinitionMergesAndIsRecordedInTheManifest() throws {
-        let (folder, path) = try definition("batch-size: 10\nmax-letters: 20\nremedy-rules: rules/remedies.yaml\n",
-                                            files: ["rules/remedies.yaml"])
+        let (folder, path) = try definition("batch-size: 10\nmax-letters: 20\ncomplaint-codes: rules/complaint-codes.yaml\n",
+                                            files: ["rules/complaint-codes.yaml"])
         defer { folder.remove() }
         let loaded = try PipelineDefinition.load(path: path, checkFiles: true, settings: Self.settings)
         #expect(loaded[Self.maxLetters] == 20)
-        #expect(loaded[Self.remedyRules] == folder.url.standardizedFileURL.path + "/rules/remedies.yaml")
+        #expect(loaded[Self.complaintCodes] == folder.url.standardizedFileURL.path + "/rules/complaint-codes.yaml")
         #expect(loaded[\.batchSize] == 10)
 
         // The command line's option, parsed by the same syntax, overrides the definition's value.
@@ -48,8 +48,8 @@ import TestSupport
         // The manifest's text, from the value resolved (the default when not given).
         #expect(Self.maxLetters.manifestText(of: Self.maxLetters.resolvedValue(in: merged)) == "30")
         #expect(Self.maxLetters.manifestText(of: Self.maxLetters.resolvedValue(in: RunSettings())) == "100")
-        #expect(Self.remedyRules.manifestText(of: Self.remedyRules.resolvedValue(in: merged)) == nil)
-        #expect(Self.remedyRules.resolved(in: RunSettings()) == nil)
+        #expect(Self.complaintCodes.manifestText(of: Self.complaintCodes.resolvedValue(in: merged)) == nil)
+        #expect(Self.complaintCodes.resolved(in: RunSettings()) == nil)
     }
 
     @Test func aNewSettingsRangeIsRefusedWithTheFileAndLineAndOnTheCommandLine() throws {
@@ -73,7 +73,7 @@ import TestSupport
     }
 
     @Test func aNewSettingsMissingFileIsAMissingFileNamingTheLine() throws {
-        let (folder, path) = try definition("method: mean\nremedy-rules: nowhere.yaml\n")
+        let (folder, path) = try definition("method: mean\ncomplaint-codes: nowhere.yaml\n")
         defer { folder.remove() }
         do {
             _ = try PipelineDefinition.load(path: path, checkFiles: true, settings: Self.settings)
@@ -81,7 +81,7 @@ import TestSupport
         } catch {
             #expect(error.line == 2)
             #expect(error.kind == .missingFile)
-            #expect(error.reason.hasPrefix("'remedy-rules': no such file: "))
+            #expect(error.reason.hasPrefix("'complaint-codes': no such file: "))
         }
     }
 
