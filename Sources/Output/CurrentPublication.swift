@@ -158,8 +158,14 @@ package struct CurrentPublication: Sendable {
         let listed = files(of: year)
         let partition = Self.partitionFolder(of: year)
         for table in TableFile.allCases where output(partition + "/" + table.fileName) == nil {
-            throw OutputError.cannotCarryOver(path: folder + "/" + partition + "/" + table.fileName,
-                                              reason: "the previous manifest does not list it")
+            // A year published before the per-case tables existed has none of them: it cannot be
+            // carried over as it is, but recomputing it once gives the year all nine.
+            throw OutputError.cannotCarryOver(
+                path: folder + "/" + partition + "/" + table.fileName,
+                reason: table.isPartitionOnly
+                    ? "the year was published by an earlier version, without the per-case tables: recompute it once "
+                        + "(include \(year.label) in --years, or run without --years)"
+                    : "the previous manifest does not list it")
         }
         var onDisk: Set<String> = []
         for relative in Self.folders(of: year) { try Self.regularFiles(under: folder, relative, into: &onDisk) }

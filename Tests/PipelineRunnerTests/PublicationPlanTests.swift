@@ -334,6 +334,23 @@ import TestSupport
         }
     }
 
+    /// A publication made before the per-case tables existed (invented here by taking them out
+    /// of a partition and its manifest): the year cannot be carried over as it is, and the
+    /// refusal says how to get the year's nine tables.
+    @Test func aYearPublishedBeforeThePerCaseTablesIsRefusedWithTheWayOut() async throws {
+        try await expectRefused("recompute it once (include") { out, figures in
+            let partition = "years/\(figures.years[0].year.label)/"
+            let perCase = TableFile.allCases.filter(\.isPartitionOnly).map { partition + $0.fileName }
+            for path in perCase { try FileManager.default.removeItem(atPath: out + "/" + path) }
+            let manifestPath = out + "/manifest.json"
+            var manifest = try #require(JSONSerialization.jsonObject(with: Data(contents(manifestPath))) as? [String: Any])
+            let outputs = try #require(manifest["outputs"] as? [[String: Any]])
+            manifest["outputs"] = outputs.filter { !perCase.contains($0["path"] as? String ?? "") }
+            try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys]).write(to: URL(fileURLWithPath: manifestPath))
+            return out + "/" + perCase[0]
+        }
+    }
+
     @Test func aMissingFileIsRefused() async throws {
         try await expectRefused("the previous manifest lists it but it is missing") { out, figures in
             let path = out + "/map/\(figures.years[0].year.label).json"
