@@ -17,7 +17,10 @@ package enum CSVFormat {
 
     /// Appends `field`'s UTF-8 bytes to `buffer`, quoted only if it needs quoting.
     package static func appendField(_ field: String, to buffer: inout [UInt8]) {
-        appendField(bytes: field.utf8, to: &buffer)
+        // A native string's bytes are contiguous: scanning and copying them through a buffer
+        // pointer is what the per-case tables, a few cells for every case, need.
+        let done: Void? = field.utf8.withContiguousStorageIfAvailable { appendField(bytes: $0, to: &buffer) }
+        if done == nil { appendField(bytes: field.utf8, to: &buffer) }
     }
 
     /// Appends the bytes of one field to `buffer`, quoted only if it needs quoting.

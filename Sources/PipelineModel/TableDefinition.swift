@@ -37,6 +37,13 @@ package struct TableDefinition<Row>: Sendable {
         cells.map { $0(row) }
     }
 
+    /// The cells of `row` in `values`, replacing what it held: one array for every row of a
+    /// table with a row per case, instead of one each.
+    package func values(of row: Row, into values: inout [TableValue]) {
+        values.removeAll(keepingCapacity: true)
+        for cell in cells { values.append(cell(row)) }
+    }
+
     /// `row` as a typed row of the table.
     package func row(_ row: Row) -> TableRow {
         TableRow(schema, values(of: row))

@@ -69,9 +69,12 @@ package enum TableFile: String, CaseIterable, Sendable {
     /// holding them all (a per-case table has a row per case).
     package func forEachRow(of year: YearFigures, _ body: ([TableValue]) -> Void) {
         func each<Case>(_ list: KeyPath<AuthorityYearCases, [Case]>, _ definition: TableDefinition<CaseRow<Case>>) {
+            var values: [TableValue] = []
             for row in year.authorities {
+                let code = row.authority.code
                 for c in row.cases[keyPath: list] {
-                    body(definition.values(of: CaseRow(year: year.year, authorityCode: row.authority.code, case: c)))
+                    definition.values(of: CaseRow(year: year.year, authorityCode: code, case: c), into: &values)
+                    body(values)
                 }
             }
         }
