@@ -139,10 +139,7 @@ extension TableFile {
         fileName: "decisions.csv", title: "The cases behind the decision figures: one row per decision counted in the year",
         primaryKey: ["year", "reference"],
         foreignKeys: [.init(["year", "authority_code"], to: "authority_year")],
-        columns: [
-            .init("year", .year, "Reporting year of the decision") { .text($0.year.label) },
-            .init("authority_code", .text, Described.authorityCode) { .text($0.authorityCode) },
-            .init("reference", Described.reference, Described.referenceText) { .text(CaseReference.text($0.case.reference)) },
+        columns: caseColumns(year: "Reporting year of the decision", reference: \.reference) + [
             .init("decision_date", .date, "Date of the decision") { .text($0.case.decisionDate.description) },
             .init("service_area", Described.serviceAreas, "The case's service area") { .text($0.case.area.name) },
             .init("outcome", .oneOf(Outcome.allCases.map(\.column)), "The classified outcome") { .text($0.case.outcome.column) },
@@ -161,10 +158,7 @@ extension TableFile {
         fileName: "compliance.csv", title: "The cases behind the compliance figures: one row per compliance outcome counted in the year",
         primaryKey: ["year", "reference"],
         foreignKeys: [.init(["year", "authority_code"], to: "authority_year")],
-        columns: [
-            .init("year", .year, "Reporting year of the compliance outcome") { .text($0.year.label) },
-            .init("authority_code", .text, Described.authorityCode) { .text($0.authorityCode) },
-            .init("reference", Described.reference, Described.referenceText) { .text(CaseReference.text($0.case.reference)) },
+        columns: caseColumns(year: "Reporting year of the compliance outcome", reference: \.reference) + [
             .init("compliance_date", .date, "Date the compliance outcome was recorded") { .text($0.case.complianceDate.description) },
             .init("outcome", .oneOf(Described.countedComplianceOutcomes.map(\.column)), "The compliance outcome") {
                 .text($0.case.outcome.column)
@@ -176,10 +170,7 @@ extension TableFile {
         fileName: "service_improvements.csv", title: "Every upheld case with a service-improvement remedy",
         primaryKey: ["year", "reference"],
         foreignKeys: [.init(["year", "authority_code"], to: "authority_year")],
-        columns: [
-            .init("year", .year, "Reporting year of the decision") { .text($0.year.label) },
-            .init("authority_code", .text, Described.authorityCode) { .text($0.authorityCode) },
-            .init("reference", Described.reference, Described.referenceText) { .text(CaseReference.text($0.case.reference)) },
+        columns: caseColumns(year: "Reporting year of the decision", reference: \.reference) + [
             .init("decision_date", .date, "Date of the decision") { .text($0.case.decisionDate.description) },
             .init("category", Described.serviceAreas, "The case's service area") { .text($0.case.area.name) },
             .init("subcategory", .text, "The subcategory as recorded") { .text($0.case.subcategory) },
@@ -187,6 +178,16 @@ extension TableFile {
         ])
 
     // MARK: - Columns several tables share
+
+    /// `year, authority_code, reference`: the columns every per-case table opens with.
+    private static func caseColumns<Case>(year: String, reference: any KeyPath<Case, UInt32> & Sendable)
+        -> [TableDefinition<CaseRow<Case>>.Column] {
+        [
+            .init("year", .year, year) { .text($0.year.label) },
+            .init("authority_code", .text, Described.authorityCode) { .text($0.authorityCode) },
+            .init("reference", Described.reference, Described.referenceText) { .text(CaseReference.text($0.case[keyPath: reference])) },
+        ]
+    }
 
     /// The nine `received_*` columns of `counts`, in ``ServiceArea`` order.
     private static func receivedColumns<Row>(_ counts: @escaping @Sendable (Row) -> AuthorityYearCounts)
