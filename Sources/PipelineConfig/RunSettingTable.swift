@@ -48,29 +48,17 @@ package struct RunSettingTable: Sendable {
         help: "Population per authority and year (local-authority-code,year,population); the register's pop-2020 fills gaps.",
         example: "population.csv", syntax: .existingFile("population table"))
     /// The decision rule table.
-    package let decisionRules: RunSetting<String, String> = RunSetting(
-        key: "decision-rules", option: "decision-rules", valueName: "file",
-        help: "The decision rule table. Default: the program's own (pipelines/\(Self.decisionRulesFile)).",
-        example: "rules/decisions.yaml",
-        syntax: .ruleTable("decision rule table", values: Dictionary(uniqueKeysWithValues: Outcome.allCases.map { ($0.name.lowercased(), $0) }),
-                           kind: "outcome"),
-        default: { _ in Self.installedFile(Self.decisionRulesFile) })
+    package let decisionRules = Self.ruleTable(
+        "decision-rules", "decision rule table", file: Self.decisionRulesFile, rules: Outcome.allCases, name: \.name,
+        kind: "outcome")
     /// The service-area rule table.
-    package let serviceAreaRules: RunSetting<String, String> = RunSetting(
-        key: "service-area-rules", option: "service-area-rules", valueName: "file",
-        help: "The service-area rule table. Default: the program's own (pipelines/\(Self.serviceAreaRulesFile)).",
-        example: "rules/service-areas.yaml",
-        syntax: .ruleTable("service-area rule table", values: Dictionary(uniqueKeysWithValues: ServiceArea.allCases.map { ($0.name.lowercased(), $0) }),
-                           kind: "service area"),
-        default: { _ in Self.installedFile(Self.serviceAreaRulesFile) })
+    package let serviceAreaRules = Self.ruleTable(
+        "service-area-rules", "service-area rule table", file: Self.serviceAreaRulesFile, rules: ServiceArea.allCases,
+        name: \.name, kind: "service area")
     /// The remedy rule table.
-    package let remedyRules: RunSetting<String, String> = RunSetting(
-        key: "remedy-rules", option: "remedy-rules", valueName: "file",
-        help: "The remedy rule table: which remedy texts are service improvements. Default: the program's own (pipelines/\(Self.remedyRulesFile)).",
-        example: "rules/remedies.yaml",
-        syntax: .ruleTable("remedy rule table", values: Dictionary(uniqueKeysWithValues: RemedyKind.allCases.map { ($0.name.lowercased(), $0) }),
-                           kind: "kind of remedy"),
-        default: { _ in Self.installedFile(Self.remedyRulesFile) })
+    package let remedyRules = Self.ruleTable(
+        "remedy-rules", "remedy rule table", purpose: ": which remedy texts are service improvements",
+        file: Self.remedyRulesFile, rules: RemedyKind.allCases, name: \.name, kind: "kind of remedy")
     /// The templates folder; a run always has one (its letters and report are rendered).
     package let templates: RunSetting<String, String?> = RunSetting(
         key: "templates", option: "templates", valueName: "dir",
@@ -156,6 +144,20 @@ extension RunSettingTable {
     private static let defaultMethod = AveragingMethod.pooled
     private static let defaultMaxRejectRate = 0.01
     private static let defaultMinRows = 1
+
+    /// A rule table's setting (`key`, also its option): `what` in the help and the errors, the
+    /// program's own `pipelines/{file}` unless given, its keys the names of `rules` (`kind`).
+    private static func ruleTable<Rule: Sendable & Equatable>(
+        _ key: String, _ what: String, purpose: String = "", file: String, rules: [Rule], name: (Rule) -> String,
+        kind: String
+    ) -> RunSetting<String, String> {
+        RunSetting(
+            key: key, option: key, valueName: "file",
+            help: "The \(what)\(purpose). Default: the program's own (pipelines/\(file)).",
+            example: file,
+            syntax: .ruleTable(what, values: Dictionary(uniqueKeysWithValues: rules.map { (name($0).lowercased(), $0) }), kind: kind),
+            default: { _ in Self.installedFile(file) })
+    }
 
     /// `relative` (`rules/decisions.yaml`) among the files installed with the program
     /// (``Installation``), or in `pipelines/` of the working directory when none are found
