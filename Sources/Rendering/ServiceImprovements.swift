@@ -23,11 +23,24 @@ package struct ServiceImprovements: Sendable, Equatable {
     /// an authority without any has no entry.
     package static func byCode(_ rows: [CaseRow<ServiceImprovementCase>], upTo: ReportingYear)
         -> [String: ServiceImprovements] {
-        let counted = rows.filter { $0.year >= firstYear && $0.year <= upTo }
-        return Dictionary(grouping: counted, by: \.authorityCode).mapValues { rows in
-            let newest = rows.sorted { ($0.case.decisionDate, $0.case.reference) > ($1.case.decisionDate, $1.case.reference) }
-            return ServiceImprovements(latest: Array(newest.prefix(shown)), count: rows.count, upTo: upTo)
+        byYear(rows, years: [upTo])[upTo] ?? [:]
+    }
+
+    /// ``byCode(_:upTo:)`` for each of `years` (those before 2018-19 have no entry), each
+    /// authority's rows sorted once for all the years rather than once a year.
+    package static func byYear(_ rows: [CaseRow<ServiceImprovementCase>], years: [ReportingYear])
+        -> [ReportingYear: [String: ServiceImprovements]] {
+        let newestFirst = Dictionary(grouping: rows.filter { $0.year >= firstYear }, by: \.authorityCode).mapValues { rows in
+            rows.sorted { ($0.case.decisionDate, $0.case.reference) > ($1.case.decisionDate, $1.case.reference) }
         }
+        var byYear: [ReportingYear: [String: ServiceImprovements]] = [:]
+        for year in years where year >= firstYear {
+            byYear[year] = newestFirst.compactMapValues { rows in
+                let counted = rows.filter { $0.year <= year }
+                return counted.isEmpty ? nil : ServiceImprovements(latest: Array(counted.prefix(shown)), count: counted.count, upTo: year)
+            }
+        }
+        return byYear
     }
 
     /// What the pages show of every authority of `all`, as one text for a fingerprint, so that

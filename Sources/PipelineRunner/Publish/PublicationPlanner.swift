@@ -61,10 +61,7 @@ struct PublicationPlanner {
         -> (plan: PublicationPlan, tables: [TableFile: [UInt8]]) {
         var plan = PublicationPlan(current: current)
         let base = base(method: figures.method)
-        var improvements: [ReportingYear: [String: ServiceImprovements]] = [:]
-        for year in figures.years.map(\.year) where year >= ServiceImprovements.firstYear {
-            improvements[year] = ServiceImprovements.byCode(serviceImprovements, upTo: year)
-        }
+        let improvements = ServiceImprovements.byYear(serviceImprovements, years: figures.years.map(\.year))
         var partitionTables: [ReportingYear: [(TableFile, [UInt8])]] = [:]
         var rendered: [YearFigures] = []
         // A year's pages list the service improvements of the years before it too.
