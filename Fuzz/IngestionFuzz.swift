@@ -16,6 +16,8 @@
 //   - a truncated gzip file, or one with bytes after its last member, read without an error;
 //   - a bit-flipped gzip file read without an error into different records;
 //   - LineSplitter losing, duplicating or misplacing bytes or line breaks;
+//   - CSVParser copying quoted fields' text around libcsv's byte loop handing its sink anything
+//     else, in any other order, than libcsv alone (fields, record ends, steps, errors);
 //   - a batch breaking its own invariants (size, lines going backwards).
 
 #if canImport(Glibc)
@@ -122,6 +124,8 @@ struct IngestionFuzzCase {
     func run() {
         checkLineSplitter(chunk: 1 + pick(7, 0))
         checkLineSplitter(chunk: 1 + pick(300, 8))
+        checkQuotedRunCopy(chunk: 1 + pick(40, 12))
+        checkQuotedRunCopy(chunk: max(input.count, 1))
 
         let plainPath = FuzzFiles.path("export.csv")
         let gzipPath = FuzzFiles.path("export.csv.gz")
@@ -273,6 +277,37 @@ struct IngestionFuzzCase {
             i += 1
         }
         if breaks != expected { finding("LineSplitter ended \(breaks) lines, the input has \(expected) (chunk \(chunk))", input) }
+    }
+
+    /// CSVParser with and without the quoted-run copy, fed the same chunks, must hand its sink
+    /// the same events.
+    func checkQuotedRunCopy(chunk: Int) {
+        func trace(copying: Bool) -> [String] {
+            let parser = CSVParser(copyingQuotedRuns: copying)
+            var sink = TraceSink()
+            var failure: String?
+            input.withUnsafeBytes { all in
+                var offset = 0
+                do {
+                    while offset < all.count {
+                        let end = min(offset + chunk, all.count)
+                        try parser.feed(UnsafeRawBufferPointer(rebasing: all[offset ..< end]), into: &sink)
+                        offset = end
+                    }
+                    try parser.finish(into: &sink)
+                } catch {
+                    failure = "\(error)"
+                }
+            }
+            return sink.events + ["line \(parser.line) \(parser.hadByteOrderMark) \(parser.isAtRest) \(failure ?? "")"]
+        }
+        let copied = trace(copying: true)
+        let reference = trace(copying: false)
+        if copied != reference {
+            let at = zip(copied, reference).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(copied.count, reference.count)
+            finding("quoted-run copy (chunk \(chunk)) differs at event \(at): "
+                    + "\(copied.dropFirst(at).first ?? "none") vs \(reference.dropFirst(at).first ?? "none")", input)
+        }
     }
 
     /// The differential check of parallel parsing: the input cut into record-aligned pieces by
@@ -498,4 +533,19 @@ enum FuzzFiles {
         }
         return Array(output[..<produced])
     }
+}
+
+/// Every event a CSVParser hands its sink, each field as a digest of its bytes.
+struct TraceSink: CSVSink {
+    var events: [String] = []
+
+    mutating func field(_ bytes: UnsafeRawBufferPointer, recordLine: Int) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        events.append("field \(recordLine) \(bytes.count) \(hash)")
+    }
+
+    mutating func endRecord() { events.append("end") }
+
+    mutating func parsed(_ step: CSVStep) throws { events.append("\(step)") }
 }
