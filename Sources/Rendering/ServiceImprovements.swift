@@ -36,8 +36,10 @@ package struct ServiceImprovements: Sendable, Equatable {
         var byYear: [ReportingYear: [String: ServiceImprovements]] = [:]
         for year in years where year >= firstYear {
             byYear[year] = newestFirst.compactMapValues { rows in
-                let counted = rows.filter { $0.year <= year }
-                return counted.isEmpty ? nil : ServiceImprovements(latest: Array(counted.prefix(shown)), count: counted.count, upTo: year)
+                // Counted without copying the rows: a year's list is read once per authority and year.
+                let counted = rows.lazy.filter { $0.year <= year }
+                let count = counted.count
+                return count == 0 ? nil : ServiceImprovements(latest: Array(counted.prefix(shown)), count: count, upTo: year)
             }
         }
         return byYear
