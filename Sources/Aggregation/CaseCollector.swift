@@ -11,7 +11,7 @@ package import PipelineModel
 /// counts per year and authority are kept up to date as rows arrive and supersede each other,
 /// so the figures need no second pass over the cases.
 package struct CaseCollector: Sendable {
-    private var table = CaseTable()
+    private var table: CaseTable
     private var running = RunningCounts()
     /// The decision date and texts of every winning row with a public report, by reference:
     /// the case table keeps no text, and public reports are rare.
@@ -25,8 +25,11 @@ package struct CaseCollector: Sendable {
     /// What ``CaseTable/warm(_:)`` read, kept so that its reads are made.
     private var warmed: UInt64 = 0
 
-    /// An empty collector.
-    package init() {}
+    /// An empty collector, its case table sized for about `expectedCases` (0 when unknown):
+    /// a guess, which only costs memory when too high and growths when too low.
+    package init(expectedCases: Int = 0) {
+        table = CaseTable(expectedCases: expectedCases)
+    }
 
     /// Distinct cases so far.
     package var caseCount: Int { table.count }

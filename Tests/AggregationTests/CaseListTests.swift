@@ -136,4 +136,30 @@ import TestSupport
             }, "\(key)")
         }
     }
+
+    @Test func aTableSizedForTheCasesListsAndCountsWhatAGrowingOneDoes() {
+        // Cases and rows superseding them, collected by a table that starts at 16 slots a segment
+        // and grows many times, one sized for them, and one sized for far fewer.
+        var records: [CaseRecord] = []
+        for i in 0 ..< 20_000 {
+            records.append(record(UInt32(19_000_000 + i * 7919 % 15_000), updated: Int64(i % 5), authority: Int32(i % 7),
+                                  decided: i % 10 == 0 ? nil : Day(daysSinceEpoch: Day.on(2018, 4, 1).daysSinceEpoch + Int32(i % 900)),
+                                  outcome: Outcome(rawValue: i % 6), compliance: ComplianceOutcome(rawValue: i % 4),
+                                  complied: .on(2021, 1, Int(i % 28) + 1)))
+        }
+        func collected(_ expected: Int) -> CaseCollector {
+            var collector = CaseCollector(expectedCases: expected)
+            for start in stride(from: 0, to: records.count, by: 1000) { collector.add(Array(records[start ..< start + 1000])) }
+            return collector
+        }
+        let growing = collected(0)
+        for sized in [collected(15_000), collected(500), collected(1_000_000)] {
+            #expect(sized.caseCount == growing.caseCount && sized.superseded == growing.superseded)
+            #expect(sized.counts == growing.counts)
+            #expect(sized.cases == growing.cases)
+            for reference in stride(from: UInt32(19_000_000), to: 19_015_000, by: 97) {
+                #expect(sized.winner(of: reference)?.lastUpdated == growing.winner(of: reference)?.lastUpdated)
+            }
+        }
+    }
 }
