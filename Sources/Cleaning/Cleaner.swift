@@ -50,10 +50,14 @@ package struct Cleaner: Sendable {
                 let field = { (column: ExportColumn) in
                     FieldText.trimmed(UnsafeBufferPointer(rebasing: bytes[batch.range(r, column)]))
                 }
-                // A record's fields lie back to back in the batch: when all their bytes are ASCII
-                // (nearly always) one look settles it for every field, and the reference (kept
-                // as text on every row, for rejects) needs no check of its own.
-                let ascii = FieldText.isASCII(UnsafeBufferPointer(rebasing: bytes[batch.recordRange(r)]))
+                // A record's fields lie back to back in the batch: one look at all their bytes
+                // settles each field's encoding when they are ASCII (most rows; the reference, kept
+                // as text on every row for rejects, then needs no check of its own), and nearly
+                // settles it when they are UTF-8 (see below).
+                let recordRange = batch.recordRange(r)
+                let recordBytes = UnsafeBufferPointer(rebasing: bytes[recordRange])
+                let encoding = FieldText.encoding(recordBytes)
+                let ascii = encoding == .ascii
                 let referenceBytes = field(.reference)
                 let referenceText = ascii ? String(decoding: referenceBytes, as: UTF8.self)
                     : FieldText.decode(referenceBytes).text
@@ -159,12 +163,19 @@ package struct Cleaner: Sendable {
 
                 var reencoded = false
                 // Not all ASCII: each field is judged on its own, since bytes valid together may
-                // not be valid field by field.
+                // not be valid field by field. Within valid UTF-8, a field is valid when it
+                // neither starts nor ends inside a character, which a byte on each side tells.
                 if !ascii {
-                    for column in ExportColumn.allCases
-                    where !FieldText.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[batch.range(r, column)])) {
-                        reencoded = true
-                        break
+                    for column in ExportColumn.allCases {
+                        let range = batch.range(r, column)
+                        let valid = encoding == .utf8
+                            ? FieldText.isWholeCharacters(range.lowerBound - recordRange.lowerBound
+                                                              ..< range.upperBound - recordRange.lowerBound, ofValidUTF8: recordBytes)
+                            : FieldText.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[range]))
+                        if !valid {
+                            reencoded = true
+                            break
+                        }
                     }
                 }
 
