@@ -11,7 +11,7 @@ package import PipelineModel
 /// counts per year and authority are kept up to date as rows arrive and supersede each other,
 /// so the figures need no second pass over the cases.
 package struct CaseCollector: Sendable {
-    private var table = CaseTable()
+    private var table: CaseTable
     private var running = RunningCounts()
     /// The decision date and texts of every winning row with a public report, by reference:
     /// the case table keeps no text, and public reports are rare.
@@ -25,8 +25,11 @@ package struct CaseCollector: Sendable {
     /// What ``CaseTable/warm(_:)`` read, kept so that its reads are made.
     private var warmed: UInt64 = 0
 
-    /// An empty collector.
-    package init() {}
+    /// An empty collector, its case table sized for about `expectedCases` (0 when unknown):
+    /// a guess, which only costs memory when too high and growths when too low.
+    package init(expectedCases: Int = 0) {
+        table = CaseTable(expectedCases: expectedCases)
+    }
 
     /// Distinct cases so far.
     package var caseCount: Int { table.count }
@@ -56,38 +59,88 @@ package struct CaseCollector: Sendable {
     /// each service improvement (with its texts) in its decision's year; every list sorted by
     /// date, then reference. Counted by kind, they are ``counts``.
     package var cases: [YearAuthority: AuthorityYearCases] {
-        var cases: [YearAuthority: AuthorityYearCases] = [:]
-        // Each list sized by its counts, so that none holds the spare half of a grown array.
-        for (key, counts) in running.counts where counts.decisionsTotal > 0 || counts.complianceOutcomes > 0 {
-            var list = AuthorityYearCases()
-            list.decisions.reserveCapacity(counts.decisionsTotal)
-            list.compliance.reserveCapacity(counts.complianceOutcomes)
-            cases[key] = list
+        let counts = running.counts
+        guard !counts.isEmpty else { return [:] }
+        // The lists by a dense index of (year, authority) over the years and authorities
+        // counted, rather than a dictionary hashed once or twice per case.
+        let years = counts.keys.map(\.year.startYear)
+        let (firstYear, lastYear) = (years.min()!, years.max()!)
+        let authorities = Int(counts.keys.map(\.authority).max()!) + 1
+        func index(_ year: ReportingYear, _ authority: Int32) -> Int {
+            (year.startYear - firstYear) * authorities + Int(authority)
         }
+        // Each decision and compliance outcome as one word that sorts as its list must (date,
+        // then reference: a reference is one case, so no two words tie) and holds the rest
+        // of the row, so that sorting moves and compares words rather than structs.
+        var decisions = [[UInt64]](repeating: [], count: (lastYear - firstYear + 1) * authorities)
+        var compliance = decisions
+        var listed = [Bool](repeating: false, count: decisions.count)
+        for (key, counts) in counts where counts.decisionsTotal > 0 || counts.complianceOutcomes > 0 {
+            let i = index(key.year, key.authority)
+            listed[i] = true
+            decisions[i].reserveCapacity(counts.decisionsTotal)
+            compliance[i].reserveCapacity(counts.complianceOutcomes)
+        }
+        var improvementLists: [Int: [ServiceImprovementCase]] = [:]
         table.forEach { reference, contribution, detail in
             if let year = contribution.decisionYear, let decided = detail.decisionDate {
-                let key = YearAuthority(year, contribution.authority)
-                cases[key, default: .none].decisions.append(DecidedCase(
-                    reference: reference, decisionDate: decided, area: contribution.area, outcome: contribution.outcome,
-                    satisfactoryRemedy: contribution.satisfactoryRemedy, publicReport: contribution.publicReport,
-                    serviceImprovement: detail.serviceImprovement))
+                let i = index(year, contribution.authority)
+                listed[i] = true
+                decisions[i].append(Self.sortWord(decided, reference) | UInt64(contribution.area.rawValue) << 6
+                    | UInt64(contribution.outcome.rawValue) << 3 | (contribution.satisfactoryRemedy ? 4 : 0)
+                    | (contribution.publicReport ? 2 : 0) | (detail.serviceImprovement ? 1 : 0))
                 if detail.serviceImprovement, let text = improvements[reference] {
-                    cases[key, default: .none].serviceImprovements.append(ServiceImprovementCase(
+                    improvementLists[i, default: []].append(ServiceImprovementCase(
                         reference: reference, decisionDate: decided, area: contribution.area,
                         subcategory: text.subcategory, remedy: text.remedy))
                 }
             }
             if let year = contribution.complianceYear, contribution.compliance.isOutcome, let recorded = detail.complianceDate {
-                cases[YearAuthority(year, contribution.authority), default: .none].compliance.append(ComplianceCase(
-                    reference: reference, complianceDate: recorded, outcome: contribution.compliance))
+                let i = index(year, contribution.authority)
+                listed[i] = true
+                compliance[i].append(Self.sortWord(recorded, reference) | UInt64(contribution.compliance.rawValue))
             }
         }
-        for key in cases.keys {
-            cases[key]!.decisions.sort { ($0.decisionDate, $0.reference) < ($1.decisionDate, $1.reference) }
-            cases[key]!.compliance.sort { ($0.complianceDate, $0.reference) < ($1.complianceDate, $1.reference) }
-            cases[key]!.serviceImprovements.sort { ($0.decisionDate, $0.reference) < ($1.decisionDate, $1.reference) }
+        var cases: [YearAuthority: AuthorityYearCases] = [:]
+        cases.reserveCapacity(counts.count)
+        for i in listed.indices where listed[i] {
+            decisions[i].sort()
+            compliance[i].sort()
+            var list = AuthorityYearCases()
+            list.decisions = decisions[i].map { word in
+                let (day, reference) = Self.dayAndReference(word)
+                return DecidedCase(reference: reference, decisionDate: day, area: ServiceArea(rawValue: Int(word >> 6 & 0xF))!,
+                                   outcome: Outcome(rawValue: Int(word >> 3 & 0x7))!, satisfactoryRemedy: word & 4 != 0,
+                                   publicReport: word & 2 != 0, serviceImprovement: word & 1 != 0)
+            }
+            list.compliance = compliance[i].map { word in
+                let (day, reference) = Self.dayAndReference(word)
+                return ComplianceCase(reference: reference, complianceDate: day,
+                                      outcome: ComplianceOutcome(rawValue: Int(word & 0x3))!)
+            }
+            // Freed list by list: the words and the cases are never all held at once.
+            (decisions[i], compliance[i]) = ([], [])
+            if var improvements = improvementLists[i] {
+                improvements.sort { ($0.decisionDate, $0.reference) < ($1.decisionDate, $1.reference) }
+                list.serviceImprovements = improvements
+            }
+            cases[YearAuthority(ReportingYear(startYear: firstYear + i / authorities), Int32(i % authorities))] = list
         }
         return cases
+    }
+
+    /// Days since 1970 offset so that every day a case holds (1900-2999) is positive in 21 bits.
+    private static let dayBias: Int64 = 1 << 20
+
+    /// The high bits of a list's sort word: the day (21 bits), then the reference (27 bits),
+    /// above the 15 bits of the row's other fields.
+    private static func sortWord(_ day: Day, _ reference: UInt32) -> UInt64 {
+        UInt64(Int64(day.daysSinceEpoch) + dayBias) << 42 | UInt64(reference) << 15
+    }
+
+    /// The day and reference of a sort word.
+    private static func dayAndReference(_ word: UInt64) -> (Day, UInt32) {
+        (Day(daysSinceEpoch: Int32(Int64(word >> 42) - dayBias)), UInt32(truncatingIfNeeded: word >> 15 & 0x7FF_FFFF))
     }
 
     /// Adds case rows, in run order, resolving duplicates as they arrive; `publicReportTexts`

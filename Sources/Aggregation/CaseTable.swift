@@ -9,7 +9,8 @@ import PipelineModel
 /// that peak alone passes 200 MB. Here entries live in 256 open-addressing segments chosen by
 /// the hash's top bits, each growing on its own, so a growth copies 1/256 of the table; a
 /// segment grows by half when 85% full, so the table stays between 57% and 85% full (about 19
-/// to 28 bytes per case) instead of the 37-75% of doubling. (Linear probing at 85% scans about
+/// to 28 bytes per case) instead of the 37-75% of doubling. Sized from an estimate of the
+/// cases (``init(expectedCases:)``), segments start three quarters full of their share. (Linear probing at 85% scans about
 /// 20 slots, 5 cache lines, to insert a new case: a small cost beside the row's other work.)
 ///
 /// A slot is 24 bytes (about 28 to 42 per case): the per-case tables need each winner's days
@@ -42,9 +43,20 @@ struct CaseTable: Sendable {
     private static let segmentBits = 8
 
     private var segments = Array(repeating: Segment(), count: 1 << segmentBits)
+    /// The slots a segment starts with: each grows from there by half.
+    private let initialCapacity: Int
 
     /// Cases held.
     private(set) var count = 0
+
+    /// An empty table whose segments start large enough for about `expectedCases` in all at
+    /// three quarters full, so that a table sized from the input rarely grows: each growth maps
+    /// new pages and unmaps the old, and an unmap interrupts every core to flush its TLB.
+    /// Without an estimate (0), segments start at 16 slots.
+    init(expectedCases: Int = 0) {
+        let perSegment = min(max(expectedCases, 0), Int(Self.maximumReference)) >> Self.segmentBits
+        initialCapacity = max(16, perSegment + perSegment / 3)
+    }
 
     /// Records a row of case `reference`: a new case, or the case's new winner when its
     /// `last_updated` is later or the same (the later row wins a tie: rows arrive in run order).
@@ -142,9 +154,9 @@ struct CaseTable: Sendable {
         Int(truncatingIfNeeded: (((hash >> 24) & 0xFFFF_FFFF) &* UInt64(capacity)) >> 32)
     }
 
-    /// Grows segment `s` by half (from 16 slots), re-placing its entries.
+    /// Grows segment `s` by half (from ``initialCapacity`` slots), re-placing its entries.
     private mutating func grow(_ s: Int) {
-        let capacity = max(16, segments[s].capacity + segments[s].capacity / 2)
+        let capacity = max(initialCapacity, segments[s].capacity + segments[s].capacity / 2)
         let grown = SlotStorage(capacity: capacity)
         for slot in segments[s].storage?.slots ?? UnsafeMutableBufferPointer(start: nil, count: 0) where slot.key != 0 {
             let reference = slot.key >> 36 & UInt64(Self.maximumReference)

@@ -14,26 +14,27 @@ package enum FieldText {
         return UnsafeBufferPointer(rebasing: bytes[lower ..< upper])
     }
 
-    /// Whether every byte is ASCII (below 0x80), eight at a time.
-    package static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let raw = UnsafeRawBufferPointer(bytes)
-        var i = 0
-        var any: UInt64 = 0
-        while i + 8 <= raw.count {
-            any |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            i += 8
-        }
-        while i < raw.count {
-            any |= UInt64(raw[i])
-            i += 1
-        }
-        return any & 0x8080_8080_8080_8080 == 0
+    /// What a run of bytes is as a whole (``encoding(_:)``).
+    package enum Encoding: Sendable, Equatable {
+        /// Every byte is ASCII (below 0x80).
+        case ascii
+        /// Well-formed UTF-8, not all ASCII.
+        case utf8
+        /// Not well-formed UTF-8.
+        case invalid
     }
 
     /// Whether the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
     package static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        encoding(buffer) != .invalid
+    }
+
+    /// Whether the bytes are all ASCII, well-formed UTF-8 or neither, in one pass (ASCII
+    /// eight bytes at a time).
+    package static func encoding(_ buffer: UnsafeBufferPointer<UInt8>) -> Encoding {
         var i = 0
         let n = buffer.count
+        var ascii = true
         while i < n {
             // ASCII fast path, eight bytes at a time.
             while i + 8 <= n {
@@ -41,9 +42,10 @@ package enum FieldText {
                 if word & 0x8080_8080_8080_8080 != 0 { break }
                 i += 8
             }
-            guard i < n else { return true }
+            guard i < n else { break }
             let b0 = buffer[i]
             if b0 < 0x80 { i += 1; continue }
+            ascii = false
             let length: Int
             var lowerBound: UInt8 = 0x80
             var upperBound: UInt8 = 0xBF
@@ -55,19 +57,27 @@ package enum FieldText {
             case 0xF0: length = 4; lowerBound = 0x90
             case 0xF1 ... 0xF3: length = 4
             case 0xF4: length = 4; upperBound = 0x8F
-            default: return false
+            default: return .invalid
             }
-            guard i + length <= n else { return false }
+            guard i + length <= n else { return .invalid }
             let b1 = buffer[i + 1]
-            guard b1 >= lowerBound, b1 <= upperBound else { return false }
+            guard b1 >= lowerBound, b1 <= upperBound else { return .invalid }
             var k = 2
             while k < length {
-                guard buffer[i + k] & 0xC0 == 0x80 else { return false }
+                guard buffer[i + k] & 0xC0 == 0x80 else { return .invalid }
                 k += 1
             }
             i += length
         }
-        return true
+        return ascii ? .ascii : .utf8
+    }
+
+    /// Whether `buffer[range]` is well-formed UTF-8, when the whole of `buffer` is: exactly when
+    /// it starts and ends between two characters, that is at neither side of it a continuation
+    /// byte (10xxxxxx) of `buffer`. A check of a few bytes instead of all of them.
+    package static func isWholeCharacters(_ range: Range<Int>, ofValidUTF8 buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        func startsCharacter(_ i: Int) -> Bool { i == buffer.count || buffer[i] & 0xC0 != 0x80 }
+        return range.isEmpty || (startsCharacter(range.lowerBound) && startsCharacter(range.upperBound))
     }
 
     /// Decodes a field: as UTF-8 when valid, else every byte as Windows-1252 (WHATWG table).

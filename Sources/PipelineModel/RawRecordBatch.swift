@@ -59,11 +59,18 @@ package struct RawRecordBatch: Sendable {
 
     /// Adds the value of `column` to the record begun last.
     package mutating func appendField(_ column: ExportColumn, bytes value: UnsafeRawBufferPointer) {
-        let base = bounds.count - ExportColumn.count * 2
+        // Called for every field of every row: an empty value (most optional columns) leaves
+        // its slot empty without an append, and the slot's two offsets are written through one
+        // uniqueness check rather than two.
+        guard let source = value.baseAddress, !value.isEmpty else { return }
         let start = Int32(bytes.count)
-        bytes.append(contentsOf: value)
-        bounds[base + column.rawValue * 2] = start
-        bounds[base + column.rawValue * 2 + 1] = Int32(bytes.count)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: source.assumingMemoryBound(to: UInt8.self), count: value.count))
+        let end = Int32(bytes.count)
+        let slot = bounds.count - (ExportColumn.count - column.rawValue) * 2
+        bounds.withUnsafeMutableBufferPointer { bounds in
+            bounds[slot] = start
+            bounds[slot + 1] = end
+        }
     }
 
     /// Marks the record begun last as faulty.

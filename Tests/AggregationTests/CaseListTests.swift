@@ -94,4 +94,72 @@ import TestSupport
         }
         #expect(Set(cases.keys).isSubset(of: Set(collector.counts.keys)))
     }
+
+    @Test func everyListIsSortedByDateThenReferenceOverTheWholeRangeOfBoth() throws {
+        // The earliest and latest days and references a case can hold, in every combination,
+        // with every area, outcome and flag: each must come out as it went in, in tuple order.
+        let days: [Day] = [.on(1900, 1, 1), .on(1969, 12, 31), .on(1970, 1, 1), .on(2019, 4, 1), .on(2999, 12, 31)]
+        var records: [CaseRecord] = []
+        for (d, day) in days.enumerated() {
+            let top = CaseTable.maximumReference - UInt32(2 * d)
+            // Each reference once (one case each), the smallest and largest among them.
+            for (r, reference) in [UInt32(2 * d), UInt32(2 * d + 1), 19_000_001 + UInt32(d), top - 1, top].enumerated() {
+                let i = d * 5 + r
+                let compliance = ComplianceOutcome(rawValue: i % 3)!
+                records.append(CaseRecord(
+                    reference: reference,
+                    lastUpdated: 0, authority: Int32(i % 2), received: .on(1900, 1, 1),
+                    area: ServiceArea(rawValue: i % 9)!, decisionDate: day, outcome: Outcome(rawValue: i % 6)!,
+                    satisfactoryRemedy: i % 2 == 0, publicReport: i % 3 == 0, compliance: compliance,
+                    complianceDate: days[(d + r) % days.count], serviceImprovement: i % 4 == 0))
+            }
+        }
+        var collector = CaseCollector()
+        collector.add(records.shuffled())
+        let cases = collector.cases
+        var decisions: [YearAuthority: [DecidedCase]] = [:]
+        var compliance: [YearAuthority: [ComplianceCase]] = [:]
+        for r in records {
+            decisions[YearAuthority(ReportingYear(containing: r.decisionDate!), r.authority), default: []].append(DecidedCase(
+                reference: r.reference, decisionDate: r.decisionDate!, area: r.area, outcome: r.outcome!,
+                satisfactoryRemedy: r.satisfactoryRemedy, publicReport: r.publicReport,
+                serviceImprovement: r.serviceImprovement))
+            compliance[YearAuthority(ReportingYear(containing: r.complianceDate!), r.authority), default: []].append(
+                ComplianceCase(reference: r.reference, complianceDate: r.complianceDate!, outcome: r.compliance!))
+        }
+        #expect(Set(cases.keys) == Set(decisions.keys).union(compliance.keys))
+        for (key, list) in cases {
+            #expect(list.decisions == (decisions[key] ?? []).sorted { ($0.decisionDate, $0.reference) < ($1.decisionDate, $1.reference) },
+                    "\(key)")
+            #expect(list.compliance == (compliance[key] ?? []).sorted {
+                ($0.complianceDate, $0.reference) < ($1.complianceDate, $1.reference)
+            }, "\(key)")
+        }
+    }
+
+    @Test func aTableSizedForTheCasesListsAndCountsWhatAGrowingOneDoes() {
+        // Cases and rows superseding them, collected by a table that starts at 16 slots a segment
+        // and grows many times, one sized for them, and one sized for far fewer.
+        var records: [CaseRecord] = []
+        for i in 0 ..< 20_000 {
+            records.append(record(UInt32(19_000_000 + i * 7919 % 15_000), updated: Int64(i % 5), authority: Int32(i % 7),
+                                  decided: i % 10 == 0 ? nil : Day(daysSinceEpoch: Day.on(2018, 4, 1).daysSinceEpoch + Int32(i % 900)),
+                                  outcome: Outcome(rawValue: i % 6), compliance: ComplianceOutcome(rawValue: i % 4),
+                                  complied: .on(2021, 1, Int(i % 28) + 1)))
+        }
+        func collected(_ expected: Int) -> CaseCollector {
+            var collector = CaseCollector(expectedCases: expected)
+            for start in stride(from: 0, to: records.count, by: 1000) { collector.add(Array(records[start ..< start + 1000])) }
+            return collector
+        }
+        let growing = collected(0)
+        for sized in [collected(15_000), collected(500), collected(1_000_000)] {
+            #expect(sized.caseCount == growing.caseCount && sized.superseded == growing.superseded)
+            #expect(sized.counts == growing.counts)
+            #expect(sized.cases == growing.cases)
+            for reference in stride(from: UInt32(19_000_000), to: 19_015_000, by: 97) {
+                #expect(sized.winner(of: reference)?.lastUpdated == growing.winner(of: reference)?.lastUpdated)
+            }
+        }
+    }
 }

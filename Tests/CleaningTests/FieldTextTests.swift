@@ -84,4 +84,26 @@ import Testing
             #expect(FieldText.windows1252(UInt8(byte)).value == expected)
         }
     }
+
+    @Test func aRunIsASCIIUTF8OrInvalidAsAWhole() {
+        #expect(withField([]) { FieldText.encoding($0) } == .ascii)
+        #expect(withField(Array("The council's officer, at length and in plain ASCII".utf8)) { FieldText.encoding($0) } == .ascii)
+        #expect(withField(Array("The council\u{2019}s officer paid \u{00A3}50 \u{1F600}".utf8)) { FieldText.encoding($0) } == .utf8)
+        #expect(withField(Array("The council".utf8) + [0x92] + Array("s officer".utf8)) { FieldText.encoding($0) } == .invalid)
+    }
+
+    @Test func withinValidUTF8AFieldIsValidExactlyWhenItHoldsWholeCharacters() {
+        // Every way to cut valid UTF-8 of one- to four-byte characters into two fields, and every
+        // field inside it: the verdict from its two edges is the verdict from its own bytes.
+        let text = Array("a\u{E9}\u{2019}\u{1F600}b\u{E9}\u{1F600}".utf8)
+        text.withUnsafeBufferPointer { whole in
+            #expect(FieldText.encoding(whole) == .utf8)
+            for lower in 0 ... whole.count {
+                for upper in lower ... whole.count {
+                    let own = FieldText.isValidUTF8(UnsafeBufferPointer(rebasing: whole[lower ..< upper]))
+                    #expect(FieldText.isWholeCharacters(lower ..< upper, ofValidUTF8: whole) == own, "\(lower)..<\(upper)")
+                }
+            }
+        }
+    }
 }

@@ -45,4 +45,17 @@ import TestSupport
         #expect(Array(bytes[batch.recordRange(3)]) == Array("x".utf8))
         #expect(batch.recordRange(3).upperBound == batch.byteCount)
     }
+
+    @Test func anEmptyValueIsAnEmptyFieldBetweenItsNeighbours() {
+        var batch = RawRecordBatch(fileIndex: 0)
+        batch.beginRecord(line: 2)
+        Array("ab".utf8).withUnsafeBytes { batch.appendField(.reference, bytes: $0) }
+        [UInt8]().withUnsafeBytes { batch.appendField(.authorityName, bytes: $0) }
+        Array("cd".utf8).withUnsafeBytes { batch.appendField(.category, bytes: $0) }
+        batch.beginRecord(line: 3)
+        [UInt8]().withUnsafeBytes { batch.appendField(.reference, bytes: $0) }
+        #expect(batch.field(0, .authorityName).isEmpty && batch.field(1, .reference).isEmpty)
+        #expect(Array(batch.field(0, .reference)) == Array("ab".utf8) && Array(batch.field(0, .category)) == Array("cd".utf8))
+        #expect(Array(batch.bytes[batch.recordRange(0)]) == Array("abcd".utf8) && batch.recordRange(1).isEmpty)
+    }
 }

@@ -71,8 +71,10 @@ extension StageWiring {
                 }
             }
             group.addTask {
-                .aggregated(try await Stages.aggregate(rejectsInto: staging, logger: aggregation, fileLogger: fileRead,
-                                                       recorder: recorder, inFileOrder: results))
+                .aggregated(try await Stages.aggregate(rejectsInto: staging,
+                                                       expectedCases: Aggregating.expectedCases(in: config[\.inputs]),
+                                                       logger: aggregation, fileLogger: fileRead, recorder: recorder,
+                                                       inFileOrder: results))
             }
             return try await Self.collect(&group)
         }

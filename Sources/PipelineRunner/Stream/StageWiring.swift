@@ -108,8 +108,9 @@ struct StageWiring {
                 return .finished
             }
             group.addTask {
-                .aggregated(try await Stages.aggregate(rejectsInto: staging, logger: aggregation, recorder: recorder,
-                                                       from: classified))
+                .aggregated(try await Stages.aggregate(rejectsInto: staging,
+                                                       expectedCases: Aggregating.expectedCases(in: config[\.inputs]),
+                                                       logger: aggregation, recorder: recorder, from: classified))
             }
             return try await Self.collect(&group)
         }

@@ -9,11 +9,11 @@ import PipelineModel
 // Aggregation, the last stage: like cleaning and classification a child task looping over its
 // input, which also streams the rejected rows into `rejects.csv` (a file it opens and owns).
 extension Stages {
-    /// Aggregates every classified batch of `input`, in order; rejected rows go to
-    /// `rejects.csv`, opened through `staging`.
-    static func aggregate(rejectsInto staging: StagingFolder, logger: Logger, recorder: RunRecorder?,
+    /// Aggregates every classified batch of `input`, in order, into a case table sized for
+    /// about `expectedCases`; rejected rows go to `rejects.csv`, opened through `staging`.
+    static func aggregate(rejectsInto staging: StagingFolder, expectedCases: Int, logger: Logger, recorder: RunRecorder?,
                           from input: AsyncThrowingChannel<CaseBatch, any Error>) async throws -> Aggregated {
-        var aggregating = Aggregating(rejects: try staging.rejectsFile())
+        var aggregating = Aggregating(rejects: try staging.rejectsFile(), expectedCases: expectedCases)
         var timer = StageTimer()
         var batches = input.makeAsyncIterator()
         while let batch = try await timer.waiting({ try await batches.next() }) {
@@ -27,11 +27,12 @@ extension Stages {
     }
 
     /// Aggregates the parse workers' results taken back in file order (``ResultsInGroupOrder``),
-    /// and sums up each input as its last piece arrives; rejected rows go to `rejects.csv`.
-    static func aggregate(rejectsInto staging: StagingFolder, logger: Logger, fileLogger: Logger,
+    /// and sums up each input as its last piece arrives, into a case table sized for about
+    /// `expectedCases`; rejected rows go to `rejects.csv`.
+    static func aggregate(rejectsInto staging: StagingFolder, expectedCases: Int, logger: Logger, fileLogger: Logger,
                           recorder: RunRecorder?,
                           inFileOrder results: [AsyncThrowingChannel<PieceResult, any Error>]) async throws -> Aggregated {
-        var aggregating = Aggregating(rejects: try staging.rejectsFile())
+        var aggregating = Aggregating(rejects: try staging.rejectsFile(), expectedCases: expectedCases)
         var timer = StageTimer()
         var inputs: [InputFileSummary] = []
         var fileRecords = 0
