@@ -1,4 +1,4 @@
-import Output
+import PipelineModel
 import Testing
 
 @Suite struct CSVFormatTests {
