@@ -37,12 +37,6 @@ package enum CSVFormat {
         buffer.append(UInt8(ascii: "\""))
     }
 
-    /// Appends `text`, which needs no quoting (`true`, `false`), to `buffer`: its bytes copied
-    /// from the program's own, without making a `String`.
-    package static func appendASCII(_ text: StaticString, to buffer: inout [UInt8]) {
-        buffer.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
     /// Appends one record (fields separated by commas, ended by LF) to `buffer`.
     package static func appendRecord(_ fields: [String], to buffer: inout [UInt8]) {
         if fields.count == 1, fields[0].isEmpty {

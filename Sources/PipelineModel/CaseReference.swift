@@ -17,14 +17,12 @@ package enum CaseReference {
 
     /// Appends ``text(_:)``'s bytes to `buffer` without making a `String`: the per-case tables
     /// print a reference on each of millions of rows.
-    package static func append(_ reference: UInt32, to buffer: inout [UInt8]) {
+    package static func append(_ reference: UInt32, to buffer: inout CSVRecordBuffer) {
         guard reference < 100_000_000 else {
-            buffer.append(contentsOf: text(reference).utf8)
+            buffer.appendField(text(reference))
             return
         }
-        var bytes: (UInt64, UInt16) = (0, 0)
-        withUnsafeMutableBytes(of: &bytes) { write(reference, to: $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
-        withUnsafeBytes(of: &bytes) { buffer.append(contentsOf: $0.prefix(10)) }
+        buffer.append(count: 10) { write(reference, to: $0) }
     }
 
     /// Writes the eight digits of `reference` (below 100,000,000) grouped 2-3-3 to the ten bytes

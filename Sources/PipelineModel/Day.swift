@@ -68,15 +68,13 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Appends ``description``'s bytes to `buffer` without making a `String`: the per-case
     /// tables print a date on each of millions of rows.
-    package func appendISO(to buffer: inout [UInt8]) {
+    package func appendISO(to buffer: inout CSVRecordBuffer) {
         let (y, m, d) = components
         guard (1000 ... 9999).contains(y) else {
-            buffer.append(contentsOf: description.utf8)
+            buffer.appendField(description)
             return
         }
-        var bytes: (UInt64, UInt16) = (0, 0)
-        withUnsafeMutableBytes(of: &bytes) { Self.writeISO(y, m, d, to: $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
-        withUnsafeBytes(of: &bytes) { buffer.append(contentsOf: $0.prefix(10)) }
+        buffer.append(count: 10) { Self.writeISO(y, m, d, to: $0) }
     }
 
     /// Writes `yyyy-mm-dd` (a year of four digits) to the ten bytes at `b`, digit by digit:

@@ -83,7 +83,7 @@ package struct TableDefinition<Row>: Sendable {
     /// written as they are computed, text quoted only where it needs it. The bytes are those of
     /// ``values(of:)``'s texts; `year` holds the last year label written, which a table's rows
     /// mostly share.
-    package func appendRecord(of row: Row, to buffer: inout [UInt8], year: inout YearLabelCache) {
+    package func appendRecord(of row: Row, to buffer: inout CSVRecordBuffer, year: inout YearLabelCache) {
         let start = buffer.count
         // Borrowed from the array, so that no cell's function is retained and released per row.
         cells.withUnsafeBufferPointer { cells in
@@ -92,26 +92,26 @@ package struct TableDefinition<Row>: Sendable {
                 switch cells[index] {
                 case let .value(value):
                     switch value(row) {
-                    case let .integer(number): CSVFormat.appendDecimal(number, to: &buffer)
+                    case let .integer(number): buffer.appendDecimal(number)
                     case .empty: break
-                    case let .text(text): CSVFormat.appendField(text, to: &buffer)
-                    case let other: CSVFormat.appendField(other.text, to: &buffer)
+                    case let .text(text): buffer.appendField(text)
+                    case let other: buffer.appendField(other.text)
                     }
-                case let .text(text): CSVFormat.appendField(text(row), to: &buffer)
+                case let .text(text): buffer.appendField(text(row))
                 case let .year(label): year.append(label(row), to: &buffer)
                 case let .day(day): day(row).appendISO(to: &buffer)
                 case let .reference(reference): CaseReference.append(reference(row), to: &buffer)
                 case let .boolean(boolean):
                     switch boolean(row) {
-                    case true?: CSVFormat.appendASCII("true", to: &buffer)
-                    case false?: CSVFormat.appendASCII("false", to: &buffer)
+                    case true?: buffer.appendASCII("true")
+                    case false?: buffer.appendASCII("false")
                     case nil: break
                     }
                 }
             }
         }
         // A record of one empty field would read back as a blank line (CSVFormat.appendRecord).
-        if cells.count == 1, buffer.count == start { buffer += [UInt8(ascii: "\""), UInt8(ascii: "\"")] }
+        if cells.count == 1, buffer.count == start { buffer.appendASCII("\"\"") }
         buffer.append(0x0A)
     }
 }

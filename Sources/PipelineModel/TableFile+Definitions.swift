@@ -139,7 +139,7 @@ extension TableFile {
         fileName: "decisions.csv", title: "The cases behind the decision figures: one row per decision counted in the year",
         primaryKey: ["year", "reference"],
         foreignKeys: [.init(["year", "authority_code"], to: "authority_year")],
-        columns: caseColumns(year: "Reporting year of the decision") { $0.reference } + [
+        columns: caseColumns(year: "Reporting year of the decision") + [
             .init("decision_date", .date, "Date of the decision", cell: .day { $0.case.decisionDate }),
             .init("service_area", Described.serviceAreas, "The case's service area", cell: .text { $0.case.area.name }),
             .init("outcome", .oneOf(Outcome.allCases.map(\.column)), "The classified outcome", cell: .text { $0.case.outcome.column }),
@@ -156,7 +156,7 @@ extension TableFile {
         fileName: "compliance.csv", title: "The cases behind the compliance figures: one row per compliance outcome counted in the year",
         primaryKey: ["year", "reference"],
         foreignKeys: [.init(["year", "authority_code"], to: "authority_year")],
-        columns: caseColumns(year: "Reporting year of the compliance outcome") { $0.reference } + [
+        columns: caseColumns(year: "Reporting year of the compliance outcome") + [
             .init("compliance_date", .date, "Date the compliance outcome was recorded", cell: .day { $0.case.complianceDate }),
             .init("outcome", .oneOf(Described.countedComplianceOutcomes.map(\.column)), "The compliance outcome",
                   cell: .text { $0.case.outcome.column }),
@@ -167,7 +167,7 @@ extension TableFile {
         fileName: "service_improvements.csv", title: "Every upheld case with a service-improvement remedy",
         primaryKey: ["year", "reference"],
         foreignKeys: [.init(["year", "authority_code"], to: "authority_year")],
-        columns: caseColumns(year: "Reporting year of the decision") { $0.reference } + [
+        columns: caseColumns(year: "Reporting year of the decision") + [
             .init("decision_date", .date, "Date of the decision", cell: .day { $0.case.decisionDate }),
             .init("category", Described.serviceAreas, "The case's service area", cell: .text { $0.case.area.name }),
             .init("subcategory", .text, "The subcategory as recorded", cell: .text { $0.case.subcategory }),
@@ -177,13 +177,14 @@ extension TableFile {
     // MARK: - Columns several tables share
 
     /// `year, authority_code, reference`: the columns every per-case table opens with, the
-    /// reporting year described as `year`, the case's reference `reference`.
-    private static func caseColumns<Case>(year: String, reference: @escaping @Sendable (Case) -> UInt32)
-        -> [TableDefinition<CaseRow<Case>>.Column] {
+    /// reporting year described as `year`.
+    private static func caseColumns<Case: ReferencedCase>(year: String) -> [TableDefinition<CaseRow<Case>>.Column] {
+        // The cells capture nothing (the reference is the case's own, not a function given
+        // here), so that writing a row retains no context shared by every year's job.
         [
             .init("year", .year, year, cell: .year { $0.year }),
             .init("authority_code", .text, Described.authorityCode, cell: .text { $0.authorityCode }),
-            .init("reference", Described.reference, Described.referenceText, cell: .reference { reference($0.case) }),
+            .init("reference", Described.reference, Described.referenceText, cell: .reference { $0.case.reference }),
         ]
     }
 
@@ -234,6 +235,16 @@ extension TableFile {
         ]
     }
 }
+
+/// A case of a per-case table: it has a reference (``TableFile/caseColumns(year:)``).
+private protocol ReferencedCase: Sendable, Equatable {
+    /// The reference's eight digits as a number.
+    var reference: UInt32 { get }
+}
+
+extension DecidedCase: ReferencedCase {}
+extension ComplianceCase: ReferencedCase {}
+extension ServiceImprovementCase: ReferencedCase {}
 
 /// The descriptions of columns that several tables have, with the same meaning in each.
 private enum Described {

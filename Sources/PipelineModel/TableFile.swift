@@ -69,10 +69,13 @@ package enum TableFile: String, CaseIterable, Sendable {
     /// rows for `year` to `buffer`, in order, without holding the rows or their cells: a per-case
     /// table has a row per case.
     package func appendRecords(of year: YearFigures, to buffer: inout [UInt8]) {
-        var records = RecordAppender()
-        swap(&records.buffer, &buffer)
-        forEachRow(of: year, &records)
-        swap(&records.buffer, &buffer)
+        CSVRecordBuffer.with(&buffer) { bytes in
+            // Pointed to, not copied: it holds the table's one array.
+            withUnsafeMutablePointer(to: &bytes) { bytes in
+                var records = RecordAppender(buffer: bytes)
+                forEachRow(of: year, &records)
+            }
+        }
     }
 
     /// Calls `visitor` with each of the table's rows for `year`, in order, typed by its definition,
@@ -143,26 +146,29 @@ private struct RecordAppender: TableRowVisitor {
     /// The rows after which the rest are reserved at the size of a typical row.
     private static let sample = 256
 
-    var buffer: [UInt8] = []
+    /// Where the records are written, for as long as the appender is used.
+    let buffer: UnsafeMutablePointer<CSVRecordBuffer>
     private var year = YearLabelCache()
     private var expected = 0
     private var written = 0
     private var start = 0
 
+    init(buffer: UnsafeMutablePointer<CSVRecordBuffer>) { self.buffer = buffer }
+
     mutating func expect(_ rows: Int) {
         expected = rows
         written = 0
-        start = buffer.count
+        start = buffer.pointee.count
     }
 
     mutating func visit<Row>(_ row: Row, of definition: TableDefinition<Row>) {
-        definition.appendRecord(of: row, to: &buffer, year: &year)
+        definition.appendRecord(of: row, to: &buffer.pointee, year: &year)
         written += 1
         // Reserved once, with an eighth to spare, rather than grown by doubling (a copy of the
         // whole table each time, and half of it spare at the end).
         if written == Self.sample, expected > written {
-            let typical = (buffer.count - start + written - 1) / written
-            buffer.reserveCapacity(buffer.count + (expected - written) * typical * 9 / 8)
+            let typical = (buffer.pointee.count - start + written - 1) / written
+            buffer.pointee.reserveCapacity((expected - written) * typical * 9 / 8)
         }
     }
 }

@@ -1,4 +1,4 @@
-/// The field bytes of the last reporting year a table's record wrote: the rows of a year's
+/// The label of the last reporting year a table's record wrote: the rows of a year's
 /// table all print the same label, which is made (``ReportingYear/label``) once instead of per row.
 package struct YearLabelCache: Sendable {
     private var year: ReportingYear?
@@ -7,13 +7,12 @@ package struct YearLabelCache: Sendable {
     /// No label yet.
     package init() {}
 
-    /// Appends `year`'s label to `buffer` as a CSV field.
-    mutating func append(_ year: ReportingYear, to buffer: inout [UInt8]) {
+    /// Appends `year`'s label to `buffer` as a CSV field (quoted if it needed it).
+    mutating func append(_ year: ReportingYear, to buffer: inout CSVRecordBuffer) {
         if year != self.year {
             self.year = year
-            field.removeAll(keepingCapacity: true)
-            CSVFormat.appendField(year.label, to: &field)
+            field = Array(year.label.utf8)
         }
-        buffer.append(contentsOf: field)
+        field.withUnsafeBufferPointer { buffer.appendField(bytes: $0) }
     }
 }

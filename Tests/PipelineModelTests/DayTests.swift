@@ -80,7 +80,7 @@ import TestSupport
         for days in stride(from: Int32(-800_000), through: 2_950_000, by: 997) {
             let day = Day(daysSinceEpoch: days)
             var bytes: [UInt8] = [7]
-            day.appendISO(to: &bytes)
+            CSVRecordBuffer.with(&bytes) { day.appendISO(to: &$0) }
             #expect(bytes == [7] + Array(day.description.utf8), "\(days)")
         }
     }

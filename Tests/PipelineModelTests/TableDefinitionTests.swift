@@ -26,10 +26,10 @@ import TestSupport
     static func record(_ rows: [Row], of table: TableDefinition<Row> = table) -> (direct: [UInt8], texts: [UInt8]) {
         var direct: [UInt8] = [], texts: [UInt8] = []
         var year = YearLabelCache()
-        for row in rows {
-            table.appendRecord(of: row, to: &direct, year: &year)
-            TableSchema.appendRecord(table.values(of: row), to: &texts)
+        CSVRecordBuffer.with(&direct) { buffer in
+            for row in rows { table.appendRecord(of: row, to: &buffer, year: &year) }
         }
+        for row in rows { TableSchema.appendRecord(table.values(of: row), to: &texts) }
         return (direct, texts)
     }
 
@@ -77,6 +77,15 @@ import TestSupport
                                           columns: [.init("text", .text, "text", cell: .text { $0.text })])
         let (direct, texts) = Self.record([Row(text: ""), Row(text: "a")], of: single)
         #expect(String(decoding: direct, as: UTF8.self) == "\"\"\na\n")
+        #expect(direct == texts)
+    }
+
+    /// Fields longer than the buffer's scratch block, and records across its end, are written whole.
+    @Test func longTextsAndManyRowsAreWrittenWhole() {
+        let long = String(repeating: "ab,\"c", count: 5_000)
+        let rows = (0 ..< 3_000).map { i in Row(text: i % 500 == 7 ? long : i % 700 == 9 ? String(repeating: "z", count: 20_000) : i % 3 == 0 ? "x,\"y\"" : "plain \(i)") }
+        let (direct, texts) = Self.record(rows)
+        #expect(direct.count > 60_000)
         #expect(direct == texts)
     }
 }
