@@ -71,10 +71,6 @@ package struct CSVRecordBuffer {
 
     /// Appends the bytes of one field, quoted only if it needs quoting (``CSVFormat``).
     package mutating func appendField(bytes field: UnsafeBufferPointer<UInt8>) {
-        guard CSVFormat.needsQuoting(field) else {
-            append(bytes: field)
-            return
-        }
         // At worst every byte a doubled quote, and the two around them.
         let most = field.count * 2 + 2
         guard most <= scratch.count else {
@@ -83,19 +79,36 @@ package struct CSVRecordBuffer {
             return
         }
         if most > scratch.count - used { flush() }
+        // Copied as it is scanned (most fields need no quotes); written again, quoted, from the
+        // first byte that needs them.
+        let start = scratch.baseAddress! + used
+        for (i, byte) in field.enumerated() {
+            if CSVFormat.needsQuoting(byte) {
+                writeQuoted(field, at: start)
+                return
+            }
+            start[i] = byte
+        }
+        used += field.count
+    }
+
+    /// Writes `field` quoted at `start`, the scratch block's next byte, with room for its worst case.
+    private mutating func writeQuoted(_ field: UnsafeBufferPointer<UInt8>, at start: UnsafeMutablePointer<UInt8>) {
         let quote = UInt8(ascii: "\"")
-        scratch[used] = quote
-        used += 1
+        var p = start
+        p.pointee = quote
+        p += 1
         for byte in field {
             if byte == quote {
-                scratch[used] = quote
-                used += 1
+                p.pointee = quote
+                p += 1
             }
-            scratch[used] = byte
-            used += 1
+            p.pointee = byte
+            p += 1
         }
-        scratch[used] = quote
-        used += 1
+        p.pointee = quote
+        p += 1
+        used += p - start
     }
 
     private mutating func appendField(bytes field: [UInt8]) {
