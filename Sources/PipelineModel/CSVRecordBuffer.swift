@@ -54,7 +54,7 @@ package struct CSVRecordBuffer {
 
     /// Appends `text`, which needs no quoting (`true`, `false`), copied from the program's own bytes.
     package mutating func appendASCII(_ text: StaticString) {
-        append(bytes: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        append(field: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Appends the decimal digits of `value` (a leading `-` when negative): ``CSVFormat/appendDecimal(_:to:)``'s.
@@ -115,8 +115,8 @@ package struct CSVRecordBuffer {
         field.withUnsafeBufferPointer { appendField(bytes: $0) }
     }
 
-    /// Appends `field` as it is.
-    private mutating func append(bytes field: UnsafeBufferPointer<UInt8>) {
+    /// Appends `field`, bytes that are a field already (quoted where they need it), as they are.
+    package mutating func append(field: UnsafeBufferPointer<UInt8>) {
         if field.count > scratch.count - used {
             flush()
             guard field.count <= scratch.count else {

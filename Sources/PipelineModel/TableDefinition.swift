@@ -2,13 +2,13 @@
 /// figures (`Row`): the one place a column is defined.
 ///
 /// Adding a column is one ``Column`` in the table's definition (`TableFile+Definitions.swift`):
-/// its name, type, description and cell. The CSV writer (``appendRecord(of:to:)``), the data
+/// its name, type, description and cell. The CSV writer (``appendRecord(of:to:year:)``), the data
 /// package, the reader of published tables and `diff` all follow from it.
 package struct TableDefinition<Row>: Sendable {
     /// How a column's cell is computed from a row: what it is (a date, a reference, a boolean,
     /// text, any ``TableValue``) and the function giving it.
     ///
-    /// A typed cell writes its bytes straight into the record (``appendRecord(of:to:)``); its
+    /// A typed cell writes its bytes straight into the record (``appendRecord(of:to:year:)``); its
     /// ``TableValue`` (``values(of:)``) is the same text, for readers and the data package.
     package enum Cell: Sendable {
         /// Any value, written through its ``TableValue/text`` (integers through their digits).
@@ -23,10 +23,15 @@ package struct TableDefinition<Row>: Sendable {
         case reference(@Sendable (Row) -> UInt32)
         /// `true` or `false`; nil is an empty cell.
         case boolean(@Sendable (Row) -> Bool?)
+        /// One of the column's ``Column/labels`` (a vocabulary's names), by its position there:
+        /// each label's field bytes are made once, with the table.
+        case label(@Sendable (Row) -> Int)
 
-        /// The cell of `row` as a typed value: what the bytes ``appendRecord(of:to:)`` writes read back as.
-        func value(of row: Row) -> TableValue {
+        /// The cell of `row` as a typed value, `labels` the column's: what the bytes
+        /// ``appendRecord(of:to:year:)`` writes read back as.
+        func value(of row: Row, labels: [String]) -> TableValue {
             switch self {
+            case let .label(index): .text(labels[index(row)])
             case let .value(value): value(row)
             case let .text(text): .text(text(row))
             case let .year(year): .text(year(row).label)
@@ -43,11 +48,23 @@ package struct TableDefinition<Row>: Sendable {
         package let column: TableSchema.Column
         /// Its cell in a row.
         package let cell: Cell
+        /// The texts a ``Cell/label(_:)`` cell chooses from; empty for other cells.
+        package let labels: [String]
 
         /// A column `name` of `type`, described by `description`, whose cell is `cell`.
         package init(_ name: String, _ type: ColumnType, _ description: String, cell: Cell) {
             column = TableSchema.Column(name, type, description)
             self.cell = cell
+            labels = []
+        }
+
+        /// A column `name` of `type`, described by `description`, whose cell is the text of
+        /// `labels` at the position `index` gives (a vocabulary's names, by raw value).
+        package init(_ name: String, _ type: ColumnType, _ description: String, labels: [String],
+                     index: @escaping @Sendable (Row) -> Int) {
+            column = TableSchema.Column(name, type, description)
+            cell = .label(index)
+            self.labels = labels
         }
 
         /// A column `name` of `type`, described by `description`, whose cell is `value`.
@@ -60,6 +77,15 @@ package struct TableDefinition<Row>: Sendable {
     /// The table's schema.
     package let schema: TableSchema
     private let cells: [Cell]
+    /// Each column's labels (empty unless its cell is a label).
+    private let labels: [[String]]
+    /// Every label's field bytes, one after another, ``labelBounds`` apart.
+    private let labelBytes: [UInt8]
+    /// Where each label's bytes start in ``labelBytes``, and where the last ends: a column's
+    /// labels from its ``labelBase`` on.
+    private let labelBounds: [Int]
+    /// Each column's first label in ``labelBounds``, and after the last column's, their number.
+    private let labelBase: [Int]
 
     /// A table; see ``TableSchema/init(fileName:title:columns:primaryKey:foreignKeys:)``.
     package init(fileName: String, title: String, primaryKey: [String], foreignKeys: [TableSchema.ForeignKey] = [],
@@ -67,11 +93,24 @@ package struct TableDefinition<Row>: Sendable {
         schema = TableSchema(fileName: fileName, title: title, columns: columns.map(\.column), primaryKey: primaryKey,
                              foreignKeys: foreignKeys)
         cells = columns.map(\.cell)
+        labels = columns.map(\.labels)
+        var bytes: [UInt8] = [], bounds = [0], base: [Int] = []
+        for column in columns {
+            base.append(bounds.count - 1)
+            for label in column.labels {
+                CSVFormat.appendField(label, to: &bytes)
+                bounds.append(bytes.count)
+            }
+        }
+        base.append(bounds.count - 1)
+        labelBytes = bytes
+        labelBounds = bounds
+        labelBase = base
     }
 
     /// The cells of `row`, in the schema's column order.
     package func values(of row: Row) -> [TableValue] {
-        cells.map { $0.value(of: row) }
+        zip(cells, labels).map { $0.value(of: row, labels: $1) }
     }
 
     /// `row` as a typed row of the table.
@@ -80,32 +119,42 @@ package struct TableDefinition<Row>: Sendable {
     }
 
     /// Appends `row` to `buffer` as one record in ``CSVFormat``, ended by LF: each cell's bytes
-    /// written as they are computed, text quoted only where it needs it. The bytes are those of
-    /// ``values(of:)``'s texts; `year` holds the last year label written, which a table's rows
-    /// mostly share.
+    /// written as they are computed, text quoted only where it needs it, labels copied from their
+    /// bytes. The bytes are those of ``values(of:)``'s texts; `year` holds the last year label
+    /// written, which a table's rows mostly share.
     package func appendRecord(of row: Row, to buffer: inout CSVRecordBuffer, year: inout YearLabelCache) {
         let start = buffer.count
-        // Borrowed from the array, so that no cell's function is retained and released per row.
+        // Borrowed from the arrays, so that no cell's function is retained and released per row.
         cells.withUnsafeBufferPointer { cells in
-            for index in cells.indices {
-                if index > 0 { buffer.append(UInt8(ascii: ",")) }
-                switch cells[index] {
-                case let .value(value):
-                    switch value(row) {
-                    case let .integer(number): buffer.appendDecimal(number)
-                    case .empty: break
-                    case let .text(text): buffer.appendField(text)
-                    case let other: buffer.appendField(other.text)
-                    }
-                case let .text(text): buffer.appendField(text(row))
-                case let .year(label): year.append(label(row), to: &buffer)
-                case let .day(day): day(row).appendISO(to: &buffer)
-                case let .reference(reference): CaseReference.append(reference(row), to: &buffer)
-                case let .boolean(boolean):
-                    switch boolean(row) {
-                    case true?: buffer.appendASCII("true")
-                    case false?: buffer.appendASCII("false")
-                    case nil: break
+            labelBytes.withUnsafeBufferPointer { labelBytes in
+                labelBounds.withUnsafeBufferPointer { labelBounds in
+                    for index in cells.indices {
+                        if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                        switch cells[index] {
+                        case let .value(value):
+                            switch value(row) {
+                            case let .integer(number): buffer.appendDecimal(number)
+                            case .empty: break
+                            case let .text(text): buffer.appendField(text)
+                            case let other: buffer.appendField(other.text)
+                            }
+                        case let .text(text): buffer.appendField(text(row))
+                        case let .year(label): year.append(label(row), to: &buffer)
+                        case let .day(day): day(row).appendISO(to: &buffer)
+                        case let .reference(reference): CaseReference.append(reference(row), to: &buffer)
+                        case let .boolean(boolean):
+                            switch boolean(row) {
+                            case true?: buffer.appendASCII("true")
+                            case false?: buffer.appendASCII("false")
+                            case nil: break
+                            }
+                        case let .label(label):
+                            let position = label(row)
+                            let first = labelBase[index] + position
+                            precondition(position >= 0 && first < labelBase[index + 1],
+                                         "\(schema.columns[index].name) has no label \(position)")
+                            buffer.append(field: UnsafeBufferPointer(rebasing: labelBytes[labelBounds[first] ..< labelBounds[first + 1]]))
+                        }
                     }
                 }
             }

@@ -141,8 +141,12 @@ extension TableFile {
         foreignKeys: [.init(["year", "authority_code"], to: "authority_year")],
         columns: caseColumns(year: "Reporting year of the decision") + [
             .init("decision_date", .date, "Date of the decision", cell: .day { $0.case.decisionDate }),
-            .init("service_area", Described.serviceAreas, "The case's service area", cell: .text { $0.case.area.name }),
-            .init("outcome", .oneOf(Outcome.allCases.map(\.column)), "The classified outcome", cell: .text { $0.case.outcome.column }),
+            .init("service_area", Described.serviceAreas, "The case's service area", labels: Described.serviceAreaNames) {
+                $0.case.area.rawValue
+            },
+            .init("outcome", .oneOf(Outcome.allCases.map(\.column)), "The classified outcome", labels: Outcome.allCases.map(\.column)) {
+                $0.case.outcome.rawValue
+            },
             .init("satisfactory_remedy", .boolean,
                   "Whether the authority had already provided a satisfactory remedy; empty unless upheld",
                   cell: .boolean { $0.case.outcome == .upheld ? $0.case.satisfactoryRemedy : nil }),
@@ -159,7 +163,7 @@ extension TableFile {
         columns: caseColumns(year: "Reporting year of the compliance outcome") + [
             .init("compliance_date", .date, "Date the compliance outcome was recorded", cell: .day { $0.case.complianceDate }),
             .init("outcome", .oneOf(Described.countedComplianceOutcomes.map(\.column)), "The compliance outcome",
-                  cell: .text { $0.case.outcome.column }),
+                  labels: ComplianceOutcome.allCases.map(\.column)) { $0.case.outcome.rawValue },
         ])
 
     /// `service_improvements.csv`: every upheld case with a service-improvement remedy.
@@ -169,7 +173,9 @@ extension TableFile {
         foreignKeys: [.init(["year", "authority_code"], to: "authority_year")],
         columns: caseColumns(year: "Reporting year of the decision") + [
             .init("decision_date", .date, "Date of the decision", cell: .day { $0.case.decisionDate }),
-            .init("category", Described.serviceAreas, "The case's service area", cell: .text { $0.case.area.name }),
+            .init("category", Described.serviceAreas, "The case's service area", labels: Described.serviceAreaNames) {
+                $0.case.area.rawValue
+            },
             .init("subcategory", .text, "The subcategory as recorded", cell: .text { $0.case.subcategory }),
             .init("remedy", .text, "The remedies as recorded, separated by semicolons", cell: .text { $0.case.remedy }),
         ])
@@ -253,7 +259,9 @@ private enum Described {
     static let authorityName = "The register's official name of the authority"
     static let comparisonType = "Comparison type of the average of similar authorities; empty for other kinds"
     static let comparisonTypes = ColumnType.oneOf(ComparisonType.allCases.map(\.name))
-    static let serviceAreas = ColumnType.oneOf(ServiceArea.allCases.map(\.name))
+    static let serviceAreas = ColumnType.oneOf(serviceAreaNames)
+    /// The service areas' names, by raw value (``TableDefinition/Column/init(_:_:_:labels:index:)``).
+    static let serviceAreaNames = ServiceArea.allCases.map(\.name)
     static let reference = ColumnType.pattern("[0-9]{2} [0-9]{3} [0-9]{3}")
     static let referenceText = "The case reference, eight digits as 19 012 345"
     /// The compliance outcomes a per-case row can have (awaiting is not counted).

@@ -12,6 +12,7 @@ import TestSupport
         var flag: Bool? = true
         var text = "Adult care services"
         var value = TableValue.integer(-12)
+        var area = ServiceArea.adultCare
     }
 
     static let table = TableDefinition<Row>(fileName: "cells.csv", title: "Every kind of cell", primaryKey: ["reference"], columns: [
@@ -21,6 +22,7 @@ import TestSupport
         .init("flag", .boolean, "flag", cell: .boolean { $0.flag }),
         .init("text", .text, "text", cell: .text { $0.text }),
         .init("value", .text, "value") { $0.value },
+        .init("area", .text, "area", labels: ServiceArea.allCases.map(\.name)) { $0.area.rawValue },
     ])
 
     static func record(_ rows: [Row], of table: TableDefinition<Row> = table) -> (direct: [UInt8], texts: [UInt8]) {
@@ -35,7 +37,7 @@ import TestSupport
 
     @Test func aRowIsWrittenAsItsCellsTexts() {
         let (direct, texts) = Self.record([Row()])
-        #expect(String(decoding: direct, as: UTF8.self) == "2019-20,2020-07-22,19 012 345,true,Adult care services,-12\n")
+        #expect(String(decoding: direct, as: UTF8.self) == "2019-20,2020-07-22,19 012 345,true,Adult care services,-12,Adult care services\n")
         #expect(direct == texts)
     }
 
@@ -87,5 +89,21 @@ import TestSupport
         let (direct, texts) = Self.record(rows)
         #expect(direct.count > 60_000)
         #expect(direct == texts)
+    }
+
+    /// Labels are written from bytes made once, quoted where their text needs it
+    /// (`Environmental services, public protection and regulation`).
+    @Test func labelsAreTheirTexts() {
+        let (direct, texts) = Self.record(ServiceArea.allCases.map { Row(area: $0) })
+        #expect(direct == texts)
+        #expect(CSVFormat.records(direct).map { $0[6] } == ServiceArea.allCases.map(\.name))
+    }
+
+    /// The per-case tables' labels are their vocabularies' names by raw value: each raw value
+    /// is the case's position among all of them.
+    @Test func vocabulariesRawValuesAreTheirPositions() {
+        #expect(ServiceArea.allCases.map(\.rawValue) == Array(ServiceArea.allCases.indices))
+        #expect(Outcome.allCases.map(\.rawValue) == Array(Outcome.allCases.indices))
+        #expect(ComplianceOutcome.allCases.map(\.rawValue) == Array(ComplianceOutcome.allCases.indices))
     }
 }
