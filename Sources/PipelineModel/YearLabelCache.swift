@@ -2,6 +2,7 @@
 /// table all print the same label, which is made (``ReportingYear/label``) once instead of per row.
 package struct YearLabelCache: Sendable {
     private var year: ReportingYear?
+    /// Its label as a CSV field.
     private var field: [UInt8] = []
 
     /// No label yet.
@@ -11,8 +12,9 @@ package struct YearLabelCache: Sendable {
     mutating func append(_ year: ReportingYear, to buffer: inout CSVRecordBuffer) {
         if year != self.year {
             self.year = year
-            field = Array(year.label.utf8)
+            field.removeAll(keepingCapacity: true)
+            CSVFormat.appendField(year.label, to: &field)
         }
-        field.withUnsafeBufferPointer { buffer.appendField(bytes: $0) }
+        field.withUnsafeBufferPointer { buffer.append(field: $0) }
     }
 }
