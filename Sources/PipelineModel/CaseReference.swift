@@ -4,15 +4,8 @@ package enum CaseReference {
     /// `19012345` -> `19 012 345`; fewer digits are padded with leading zeros.
     package static func text(_ reference: UInt32) -> String {
         if reference < 100_000_000 {
-            // Digit by digit, from the last: a per-case table prints one on each of millions of rows.
             return String(unsafeUninitializedCapacity: 10) { b in
-                var rest = reference
-                for i in [9, 8, 7, 5, 4, 3, 1, 0] {
-                    b[i] = 0x30 + UInt8(rest % 10)
-                    rest /= 10
-                }
-                b[2] = UInt8(ascii: " ")
-                b[6] = UInt8(ascii: " ")
+                write(reference, to: b.baseAddress!)
                 return 10
             }
         }
@@ -20,6 +13,28 @@ package enum CaseReference {
         let padded = String(repeating: "0", count: max(0, 8 - digits.count)) + digits
         let a = padded.prefix(2), b = padded.dropFirst(2).prefix(3), c = padded.dropFirst(5)
         return "\(a) \(b) \(c)"
+    }
+
+    /// Appends ``text(_:)``'s bytes to `buffer` without making a `String`: the per-case tables
+    /// print a reference on each of millions of rows.
+    package static func append(_ reference: UInt32, to buffer: inout CSVRecordBuffer) {
+        guard reference < 100_000_000 else {
+            buffer.appendField(text(reference))
+            return
+        }
+        buffer.append(count: 10) { write(reference, to: $0) }
+    }
+
+    /// Writes the eight digits of `reference` (below 100,000,000) grouped 2-3-3 to the ten bytes
+    /// at `b`, digit by digit from the last.
+    private static func write(_ reference: UInt32, to b: UnsafeMutablePointer<UInt8>) {
+        var rest = reference
+        for i in [9, 8, 7, 5, 4, 3, 1, 0] {
+            b[i] = 0x30 + UInt8(rest % 10)
+            rest /= 10
+        }
+        b[2] = UInt8(ascii: " ")
+        b[6] = UInt8(ascii: " ")
     }
 
     /// `19 012 345` (or `19012345`) -> 19012345; nil unless it is eight digits, optionally

@@ -60,17 +60,32 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
             func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
             return "\(y)-\(two(m))-\(two(d))"
         }
-        // Written digit by digit: the per-case tables print a date on each of millions of rows,
-        // and interpolation made several strings for each.
         return String(unsafeUninitializedCapacity: 10) { b in
-            for (i, value) in [(0, y / 100), (2, y % 100), (5, m), (8, d)] {
-                b[i] = 0x30 + UInt8(value / 10)
-                b[i + 1] = 0x30 + UInt8(value % 10)
-            }
-            b[4] = UInt8(ascii: "-")
-            b[7] = UInt8(ascii: "-")
+            Self.writeISO(y, m, d, to: b.baseAddress!)
             return 10
         }
+    }
+
+    /// Appends ``description``'s bytes to `buffer` without making a `String`: the per-case
+    /// tables print a date on each of millions of rows.
+    package func appendISO(to buffer: inout CSVRecordBuffer) {
+        let (y, m, d) = components
+        guard (1000 ... 9999).contains(y) else {
+            buffer.appendField(description)
+            return
+        }
+        buffer.append(count: 10) { Self.writeISO(y, m, d, to: $0) }
+    }
+
+    /// Writes `yyyy-mm-dd` (a year of four digits) to the ten bytes at `b`, digit by digit:
+    /// interpolation made several strings for each date.
+    private static func writeISO(_ y: Int, _ m: Int, _ d: Int, to b: UnsafeMutablePointer<UInt8>) {
+        for (i, value) in [(0, y / 100), (2, y % 100), (5, m), (8, d)] {
+            b[i] = 0x30 + UInt8(value / 10)
+            b[i + 1] = 0x30 + UInt8(value % 10)
+        }
+        b[4] = UInt8(ascii: "-")
+        b[7] = UInt8(ascii: "-")
     }
 
     package static func < (a: Day, b: Day) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }

@@ -139,18 +139,20 @@ extension TableFile {
         fileName: "decisions.csv", title: "The cases behind the decision figures: one row per decision counted in the year",
         primaryKey: ["year", "reference"],
         foreignKeys: [.init(["year", "authority_code"], to: "authority_year")],
-        columns: caseColumns(year: "Reporting year of the decision", reference: \.reference) + [
-            .init("decision_date", .date, "Date of the decision") { .text($0.case.decisionDate.description) },
-            .init("service_area", Described.serviceAreas, "The case's service area") { .text($0.case.area.name) },
-            .init("outcome", .oneOf(Outcome.allCases.map(\.column)), "The classified outcome") { .text($0.case.outcome.column) },
+        columns: caseColumns(year: "Reporting year of the decision") + [
+            .init("decision_date", .date, "Date of the decision", cell: .day { $0.case.decisionDate }),
+            .init("service_area", Described.serviceAreas, "The case's service area", labels: Described.serviceAreaNames) {
+                $0.case.area.rawValue
+            },
+            .init("outcome", .oneOf(Outcome.allCases.map(\.column)), "The classified outcome", labels: Outcome.allCases.map(\.column)) {
+                $0.case.outcome.rawValue
+            },
             .init("satisfactory_remedy", .boolean,
-                  "Whether the authority had already provided a satisfactory remedy; empty unless upheld") {
-                $0.case.outcome == .upheld ? .boolean($0.case.satisfactoryRemedy) : .empty
-            },
-            .init("public_report", .boolean, "Whether the Ombudsman issued a public report") { .boolean($0.case.publicReport) },
-            .init("service_improvement", .boolean, "Whether the case is upheld with a service-improvement remedy") {
-                .boolean($0.case.serviceImprovement)
-            },
+                  "Whether the authority had already provided a satisfactory remedy; empty unless upheld",
+                  cell: .boolean { $0.case.outcome == .upheld ? $0.case.satisfactoryRemedy : nil }),
+            .init("public_report", .boolean, "Whether the Ombudsman issued a public report", cell: .boolean { $0.case.publicReport }),
+            .init("service_improvement", .boolean, "Whether the case is upheld with a service-improvement remedy",
+                  cell: .boolean { $0.case.serviceImprovement }),
         ])
 
     /// `compliance.csv`: the cases behind the compliance figures, in each year's partition.
@@ -158,11 +160,10 @@ extension TableFile {
         fileName: "compliance.csv", title: "The cases behind the compliance figures: one row per compliance outcome counted in the year",
         primaryKey: ["year", "reference"],
         foreignKeys: [.init(["year", "authority_code"], to: "authority_year")],
-        columns: caseColumns(year: "Reporting year of the compliance outcome", reference: \.reference) + [
-            .init("compliance_date", .date, "Date the compliance outcome was recorded") { .text($0.case.complianceDate.description) },
-            .init("outcome", .oneOf(Described.countedComplianceOutcomes.map(\.column)), "The compliance outcome") {
-                .text($0.case.outcome.column)
-            },
+        columns: caseColumns(year: "Reporting year of the compliance outcome") + [
+            .init("compliance_date", .date, "Date the compliance outcome was recorded", cell: .day { $0.case.complianceDate }),
+            .init("outcome", .oneOf(Described.countedComplianceOutcomes.map(\.column)), "The compliance outcome",
+                  labels: ComplianceOutcome.allCases.map(\.column)) { $0.case.outcome.rawValue },
         ])
 
     /// `service_improvements.csv`: every upheld case with a service-improvement remedy.
@@ -170,22 +171,26 @@ extension TableFile {
         fileName: "service_improvements.csv", title: "Every upheld case with a service-improvement remedy",
         primaryKey: ["year", "reference"],
         foreignKeys: [.init(["year", "authority_code"], to: "authority_year")],
-        columns: caseColumns(year: "Reporting year of the decision", reference: \.reference) + [
-            .init("decision_date", .date, "Date of the decision") { .text($0.case.decisionDate.description) },
-            .init("category", Described.serviceAreas, "The case's service area") { .text($0.case.area.name) },
-            .init("subcategory", .text, "The subcategory as recorded") { .text($0.case.subcategory) },
-            .init("remedy", .text, "The remedies as recorded, separated by semicolons") { .text($0.case.remedy) },
+        columns: caseColumns(year: "Reporting year of the decision") + [
+            .init("decision_date", .date, "Date of the decision", cell: .day { $0.case.decisionDate }),
+            .init("category", Described.serviceAreas, "The case's service area", labels: Described.serviceAreaNames) {
+                $0.case.area.rawValue
+            },
+            .init("subcategory", .text, "The subcategory as recorded", cell: .text { $0.case.subcategory }),
+            .init("remedy", .text, "The remedies as recorded, separated by semicolons", cell: .text { $0.case.remedy }),
         ])
 
     // MARK: - Columns several tables share
 
-    /// `year, authority_code, reference`: the columns every per-case table opens with.
-    private static func caseColumns<Case>(year: String, reference: any KeyPath<Case, UInt32> & Sendable)
-        -> [TableDefinition<CaseRow<Case>>.Column] {
+    /// `year, authority_code, reference`: the columns every per-case table opens with, the
+    /// reporting year described as `year`.
+    private static func caseColumns<Case: ReferencedCase>(year: String) -> [TableDefinition<CaseRow<Case>>.Column] {
+        // The cells capture nothing (the reference is the case's own, not a function given
+        // here), so that writing a row retains no context shared by every year's job.
         [
-            .init("year", .year, year) { .text($0.year.label) },
-            .init("authority_code", .text, Described.authorityCode) { .text($0.authorityCode) },
-            .init("reference", Described.reference, Described.referenceText) { .text(CaseReference.text($0.case[keyPath: reference])) },
+            .init("year", .year, year, cell: .year { $0.year }),
+            .init("authority_code", .text, Described.authorityCode, cell: .text { $0.authorityCode }),
+            .init("reference", Described.reference, Described.referenceText, cell: .reference { $0.case.reference }),
         ]
     }
 
@@ -237,6 +242,16 @@ extension TableFile {
     }
 }
 
+/// A case of a per-case table: it has a reference (``TableFile/caseColumns(year:)``).
+private protocol ReferencedCase: Sendable, Equatable {
+    /// The reference's eight digits as a number.
+    var reference: UInt32 { get }
+}
+
+extension DecidedCase: ReferencedCase {}
+extension ComplianceCase: ReferencedCase {}
+extension ServiceImprovementCase: ReferencedCase {}
+
 /// The descriptions of columns that several tables have, with the same meaning in each.
 private enum Described {
     static let year = "Reporting year, 1 April to 31 March, labelled by its two calendar years (2019-20)"
@@ -244,7 +259,9 @@ private enum Described {
     static let authorityName = "The register's official name of the authority"
     static let comparisonType = "Comparison type of the average of similar authorities; empty for other kinds"
     static let comparisonTypes = ColumnType.oneOf(ComparisonType.allCases.map(\.name))
-    static let serviceAreas = ColumnType.oneOf(ServiceArea.allCases.map(\.name))
+    static let serviceAreas = ColumnType.oneOf(serviceAreaNames)
+    /// The service areas' names, by raw value (``TableDefinition/Column/init(_:_:_:labels:index:)``).
+    static let serviceAreaNames = ServiceArea.allCases.map(\.name)
     static let reference = ColumnType.pattern("[0-9]{2} [0-9]{3} [0-9]{3}")
     static let referenceText = "The case reference, eight digits as 19 012 345"
     /// The compliance outcomes a per-case row can have (awaiting is not counted).

@@ -1,5 +1,6 @@
 import Foundation
 import Output
+import PipelineModel
 import PipelineRunner
 import Testing
 import TestSupport

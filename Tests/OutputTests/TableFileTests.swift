@@ -1,6 +1,7 @@
 import Output
 import PipelineModel
 import Testing
+import TestSupport
 
 @Suite struct TableFileTests {
     // Two years; a county, a unitary abolished after the first year (not current in the second,
@@ -146,5 +147,30 @@ import Testing
         #expect(TableFile.authorityYear.columns.count == 34)
         #expect(TableFile.typeYear.columns.count == 14)
         #expect(TableFile.comparison.columns.count == 12)
+    }
+
+    /// Every table of each year, the per-case ones with invented cases and service improvements
+    /// whose texts need quoting, is the texts of its cells (the former path) byte for byte.
+    @Test func everyTableIsTheTextsOfItsCellsByteForByte() {
+        let texts = ["", "Planning, enforcement", "A \"quoted\" word", "Two\nlines", "A carriage\rreturn", "Café"]
+        var decisions = 0
+        for plain in Self.figures.years {
+            let cased = CaseFixtures.withCases(plain, improvements: 2)
+            var authorities = cased.authorities
+            authorities[0].cases.serviceImprovements += texts.enumerated().map { i, text in
+                ServiceImprovementCase(reference: 99_000_000 + UInt32(i), decisionDate: cased.year.firstDay, area: .planning,
+                                       subcategory: text, remedy: texts[(i + 1) % texts.count])
+            }
+            let year = YearFigures(year: cased.year, authorities: authorities, types: cased.types, national: cased.national,
+                                   areas: cased.areas, publicReports: cased.publicReports)
+            for table in TableFile.allCases {
+                var expected = table.header
+                for row in table.rows(of: year) { TableSchema.appendRecord(row, to: &expected) }
+                #expect(table.render(year) == expected, "\(year.year) \(table.fileName)")
+            }
+            decisions += TableFile.decisions.rows(of: year).count
+            #expect(TableFile.serviceImprovements.rows(of: year).count >= texts.count)
+        }
+        #expect(decisions > 20)
     }
 }

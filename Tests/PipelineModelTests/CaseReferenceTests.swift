@@ -26,4 +26,12 @@ import Testing
             #expect(CaseReference.text(reference) == expected, "\(reference)")
         }
     }
+
+    @Test func appendedBytesAreTheText() {
+        for reference in stride(from: UInt32(0), through: 99_999_999, by: 99_991) + [99_999_999, 100_000_000, 134_217_727, .max] {
+            var bytes: [UInt8] = [7]
+            CSVRecordBuffer.with(&bytes) { CaseReference.append(reference, to: &$0) }
+            #expect(bytes == [7] + Array(CaseReference.text(reference).utf8), "\(reference)")
+        }
+    }
 }

@@ -75,4 +75,13 @@ import TestSupport
             #expect(day.description == "\(y)-\(two(m))-\(two(d))", "\(days)")
         }
     }
+
+    @Test func appendedBytesAreTheDescriptions() {
+        for days in stride(from: Int32(-800_000), through: 2_950_000, by: 997) {
+            let day = Day(daysSinceEpoch: days)
+            var bytes: [UInt8] = [7]
+            CSVRecordBuffer.with(&bytes) { day.appendISO(to: &$0) }
+            #expect(bytes == [7] + Array(day.description.utf8), "\(days)")
+        }
+    }
 }

@@ -1,4 +1,4 @@
-import Output
+import PipelineModel
 import Testing
 
 @Suite struct CSVFormatTests {
@@ -37,5 +37,13 @@ import Testing
         var buffer: [UInt8] = Array("x".utf8)
         CSVFormat.appendDecimal(value, to: &buffer)
         #expect(String(decoding: buffer, as: UTF8.self) == "x" + expected)
+    }
+
+    @Test func exactlyCommaQuoteCarriageReturnAndLineFeedNeedQuoting() {
+        for byte in UInt8.min ... UInt8.max {
+            let special = byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0D || byte == 0x0A
+            #expect(CSVFormat.needsQuoting(byte) == special, "\(byte)")
+            #expect(CSVFormat.needsQuoting([UInt8(ascii: "a"), byte]) == special, "\(byte)")
+        }
     }
 }
