@@ -110,7 +110,18 @@ package struct TableDefinition<Row>: Sendable {
 
     /// The cells of `row`, in the schema's column order.
     package func values(of row: Row) -> [TableValue] {
-        zip(cells, labels).map { $0.value(of: row, labels: $1) }
+        // Borrowed from the arrays, as in appendRecord: a zip copied every cell's function and
+        // labels per row, which made the history pages' rows cost more than their pages.
+        cells.withUnsafeBufferPointer { cells in
+            labels.withUnsafeBufferPointer { labels in
+                [TableValue](unsafeUninitializedCapacity: cells.count) { values, initialized in
+                    for index in cells.indices {
+                        (values.baseAddress! + index).initialize(to: cells[index].value(of: row, labels: labels[index]))
+                    }
+                    initialized = cells.count
+                }
+            }
+        }
     }
 
     /// `row` as a typed row of the table.
