@@ -53,8 +53,11 @@ struct PublicationPhase {
                                          templates: prepared.templates, letters: prepared.letters,
                                          register: prepared.register.authorities, logger: logger)
         let improvements = try planner.serviceImprovements(figures, current: publisher.current)
-        var (plan, tables) = try planner.plan(figures, current: publisher.current, serviceImprovements: improvements)
-        try planner.planHistory(tables, of: figures, serviceImprovements: improvements, into: &plan)
+        let current = publisher.current
+        // The history pages' rows and notes are made while the plan's tables are.
+        async let historyJobs = planner.historyJobs(figures, current: current, serviceImprovements: improvements)
+        var (plan, tables) = try planner.plan(figures, current: current, serviceImprovements: improvements)
+        try planner.planHistory(tables, of: figures, serviceImprovements: improvements, jobs: await historyJobs, into: &plan)
         if prepared.templates != nil {
             plan.write("datapackage.json", try dataPackage(tables: tables, years: plan.years, inputs: aggregated.inputs,
                                                            digests: digests))

@@ -154,8 +154,11 @@ struct PublicationPlanner {
     /// the current publication when their fingerprint is unchanged and every one of them
     /// matches its entry, rendered otherwise (each page the current publication has with the
     /// same bytes then linked from it).
+    /// `jobs`: the history pages' jobs made beforehand (``historyJobs(_:current:serviceImprovements:)``
+    /// while the plan was made), used when they are for the plan's years.
     func planHistory(_ tables: [TableFile: [UInt8]], of figures: AnnualFigures,
-                     serviceImprovements: [CaseRow<ServiceImprovementCase>] = [], into plan: inout PublicationPlan) throws {
+                     serviceImprovements: [CaseRow<ServiceImprovementCase>] = [], jobs: HistoryJobs? = nil,
+                     into plan: inout PublicationPlan) throws {
         guard let templates, let base = base(method: figures.method), let authorityYear = tables[.authorityYear],
               let comparison = tables[.comparison], let national = tables[.nationalYear] else { return }
         let latest = plan.years.max()
@@ -170,14 +173,47 @@ struct PublicationPlanner {
             plan.carry(entries)
             return
         }
-        // Every published year's figures: this run's from memory, the years only carried over
-        // read from their partitions.
-        let history = try PublishedTables.history(of: plan.years, computed: figures.years, currentFolder: plan.current?.folder)
+        if let jobs, jobs.years == plan.years {
+            plan.render(try jobs.jobs.get())
+        } else {
+            plan.render(try Self.historyJobs(of: plan.years, figures, current: plan.current, templates: templates,
+                                             register: register, serviceImprovements: serviceImprovements))
+        }
+    }
+
+    /// The history pages' jobs for the years a plan of `figures` publishes, made before the
+    /// plan (the years are known from the figures and `current`), so that they are made on one
+    /// core while the plan's tables are made on the other.
+    struct HistoryJobs: Sendable {
+        /// The years whose rows the pages show.
+        let years: [ReportingYear]
+        /// The jobs, or why they could not be made.
+        let jobs: Result<[PageRendering.Job], any Error>
+    }
+
+    /// ``HistoryJobs`` for `figures` and the current publication `current`; nil without templates.
+    func historyJobs(_ figures: AnnualFigures, current: CurrentPublication?,
+                     serviceImprovements: [CaseRow<ServiceImprovementCase>]) -> HistoryJobs? {
+        guard let templates else { return nil }
+        // The plan's years: every computed year, and with --years the current publication's others.
+        let years = Set(figures.years.map(\.year)).union(carriesOtherYears ? current?.years ?? [] : []).sorted()
+        return HistoryJobs(years: years, jobs: Result {
+            try Self.historyJobs(of: years, figures, current: current, templates: templates, register: register,
+                                 serviceImprovements: serviceImprovements)
+        })
+    }
+
+    /// The jobs of the history pages of `years`: this run's figures from memory, the years only
+    /// carried over read from their partitions in `current`.
+    private static func historyJobs(of years: [ReportingYear], _ figures: AnnualFigures, current: CurrentPublication?,
+                                    templates: RenderingTemplates, register: [Authority],
+                                    serviceImprovements: [CaseRow<ServiceImprovementCase>]) throws -> [PageRendering.Job] {
+        let history = try PublishedTables.history(of: years, computed: figures.years, currentFolder: current?.folder)
         let notes = HistoryNotes.byCode(register: register, published: Set(history.authorities.map(\.code)),
                                         publicReports: history.publicReports, serviceImprovements: serviceImprovements,
                                         latest: history.authorities.map(\.year).max())
-        plan.render(PageRendering.historyJobs(history.authorities, national: history.national, method: figures.method,
-                                              templates: templates, notes: notes))
+        return PageRendering.historyJobs(history.authorities, national: history.national, method: figures.method,
+                                         templates: templates, notes: notes)
     }
 
     /// The current publication's whole-publication pages, each matching its entry; nil when
