@@ -214,35 +214,41 @@ package final class CSVParser {
     private func parseCopyingQuotedRuns(_ base: UnsafeRawPointer, _ count: Int, _ context: UnsafeMutableRawPointer) -> Int {
         let quote = Int32(parser.pointee.quote_char)
         var position = 0
+        // Where the run after the last stretch ends (its next quote, or `count`), when known.
+        var runEnd: Int?
         while position < count {
             if parser.pointee.pstate == Self.fieldBegun, parser.pointee.quoted != 0 {
-                let run = memchr(base + position, quote, count - position)
-                    .map { (base + position).distance(to: UnsafeRawPointer($0)) } ?? count - position
-                if run > 0, appendToField(base + position, run) {
-                    position += run
+                let end = runEnd ?? memchr(base + position, quote, count - position)
+                    .map { base.distance(to: UnsafeRawPointer($0)) } ?? count
+                if end > position, appendToField(base + position, end - position) {
+                    position = end
+                    runEnd = nil
                     continue
                 }
             }
             // libcsv up to the quote that opens the next long run of a quoted field's text (or
             // to the end): short quoted fields cost less through libcsv than a call each.
-            let stop = Self.stopBeforeLongRun(base, from: position, count: count, quote: quote)
+            let (stop, end) = Self.stopBeforeLongRun(base, from: position, count: count, quote: quote)
             let used = csv_parse(parser, base + position, stop - position, fieldEnded, rowEnded, context)
             if used < stop - position { return position + used }
             position = stop
+            runEnd = end
         }
         return position
     }
 
     /// The end of the next stretch for libcsv from `position`: just after the first quote
-    /// followed by at least ``longRun`` bytes without a quote, or `count`.
-    private static func stopBeforeLongRun(_ base: UnsafeRawPointer, from position: Int, count: Int, quote: Int32) -> Int {
+    /// followed by at least ``longRun`` bytes without a quote, with where that run ends (the
+    /// next quote, or `count`); `count` and nil when there is no such quote.
+    private static func stopBeforeLongRun(_ base: UnsafeRawPointer, from position: Int, count: Int, quote: Int32)
+        -> (stop: Int, runEnd: Int?) {
         var next = memchr(base + position, quote, count - position).map { base.distance(to: UnsafeRawPointer($0)) }
         while let at = next {
             let after = memchr(base + at + 1, quote, count - at - 1).map { base.distance(to: UnsafeRawPointer($0)) }
-            if (after ?? count) - (at + 1) >= longRun { return at + 1 }
+            if (after ?? count) - (at + 1) >= longRun { return (at + 1, after ?? count) }
             next = after
         }
-        return count
+        return (count, nil)
     }
 
     /// Appends `length` bytes to the field libcsv is collecting, as its `SUBMIT_CHAR` would
