@@ -28,15 +28,20 @@ extension RunManifest {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(encoded.count + outputs.count * 160)
         bytes += encoded[..<open]
+        // The entries' fixed parts made once: a publication lists some 15,000 files, and this
+        // runs between the last file staged and the exchange, with nothing else to do.
+        let between = Array(",\n    ".utf8), opening = Array("{\n      \"bytes\" : ".utf8)
+        let path = Array(",\n      \"path\" : ".utf8), sha256 = Array(",\n      \"sha256\" : ".utf8)
+        let closing = Array("\n    }".utf8)
         for (index, output) in outputs.enumerated() {
-            if index > 0 { bytes += Array(",\n    ".utf8) }
-            bytes += Array("{\n      \"bytes\" : ".utf8)
-            bytes += Array(String(output.bytes).utf8)
-            bytes += Array(",\n      \"path\" : ".utf8)
+            if index > 0 { bytes += between }
+            bytes += opening
+            CSVFormat.appendDecimal(output.bytes, to: &bytes)
+            bytes += path
             Self.appendJSONString(output.path, to: &bytes)
-            bytes += Array(",\n      \"sha256\" : ".utf8)
+            bytes += sha256
             Self.appendJSONString(output.sha256, to: &bytes)
-            bytes += Array("\n    }".utf8)
+            bytes += closing
         }
         bytes += encoded[(close + 1)...]
         return bytes
@@ -65,6 +70,17 @@ extension RunManifest {
     /// other character as they are.
     private static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
+        var text = text
+        // Almost every path and digest needs no escape: copied whole.
+        let plain = text.withUTF8 { utf8 in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if plain {
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
