@@ -1,5 +1,7 @@
-/// A Mustache template compiled once into a tree of text and tags, rendered into a reused byte
-/// buffer with values looked up by ``TemplateContext`` (no dynamic casts).
+/// A Mustache template compiled once into a tree of text and tags, its names numbered as it is
+/// compiled (``TemplateName``), rendered into a byte buffer reserved to the template's size with
+/// values looked up by ``TemplateContext``: each type answers from a table by the name's number
+/// (``TemplateFields``), with no dynamic cast and no string comparison.
 ///
 /// Why not swift-mustache, which the project used before: its per-tag look-ups go through
 /// dynamic casts (`as? MustacheParent`, `as? MustacheCustomRenderable`, ...), `String(describing:)`
@@ -17,10 +19,10 @@
 /// Partials, set-delimiter tags, lambdas and transforms are refused when the template is
 /// compiled, naming the line and column.
 struct CompiledTemplate: Sendable {
-    indirect enum Node: Sendable {
+    enum Node: Sendable {
         case text([UInt8])
-        case variable(path: [String], escaped: Bool)
-        case section(path: [String], inverted: Bool, children: [Node])
+        case variable(path: [TemplateName], escaped: Bool)
+        case section(path: [TemplateName], inverted: Bool, children: [Node])
         case contentType(Escaping)
     }
 
@@ -37,17 +39,34 @@ struct CompiledTemplate: Sendable {
     }
 
     let nodes: [Node]
+    /// The capacity the output starts with: the template's own text and a quarter more for the
+    /// values, so that a letter's bytes are not copied as the buffer grows.
+    private let expectedSize: Int
 
     /// Compiles `source`.
     /// - Throws: ``SyntaxError``.
     init(_ source: String) throws {
         nodes = try Parser(Array(source.utf8)).parse()
+        let text = Self.textSize(nodes)
+        expectedSize = text + text / 4 + 256
+    }
+
+    private static func textSize(_ nodes: [Node]) -> Int {
+        var size = 0
+        for node in nodes {
+            switch node {
+            case .text(let bytes): size += bytes.count
+            case .section(_, _, let children): size += textSize(children)
+            case .variable, .contentType: break
+            }
+        }
+        return size
     }
 
     /// Renders the template with `context` at the bottom of the context stack.
     func render(_ context: any TemplateContext) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(4096)
+        output.reserveCapacity(expectedSize)
         var escaping = Escaping.html
         var stack: [TemplateValue] = [.context(context)]
         Self.render(nodes, stack: &stack, escaping: &escaping, into: &output)
@@ -72,8 +91,8 @@ struct CompiledTemplate: Sendable {
                 }
                 switch value {
                 case .list(let items):
-                    for item in items {
-                        stack.append(.context(item))
+                    for index in 0 ..< items.count {
+                        stack.append(.context(items.item(at: index)))
                         render(children, stack: &stack, escaping: &escaping, into: &output)
                         stack.removeLast()
                     }
@@ -92,17 +111,20 @@ struct CompiledTemplate: Sendable {
 
     /// The value of a dotted name: its first part found in the nearest context that has it, the
     /// rest within that value. `.` is the nearest value itself.
-    private static func lookUp(_ path: [String], in stack: [TemplateValue]) -> TemplateValue {
-        guard let first = path.first else { return stack.last ?? .missing }
+    private static func lookUp(_ path: [TemplateName], in stack: [TemplateValue]) -> TemplateValue {
+        guard !path.isEmpty else { return stack.last ?? .missing }
         var value = TemplateValue.missing
-        for frame in stack.reversed() {
-            if case .context(let context) = frame, let found = context.value(of: first) {
+        // By index from the top, so that no frame is copied but the one that answers.
+        var frame = stack.count
+        while frame > 0 {
+            frame -= 1
+            if let found = stack[frame].field(path[0]) {
                 value = found
                 break
             }
         }
         for part in path.dropFirst() {
-            guard case .context(let context) = value, let found = context.value(of: part) else { return .missing }
+            guard let found = value.field(part) else { return .missing }
             value = found
         }
         return value
@@ -134,11 +156,27 @@ struct CompiledTemplate: Sendable {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
             }
         case .number(let number):
-            output.append(contentsOf: String(number).utf8)
+            appendDecimal(number, into: &output)
         case .flag(let on):
             output.append(contentsOf: (on ? "true" : "false").utf8)
         case .context, .list, .missing:
             break
+        }
+    }
+
+    /// `number` in decimal, as `String(number)` prints it, without making the string.
+    private static func appendDecimal(_ number: Int, into output: inout [UInt8]) {
+        if number < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var end = buffer.count
+            repeat {
+                end -= 1
+                buffer[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            output.append(contentsOf: buffer[end...])
         }
     }
 }
@@ -149,7 +187,22 @@ protocol TemplateContext: Sendable {
     /// to the enclosing context, as Mustache's context stack does). A field this context has but
     /// that holds no value is ``TemplateValue/missing``, which ends the look-up: it never picks
     /// up an enclosing context's field of the same name.
-    func value(of name: String) -> TemplateValue?
+    ///
+    /// A context type answers through its ``TemplateFields`` table, by the name's number.
+    func value(of name: TemplateName) -> TemplateValue?
+}
+
+/// The items of a list field, read by index: the typed array itself, so that a section over it
+/// makes no array of existentials.
+protocol TemplateList: Sendable {
+    /// How many items the section renders.
+    var count: Int { get }
+    /// The item at `index` (0 ..< count), the context of one pass through the section.
+    func item(at index: Int) -> any TemplateContext
+}
+
+extension Array: TemplateList where Element: TemplateContext {
+    func item(at index: Int) -> any TemplateContext { self[index] }
 }
 
 /// What a template field holds.
@@ -163,7 +216,7 @@ enum TemplateValue: Sendable {
     /// A nested value whose fields a section reads.
     case context(any TemplateContext)
     /// A list: a section renders once per item, an inverted one when it is empty.
-    case list([any TemplateContext])
+    case list(any TemplateList)
     /// No value (a field that is nil): sections skip, inverted sections render.
     case missing
 
@@ -172,10 +225,16 @@ enum TemplateValue: Sendable {
         context.map { .context($0) } ?? .missing
     }
 
+    /// The field `name` of this value when it is a context; nil otherwise.
+    func field(_ name: TemplateName) -> TemplateValue? {
+        guard case .context(let context) = self else { return nil }
+        return context.value(of: name)
+    }
+
     var isTruthy: Bool {
         switch self {
         case .flag(let on): on
-        case .list(let items): !items.isEmpty
+        case .list(let items): items.count > 0
         case .missing: false
         case .text, .number, .context: true
         }

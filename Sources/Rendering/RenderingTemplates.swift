@@ -95,5 +95,5 @@ package struct RenderingTemplates: Sendable {
 
 /// The context of a template that reads no value.
 private struct NoFields: TemplateContext {
-    func value(of name: String) -> TemplateValue? { nil }
+    func value(of name: TemplateName) -> TemplateValue? { nil }
 }
