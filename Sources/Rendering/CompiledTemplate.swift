@@ -19,6 +19,7 @@
 /// Partials, set-delimiter tags, lambdas and transforms are refused when the template is
 /// compiled, naming the line and column.
 struct CompiledTemplate: Sendable {
+    /// The parser's tree of a template, which ``init(_:)`` lays out as ``Step``s.
     enum Node: Sendable {
         case text([UInt8])
         case variable(path: [TemplateName], escaped: Bool)
@@ -38,7 +39,24 @@ struct CompiledTemplate: Sendable {
         case html, markdown, none
     }
 
-    let nodes: [Node]
+    /// One step of the template, in the order of the source, holding only numbers, so that
+    /// reading one while rendering counts no reference.
+    private enum Step: Sendable {
+        /// The bytes of ``text`` in the range.
+        case text(Range<Int>)
+        /// The value named by ``names`` in the range, escaped or not.
+        case variable(path: Range<Int>, escaped: Bool)
+        /// A section over the value named by ``names`` in the range: its steps are those after
+        /// this one up to `end` (not included), where rendering goes on.
+        case section(path: Range<Int>, inverted: Bool, end: Int)
+        case contentType(Escaping)
+    }
+
+    private let steps: [Step]
+    /// Every text step's bytes, one after the other.
+    private let text: [UInt8]
+    /// Every tag's names (`a.b` is two), one after the other.
+    private let names: [TemplateName]
     /// The capacity the output starts with: the template's own text and a quarter more for the
     /// values, so that a letter's bytes are not copied as the buffer grows.
     private let expectedSize: Int
@@ -46,137 +64,192 @@ struct CompiledTemplate: Sendable {
     /// Compiles `source`.
     /// - Throws: ``SyntaxError``.
     init(_ source: String) throws {
-        nodes = try Parser(Array(source.utf8)).parse()
-        let text = Self.textSize(nodes)
-        expectedSize = text + text / 4 + 256
-    }
-
-    private static func textSize(_ nodes: [Node]) -> Int {
-        var size = 0
-        for node in nodes {
-            switch node {
-            case .text(let bytes): size += bytes.count
-            case .section(_, _, let children): size += textSize(children)
-            case .variable, .contentType: break
+        var steps: [Step] = []
+        var text: [UInt8] = []
+        var names: [TemplateName] = []
+        func lay(_ nodes: [Node]) {
+            for node in nodes {
+                switch node {
+                case .text(let bytes):
+                    steps.append(.text(text.count ..< text.count + bytes.count))
+                    text.append(contentsOf: bytes)
+                case .variable(let path, let escaped):
+                    steps.append(.variable(path: names.count ..< names.count + path.count, escaped: escaped))
+                    names.append(contentsOf: path)
+                case .section(let path, let inverted, let children):
+                    let index = steps.count
+                    let range = names.count ..< names.count + path.count
+                    names.append(contentsOf: path)
+                    steps.append(.section(path: range, inverted: inverted, end: index + 1))
+                    lay(children)
+                    steps[index] = .section(path: range, inverted: inverted, end: steps.count)
+                case .contentType(let mode):
+                    steps.append(.contentType(mode))
+                }
             }
         }
-        return size
+        lay(try Parser(Array(source.utf8)).parse())
+        self.steps = steps
+        self.text = text
+        self.names = names
+        expectedSize = text.count + text.count / 4 + 256
     }
 
     /// Renders the template with `context` at the bottom of the context stack.
-    func render(_ context: any TemplateContext) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(expectedSize)
-        var escaping = Escaping.html
-        var stack: [TemplateValue] = [.context(context)]
-        Self.render(nodes, stack: &stack, escaping: &escaping, into: &output)
-        return output
-    }
-
-    private static func render(_ nodes: [Node], stack: inout [TemplateValue], escaping: inout Escaping,
-                               into output: inout [UInt8]) {
-        for node in nodes {
-            switch node {
-            case .text(let bytes):
-                output.append(contentsOf: bytes)
-            case .contentType(let mode):
-                escaping = mode
-            case .variable(let path, let escaped):
-                append(lookUp(path, in: stack), escaping: escaped ? escaping : .none, into: &output)
-            case .section(let path, let inverted, let children):
-                let value = lookUp(path, in: stack)
-                if inverted {
-                    if !value.isTruthy { render(children, stack: &stack, escaping: &escaping, into: &output) }
-                    continue
-                }
-                switch value {
-                case .list(let items):
-                    for index in 0 ..< items.count {
-                        stack.append(.context(items.item(at: index)))
-                        render(children, stack: &stack, escaping: &escaping, into: &output)
-                        stack.removeLast()
-                    }
-                case .flag(let on):
-                    if on { render(children, stack: &stack, escaping: &escaping, into: &output) }
-                case .missing:
-                    break
-                default:
-                    stack.append(value)
-                    render(children, stack: &stack, escaping: &escaping, into: &output)
-                    stack.removeLast()
+    func render<Context: TemplateContext>(_ context: Context) -> [UInt8] {
+        steps.withUnsafeBufferPointer { steps in
+            text.withUnsafeBufferPointer { text in
+                names.withUnsafeBufferPointer { names in
+                    var run = Run(steps: steps, text: text, names: names, root: context, capacity: expectedSize)
+                    run.render(0 ..< steps.count)
+                    return run.output
                 }
             }
         }
     }
 
-    /// The value of a dotted name: its first part found in the nearest context that has it, the
-    /// rest within that value. `.` is the nearest value itself.
-    private static func lookUp(_ path: [TemplateName], in stack: [TemplateValue]) -> TemplateValue {
-        guard !path.isEmpty else { return stack.last ?? .missing }
-        var value = TemplateValue.missing
-        // By index from the top, so that no frame is copied but the one that answers.
-        var frame = stack.count
-        while frame > 0 {
-            frame -= 1
-            if let found = stack[frame].field(path[0]) {
+    /// One rendering: the template's steps read in place, the root context by its own type and
+    /// the sections' values above it.
+    private struct Run<Root: TemplateContext> {
+        let steps: UnsafeBufferPointer<Step>
+        let text: UnsafeBufferPointer<UInt8>
+        let names: UnsafeBufferPointer<TemplateName>
+        let root: Root
+        var output: [UInt8]
+        /// The values of the sections being rendered, innermost last.
+        var stack: [TemplateValue] = []
+        var escaping = Escaping.html
+
+        init(steps: UnsafeBufferPointer<Step>, text: UnsafeBufferPointer<UInt8>, names: UnsafeBufferPointer<TemplateName>,
+             root: Root, capacity: Int) {
+            self.steps = steps
+            self.text = text
+            self.names = names
+            self.root = root
+            output = []
+            output.reserveCapacity(capacity)
+        }
+
+        mutating func render(_ range: Range<Int>) {
+            var index = range.lowerBound
+            while index < range.upperBound {
+                switch steps[index] {
+                case .text(let bytes):
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: text[bytes]))
+                case .contentType(let mode):
+                    escaping = mode
+                case .variable(let path, let escaped):
+                    append(lookUp(path), escaping: escaped ? escaping : .none)
+                case .section(let path, let inverted, let end):
+                    let children = index + 1 ..< end
+                    index = end
+                    let value = lookUp(path)
+                    if inverted {
+                        if !value.isTruthy { render(children) }
+                        continue
+                    }
+                    switch value {
+                    case .list(let items):
+                        for item in 0 ..< items.count {
+                            stack.append(.context(items.item(at: item)))
+                            render(children)
+                            stack.removeLast()
+                        }
+                    case .flag(let on):
+                        if on { render(children) }
+                    case .missing:
+                        break
+                    default:
+                        stack.append(value)
+                        render(children)
+                        stack.removeLast()
+                    }
+                    continue
+                }
+                index += 1
+            }
+        }
+
+        /// The value of a dotted name: its first part found in the nearest context that has it,
+        /// the rest within that value. `.` is the nearest value itself.
+        func lookUp(_ path: Range<Int>) -> TemplateValue {
+            guard !path.isEmpty else { return stack.last ?? .context(root) }
+            let first = names[path.lowerBound]
+            // Each value is returned where it is found, moved rather than copied, and the frames
+            // are read in place from the top.
+            var frame = stack.count
+            while frame > 0 {
+                frame -= 1
+                if let found = stack[frame].field(first) { return within(found, path) }
+            }
+            guard let found = root.value(of: first) else { return .missing }
+            return within(found, path)
+        }
+
+        /// The field of `value` that the rest of `path` (after its first name) names.
+        func within(_ value: consuming TemplateValue, _ path: Range<Int>) -> TemplateValue {
+            guard path.count > 1 else { return value }
+            var value = value
+            for part in path.dropFirst() {
+                guard let found = value.field(names[part]) else { return .missing }
                 value = found
+            }
+            return value
+        }
+
+        mutating func append(_ value: TemplateValue, escaping: Escaping) {
+            switch value {
+            case .text(let text):
+                let appended: Void? = text.utf8.withContiguousStorageIfAvailable { append($0, escaping: escaping) }
+                if appended == nil {
+                    var text = text
+                    text.withUTF8 { append($0, escaping: escaping) }
+                }
+            case .number(let number):
+                appendDecimal(number)
+            case .flag(let on):
+                output.append(contentsOf: (on ? "true" : "false").utf8)
+            case .context, .list, .missing:
                 break
             }
         }
-        for part in path.dropFirst() {
-            guard let found = value.field(part) else { return .missing }
-            value = found
-        }
-        return value
-    }
 
-    private static func append(_ value: TemplateValue, escaping: Escaping, into output: inout [UInt8]) {
-        switch value {
-        case .text(let text):
-            var text = text
-            text.withUTF8 { bytes in
-                guard escaping != .none else { return output.append(contentsOf: bytes) }
-                let html = escaping == .html
-                // Runs between the characters to escape are appended whole, not a byte at a time.
-                var run = 0
-                for i in bytes.indices {
-                    let entity: StaticString
-                    switch bytes[i] {
-                    case UInt8(ascii: "<"): entity = "&lt;"
-                    case UInt8(ascii: ">"): entity = "&gt;"
-                    case UInt8(ascii: "&"): entity = "&amp;"
-                    case UInt8(ascii: "\"") where html: entity = "&quot;"
-                    case UInt8(ascii: "'") where html: entity = "&#39;"
-                    default: continue
-                    }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run ..< i]))
-                    output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                    run = i + 1
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, escaping: Escaping) {
+            guard escaping != .none else { return output.append(contentsOf: bytes) }
+            let html = escaping == .html
+            // Runs between the characters to escape are appended whole, not a byte at a time.
+            var run = 0
+            for i in bytes.indices {
+                let entity: StaticString
+                switch bytes[i] {
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "\"") where html: entity = "&quot;"
+                case UInt8(ascii: "'") where html: entity = "&#39;"
+                default: continue
                 }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run ..< i]))
+                output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                run = i + 1
             }
-        case .number(let number):
-            appendDecimal(number, into: &output)
-        case .flag(let on):
-            output.append(contentsOf: (on ? "true" : "false").utf8)
-        case .context, .list, .missing:
-            break
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
-    }
 
-    /// `number` in decimal, as `String(number)` prints it, without making the string.
-    private static func appendDecimal(_ number: Int, into output: inout [UInt8]) {
-        if number < 0 { output.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var end = buffer.count
-            repeat {
-                end -= 1
-                buffer[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            output.append(contentsOf: buffer[end...])
+        /// `number` in decimal, as `String(number)` prints it, without making the string.
+        mutating func appendDecimal(_ number: Int) {
+            if number < 0 { output.append(UInt8(ascii: "-")) }
+            var magnitude = number.magnitude
+            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                var end = buffer.count
+                repeat {
+                    end -= 1
+                    buffer[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                    magnitude /= 10
+                } while magnitude > 0
+                output.append(contentsOf: buffer[end...])
+            }
         }
     }
 }
