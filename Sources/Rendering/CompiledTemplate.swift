@@ -100,37 +100,37 @@ struct CompiledTemplate: Sendable {
         steps.withUnsafeBufferPointer { steps in
             text.withUnsafeBufferPointer { text in
                 names.withUnsafeBufferPointer { names in
-                    var run = Run(steps: steps, text: text, names: names, root: context, capacity: expectedSize)
-                    run.render(0 ..< steps.count)
+                    var run = Run<Context>(steps: steps, text: text, names: names, capacity: expectedSize)
+                    run.render(0 ..< steps.count, root: context)
                     return run.output
                 }
             }
         }
     }
 
-    /// One rendering: the template's steps read in place, the root context by its own type and
-    /// the sections' values above it.
+    /// One rendering: the template's steps read in place, the root context by its own type (passed
+    /// down, never copied) and the sections' contexts above it.
     private struct Run<Root: TemplateContext> {
         let steps: UnsafeBufferPointer<Step>
         let text: UnsafeBufferPointer<UInt8>
         let names: UnsafeBufferPointer<TemplateName>
-        let root: Root
         var output: [UInt8]
         /// The values of the sections being rendered, innermost last.
-        var stack: [TemplateValue] = []
+        /// The contexts of the sections being rendered, innermost last: read in place, each by
+        /// its own type's table (a section over text or a number stands as a ``SectionValue``).
+        var stack: [any TemplateContext] = []
         var escaping = Escaping.html
 
         init(steps: UnsafeBufferPointer<Step>, text: UnsafeBufferPointer<UInt8>, names: UnsafeBufferPointer<TemplateName>,
-             root: Root, capacity: Int) {
+             capacity: Int) {
             self.steps = steps
             self.text = text
             self.names = names
-            self.root = root
             output = []
             output.reserveCapacity(capacity)
         }
 
-        mutating func render(_ range: Range<Int>) {
+        mutating func render(_ range: Range<Int>, root: Root) {
             var index = range.lowerBound
             while index < range.upperBound {
                 switch steps[index] {
@@ -139,29 +139,33 @@ struct CompiledTemplate: Sendable {
                 case .contentType(let mode):
                     escaping = mode
                 case .variable(let path, let escaped):
-                    append(lookUp(path), escaping: escaped ? escaping : .none)
+                    append(lookUp(path, root: root), escaping: escaped ? escaping : .none)
                 case .section(let path, let inverted, let end):
                     let children = index + 1 ..< end
                     index = end
-                    let value = lookUp(path)
+                    let value = lookUp(path, root: root)
                     if inverted {
-                        if !value.isTruthy { render(children) }
+                        if !value.isTruthy { render(children, root: root) }
                         continue
                     }
                     switch value {
                     case .list(let items):
                         for item in 0 ..< items.count {
-                            stack.append(.context(items.item(at: item)))
-                            render(children)
+                            stack.append(items.item(at: item))
+                            render(children, root: root)
                             stack.removeLast()
                         }
                     case .flag(let on):
-                        if on { render(children) }
+                        if on { render(children, root: root) }
                     case .missing:
                         break
-                    default:
-                        stack.append(value)
-                        render(children)
+                    case .context(let context):
+                        stack.append(context)
+                        render(children, root: root)
+                        stack.removeLast()
+                    case .text, .number:
+                        stack.append(SectionValue(sectionValue: value))
+                        render(children, root: root)
                         stack.removeLast()
                     }
                     continue
@@ -172,15 +176,15 @@ struct CompiledTemplate: Sendable {
 
         /// The value of a dotted name: its first part found in the nearest context that has it,
         /// the rest within that value. `.` is the nearest value itself.
-        func lookUp(_ path: Range<Int>) -> TemplateValue {
-            guard !path.isEmpty else { return stack.last ?? .context(root) }
+        func lookUp(_ path: Range<Int>, root: Root) -> TemplateValue {
+            guard !path.isEmpty else { return stack.last.map { $0.sectionValue ?? .context($0) } ?? .context(root) }
             let first = names[path.lowerBound]
             // Each value is returned where it is found, moved rather than copied, and the frames
             // are read in place from the top.
             var frame = stack.count
             while frame > 0 {
                 frame -= 1
-                if let found = stack[frame].field(first) { return within(found, path) }
+                if let found = stack[frame].value(of: first) { return within(found, path) }
             }
             guard let found = root.value(of: first) else { return .missing }
             return within(found, path)
@@ -263,6 +267,21 @@ protocol TemplateContext: Sendable {
     ///
     /// A context type answers through its ``TemplateFields`` table, by the name's number.
     func value(of name: TemplateName) -> TemplateValue?
+
+    /// The value itself when this context stands for a section over text or a number, which
+    /// `{{.}}` prints inside it; nil (the default) for a context of fields.
+    var sectionValue: TemplateValue? { get }
+}
+
+extension TemplateContext {
+    var sectionValue: TemplateValue? { nil }
+}
+
+/// The context of a section over text or a number: no fields, the value itself for `{{.}}`.
+private struct SectionValue: TemplateContext {
+    let sectionValue: TemplateValue?
+
+    func value(of name: TemplateName) -> TemplateValue? { nil }
 }
 
 /// The items of a list field, read by index: the typed array itself, so that a section over it
