@@ -82,6 +82,7 @@ import TestSupport
         ("{{#rows}}[{{label}}:{{count}}]{{/rows}}{{^none}}empty{{/none}}", "[a:3][b:3]empty"),
         ("{{#nested}}{{label}} in {{count}}{{/nested}}{{#missing}}x{{/missing}}{{^missing}}none{{/missing}}", "inner in 3none"),
         ("{{nested.label}}", "inner"),
+        ("{{#name}}[{{.}}]{{/name}}", "[R&amp;D &lt;x&gt; &quot;q&quot; &#39;s&#39;]"),
         ("x\n  {{#on}}  \n  y\n  {{/on}}\nz\n", "x\n  y\nz\n"),
         ("  {{! a comment\n that spans lines }}\nline\n", "line\n"),
         ("{{#on}}a{{/on}} {{#on}}b{{/on}}\n", "a b\n"),
