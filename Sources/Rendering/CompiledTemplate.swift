@@ -1,5 +1,5 @@
-/// A Mustache template compiled once into a tree of text and tags, its names numbered as it is
-/// compiled (``TemplateName``), rendered into a byte buffer reserved to the template's size with
+/// A Mustache template compiled once into a list of text and tag steps, its names numbered as it
+/// is compiled (``TemplateName``), rendered into a byte buffer reserved to the template's size with
 /// values looked up by ``TemplateContext``: each type answers from a table by the name's number
 /// (``TemplateFields``), with no dynamic cast and no string comparison.
 ///
@@ -115,7 +115,6 @@ struct CompiledTemplate: Sendable {
         let text: UnsafeBufferPointer<UInt8>
         let names: UnsafeBufferPointer<TemplateName>
         var output: [UInt8]
-        /// The values of the sections being rendered, innermost last.
         /// The contexts of the sections being rendered, innermost last: read in place, each by
         /// its own type's table (a section over text or a number stands as a ``SectionValue``).
         var stack: [any TemplateContext] = []
@@ -265,7 +264,7 @@ protocol TemplateContext: Sendable {
     /// that holds no value is ``TemplateValue/missing``, which ends the look-up: it never picks
     /// up an enclosing context's field of the same name.
     ///
-    /// A context type answers through its ``TemplateFields`` table, by the name's number.
+    /// The letters' context types answer from a ``TemplateFields`` table, by the name's number.
     func value(of name: TemplateName) -> TemplateValue?
 
     /// The value itself when this context stands for a section over text or a number, which
