@@ -137,8 +137,8 @@ extension CompiledTemplate {
             return stack[0].nodes
         }
 
-        private static func path(_ name: String) -> [String] {
-            name == "." ? [] : name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        private static func path(_ name: String) -> [TemplateName] {
+            name == "." ? [] : name.split(separator: ".", omittingEmptySubsequences: false).map { TemplateName(String($0)) }
         }
 
         private func find(_ needle: [UInt8], from start: Int) -> Int? {

@@ -1,95 +1,90 @@
-/// The letter's values as the templates name them (`{{uphold}}`), answered by a `switch` so that
-/// a look-up costs a few string comparisons (``CompiledTemplate``). A test checks that every
-/// stored property answers under its own name.
+/// The letter's values as the templates name them (`{{uphold}}`), answered from a table by the
+/// name's number (``TemplateFields``, ``CompiledTemplate``). A test checks that every stored
+/// property answers under its own name.
 extension LetterFields: TemplateContext {
-    func value(of name: String) -> TemplateValue? {
-        switch name {
-        case "name": .text(self.name)
-        case "code": .text(self.code)
-        case "year": .text(self.year)
-        case "y1": .text(self.y1)
-        case "y2": .text(self.y2)
-        case "typeName": self.typeName.map { .text($0) } ?? .missing
-        case "current": .flag(self.current)
-        case "compared": .flag(self.compared)
-        case "council": .text(self.council)
-        case "detailed": .flag(self.detailed)
-        case "overview": .optional(self.overview)
-        case "date": .text(self.date)
-        case "addresseeName": .text(self.addresseeName)
-        case "addresseeJobTitle": .text(self.addresseeJobTitle)
-        case "signed": .flag(self.signed)
-        case "signatoryName": .text(self.signatoryName)
-        case "signatoryTitle": .text(self.signatoryTitle)
-        case "hasContact": .flag(self.hasContact)
-        case "publicReports": .list(self.publicReports)
-        case "hasPublicReports": .flag(self.hasPublicReports)
-        case "uphold": .text(self.uphold)
-        case "upholdAverage": .text(self.upholdAverage)
-        case "upheld": .number(self.upheld)
-        case "upheldIsOne": .flag(self.upheldIsOne)
-        case "per100k": .optional(self.per100k)
-        case "investigations": .number(self.investigations)
-        case "investigationsIsOne": .flag(self.investigationsIsOne)
-        case "compliance": .text(self.compliance)
-        case "complianceAverage": .text(self.complianceAverage)
-        case "complianceOutcomes": .number(self.complianceOutcomes)
-        case "complianceOutcomesIsOne": .flag(self.complianceOutcomesIsOne)
-        case "remedy": .text(self.remedy)
-        case "remedyAverage": .text(self.remedyAverage)
-        case "satisfactoryRemedies": .number(self.satisfactoryRemedies)
-        case "satisfactoryRemediesIsOne": .flag(self.satisfactoryRemediesIsOne)
-        case "received": .list(self.received)
-        case "receivedTotal": .number(self.receivedTotal)
-        case "decisions": .list(self.decisions)
-        case "decisionsTotal": .number(self.decisionsTotal)
-        default: nil
-        }
-    }
+    private static let fields = TemplateFields<LetterFields>([
+        "name": { .text($0.name) },
+        "code": { .text($0.code) },
+        "year": { .text($0.year) },
+        "y1": { .text($0.y1) },
+        "y2": { .text($0.y2) },
+        "typeName": { $0.typeName.map(TemplateValue.text) ?? .missing },
+        "current": { .flag($0.current) },
+        "compared": { .flag($0.compared) },
+        "council": { .text($0.council) },
+        "detailed": { .flag($0.detailed) },
+        "overview": { .optional($0.overview) },
+        "date": { .text($0.date) },
+        "addresseeName": { .text($0.addresseeName) },
+        "addresseeJobTitle": { .text($0.addresseeJobTitle) },
+        "signed": { .flag($0.signed) },
+        "signatoryName": { .text($0.signatoryName) },
+        "signatoryTitle": { .text($0.signatoryTitle) },
+        "hasContact": { .flag($0.hasContact) },
+        "publicReports": { .list($0.publicReports) },
+        "hasPublicReports": { .flag($0.hasPublicReports) },
+        "uphold": { .text($0.uphold) },
+        "upholdAverage": { .text($0.upholdAverage) },
+        "upheld": { .number($0.upheld) },
+        "upheldIsOne": { .flag($0.upheldIsOne) },
+        "per100k": { .optional($0.per100k) },
+        "investigations": { .number($0.investigations) },
+        "investigationsIsOne": { .flag($0.investigationsIsOne) },
+        "compliance": { .text($0.compliance) },
+        "complianceAverage": { .text($0.complianceAverage) },
+        "complianceOutcomes": { .number($0.complianceOutcomes) },
+        "complianceOutcomesIsOne": { .flag($0.complianceOutcomesIsOne) },
+        "remedy": { .text($0.remedy) },
+        "remedyAverage": { .text($0.remedyAverage) },
+        "satisfactoryRemedies": { .number($0.satisfactoryRemedies) },
+        "satisfactoryRemediesIsOne": { .flag($0.satisfactoryRemediesIsOne) },
+        "received": { .list($0.received) },
+        "receivedTotal": { .number($0.receivedTotal) },
+        "decisions": { .list($0.decisions) },
+        "decisionsTotal": { .number($0.decisionsTotal) },
+    ])
+
+    func value(of name: TemplateName) -> TemplateValue? { Self.fields.value(of: name, in: self) }
 }
 
 extension LetterFields.Per100kLines: TemplateContext {
-    func value(of name: String) -> TemplateValue? {
-        switch name {
-        case "value": .text(self.value)
-        case "average": .text(self.average)
-        default: nil
-        }
-    }
+    private static let fields = TemplateFields<LetterFields.Per100kLines>([
+        "value": { .text($0.value) },
+        "average": { .text($0.average) },
+    ])
+
+    func value(of name: TemplateName) -> TemplateValue? { Self.fields.value(of: name, in: self) }
 }
 
 extension LetterFields.CountRow: TemplateContext {
-    func value(of name: String) -> TemplateValue? {
-        switch name {
-        case "label": .text(self.label)
-        case "count": .number(self.count)
-        default: nil
-        }
-    }
+    private static let fields = TemplateFields<LetterFields.CountRow>([
+        "label": { .text($0.label) },
+        "count": { .number($0.count) },
+    ])
+
+    func value(of name: TemplateName) -> TemplateValue? { Self.fields.value(of: name, in: self) }
 }
 
 extension LetterFields.Overview: TemplateContext {
-    func value(of name: String) -> TemplateValue? {
-        switch name {
-        case "decisions": .number(self.decisions)
-        case "notForUs": .number(self.notForUs)
-        case "closed": .number(self.closed)
-        case "investigations": .number(self.investigations)
-        case "upheld": .number(self.upheld)
-        default: nil
-        }
-    }
+    private static let fields = TemplateFields<LetterFields.Overview>([
+        "decisions": { .number($0.decisions) },
+        "notForUs": { .number($0.notForUs) },
+        "closed": { .number($0.closed) },
+        "investigations": { .number($0.investigations) },
+        "upheld": { .number($0.upheld) },
+    ])
+
+    func value(of name: TemplateName) -> TemplateValue? { Self.fields.value(of: name, in: self) }
 }
 
 extension LetterFields.PublicReport: TemplateContext {
-    func value(of name: String) -> TemplateValue? {
-        switch name {
-        case "reference": .text(self.reference)
-        case "serviceArea": .text(self.serviceArea)
-        case "summary": .text(self.summary)
+    private static let fields = TemplateFields<LetterFields.PublicReport>([
+        "reference": { .text($0.reference) },
+        "serviceArea": { .text($0.serviceArea) },
+        "summary": { .text($0.summary) },
         // Not `remedy`, which names the letter's satisfactory remedy rate in the enclosing context.
-        case "agreed": self.remedy.isEmpty ? .missing : .text(self.remedy)
-        default: nil
-        }
-    }
+        "agreed": { $0.remedy.isEmpty ? .missing : .text($0.remedy) },
+    ])
+
+    func value(of name: TemplateName) -> TemplateValue? { Self.fields.value(of: name, in: self) }
 }

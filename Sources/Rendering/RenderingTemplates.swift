@@ -83,7 +83,7 @@ package struct RenderingTemplates: Sendable {
     }
 
     /// Renders the template of file `file` (`letter.md.mustache`) with `context`.
-    func render(_ file: String, _ context: any TemplateContext) -> [UInt8] {
+    func render<Context: TemplateContext>(_ file: String, _ context: Context) -> [UInt8] {
         // Only files of requiredFiles are rendered, and init checks that they are all there.
         templates[file]?.render(context) ?? []
     }
@@ -95,5 +95,5 @@ package struct RenderingTemplates: Sendable {
 
 /// The context of a template that reads no value.
 private struct NoFields: TemplateContext {
-    func value(of name: String) -> TemplateValue? { nil }
+    func value(of name: TemplateName) -> TemplateValue? { nil }
 }

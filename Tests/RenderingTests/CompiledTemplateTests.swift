@@ -14,12 +14,12 @@ import TestSupport
         let context: any TemplateContext
 
         func child(named name: String) -> Any? {
-            switch context.value(of: name) {
+            switch context.value(of: TemplateName(name)) {
             case .text(let text)?: text
             case .number(let number)?: number
             case .flag(let flag)?: flag
             case .context(let nested)?: MustacheView(context: nested)
-            case .list(let items)?: items.map { MustacheView(context: $0) }
+            case .list(let items)?: (0 ..< items.count).map { MustacheView(context: items.item(at: $0)) }
             case .missing?, nil: nil
             }
         }
@@ -64,9 +64,11 @@ import TestSupport
 
     /// A context of plain values, for the rules below.
     struct Fields: TemplateContext {
-        let values: [String: TemplateValue]
-        init(_ values: [String: TemplateValue]) { self.values = values }
-        func value(of name: String) -> TemplateValue? { values[name] }
+        let values: [TemplateName: TemplateValue]
+        init(_ values: [String: TemplateValue]) {
+            self.values = Dictionary(uniqueKeysWithValues: values.map { (TemplateName($0.key), $0.value) })
+        }
+        func value(of name: TemplateName) -> TemplateValue? { values[name] }
     }
 
     static let cases: [(template: String, expected: String)] = [
@@ -75,10 +77,12 @@ import TestSupport
         ("{{% CONTENT_TYPE: TEXT}}\n{{name}}", "R&D <x> \"q\" 's'"),
         ("{{% CONTENT_TYPE: MARKDOWN}}\n{{count}} {{nested.label}}", "3 inner"),
         ("{{count}} {{missing}}.", "3 ."),
+        ("{{zero}} {{negative}} {{smallest}} {{largest}}", "0 -12 -9223372036854775808 9223372036854775807"),
         ("{{#on}}yes{{/on}}{{^on}}no{{/on}}{{#off}}yes{{/off}}{{^off}}no{{/off}}", "yesno"),
         ("{{#rows}}[{{label}}:{{count}}]{{/rows}}{{^none}}empty{{/none}}", "[a:3][b:3]empty"),
         ("{{#nested}}{{label}} in {{count}}{{/nested}}{{#missing}}x{{/missing}}{{^missing}}none{{/missing}}", "inner in 3none"),
         ("{{nested.label}}", "inner"),
+        ("{{#name}}[{{.}}]{{/name}}", "[R&amp;D &lt;x&gt; &quot;q&quot; &#39;s&#39;]"),
         ("x\n  {{#on}}  \n  y\n  {{/on}}\nz\n", "x\n  y\nz\n"),
         ("  {{! a comment\n that spans lines }}\nline\n", "line\n"),
         ("{{#on}}a{{/on}} {{#on}}b{{/on}}\n", "a b\n"),
@@ -89,8 +93,9 @@ import TestSupport
     func mustacheRules(template: String, expected: String) throws {
         let context = Fields([
             "name": .text("R&D <x> \"q\" 's'"), "count": .number(3), "on": .flag(true), "off": .flag(false),
-            "rows": .list([Fields(["label": .text("a")]), Fields(["label": .text("b")])]), "none": .list([]),
+            "rows": .list([Fields(["label": .text("a")]), Fields(["label": .text("b")])]), "none": .list([Fields]()),
             "nested": .context(Fields(["label": .text("inner")])), "missing": .missing,
+            "zero": .number(0), "negative": .number(-12), "smallest": .number(.min), "largest": .number(.max),
         ])
         let (ours, theirs) = try both(template, context)
         #expect(ours == expected)
@@ -126,13 +131,25 @@ import TestSupport
             let letter = LetterFields(row, types: year)
             for child in Mirror(reflecting: letter).children {
                 guard let name = child.label else { continue }
-                #expect(letter.value(of: name) != nil, "LetterFields.\(name) is not readable by the templates")
+                #expect(letter.value(of: TemplateName(name)) != nil, "LetterFields.\(name) is not readable by the templates")
             }
         }
         let per100k = LetterFields.Per100kLines(value: "4.8", average: "n/a")
-        #expect(Mirror(reflecting: per100k).children.allSatisfy { per100k.value(of: $0.label ?? "") != nil })
+        #expect(Mirror(reflecting: per100k).children.allSatisfy { per100k.value(of: TemplateName($0.label ?? "")) != nil })
         let row = LetterFields.CountRow(label: "Housing", count: 2)
-        #expect(Mirror(reflecting: row).children.allSatisfy { row.value(of: $0.label ?? "") != nil })
-        #expect(LetterFields(FigureFixtures.leicester2023, types: FigureFixtures.single(FigureFixtures.leicester2023).years[0]).value(of: "nope") == nil)
+        #expect(Mirror(reflecting: row).children.allSatisfy { row.value(of: TemplateName($0.label ?? "")) != nil })
+        #expect(LetterFields(FigureFixtures.leicester2023, types: FigureFixtures.single(FigureFixtures.leicester2023).years[0]).value(of: TemplateName("nope")) == nil)
+    }
+
+    /// A name numbered after a type's table was built (a template compiled later) is none of the
+    /// type's fields, whatever its number: the look-up goes past the table's end.
+    @Test func aNameFirstMetAfterATableWasBuiltIsNoneOfTheTypesFields() throws {
+        let row = LetterFields.CountRow(label: "Housing", count: 2)
+        #expect(row.value(of: TemplateName("label")) != nil)
+        let late = "late\(UInt32.random(in: 0 ... .max))"
+        #expect(row.value(of: TemplateName(late)) == nil)
+        let rendered = try CompiledTemplate("[{{label}}|{{\(late)}}|{{count}}]").render(row)
+        #expect(String(decoding: rendered, as: UTF8.self) == "[Housing||2]")
+        #expect(TemplateName(late) == TemplateName(late))
     }
 }
