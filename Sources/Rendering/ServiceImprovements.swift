@@ -28,21 +28,45 @@ package struct ServiceImprovements: Sendable, Equatable {
 
     /// ``byCode(_:upTo:)`` for each of `years` (those before 2018-19 have no entry), each
     /// authority's rows sorted once for all the years rather than once a year.
+    ///
+    /// Rows are sorted by one packed key each (year, decision date, reference), newest first;
+    /// a row's year is its decision's, so this is the order of decision dates, and an authority's
+    /// rows up to a year are the tail of its list from the first row of that year or before,
+    /// found by bisection. At 2M rows (some 100,000 service improvements) copying and comparing
+    /// the rows themselves took 0.04 s of the publication's serial start, twice.
     package static func byYear(_ rows: [CaseRow<ServiceImprovementCase>], years: [ReportingYear])
         -> [ReportingYear: [String: ServiceImprovements]] {
-        let newestFirst = Dictionary(grouping: rows.filter { $0.year >= firstYear }, by: \.authorityCode).mapValues { rows in
-            rows.sorted { ($0.case.decisionDate, $0.case.reference) > ($1.case.decisionDate, $1.case.reference) }
+        var byAuthority: [String: [Int]] = [:]
+        for (index, row) in rows.enumerated() where row.year >= firstYear {
+            byAuthority[row.authorityCode, default: []].append(index)
+        }
+        let newestFirst = byAuthority.mapValues { indices in
+            indices.map { (key: sortKey(rows[$0]), index: $0) }.sorted { $0.key > $1.key }.map(\.index)
         }
         var byYear: [ReportingYear: [String: ServiceImprovements]] = [:]
         for year in years where year >= firstYear {
-            byYear[year] = newestFirst.compactMapValues { rows in
-                // Counted without copying the rows: a year's list is read once per authority and year.
-                let counted = rows.lazy.filter { $0.year <= year }
-                let count = counted.count
-                return count == 0 ? nil : ServiceImprovements(latest: Array(counted.prefix(shown)), count: count, upTo: year)
+            byYear[year] = newestFirst.compactMapValues { indices in
+                // The first row of `year` or before: years only fall along the list.
+                var low = 0, high = indices.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if rows[indices[middle]].year > year { low = middle + 1 } else { high = middle }
+                }
+                let count = indices.count - low
+                return count == 0 ? nil : ServiceImprovements(
+                    latest: indices[low ..< min(low + shown, indices.count)].map { rows[$0] }, count: count, upTo: year)
             }
         }
         return byYear
+    }
+
+    /// A row's place in the lists as one number, larger for newer: its year's first calendar
+    /// year above 1900 (8 bits), its decision day (24 bits, offset so that it stays positive)
+    /// and its reference (32 bits).
+    private static func sortKey(_ row: CaseRow<ServiceImprovementCase>) -> UInt64 {
+        let year = UInt64(UInt8(clamping: row.year.startYear - 1900))
+        let day = UInt64(UInt32(bitPattern: row.case.decisionDate.daysSinceEpoch &+ (1 << 23)) & 0xFF_FFFF)
+        return year << 56 | day << 32 | UInt64(row.case.reference)
     }
 
     /// What the pages show of every authority of `all`, as one text for a fingerprint, so that
