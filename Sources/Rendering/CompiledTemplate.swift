@@ -219,24 +219,7 @@ struct CompiledTemplate: Sendable {
 
         mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, escaping: Escaping) {
             guard escaping != .none else { return output.append(contentsOf: bytes) }
-            let html = escaping == .html
-            // Runs between the characters to escape are appended whole, not a byte at a time.
-            var run = 0
-            for i in bytes.indices {
-                let entity: StaticString
-                switch bytes[i] {
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "\"") where html: entity = "&quot;"
-                case UInt8(ascii: "'") where html: entity = "&#39;"
-                default: continue
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run ..< i]))
-                output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                run = i + 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            MarkupEscape.runs(of: bytes, quotes: escaping == .html) { output.append(contentsOf: $0) }
         }
 
         /// `number` in decimal, as `String(number)` prints it, without making the string.

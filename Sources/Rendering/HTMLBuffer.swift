@@ -47,25 +47,7 @@ struct HTMLBuffer: ~Copyable {
     /// stands (element content or a quoted attribute).
     mutating func text(_ value: String) {
         var value = value
-        value.withUTF8 { utf8 in
-            // Runs between the characters to escape are appended whole, not a byte at a time.
-            var run = 0
-            for i in utf8.indices {
-                let entity: StaticString
-                switch utf8[i] {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
-                }
-                append(UnsafeBufferPointer(rebasing: utf8[run ..< i]))
-                append(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                run = i + 1
-            }
-            append(UnsafeBufferPointer(rebasing: utf8[run...]))
-        }
+        value.withUTF8 { utf8 in MarkupEscape.runs(of: utf8, quotes: true) { append($0) } }
     }
 
     /// Appends a percentage cell's text: `86%`, or `n/a` for no value (``ReportPage/percent(_:)``

@@ -32,7 +32,12 @@ import TestSupport
     static func parse(_ text: String, chunk: Int = 1 << 16) throws -> (Collected, CSVParser) {
         let parser = CSVParser()
         var sink = Collected()
-        let bytes = Array(text.utf8)
+        try feed(Array(text.utf8), chunk: chunk, to: parser, into: &sink)
+        return (sink, parser)
+    }
+
+    /// `bytes` fed to `parser` in chunks of `chunk` bytes, then finished.
+    static func feed<Sink: CSVSink>(_ bytes: [UInt8], chunk: Int, to parser: CSVParser, into sink: inout Sink) throws {
         var start = 0
         while start < bytes.count {
             let end = min(bytes.count, start + chunk)
@@ -40,7 +45,6 @@ import TestSupport
             start = end
         }
         try parser.finish(into: &sink)
-        return (sink, parser)
     }
 
     static let text = "\u{FEFF}a,b\r\n\"x, \"\"y\"\"\",2\n\n\"two\nlines\",3\rlast,4"
@@ -108,13 +112,7 @@ import TestSupport
     static func trace(_ bytes: [UInt8], chunk: Int, copyingQuotedRuns: Bool) throws -> [String] {
         let parser = CSVParser(copyingQuotedRuns: copyingQuotedRuns)
         var sink = Trace()
-        var start = 0
-        while start < bytes.count {
-            let end = min(bytes.count, start + chunk)
-            try bytes[start ..< end].withUnsafeBytes { try parser.feed($0, into: &sink) }
-            start = end
-        }
-        try parser.finish(into: &sink)
+        try feed(bytes, chunk: chunk, to: parser, into: &sink)
         sink.events.append("line \(parser.line) bom \(parser.hadByteOrderMark) at rest \(parser.isAtRest)")
         return sink.events
     }
