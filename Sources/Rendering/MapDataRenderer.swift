@@ -50,18 +50,8 @@ package enum MapDataRenderer {
         let c = n.counts
         json.beginObject()
         json.key("received_total"); json.integer(c.receivedTotal)
-        json.key("decisions_total"); json.integer(c.decisionsTotal)
-        json.key("decisions"); outcomes(c.outcomes, into: &json)
-        json.key("investigations"); json.integer(c.investigations)
-        json.key("upheld"); json.integer(c.upheld)
-        json.key("uphold_rate"); json.integer(n.upholdRate)
-        json.key("satisfactory_remedies"); json.integer(c.satisfactoryRemedies)
-        json.key("satisfactory_remedy_rate"); json.integer(n.satisfactoryRemedyRate)
-        json.key("compliance_outcomes"); json.integer(c.complianceOutcomes)
-        json.key("complied"); json.integer(c.complied)
-        json.key("complied_late"); json.integer(c.compliedLate)
-        json.key("not_complied"); json.integer(c.notComplied)
-        json.key("compliance_rate"); json.integer(n.complianceRate)
+        decisionFigures(c, upholdRate: n.upholdRate, satisfactoryRemedyRate: n.satisfactoryRemedyRate,
+                        complianceRate: n.complianceRate, into: &json)
         json.key("late_compliance_rate"); json.integer(n.lateComplianceRate)
         json.key("public_reports"); json.integer(c.publicReports)
         json.key("areas")
@@ -69,6 +59,24 @@ package enum MapDataRenderer {
         for area in year.areas { self.area(area, into: &json) }
         json.endArray()
         json.endObject()
+    }
+
+    /// The members England's figures and an authority's share, from `decisions_total` to
+    /// `compliance_rate`: the counts `c` with the three rates.
+    static func decisionFigures(_ c: AuthorityYearCounts, upholdRate: Int?, satisfactoryRemedyRate: Int?, complianceRate: Int?,
+                                into json: inout CompactJSON) {
+        json.key("decisions_total"); json.integer(c.decisionsTotal)
+        json.key("decisions"); outcomes(c.outcomes, into: &json)
+        json.key("investigations"); json.integer(c.investigations)
+        json.key("upheld"); json.integer(c.upheld)
+        json.key("uphold_rate"); json.integer(upholdRate)
+        json.key("satisfactory_remedies"); json.integer(c.satisfactoryRemedies)
+        json.key("satisfactory_remedy_rate"); json.integer(satisfactoryRemedyRate)
+        json.key("compliance_outcomes"); json.integer(c.complianceOutcomes)
+        json.key("complied"); json.integer(c.complied)
+        json.key("complied_late"); json.integer(c.compliedLate)
+        json.key("not_complied"); json.integer(c.notComplied)
+        json.key("compliance_rate"); json.integer(complianceRate)
     }
 
     /// The decisions by outcome, each under its column's name (`counts` by ``Outcome`` raw value).
@@ -145,18 +153,8 @@ package enum MapDataRenderer {
             json.integer(c.received[area.rawValue])
         }
         json.endObject()
-        json.key("decisions_total"); json.integer(c.decisionsTotal)
-        json.key("decisions"); outcomes(c.outcomes, into: &json)
-        json.key("investigations"); json.integer(c.investigations)
-        json.key("upheld"); json.integer(c.upheld)
-        json.key("uphold_rate"); json.integer(row.upholdRate)
-        json.key("satisfactory_remedies"); json.integer(c.satisfactoryRemedies)
-        json.key("satisfactory_remedy_rate"); json.integer(row.satisfactoryRemedyRate)
-        json.key("compliance_outcomes"); json.integer(c.complianceOutcomes)
-        json.key("complied"); json.integer(c.complied)
-        json.key("complied_late"); json.integer(c.compliedLate)
-        json.key("not_complied"); json.integer(c.notComplied)
-        json.key("compliance_rate"); json.integer(row.complianceRate)
+        decisionFigures(c, upholdRate: row.upholdRate, satisfactoryRemedyRate: row.satisfactoryRemedyRate,
+                        complianceRate: row.complianceRate, into: &json)
         json.key("public_reports"); json.integer(c.publicReports)
         json.key("population"); json.integer(row.population.flatMap { $0 > 0 ? $0 : nil })
         json.key("upheld_per_100k"); json.tenths(row.upheldPer100kTenths)
