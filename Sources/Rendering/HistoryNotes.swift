@@ -33,12 +33,11 @@ package struct HistoryNotes: Sendable, Equatable {
     static let publicReportYears = 9
 
     /// The notes of every authority of `register` with a history page (`published`, its codes),
-    /// from every published public report and service improvement (any order); `latest` is
-    /// the publication's latest year.
+    /// from every published public report (any order) and each authority's service improvements
+    /// up to `latest`, the publication's latest year (``ServiceImprovements/byCode(_:upTo:)``).
     package static func byCode(register: [Authority], published: Set<String>, publicReports: [PublishedPublicReport],
-                               serviceImprovements: [CaseRow<ServiceImprovementCase>] = [],
+                               serviceImprovements improvements: [String: ServiceImprovements] = [:],
                                latest: ReportingYear?) -> [String: HistoryNotes] {
-        let improvements = latest.map { ServiceImprovements.byCode(serviceImprovements, upTo: $0) } ?? [:]
         let since = latest.map { ReportingYear(startYear: $0.startYear - (publicReportYears - 1)) }
         let reports = Dictionary(grouping: publicReports.filter { report in since.map { report.year >= $0 } ?? true }, by: \.code)
         let byCode = Dictionary(register.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })

@@ -89,7 +89,8 @@ import TestSupport
         } + [CaseRow(year: .labelled("2024-25"), authorityCode: "OLDA", case: ServiceImprovementCase(
             reference: 24_000_009, decisionDate: .on(2024, 5, 1), area: .housing, subcategory: "Other", remedy: "Training and/or guidance"))]
         let notes = HistoryNotes.byCode(register: Self.register, published: ["OLDA", "OLDB", "NEWU", "PARK"], publicReports: [],
-                                        serviceImprovements: improvements, latest: .labelled("2024-25"))
+                                        serviceImprovements: ServiceImprovements.byCode(improvements, upTo: .labelled("2024-25")),
+                                        latest: .labelled("2024-25"))
         let page = page("NEWU", "New Unitary Council", notes: notes)
         #expect(page.contains("<p>Since April 2018, the Council has agreed to make the following improvements to its services as a result of our investigations.</p>"))
         #expect(page.contains("<tr><td>18 000 011</td><td>Planning and development</td><td>Invented 11</td><td><a href=\"../2022-23/NEWU.html\">2022-23</a></td></tr>"))

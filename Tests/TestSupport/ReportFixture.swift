@@ -48,9 +48,11 @@ package enum ReportFixture {
                 }
                 + [ReportRenderer.styleSheet(of: year.year, templates: templates)]
         }
+        let latest = history.authorities.map(\.year).max()
         let notes = HistoryNotes.byCode(register: register, published: Set(history.authorities.map(\.code)),
-                                        publicReports: history.publicReports, serviceImprovements: improvements,
-                                        latest: history.authorities.map(\.year).max())
+                                        publicReports: history.publicReports,
+                                        serviceImprovements: latest.map { ServiceImprovements.byCode(improvements, upTo: $0) } ?? [:],
+                                        latest: latest)
         let byCode = Dictionary(grouping: history.authorities, by: \.code)
         pages += byCode.keys.sorted().compactMap { byCode[$0] }.map {
             ReportRenderer.historyPage($0, method: figures.method, notes: notes[$0[0].code])

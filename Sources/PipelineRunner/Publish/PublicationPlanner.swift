@@ -40,12 +40,36 @@ struct PublicationPlanner {
         }
     }
 
-    /// Every service improvement of the publication the run makes: the computed years' from
-    /// `figures`, and with `--years` the years it carries over from their partitions in `current`.
-    func serviceImprovements(_ figures: AnnualFigures, current: CurrentPublication?) throws -> [CaseRow<ServiceImprovementCase>] {
+    /// Every year a plan of `figures` publishes: those it computes and, with `--years`, the
+    /// current publication's others, which it carries over.
+    func publishedYears(of figures: AnnualFigures, current: CurrentPublication?) -> [ReportingYear] {
+        Set(figures.years.map(\.year)).union(carriesOtherYears ? current?.years ?? [] : []).sorted()
+    }
+
+    /// Every service improvement of the publication the run makes (the computed years' from
+    /// `figures`, and with `--years` the years it carries over from their partitions in
+    /// `current`), with the lists its pages show up to each published year, sorted once for the
+    /// year pages, the history pages and their fingerprints.
+    func serviceImprovements(_ figures: AnnualFigures, current: CurrentPublication?) throws -> PlannedServiceImprovements {
         let computed = Set(figures.years.map(\.year))
-        let carried = carriesOtherYears ? (current?.years ?? []).filter { !computed.contains($0) } : []
-        return try PublishedTables.serviceImprovements(of: carried, computed: figures.years, currentFolder: current?.folder)
+        let years = publishedYears(of: figures, current: current)
+        let rows = try PublishedTables.serviceImprovements(of: years.filter { !computed.contains($0) }, computed: figures.years,
+                                                           currentFolder: current?.folder)
+        return PlannedServiceImprovements(rows: rows, listed: ServiceImprovements.byYear(rows, years: years))
+    }
+
+    /// A publication's service improvements: every row, and what the pages list of them.
+    struct PlannedServiceImprovements: Sendable {
+        /// Every row, any order.
+        let rows: [CaseRow<ServiceImprovementCase>]
+        /// Each authority's lists up to each published year (``ServiceImprovements/byYear(_:years:)``).
+        let listed: [ReportingYear: [String: ServiceImprovements]]
+
+        /// None: a run without service improvements.
+        static let none = PlannedServiceImprovements(rows: [], listed: [:])
+
+        /// Each authority's list up to `year`, by code.
+        func upTo(_ year: ReportingYear) -> [String: ServiceImprovements] { listed[year] ?? [:] }
     }
 
     /// The plan of `figures`' years and of the top-level tables, carrying from `current`;
@@ -57,18 +81,17 @@ struct PublicationPlanner {
     ///   method, or lists service improvements of an earlier year that the run changes;
     ///   `CancellationError`.
     func plan(_ figures: AnnualFigures, current: CurrentPublication?,
-              serviceImprovements: [CaseRow<ServiceImprovementCase>] = []) throws
+              serviceImprovements: PlannedServiceImprovements = .none) throws
         -> (plan: PublicationPlan, tables: [TableFile: [UInt8]]) {
         var plan = PublicationPlan(current: current)
         let base = base(method: figures.method)
-        let improvements = ServiceImprovements.byYear(serviceImprovements, years: figures.years.map(\.year))
         var partitionTables: [ReportingYear: [(TableFile, [UInt8])]] = [:]
         var rendered: [YearFigures] = []
         // A year's pages list the service improvements of the years before it too.
         let bases = figures.years.map { year in
             base.map { base in
                 var base = base
-                base.add("service-improvements", ServiceImprovements.fingerprintText(improvements[year.year] ?? [:]))
+                base.add("service-improvements", ServiceImprovements.fingerprintText(serviceImprovements.upTo(year.year)))
                 return base
             }
         }
@@ -95,14 +118,14 @@ struct PublicationPlanner {
         for year in rendered {
             let jobs = templates.flatMap { templates in
                 heads.map { PageRendering.yearJobs(year, method: figures.method, templates: templates, letters: letters,
-                                                   heads: $0, improvements: improvements[year.year] ?? [:]) }
+                                                   heads: $0, improvements: serviceImprovements.upTo(year.year)) }
             } ?? []
             plan.compute(year.year, tables: partitionTables[year.year] ?? [], jobs: Self.caseTableJobs(year) + jobs)
         }
         // Without --years a run recomputes every year the data covers and replaces the whole
         // publication; with it, the years it leaves alone stay as published.
         if carriesOtherYears, let current {
-            let others = current.years.filter { partitionTables[$0] == nil }
+            let others = publishedYears(of: figures, current: current).filter { partitionTables[$0] == nil }
             if !others.isEmpty, current.manifest.configuration.method != method {
                 throw OutputError.cannotCarryOver(
                     path: current.folder + "/manifest.json",
@@ -133,15 +156,16 @@ struct PublicationPlanner {
 
     /// Stops a `--years` run that would carry over a year (of `carried`) whose authority pages
     /// list service improvements of an earlier year the run recomputes (of `computed`) with
-    /// other results (`now`, every year's): those pages would be out of date.
+    /// other results (`now`'s lists): those pages would be out of date.
     /// - Throws: ``OutputError/cannotCarryOver(path:reason:)`` naming the first such year.
     private func checkServiceImprovements(of carried: [ReportingYear], computed: [ReportingYear],
-                                          now: [CaseRow<ServiceImprovementCase>], current: CurrentPublication) throws {
+                                          now: PlannedServiceImprovements, current: CurrentPublication) throws {
         guard let first = computed.min() else { return }
         let later = carried.filter { $0 > first && $0 >= ServiceImprovements.firstYear }.sorted()
         guard !later.isEmpty else { return }
-        let published = try PublishedTables.serviceImprovements(of: current.years, computed: [], currentFolder: current.folder)
-        for year in later where ServiceImprovements.byCode(published, upTo: year) != ServiceImprovements.byCode(now, upTo: year) {
+        let published = ServiceImprovements.byYear(
+            try PublishedTables.serviceImprovements(of: current.years, computed: [], currentFolder: current.folder), years: later)
+        for year in later where (published[year] ?? [:]) != now.upTo(year) {
             throw OutputError.cannotCarryOver(
                 path: current.folder + "/" + CurrentPublication.partitionFolder(of: year),
                 reason: "its pages list the service improvements of the years before it, which this run changes: "
@@ -154,15 +178,14 @@ struct PublicationPlanner {
     /// the current publication when their fingerprint is unchanged and every one of them
     /// matches its entry, rendered otherwise (each page the current publication has with the
     /// same bytes then linked from it).
-    /// `jobs`: the history pages' jobs made beforehand (``historyJobs(_:current:serviceImprovements:)``
-    /// while the plan was made), used when they are for the plan's years.
+    /// `jobs`: the history pages' jobs made beforehand (``historyJobs(_:current:serviceImprovements:)``,
+    /// while the plan was made); made here when not given.
     func planHistory(_ tables: [TableFile: [UInt8]], of figures: AnnualFigures,
-                     serviceImprovements: [CaseRow<ServiceImprovementCase>] = [], jobs: HistoryJobs? = nil,
-                     into plan: inout PublicationPlan) throws {
-        guard let templates, let base = base(method: figures.method), let authorityYear = tables[.authorityYear],
+                     serviceImprovements: PlannedServiceImprovements = .none,
+                     jobs: Result<[PageRendering.Job], any Error>? = nil, into plan: inout PublicationPlan) throws {
+        guard let base = base(method: figures.method), let authorityYear = tables[.authorityYear],
               let comparison = tables[.comparison], let national = tables[.nationalYear] else { return }
-        let latest = plan.years.max()
-        let improvements = latest.map { ServiceImprovements.byCode(serviceImprovements, upTo: $0) } ?? [:]
+        let improvements = plan.years.max().map(serviceImprovements.upTo) ?? [:]
         let fingerprint = Fingerprint.history(authorityYear: authorityYear, comparison: comparison, nationalYear: national,
                                               publicReports: tables[.publicReports] ?? [],
                                               serviceImprovements: ServiceImprovements.fingerprintText(improvements),
@@ -173,47 +196,27 @@ struct PublicationPlanner {
             plan.carry(entries)
             return
         }
-        if let jobs, jobs.years == plan.years {
-            plan.render(try jobs.jobs.get())
-        } else {
-            plan.render(try Self.historyJobs(of: plan.years, figures, current: plan.current, templates: templates,
-                                             register: register, serviceImprovements: serviceImprovements))
-        }
+        let made = jobs ?? historyJobs(figures, current: plan.current, serviceImprovements: serviceImprovements)
+        plan.render(try made?.get() ?? [])
     }
 
-    /// The history pages' jobs for the years a plan of `figures` publishes, made before the
-    /// plan (the years are known from the figures and `current`), so that they are made on one
-    /// core while the plan's tables are made on the other.
-    struct HistoryJobs: Sendable {
-        /// The years whose rows the pages show.
-        let years: [ReportingYear]
-        /// The jobs, or why they could not be made.
-        let jobs: Result<[PageRendering.Job], any Error>
-    }
-
-    /// ``HistoryJobs`` for `figures` and the current publication `current`; nil without templates.
+    /// The jobs of the history pages of the years a plan of `figures` publishes
+    /// (``publishedYears(of:current:)``): this run's figures from memory, the years only carried
+    /// over read from their partitions in `current`. They need no plan, so that they can be made
+    /// on one core while the plan's tables are made on the other; nil without templates.
     func historyJobs(_ figures: AnnualFigures, current: CurrentPublication?,
-                     serviceImprovements: [CaseRow<ServiceImprovementCase>]) -> HistoryJobs? {
+                     serviceImprovements: PlannedServiceImprovements) -> Result<[PageRendering.Job], any Error>? {
         guard let templates else { return nil }
-        // The plan's years: every computed year, and with --years the current publication's others.
-        let years = Set(figures.years.map(\.year)).union(carriesOtherYears ? current?.years ?? [] : []).sorted()
-        return HistoryJobs(years: years, jobs: Result {
-            try Self.historyJobs(of: years, figures, current: current, templates: templates, register: register,
-                                 serviceImprovements: serviceImprovements)
-        })
-    }
-
-    /// The jobs of the history pages of `years`: this run's figures from memory, the years only
-    /// carried over read from their partitions in `current`.
-    private static func historyJobs(of years: [ReportingYear], _ figures: AnnualFigures, current: CurrentPublication?,
-                                    templates: RenderingTemplates, register: [Authority],
-                                    serviceImprovements: [CaseRow<ServiceImprovementCase>]) throws -> [PageRendering.Job] {
-        let history = try PublishedTables.history(of: years, computed: figures.years, currentFolder: current?.folder)
-        let notes = HistoryNotes.byCode(register: register, published: Set(history.authorities.map(\.code)),
-                                        publicReports: history.publicReports, serviceImprovements: serviceImprovements,
-                                        latest: history.authorities.map(\.year).max())
-        return PageRendering.historyJobs(history.authorities, national: history.national, method: figures.method,
-                                         templates: templates, notes: notes)
+        return Result {
+            let history = try PublishedTables.history(of: publishedYears(of: figures, current: current), computed: figures.years,
+                                                      currentFolder: current?.folder)
+            let latest = history.authorities.map(\.year).max()
+            let notes = HistoryNotes.byCode(register: register, published: Set(history.authorities.map(\.code)),
+                                            publicReports: history.publicReports,
+                                            serviceImprovements: latest.map(serviceImprovements.upTo) ?? [:], latest: latest)
+            return PageRendering.historyJobs(history.authorities, national: history.national, method: figures.method,
+                                             templates: templates, notes: notes)
+        }
     }
 
     /// The current publication's whole-publication pages, each matching its entry; nil when
