@@ -45,6 +45,9 @@ let package = Package(
         .target(name: "Aggregation", dependencies: ["PipelineModel", .product(name: "BigInt", package: "BigInt")], swiftSettings: strict),
         // Linux file-system calls Swift cannot import directly (renameat2's RENAME_EXCHANGE).
         .target(name: "CFileSystem", path: "Sources/CFileSystem"),
+        // The running program's build ID, from its loaded ELF headers (dl_iterate_phdr, which
+        // Swift's Glibc module does not import).
+        .target(name: "CProgramImage", path: "Sources/CProgramImage"),
         .target(name: "Output", dependencies: [
             "PipelineModel", "CFileSystem",
             .product(name: "Crypto", package: "swift-crypto"),
@@ -72,7 +75,7 @@ let package = Package(
         // Wires the stages together: task group, bounded channels, cancellation.
         .target(name: "PipelineRunner", dependencies: [
             "PipelineModel", "Ingestion", "Cleaning", "Classification", "Aggregation", "Output",
-            "PipelineConfig", "Rendering", "Operations",
+            "PipelineConfig", "Rendering", "Operations", "CProgramImage",
             .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),

@@ -1,3 +1,4 @@
+import CProgramImage
 import Crypto
 import Foundation
 import Output
@@ -11,8 +12,8 @@ import Rendering
 struct Fingerprint {
     private var hasher = SHA256()
 
-    /// A fingerprint of the program (its version and the executable's own bytes, so that any
-    /// change of code renders again), the templates and the averaging method.
+    /// A fingerprint of the program (its version and its code's identity, ``program``, so that
+    /// any change of code renders again), the templates and the averaging method.
     init(program: String, templates: String, method: AveragingMethod) {
         add("program", program)
         add("templates", templates)
@@ -155,9 +156,24 @@ struct Fingerprint {
         add(name, [file.path, "\(file.bytes)", file.sha256].joined(separator: "\u{1F}"))
     }
 
-    /// The program's identity: its version and the sha256 of the running executable (read once).
-    static let program: String = {
-        guard let digest = try? RunManifest.FileDigest(contentsOf: "/proc/self/exe") else { return RunDefaults.version }
+    /// The program's identity: its version and the running program's build ID (the linker's
+    /// hash of the code it linked, read from the program's loaded headers), or, for a program
+    /// linked without one, the sha256 of the running executable (read once). The build ID costs
+    /// nothing where hashing the executable reads tens of megabytes on every run, the up-to-date
+    /// rerun's included.
+    static let program = identity(buildID: programBuildID, executable: "/proc/self/exe")
+
+    /// The running program's GNU build ID, nil when it was linked without one.
+    static var programBuildID: [UInt8]? {
+        var buildID = [UInt8](repeating: 0, count: 64)
+        let length = CProgramImage_buildID(&buildID, buildID.count)
+        return length > 0 ? Array(buildID.prefix(length)) : nil
+    }
+
+    /// ``program`` from a build ID, or from the bytes of `executable` without one.
+    static func identity(buildID: [UInt8]?, executable: String) -> String {
+        if let buildID { return RunDefaults.version + "+build-id:" + lowercaseHex(buildID) }
+        guard let digest = try? RunManifest.FileDigest(contentsOf: executable) else { return RunDefaults.version }
         return RunDefaults.version + "+" + digest.sha256
-    }()
+    }
 }

@@ -32,13 +32,8 @@ struct StageWiring {
     /// Runs the stages to the end of the inputs; rejected rows go to `rejects.csv` in the
     /// staging folder of `staging`.
     func run(rejectsInto staging: StagingFolder) async throws -> Aggregated {
-        // The plan's fingerprints start from the program's (a sha256 of the executable, read
-        // once): taken in a child task while the stages run, not after them.
-        async let programRead: Void = { _ = Fingerprint.program }()
-        let aggregated = configuration[\.parseWorkers] > 1 ? try await parallel(rejectsInto: staging)
+        configuration[\.parseWorkers] > 1 ? try await parallel(rejectsInto: staging)
             : try await pipelined(rejectsInto: staging)
-        await programRead
-        return aggregated
     }
 
     /// What a stage's child task hands back to the group.
