@@ -58,8 +58,26 @@ package struct CaseCollector: Sendable {
     /// tables: each decision in its decision's year, each compliance outcome in its own year,
     /// each service improvement (with its texts) in its decision's year; every list sorted by
     /// date, then reference. Counted by kind, they are ``counts``.
-    package var cases: [YearAuthority: AuthorityYearCases] {
+    ///
+    /// Made in `parts` shares of the lists side by side (each share on a core of its own, when
+    /// there are enough): the lists are made after the last row, when nothing else can run.
+    package func cases(inParts parts: Int = 1) async -> [YearAuthority: AuthorityYearCases] {
         let counts = running.counts
+        guard parts > 1 else { return cases(share: 0, of: 1, counts: counts) }
+        return await withTaskGroup(of: [YearAuthority: AuthorityYearCases].self) { group in
+            for share in 0 ..< parts { group.addTask { self.cases(share: share, of: parts, counts: counts) } }
+            var all: [YearAuthority: AuthorityYearCases] = [:]
+            all.reserveCapacity(counts.count)
+            for await listed in group { all.merge(listed, uniquingKeysWith: { first, _ in first }) }
+            return all
+        }
+    }
+
+    /// The lists of ``cases(inParts:)`` whose dense index (year, then authority) is `share`
+    /// modulo `shares` (every other authority of each year for two shares, so that the shares
+    /// hold about as many cases), given the ``counts``.
+    private func cases(share: Int, of shares: Int, counts: [YearAuthority: AuthorityYearCounts])
+        -> [YearAuthority: AuthorityYearCases] {
         guard !counts.isEmpty else { return [:] }
         // The lists by a dense index of (year, authority) over the years and authorities
         // counted, rather than a dictionary hashed once or twice per case.
@@ -77,14 +95,15 @@ package struct CaseCollector: Sendable {
         var listed = [Bool](repeating: false, count: decisions.count)
         for (key, counts) in counts where counts.decisionsTotal > 0 || counts.complianceOutcomes > 0 {
             let i = index(key.year, key.authority)
+            guard i % shares == share else { continue }
             listed[i] = true
             decisions[i].reserveCapacity(counts.decisionsTotal)
             compliance[i].reserveCapacity(counts.complianceOutcomes)
         }
         var improvementLists: [Int: [ServiceImprovementCase]] = [:]
         table.forEach { reference, contribution, detail in
-            if let year = contribution.decisionYear, let decided = detail.decisionDate {
-                let i = index(year, contribution.authority)
+            if let year = contribution.decisionYear, let decided = detail.decisionDate,
+               case let i = index(year, contribution.authority), i % shares == share {
                 listed[i] = true
                 decisions[i].append(Self.sortWord(decided, reference) | UInt64(contribution.area.rawValue) << 6
                     | UInt64(contribution.outcome.rawValue) << 3 | (contribution.satisfactoryRemedy ? 4 : 0)
@@ -95,14 +114,14 @@ package struct CaseCollector: Sendable {
                         subcategory: text.subcategory, remedy: text.remedy))
                 }
             }
-            if let year = contribution.complianceYear, contribution.compliance.isOutcome, let recorded = detail.complianceDate {
-                let i = index(year, contribution.authority)
+            if let year = contribution.complianceYear, contribution.compliance.isOutcome, let recorded = detail.complianceDate,
+               case let i = index(year, contribution.authority), i % shares == share {
                 listed[i] = true
                 compliance[i].append(Self.sortWord(recorded, reference) | UInt64(contribution.compliance.rawValue))
             }
         }
         var cases: [YearAuthority: AuthorityYearCases] = [:]
-        cases.reserveCapacity(counts.count)
+        cases.reserveCapacity(counts.count / shares + 1)
         for i in listed.indices where listed[i] {
             decisions[i].sort()
             compliance[i].sort()

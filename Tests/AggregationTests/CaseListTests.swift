@@ -22,7 +22,7 @@ import TestSupport
         #expect(open.decisionDate == nil && open.complianceDate == nil && !open.serviceImprovement)
     }
 
-    @Test func eachCaseIsListedInTheYearOfItsOwnDate() throws {
+    @Test func eachCaseIsListedInTheYearOfItsOwnDate() async throws {
         var collector = CaseCollector()
         collector.add([
             record(19_000_003, decided: .on(2019, 5, 1)),
@@ -31,7 +31,7 @@ import TestSupport
             record(19_000_004, decided: nil),
             record(19_000_005, authority: 1, decided: .on(2020, 4, 1), outcome: .notUpheld),
         ])
-        let cases = collector.cases
+        let cases = await collector.cases()
         let y2019 = ReportingYear(startYear: 2019), y2020 = ReportingYear(startYear: 2020)
         let first = try #require(cases[YearAuthority(y2019, 0)])
         // By date, then reference; the open case is in no list, awaiting compliance is not counted.
@@ -46,7 +46,7 @@ import TestSupport
                                                   serviceImprovement: false))
     }
 
-    @Test func theWinnersServiceImprovementTextsReplaceTheSupersededRows() throws {
+    @Test func theWinnersServiceImprovementTextsReplaceTheSupersededRows() async throws {
         let year = ReportingYear(startYear: 2019)
         let text = ServiceImprovementText(subcategory: "Allocations", remedy: "Training and/or guidance")
         let later = ServiceImprovementText(subcategory: "Homelessness", remedy: "Apology; Procedure or policy change/review")
@@ -58,14 +58,14 @@ import TestSupport
         // case 3's older row loses.
         collector.add([record(1, updated: 2, improvement: true), record(2, updated: 2), record(3, updated: 0)],
                       serviceImprovementTexts: [0: later])
-        let cases = try #require(collector.cases[YearAuthority(year, 0)])
+        let cases = try #require(await collector.cases()[YearAuthority(year, 0)])
         #expect(cases.serviceImprovements.map(\.reference) == [1, 3])
         #expect(cases.serviceImprovements.map(\.subcategory) == ["Homelessness", "Allocations"])
         #expect(cases.serviceImprovements[0].remedy == later.remedy)
         #expect(cases.decisions.map(\.serviceImprovement) == [true, false, true])
     }
 
-    @Test func theListsCountedByKindAreTheCounts() {
+    @Test func theListsCountedByKindAreTheCounts() async {
         var collector = CaseCollector()
         var records: [CaseRecord] = []
         // Invented cases over two years and three authorities, every outcome and compliance kind.
@@ -80,7 +80,7 @@ import TestSupport
                 serviceImprovement: i % 6 == 5 && i % 11 != 0 && i % 3 == 0))
         }
         collector.add(records)
-        let cases = collector.cases
+        let cases = await collector.cases()
         for (key, counts) in collector.counts {
             let list = cases[key] ?? .none
             for outcome in Outcome.allCases {
@@ -93,9 +93,11 @@ import TestSupport
             #expect(list.compliance.count { $0.outcome == .notComplied } == counts.notComplied)
         }
         #expect(Set(cases.keys).isSubset(of: Set(collector.counts.keys)))
+        // Made in shares side by side, the lists are the same.
+        for parts in [2, 3, 7] { #expect(await collector.cases(inParts: parts) == cases, "\(parts) parts") }
     }
 
-    @Test func everyListIsSortedByDateThenReferenceOverTheWholeRangeOfBoth() throws {
+    @Test func everyListIsSortedByDateThenReferenceOverTheWholeRangeOfBoth() async throws {
         // The earliest and latest days and references a case can hold, in every combination,
         // with every area, outcome and flag: each must come out as it went in, in tuple order.
         let days: [Day] = [.on(1900, 1, 1), .on(1969, 12, 31), .on(1970, 1, 1), .on(2019, 4, 1), .on(2999, 12, 31)]
@@ -116,7 +118,7 @@ import TestSupport
         }
         var collector = CaseCollector()
         collector.add(records.shuffled())
-        let cases = collector.cases
+        let cases = await collector.cases()
         var decisions: [YearAuthority: [DecidedCase]] = [:]
         var compliance: [YearAuthority: [ComplianceCase]] = [:]
         for r in records {
@@ -137,7 +139,7 @@ import TestSupport
         }
     }
 
-    @Test func aTableSizedForTheCasesListsAndCountsWhatAGrowingOneDoes() {
+    @Test func aTableSizedForTheCasesListsAndCountsWhatAGrowingOneDoes() async {
         // Cases and rows superseding them, collected by a table that starts at 16 slots a segment
         // and grows many times, one sized for them, and one sized for far fewer.
         var records: [CaseRecord] = []
@@ -156,7 +158,7 @@ import TestSupport
         for sized in [collected(15_000), collected(500), collected(1_000_000)] {
             #expect(sized.caseCount == growing.caseCount && sized.superseded == growing.superseded)
             #expect(sized.counts == growing.counts)
-            #expect(sized.cases == growing.cases)
+            #expect(await sized.cases() == growing.cases())
             for reference in stride(from: UInt32(19_000_000), to: 19_015_000, by: 97) {
                 #expect(sized.winner(of: reference)?.lastUpdated == growing.winner(of: reference)?.lastUpdated)
             }

@@ -1,4 +1,5 @@
 import Aggregation
+import Foundation
 import Glibc
 import Output
 import PipelineModel
@@ -69,13 +70,14 @@ struct Aggregating {
     /// run's largest allocation) is freed with the stage, before publication needs memory of
     /// its own.
     /// - Throws: ``OutputError`` when `rejects.csv` cannot be written out.
-    func finish() throws -> Aggregated {
+    func finish() async throws -> Aggregated {
         var counts = counts
         counts.rowsAccepted = collector.accepted
         counts.duplicatesSuperseded = collector.superseded
         let file = try rejects.finish()
         counts.rejectedByReason = rejects.countsByReason.filter { $0.value > 0 }
-        return Aggregated(yearCounts: collector.counts, publicReports: collector.publicReports, cases: collector.cases,
+        return Aggregated(yearCounts: collector.counts, publicReports: collector.publicReports,
+                          cases: await collector.cases(inParts: ProcessInfo.processInfo.activeProcessorCount),
                           counts: counts, quality: quality, rejectsFile: file)
     }
 }

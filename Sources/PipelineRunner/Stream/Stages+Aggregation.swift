@@ -23,7 +23,7 @@ extension Stages {
         // A cancelled receive ends quietly: never pass that off as the end of the input.
         try Task.checkCancellation()
         timer.logFinished(logger, recorder: recorder)
-        return try aggregating.finish()
+        return try await aggregating.finish()
     }
 
     /// Aggregates the parse workers' results taken back in file order (``ResultsInGroupOrder``),
@@ -53,7 +53,7 @@ extension Stages {
         }
         try Task.checkCancellation()
         timer.logFinished(logger, recorder: recorder)
-        var aggregated = try aggregating.finish()
+        var aggregated = try await aggregating.finish()
         aggregated.inputs = inputs
         return aggregated
     }
