@@ -21,4 +21,18 @@ package struct RunReport: Sendable {
     /// publication, which this run left as it was without reading the exports' rows.
     /// ``figures`` is then empty, and ``counts`` and ``inputs`` are those the manifest records.
     package var upToDateSince: Date?
+    /// The run's largest working values (the aggregated cases, the publication's plan and
+    /// tables, the publisher and its list of files), held here only so that a caller about to
+    /// end the process can keep them to the end: freed one allocation at a time they cost the
+    /// end of the run work that the kernel does at once when the process exits. Nothing reads them.
+    package var workingValues = HeldValues()
+}
+
+/// Values held and never read (``RunReport/workingValues``): Sendable unchecked, since no code
+/// reads what it holds, on any thread.
+package struct HeldValues: @unchecked Sendable {
+    private let values: [Any]
+
+    /// Holds `values`.
+    init(_ values: Any...) { self.values = values }
 }

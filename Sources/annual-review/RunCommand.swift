@@ -99,6 +99,7 @@ struct RunCommand {
             return try ending.finish(ExitCode.for(error), error: error)
         }
         progress.stop()
+        Self.keptUntilExit = report
         let rejected = report.counts.rowsRejected
         if qualityReport || dryRun { print(report.quality.text(counts: report.counts, inputs: report.inputs)) }
         if let since = report.upToDateSince {
@@ -115,6 +116,11 @@ struct RunCommand {
         }
         try ending.finish(.success)
     }
+
+    /// The report of the run this process made, never freed: the process ends right after the
+    /// run, and the kernel frees the report's figures and working values at once then
+    /// (``RunReport/workingValues``), where freeing them one by one would delay the exit.
+    nonisolated(unsafe) private static var keptUntilExit: RunReport?
 
     /// A new folder of our own in the system's temporary folder.
     private static func makeScratchFolder() throws -> String {

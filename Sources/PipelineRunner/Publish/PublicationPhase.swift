@@ -92,8 +92,10 @@ struct PublicationPhase {
             "superseded": .stringConvertible(counts.duplicatesSuperseded),
             "durable_s": .stringConvertible((((ContinuousClock.now - publishing) / .seconds(1)) * 1000).rounded() / 1000),
         ])
-        return RunReport(inputs: aggregated.inputs, counts: counts, figures: figures,
-                         outputDirectory: config[\.output], quality: quality, dryRun: config.dryRun)
+        var report = RunReport(inputs: aggregated.inputs, counts: counts, figures: figures,
+                               outputDirectory: config[\.output], quality: quality, dryRun: config.dryRun)
+        report.workingValues = HeldValues(aggregated, plan, tables, publisher)
+        return report
     }
 
     /// The path beside the output folder where a run that failed its limits keeps its rejects:
