@@ -28,7 +28,7 @@ package struct FigureBuilder: Sendable {
 
     /// The figures of every year in `years` (default: ``yearsWithCounts(_:)``) from per-year counts,
     /// the cases with a public report (``CaseCollector/publicReports``; none when not given) and
-    /// the cases behind the counts (``CaseCollector/cases``: each authority row's
+    /// the cases behind the counts (``CaseCollector/cases(inParts:)``: each authority row's
     /// ``AuthorityYearFigures/cases``; none when not given).
     package func figures(from counts: [YearAuthority: AuthorityYearCounts], publicReports: [CollectedPublicReport] = [],
                         cases: [YearAuthority: AuthorityYearCases] = [:], years: YearRange?) -> AnnualFigures {

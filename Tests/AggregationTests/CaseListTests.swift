@@ -3,7 +3,7 @@ import PipelineModel
 import Testing
 import TestSupport
 
-/// The cases behind the counts (``CaseCollector/cases``): what the per-case tables print.
+/// The cases behind the counts (``CaseCollector/cases(inParts:)``): what the per-case tables print.
 @Suite struct CaseListTests {
     private func record(_ reference: UInt32, updated: Int64 = 0, authority: Int32 = 0, decided: Day? = .on(2019, 11, 20),
                         outcome: Outcome? = .upheld, improvement: Bool = false, compliance: ComplianceOutcome? = nil,
