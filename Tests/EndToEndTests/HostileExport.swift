@@ -1,4 +1,5 @@
 import Foundation
+import PipelineModel
 import TestSupport
 
 /// Small decisions exports written inline for the hostile-input tests, and readers for what
@@ -46,42 +47,9 @@ enum HostileExport {
         return Array(try Data(contentsOf: URL(fileURLWithPath: path + ".gz")))
     }
 
-    /// Rows of an RFC 4180 CSV file (the outputs quote only where needed, and may hold NUL bytes).
-    static func parseCSV(_ data: Data) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field: [UInt8] = []
-        var quoted = false
-        var i = data.startIndex
-        func endField() { row.append(String(decoding: field, as: UTF8.self)); field = [] }
-        while i < data.endIndex {
-            let byte = data[i]
-            if quoted {
-                if byte == 0x22 {
-                    if i + 1 < data.endIndex && data[i + 1] == 0x22 { field.append(0x22); i += 1 } else { quoted = false }
-                } else {
-                    field.append(byte)
-                }
-            } else if byte == 0x22 {
-                quoted = true
-            } else if byte == 0x2C {
-                endField()
-            } else if byte == 0x0A {
-                endField()
-                rows.append(row)
-                row = []
-            } else if byte != 0x0D {
-                field.append(byte)
-            }
-            i += 1
-        }
-        if !field.isEmpty || !row.isEmpty { endField(); rows.append(row) }
-        return rows
-    }
-
     /// The rows of a CSV file as dictionaries keyed by its header.
     static func records(_ path: String) throws -> [[String: String]] {
-        let rows = parseCSV(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let rows = CSVFormat.records([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
         guard let header = rows.first else { return [] }
         return rows.dropFirst().map { Dictionary(zip(header, $0), uniquingKeysWith: { a, _ in a }) }
     }

@@ -43,7 +43,7 @@ import TestSupport
     }
 
     @Test func fieldsFollowTheHeaderWithTypes() throws {
-        let header = try SampleFigures.parseCSV(SampleFigures.expectedBytes("authority_year.csv"))[0]
+        let header = try CSVFormat.records(SampleFigures.expectedBytes("authority_year.csv"))[0]
         let schema = try #require(try resource("authority_year")["schema"] as? [String: Any])
         let names = try #require(schema["fields"] as? [[String: Any]]).map { $0["name"] as? String }
         #expect(names == header)

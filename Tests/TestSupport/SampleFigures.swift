@@ -108,43 +108,13 @@ package enum SampleFigures {
         return AnnualFigures(method: .pooled, years: years)
     }
 
-    /// The records of a CSV file (RFC 4180) as dictionaries by header name.
+    /// The records of one of the publication's CSV files (``CSVFormat``'s dialect) as dictionaries
+    /// by header name.
     package static func table(_ data: Data) throws -> [[String: String]] {
-        let records = parseCSV([UInt8](data))
+        let records = CSVFormat.records([UInt8](data))
         guard let header = records.first else { return [] }
         return records.dropFirst().map { record in
             Dictionary(uniqueKeysWithValues: zip(header, record + Array(repeating: "", count: max(0, header.count - record.count))).map { ($0, $1) })
         }
-    }
-
-    /// RFC 4180 records (quotes undone; CR before LF dropped).
-    package static func parseCSV(_ bytes: [UInt8]) -> [[String]] {
-        var records: [[String]] = []
-        var record: [String] = []
-        var field: [UInt8] = []
-        var quoted = false
-        var i = 0
-        func endField() { record.append(String(decoding: field, as: UTF8.self)); field = [] }
-        while i < bytes.count {
-            let b = bytes[i]
-            if quoted {
-                if b == UInt8(ascii: "\"") {
-                    if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\"") { field.append(b); i += 1 } else { quoted = false }
-                } else { field.append(b) }
-            } else if b == UInt8(ascii: "\"") {
-                quoted = true
-            } else if b == UInt8(ascii: ",") {
-                endField()
-            } else if b == 0x0A {
-                endField()
-                records.append(record)
-                record = []
-            } else if b != 0x0D {
-                field.append(b)
-            }
-            i += 1
-        }
-        if !field.isEmpty || !record.isEmpty { endField(); records.append(record) }
-        return records
     }
 }
