@@ -7,10 +7,10 @@ import Foundation
 /// tasks fighting for one core. On Linux the kernel states the affinity in `/proc/self/status`
 /// (`Cpus_allowed`, a hex mask), which needs no C shim (`sched_getaffinity` and `CPU_COUNT` are
 /// GNU extensions Swift's Glibc does not import).
-enum AvailableCores {
+package enum AvailableCores {
     /// Cores in the affinity mask, at most the online cores; the online cores where the mask
     /// cannot be read.
-    static var count: Int {
+    package static var count: Int {
         let online = max(1, ProcessInfo.processInfo.activeProcessorCount)
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return online }
         for line in status.split(separator: "\n") where line.hasPrefix("Cpus_allowed:") {

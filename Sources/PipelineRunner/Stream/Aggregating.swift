@@ -1,7 +1,7 @@
 import Aggregation
-import Foundation
 import Glibc
 import Output
+import PipelineConfig
 import PipelineModel
 
 /// What the stages leave for publication: the counts per year and authority, the cases with a
@@ -77,7 +77,7 @@ struct Aggregating {
         let file = try rejects.finish()
         counts.rejectedByReason = rejects.countsByReason.filter { $0.value > 0 }
         return Aggregated(yearCounts: collector.counts, publicReports: collector.publicReports,
-                          cases: await collector.cases(inParts: ProcessInfo.processInfo.activeProcessorCount),
+                          cases: await collector.cases(inParts: AvailableCores.count),
                           counts: counts, quality: quality, rejectsFile: file)
     }
 }
